@@ -1,0 +1,60 @@
+# Shared by start.sh and test.sh: install what is missing, nothing more.
+# shellcheck shell=bash
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Packages needed to build and run the app (Tauri on WebKitGTK, the keychain over D-Bus) and,
+# on Linux, Chromium for the calling window.
+APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
+  libayatana-appindicator3-dev libsoup-3.0-dev libdbus-1-dev chromium)
+# Extra packages for the tests: a real keychain, a virtual display, the WebKit WebDriver, the
+# twilio-python oracle's venv, screenshots.
+TEST_PACKAGES=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver
+  python3-venv imagemagick)
+
+# Installs the Debian/Ubuntu packages that are not installed yet, as root or through sudo.
+install_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "missing packages ${missing[*]}, and apt-get is not available: install them with your package manager"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || die "missing packages ${missing[*]}: run this script as root, or install sudo"
+    sudo=(sudo)
+  fi
+  say "installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Rust (via rustup) and Node.js >= 20.19 (Vite's minimum) must be present.
+check_toolchains() {
+  if ! command -v cargo >/dev/null; then
+    if [ -x "$HOME/.cargo/bin/cargo" ]; then
+      export PATH="$HOME/.cargo/bin:$PATH"
+    else
+      say "installing Rust with rustup (https://rustup.rs)"
+      curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c clippy,rustfmt
+      export PATH="$HOME/.cargo/bin:$PATH"
+    fi
+  fi
+  if ! command -v node >/dev/null || ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+    install_packages nodejs npm
+    node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' ||
+      die "Node.js $(node --version 2>/dev/null || echo none) is too old: Dialtone's UI build needs Node.js 20.19 or newer (e.g. from https://nodejs.org or your distribution's backports)"
+  fi
+}
+
+# npm packages exactly as locked, then the UI bundle the app embeds.
+build_ui() {
+  say "installing the UI's npm packages"
+  (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
+  say "building the UI"
+  (cd "$ROOT/ui" && npm run --silent build)
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: formatting and lints, the UI's checks and
+# browser tests, the Rust unit/integration/oracle tests against a real keychain, and the real
+# app window under Xvfb. Screenshots land in artifacts/.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+install_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+check_toolchains
+export DIALTONE_ARTIFACTS="$ROOT/artifacts"
+mkdir -p "$DIALTONE_ARTIFACTS"
+
+# The oracle: twilio-python, pinned, in a venv of its own (rebuilt when the pins change).
+venv="$ROOT/.venv-oracle"
+if ! cmp -s tests/oracle/requirements.txt "$venv/requirements.txt" 2>/dev/null; then
+  say "installing the twilio-python oracle"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/oracle/requirements.txt
+  cp tests/oracle/requirements.txt "$venv/requirements.txt"
+fi
+export DIALTONE_ORACLE_PYTHON="$venv/bin/python"
+
+build_ui
+say "UI: lint, type check, unit tests"
+(cd ui && npm run --silent lint && npm run --silent typecheck && npm run --silent test:unit)
+say "UI: browser tests (Chromium, mocked IPC, fake Voice SDK)"
+(cd ui && npm run --silent build:e2e && npm run --silent test:browser)
+
+say "Rust: format and lints"
+cargo fmt --all --check
+cargo clippy --locked --all-targets -- -D warnings
+
+# tauri-driver bridges WebDriver to WebKitWebDriver for the real-window test.
+tools="$ROOT/target/tools"
+if [ ! -x "$tools/bin/tauri-driver" ]; then
+  say "installing tauri-driver"
+  cargo install --quiet --locked tauri-driver --version 2.1.0 --root "$tools"
+fi
+export TAURI_DRIVER="$tools/bin/tauri-driver"
+cargo build --locked
+
+# Everything that touches the keychain runs against a real, empty Secret Service:
+# gnome-keyring in a private D-Bus session, with its own data folder.
+keyring_home=$(mktemp -d)
+trap 'rm -rf "$keyring_home"' EXIT
+say "Rust tests and the app window, with gnome-keyring in a private D-Bus session"
+XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -euo pipefail -c '
+  echo -n dialtone-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  cargo test --locked
+  xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" node --test tests/window/
+' 2> >(grep -v "Failed to set fd limit" >&2)
+say "all tests passed"

@@ -1,0 +1,123 @@
+//! `dialtone doctor`: one check per thing that can stop the phone from working, each with
+//! the fix.
+
+use std::process::ExitCode;
+
+use crate::settings::{Field, Source, Store};
+use crate::{loader, token};
+
+#[derive(Debug, PartialEq, Eq)]
+enum Verdict {
+    Ok,
+    Warn,
+    Fail,
+}
+
+struct Report {
+    failures: usize,
+}
+
+impl Report {
+    fn line(&mut self, verdict: Verdict, what: &str, detail: &str) {
+        let mark = match verdict {
+            Verdict::Ok => "ok  ",
+            Verdict::Warn => "warn",
+            Verdict::Fail => {
+                self.failures += 1;
+                "FAIL"
+            }
+        };
+        println!("[{mark}] {what}: {detail}");
+    }
+}
+
+pub fn run() -> ExitCode {
+    let mut report = Report { failures: 0 };
+    let store = match Store::from_env() {
+        Ok(store) => store,
+        Err(e) => {
+            report.line(Verdict::Fail, "settings", &e.to_string());
+            return ExitCode::FAILURE;
+        }
+    };
+
+    match store.keychain.get(Field::AccountSid) {
+        Ok(_) => report.line(Verdict::Ok, "keychain", &store.keychain.describe()),
+        Err(e) => report.line(Verdict::Fail, "keychain", &e.to_string()),
+    }
+
+    let loaded = match loader::load_from(&store) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            report.line(Verdict::Fail, "settings", &e.to_string());
+            return ExitCode::FAILURE;
+        }
+    };
+    let settings = &loaded.settings;
+    for entry in settings.iter() {
+        let source = match entry.source {
+            Source::Environment => "from the environment",
+            Source::Keychain => "from the keychain",
+            Source::SettingsFile => "from the settings file",
+            Source::Default => "default",
+            Source::Unset => "not set",
+        };
+        let what = entry.field.label();
+        match (&entry.problem, entry.is_set()) {
+            (Some(problem), _) => report.line(Verdict::Fail, what, &problem.to_string()),
+            (None, true) => report.line(Verdict::Ok, what, source),
+            (None, false) if entry.field == Field::PublicUrl => report.line(
+                Verdict::Warn,
+                what,
+                "not set: signatures are checked against a URL rebuilt from request headers; set it to the https://…/handle_calls URL your tunnel gives",
+            ),
+            (None, false) if entry.field == Field::AuthToken => report.line(
+                Verdict::Fail,
+                what,
+                "not set: webhooks cannot be verified, so the listener will refuse them. Copy it from Twilio Console > Account Info",
+            ),
+            (None, false) => report.line(
+                Verdict::Fail,
+                what,
+                &format!("not set: {} (or {})", entry.field.expected_shape(), entry.field.env_var()),
+            ),
+        }
+    }
+
+    if let Ok(port) = settings.port() {
+        match std::net::TcpListener::bind(("127.0.0.1", port)) {
+            Ok(_) => report.line(Verdict::Ok, "port", &format!("127.0.0.1:{port} is free")),
+            Err(e) => report.line(
+                Verdict::Fail,
+                "port",
+                &format!("127.0.0.1:{port} cannot be used ({e}); if Dialtone is already running that is expected, otherwise pick another port"),
+            ),
+        }
+    }
+
+    match settings.token_settings() {
+        Ok(token_settings) => {
+            match token::mint(
+                &token_settings,
+                std::time::SystemTime::now(),
+                token::DEFAULT_TTL_SECS,
+            ) {
+                Ok(_) => report.line(
+                    Verdict::Ok,
+                    "access token",
+                    "minted locally (Twilio checks it when the phone registers)",
+                ),
+                Err(e) => report.line(Verdict::Fail, "access token", &e.to_string()),
+            }
+        }
+        Err(e) => report.line(Verdict::Fail, "access token", &loaded.explain(e)),
+    }
+
+    if report.failures == 0 {
+        println!("\nAll checks passed.");
+        ExitCode::SUCCESS
+    } else {
+        println!("\n{} check(s) failed.", report.failures);
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,511 @@
+//! Settings: which values Dialtone has, where each came from, and the typed views the token
+//! minter and the webhook need.
+//!
+//! Precedence, highest first: process environment, a `.env` file in the working directory,
+//! the saved settings (keychain + settings file), defaults derived from the Twilio number.
+
+pub mod field;
+pub mod store;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+pub use field::{Field, InvalidValue, UnknownField};
+pub use store::{Keychain, MemoryKeychain, OsKeychain, SettingsFile, Store, StoreError};
+
+use crate::phone_number::{CountryCode, E164};
+use crate::secret::Secret;
+
+/// The listener port when none is configured (the tutorial's).
+pub const DEFAULT_PORT: u16 = 3000;
+
+/// Values found in the environment, keyed by field.
+#[derive(Debug, Default, Clone)]
+pub struct Environment {
+    values: BTreeMap<Field, Secretish>,
+}
+
+/// A raw value that may be a secret; kept wrapped so a `{:?}` of the environment leaks nothing.
+#[derive(Clone)]
+struct Secretish(String);
+
+impl std::fmt::Debug for Secretish {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[value]")
+    }
+}
+
+impl Environment {
+    /// Picks Dialtone's variables out of `vars`; empty values count as unset.
+    pub fn from_vars<K, V>(vars: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: AsRef<str>,
+        V: Into<String>,
+    {
+        let mut values = BTreeMap::new();
+        for (key, value) in vars {
+            let Some(field) = Field::ALL.into_iter().find(|f| f.env_var() == key.as_ref()) else {
+                continue;
+            };
+            let value = value.into();
+            if !value.trim().is_empty() {
+                values.insert(field, Secretish(value));
+            }
+        }
+        Self { values }
+    }
+
+    /// The process environment over a `.env` file in `dir` (the only place `dotenvy` is used).
+    /// A malformed `.env` is reported, not skipped, since silently ignoring it would hide
+    /// which credentials are in use.
+    pub fn from_process_and_dotenv(dir: &Path) -> Result<Self, DotenvError> {
+        let mut env = match dotenv_vars(&dir.join(".env")) {
+            Ok(vars) => Self::from_vars(vars),
+            Err(DotenvError::Missing) => Self::default(),
+            Err(e) => return Err(e),
+        };
+        env.values.extend(Self::from_vars(std::env::vars()).values);
+        Ok(env)
+    }
+
+    pub fn get(&self, field: Field) -> Option<&str> {
+        self.values.get(&field).map(|v| v.0.as_str())
+    }
+
+    pub fn fields(&self) -> impl Iterator<Item = Field> + '_ {
+        self.values.keys().copied()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DotenvError {
+    #[error("no .env file there")]
+    Missing,
+    #[error("the file {path} could not be read as a .env file: {detail}")]
+    Malformed { path: String, detail: String },
+}
+
+/// Reads `KEY=value` lines from a `.env` file without touching the process environment.
+pub fn dotenv_vars(path: &Path) -> Result<Vec<(String, String)>, DotenvError> {
+    let malformed = |detail: String| DotenvError::Malformed {
+        path: path.display().to_string(),
+        detail,
+    };
+    let iter = match dotenvy::from_path_iter(path) {
+        Ok(iter) => iter,
+        Err(e) if e.not_found() => return Err(DotenvError::Missing),
+        Err(e) => return Err(malformed(e.to_string())),
+    };
+    iter.map(|item| item.map_err(|e| malformed(e.to_string())))
+        .collect()
+}
+
+/// Where the value in effect came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Source {
+    #[serde(rename = "environment")]
+    Environment,
+    #[serde(rename = "keychain")]
+    Keychain,
+    #[serde(rename = "settings file")]
+    SettingsFile,
+    #[serde(rename = "default")]
+    Default,
+    #[serde(rename = "unset")]
+    Unset,
+}
+
+/// One field as resolved: its raw value (if any), where it came from, and whether it is valid.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub field: Field,
+    value: Option<Secretish>,
+    pub source: Source,
+    pub problem: Option<InvalidValue>,
+}
+
+impl Resolved {
+    pub fn is_set(&self) -> bool {
+        self.value.is_some()
+    }
+
+    /// The value for display: `None` for secrets, whatever they hold.
+    pub fn display_value(&self) -> Option<&str> {
+        (!self.field.is_secret())
+            .then_some(self.value.as_ref().map(|v| v.0.as_str()))
+            .flatten()
+    }
+}
+
+/// All fields, resolved.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    fields: BTreeMap<Field, Resolved>,
+}
+
+/// What a feature needs and did not get.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", describe_incomplete(.missing, .invalid))]
+pub struct Incomplete {
+    pub missing: Vec<Field>,
+    pub invalid: Vec<InvalidValue>,
+}
+
+fn describe_incomplete(missing: &[Field], invalid: &[InvalidValue]) -> String {
+    let mut parts = Vec::new();
+    if !missing.is_empty() {
+        let names: Vec<String> = missing
+            .iter()
+            .map(|f| format!("{} ({})", f.label(), f.env_var()))
+            .collect();
+        parts.push(format!(
+            "missing settings: {}. Set them in the Settings panel, with `dialtone config set FIELD`, or in the environment",
+            names.join(", ")
+        ));
+    }
+    parts.extend(invalid.iter().map(ToString::to_string));
+    parts.join("; ")
+}
+
+impl Settings {
+    /// Resolves every field from the environment and the saved values.
+    pub fn resolve(env: &Environment, saved: &BTreeMap<Field, String>) -> Self {
+        let mut fields = BTreeMap::new();
+        for field in Field::ALL {
+            let (value, source) = if let Some(v) = env.get(field) {
+                (Some(v.to_owned()), Source::Environment)
+            } else if let Some(v) = saved.get(&field) {
+                let source = match field.home() {
+                    field::Home::Keychain => Source::Keychain,
+                    field::Home::SettingsFile => Source::SettingsFile,
+                };
+                (Some(v.clone()), source)
+            } else {
+                (None, Source::Unset)
+            };
+            let (value, problem) = match value {
+                Some(raw) => match field.normalize(&raw) {
+                    Ok(clean) => (Some(clean), None),
+                    Err(problem) => (Some(raw), Some(problem)),
+                },
+                None => (None, None),
+            };
+            fields.insert(
+                field,
+                Resolved {
+                    field,
+                    value: value.map(Secretish),
+                    source,
+                    problem,
+                },
+            );
+        }
+        let mut settings = Self { fields };
+        settings.apply_defaults();
+        settings
+    }
+
+    /// Identity, port and allowed countries have defaults; the first and last derive from the
+    /// Twilio number, so they are filled in only when the number itself is valid.
+    fn apply_defaults(&mut self) {
+        let number = self
+            .valid(Field::TwilioNumber)
+            .and_then(|n| E164::parse(n).ok());
+        let defaults = [
+            (
+                Field::Identity,
+                number.as_ref().map(field::default_identity),
+            ),
+            (Field::Port, Some(DEFAULT_PORT.to_string())),
+            (
+                Field::AllowedCountryCodes,
+                number.as_ref().map(|n| n.country_code().to_string()),
+            ),
+        ];
+        for (field, default) in defaults {
+            let entry = self
+                .fields
+                .get_mut(&field)
+                .expect("every field is resolved");
+            if entry.value.is_none() {
+                if let Some(value) = default {
+                    entry.value = Some(Secretish(value));
+                    entry.source = Source::Default;
+                }
+            }
+        }
+    }
+
+    pub fn get(&self, field: Field) -> &Resolved {
+        &self.fields[&field]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Resolved> {
+        self.fields.values()
+    }
+
+    /// The value if it is set and well formed.
+    fn valid(&self, field: Field) -> Option<&str> {
+        let entry = self.get(field);
+        entry
+            .problem
+            .is_none()
+            .then(|| entry.value.as_ref().map(|v| v.0.as_str()))
+            .flatten()
+    }
+
+    /// Collects the fields in `needed` that are missing or malformed.
+    fn require(&self, needed: &[Field]) -> Result<(), Incomplete> {
+        let missing: Vec<Field> = needed
+            .iter()
+            .copied()
+            .filter(|f| !self.get(*f).is_set())
+            .collect();
+        let invalid: Vec<InvalidValue> = needed
+            .iter()
+            .filter_map(|f| self.get(*f).problem.clone())
+            .collect();
+        if missing.is_empty() && invalid.is_empty() {
+            Ok(())
+        } else {
+            Err(Incomplete { missing, invalid })
+        }
+    }
+
+    fn text(&self, field: Field) -> String {
+        self.valid(field)
+            .expect("require() checked this field")
+            .to_owned()
+    }
+
+    /// Everything token minting needs.
+    pub fn token_settings(&self) -> Result<TokenSettings, Incomplete> {
+        self.require(&TokenSettings::NEEDS)?;
+        Ok(TokenSettings {
+            account_sid: self.text(Field::AccountSid),
+            api_key_sid: self.text(Field::ApiKeySid),
+            api_key_secret: Secret::new(self.text(Field::ApiKeySecret)),
+            twiml_app_sid: self.text(Field::TwimlAppSid),
+            identity: self.text(Field::Identity),
+        })
+    }
+
+    /// Everything the webhook needs. The Auth Token is required unless the caller switches
+    /// signature checks off (a local experiment).
+    pub fn webhook_settings(
+        &self,
+        require_auth_token: bool,
+    ) -> Result<WebhookSettings, Incomplete> {
+        let mut needs = WebhookSettings::NEEDS.to_vec();
+        if require_auth_token {
+            needs.push(Field::AuthToken);
+        }
+        self.require(&needs)?;
+        let optional = |field: Field| -> Result<Option<String>, Incomplete> {
+            match &self.get(field).problem {
+                Some(problem) => Err(Incomplete {
+                    missing: vec![],
+                    invalid: vec![problem.clone()],
+                }),
+                None => Ok(self.valid(field).map(str::to_owned)),
+            }
+        };
+        let allowed = field::parse_country_codes(&self.text(Field::AllowedCountryCodes))
+            .expect("normalize() accepted these codes");
+        Ok(WebhookSettings {
+            account_sid: self.text(Field::AccountSid),
+            auth_token: optional(Field::AuthToken)?.map(Secret::new),
+            twilio_number: E164::parse(&self.text(Field::TwilioNumber))
+                .expect("normalize() accepted this number"),
+            identity: self.text(Field::Identity),
+            public_url: optional(Field::PublicUrl)?,
+            allowed_country_codes: allowed,
+        })
+    }
+
+    pub fn port(&self) -> Result<u16, Incomplete> {
+        self.require(&[Field::Port])?;
+        Ok(self
+            .text(Field::Port)
+            .parse()
+            .expect("normalize() accepted this port"))
+    }
+
+    /// True when the phone can work: a token can be minted and the webhook can answer.
+    pub fn is_complete(&self) -> bool {
+        self.token_settings().is_ok() && self.webhook_settings(true).is_ok()
+    }
+}
+
+/// What [`crate::token`] needs to mint an access token.
+#[derive(Debug, Clone)]
+pub struct TokenSettings {
+    pub account_sid: String,
+    pub api_key_sid: String,
+    pub api_key_secret: Secret,
+    pub twiml_app_sid: String,
+    pub identity: String,
+}
+
+impl TokenSettings {
+    pub const NEEDS: [Field; 5] = [
+        Field::AccountSid,
+        Field::ApiKeySid,
+        Field::ApiKeySecret,
+        Field::TwimlAppSid,
+        Field::Identity,
+    ];
+}
+
+/// What [`crate::webhook`] needs to answer Twilio.
+#[derive(Debug, Clone)]
+pub struct WebhookSettings {
+    pub account_sid: String,
+    /// `None` only when signature checks are switched off.
+    pub auth_token: Option<Secret>,
+    pub twilio_number: E164,
+    pub identity: String,
+    /// The exact URL configured in the TwiML App; `None` means "rebuild from headers".
+    pub public_url: Option<String>,
+    /// Sorted, never empty: where outbound calls may go.
+    pub allowed_country_codes: Vec<CountryCode>,
+}
+
+impl WebhookSettings {
+    pub const NEEDS: [Field; 4] = [
+        Field::AccountSid,
+        Field::TwilioNumber,
+        Field::Identity,
+        Field::AllowedCountryCodes,
+    ];
+}
+
+/// Checks and normalises user-supplied changes; all must be valid or nothing is saved.
+/// Empty values for secrets mean "keep what is stored", as the UI never shows them.
+pub fn validate_changes(
+    changes: &BTreeMap<Field, String>,
+) -> Result<BTreeMap<Field, String>, Vec<InvalidValue>> {
+    let mut clean = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (field, raw) in changes {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        match field.normalize(raw) {
+            Ok(value) => {
+                clean.insert(*field, value);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.is_empty() {
+        Ok(clean)
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEX: &str = "0123456789abcdef0123456789abcdef";
+
+    fn full_env() -> Vec<(String, String)> {
+        vec![
+            ("TWILIO_ACCOUNT_SID".into(), format!("AC{HEX}")),
+            ("TWILIO_AUTH_TOKEN".into(), HEX.into()),
+            ("TWILIO_API_KEY_SID".into(), format!("SK{HEX}")),
+            ("TWILIO_API_KEY_SECRET".into(), "secret".into()),
+            ("TWIML_APP_SID".into(), format!("AP{HEX}")),
+            ("TWILIO_NUMBER".into(), "+15551234567".into()),
+            ("PATH".into(), "/usr/bin".into()),
+        ]
+    }
+
+    #[test]
+    fn environment_overrides_saved_values_and_defaults_follow_the_number() {
+        let env = Environment::from_vars(full_env());
+        let saved = BTreeMap::from([
+            (Field::TwilioNumber, "+447700900123".to_owned()),
+            (Field::Port, "4000".to_owned()),
+        ]);
+        let settings = Settings::resolve(&env, &saved);
+        assert_eq!(
+            settings.get(Field::TwilioNumber).source,
+            Source::Environment
+        );
+        assert_eq!(settings.get(Field::Port).source, Source::SettingsFile);
+        assert_eq!(settings.port().unwrap(), 4000);
+        let identity = settings.get(Field::Identity);
+        assert_eq!(identity.source, Source::Default);
+        assert_eq!(identity.display_value(), Some("dialtone_15551234567"));
+        let webhook = settings.webhook_settings(true).unwrap();
+        assert_eq!(
+            webhook.allowed_country_codes,
+            vec![CountryCode::parse("1").unwrap()]
+        );
+        assert!(settings.is_complete());
+    }
+
+    #[test]
+    fn secrets_are_never_displayed() {
+        let settings = Settings::resolve(&Environment::from_vars(full_env()), &BTreeMap::new());
+        assert!(settings.get(Field::AuthToken).is_set());
+        assert_eq!(settings.get(Field::AuthToken).display_value(), None);
+        assert!(!format!("{settings:?}").contains(HEX));
+    }
+
+    #[test]
+    fn incomplete_settings_name_what_is_missing_and_malformed() {
+        let env = Environment::from_vars([("TWILIO_ACCOUNT_SID", "AC123")]);
+        let settings = Settings::resolve(&env, &BTreeMap::new());
+        let err = settings.token_settings().unwrap_err();
+        assert!(err.missing.contains(&Field::ApiKeySecret));
+        assert_eq!(
+            err.invalid,
+            vec![InvalidValue {
+                field: Field::AccountSid
+            }]
+        );
+        let text = err.to_string();
+        assert!(
+            text.contains("TWILIO_API_KEY_SECRET") && text.contains("AC followed by 32 hex"),
+            "{text}"
+        );
+        assert!(!settings.is_complete());
+    }
+
+    #[test]
+    fn changes_are_validated_all_or_nothing() {
+        let ok = validate_changes(&BTreeMap::from([
+            (Field::AccountSid, format!("AC{HEX}")),
+            (Field::AuthToken, String::new()),
+        ]))
+        .unwrap();
+        assert_eq!(ok.len(), 1, "an empty secret means unchanged");
+        let err = validate_changes(&BTreeMap::from([
+            (Field::AccountSid, format!("AC{HEX}")),
+            (Field::Port, "99999".to_owned()),
+        ]))
+        .unwrap_err();
+        assert_eq!(err, vec![InvalidValue { field: Field::Port }]);
+    }
+
+    #[test]
+    fn dotenv_is_read_without_touching_the_process_environment() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(".env"),
+            "TWILIO_NUMBER=+15557654321\nDIALTONE_PORT=\"3999\"\n# comment\n",
+        )
+        .unwrap();
+        let env = Environment::from_process_and_dotenv(dir.path()).unwrap();
+        assert_eq!(env.get(Field::Port), Some("3999"));
+        assert!(std::env::var("DIALTONE_PORT").is_err());
+        std::fs::write(dir.path().join(".env"), "NOT A LINE\n").unwrap();
+        assert!(Environment::from_process_and_dotenv(dir.path()).is_err());
+    }
+}
