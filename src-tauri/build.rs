@@ -6,6 +6,8 @@ const COMMANDS: &[&str] = &[
     "save_settings",
     "import_env",
     "listener_status",
+    "open_calling_window",
+    "calling_window_status",
 ];
 
 fn main() {

@@ -34,6 +34,16 @@ enum Command {
         #[arg(long)]
         insecure_skip_signature_check: bool,
     },
+    /// The phone in a browser window (the calling window) plus the webhook listener, without
+    /// the native window. This is how calls run on Linux, where the webview has no WebRTC.
+    Phone {
+        /// Print the window's one-time URL instead of opening a browser.
+        #[arg(long)]
+        no_open: bool,
+        /// Port for the calling window on 127.0.0.1 (default DIALTONE_PHONE_PORT or 47300).
+        #[arg(long)]
+        port: Option<u16>,
+    },
     /// Print a Voice SDK access token for the configured identity.
     Token {
         /// Lifetime in seconds (15 to 86400).
@@ -114,6 +124,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Config(command) => config(command),
+        Command::Phone { no_open, port } => phone(no_open, port),
         Command::Doctor => Ok(doctor::run()),
     }
 }
@@ -147,6 +158,69 @@ fn serve(port: Option<u16>, skip_check: bool) -> Result<ExitCode, String> {
             .await
             .map_err(|e| e.to_string())?;
         tracing::info!("stopped");
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// The core for a process: the OS keychain, the settings file, the environment and `./.env`.
+pub fn api_from_env() -> Result<crate::api::Api, String> {
+    let store = settings::Store::from_env().map_err(|e| e.to_string())?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| format!("the working directory cannot be read: {e}"))?;
+    let env = settings::Environment::from_process_and_dotenv(&cwd).map_err(|e| e.to_string())?;
+    Ok(crate::api::Api::new(store, env))
+}
+
+fn phone(no_open: bool, port: Option<u16>) -> Result<ExitCode, String> {
+    use crate::calling_window::{self, CallingWindow};
+    let api = std::sync::Arc::new(api_from_env()?);
+    let mut context = crate::desktop::context();
+    let assets = std::sync::Arc::new(crate::desktop::assets::Shared::take_from(&mut context));
+    drop(context);
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        api.start_listener().await.map_err(|e| e.message)?;
+        let status = api.listener_status().map_err(|e| e.message)?;
+        match (&status.address, &status.error) {
+            (Some(address), _) => tracing::info!("webhook listener on http://{address}/handle_calls"),
+            (None, Some(error)) => tracing::warn!("the webhook listener is not running, so incoming calls will not reach this phone: {error}"),
+            (None, None) => {}
+        }
+        let window = CallingWindow::start(
+            api.clone(),
+            assets,
+            port.unwrap_or_else(calling_window::preferred_port),
+            shutdown_signal(),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+        if no_open {
+            println!("{}", window.launch_url());
+            use std::io::Write as _;
+            let _ = std::io::stdout().flush();
+        } else {
+            let profile = calling_window::profile_dir()?;
+            let browser = window.open(&profile).map_err(|e| e.to_string())?;
+            tracing::info!("calling window opened in {browser}");
+        }
+        let mut changes = window.hub().subscribe();
+        let stop = shutdown_signal();
+        tokio::pin!(stop);
+        loop {
+            tokio::select! {
+                () = &mut stop => break,
+                changed = changes.changed() => {
+                    if changed.is_err() { break; }
+                    let status = changes.borrow_and_update().clone();
+                    let state = status.report.as_ref().map_or("-", |r| r.registration.as_str());
+                    let call = status.report.as_ref().and_then(|r| r.call.as_ref())
+                        .map(|c| format!("{} call {} {}", c.direction, c.number, c.state))
+                        .unwrap_or_else(|| "no call".into());
+                    tracing::info!(connected = status.connected, "calling window: registration {state}, {call}");
+                }
+            }
+        }
+        api.listener().stop().await;
         Ok(ExitCode::SUCCESS)
     })
 }

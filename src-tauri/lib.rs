@@ -11,10 +11,14 @@
 //! - [`twiml`]: TwiML documents.
 //! - [`webhook`]: the Axum listener for `POST /handle_calls`; [`webhook::routing`] decides who
 //!   is connected to whom, [`webhook::form`] parses Twilio's forms strictly.
+//! - [`supervisor`]: runs the webhook listener inside the app and restarts it on changes.
+//! - [`api`]: what the phone UI may ask of the core (token, settings status, save, import,
+//!   listener status); the Tauri commands and the calling window's HTTP API both call it.
 //! - [`cli`]: the `dialtone` command line; [`doctor`]: `dialtone doctor`.
-//! - [`desktop`]: the Tauri shell (window, IPC commands, listener lifetime); the only module
-//!   that touches `tauri`.
+//! - [`desktop`]: the Tauri shell (window, IPC commands); the only module that touches `tauri`.
 
+pub mod api;
+pub mod calling_window;
 pub mod cli;
 pub mod desktop;
 pub mod doctor;
@@ -23,6 +27,7 @@ pub mod phone_number;
 pub mod secret;
 pub mod settings;
 pub mod signature;
+pub mod supervisor;
 pub mod token;
 pub mod twiml;
 pub mod webhook;

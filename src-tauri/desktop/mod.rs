@@ -1,39 +1,42 @@
-//! The desktop shell: the Tauri window, its state, and the webhook listener's lifetime.
+//! The desktop shell: the Tauri window, its state, and the lifetimes of the listeners.
 //! Everything it calls lives in plain-Rust modules; this is wiring only.
 
+pub mod assets;
 pub mod commands;
-pub mod listener;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use tauri::webview::{PermissionKind, PermissionResponse};
-use tauri::{Manager, Runtime};
+use tauri::{Emitter as _, Manager, Runtime};
 
-use crate::settings::{Environment, Store};
-use listener::Listener;
+use crate::api::Api;
+use crate::calling_window::CallingWindow;
 
-/// Everything the commands share. One value, handed to `app.manage`.
-pub struct AppState {
-    pub(crate) store: Store,
-    /// The environment as it was at start (process variables over `./.env`).
-    pub(crate) env: Environment,
-    pub(crate) listener: Listener,
+/// The one place the frontend bundle and `tauri.conf.json` are compiled in.
+pub fn context() -> tauri::Context<tauri::Wry> {
+    tauri::generate_context!()
 }
 
-impl AppState {
-    pub fn new(store: Store, env: Environment) -> Self {
-        Self {
-            store,
-            env,
-            listener: Listener::default(),
-        }
+/// The calling window, started the first time the UI asks for it.
+#[derive(Default)]
+pub struct CallingWindowSlot(tokio::sync::OnceCell<Arc<CallingWindow>>);
+
+impl CallingWindowSlot {
+    pub fn get(&self) -> Option<&Arc<CallingWindow>> {
+        self.0.get()
     }
 }
 
 /// The app, generic over the runtime so tests can build it on `tauri::test::mock_builder()`.
-pub fn builder<R: Runtime>(state: AppState) -> tauri::Builder<R> {
+pub fn builder<R: Runtime>(
+    api: Arc<Api>,
+    page_assets: Arc<dyn crate::calling_window::PageAssets>,
+) -> tauri::Builder<R> {
     tauri::Builder::<R>::new()
-        .manage(state)
+        .manage(api)
+        .manage(page_assets)
+        .manage(CallingWindowSlot::default())
         // The phone needs the microphone and nothing else the webview can ask for. On Linux an
         // unanswered request is a silent "no", so the answer has to be explicit.
         .on_permission_request(|_, kind| match kind {
@@ -46,55 +49,94 @@ pub fn builder<R: Runtime>(state: AppState) -> tauri::Builder<R> {
             commands::save_settings,
             commands::import_env,
             commands::listener_status,
+            commands::open_calling_window,
+            commands::calling_window_status,
         ])
         .setup(|app| {
             #[cfg(target_os = "linux")]
             if let Some(window) = app.get_webview_window("main") {
                 linux::enable_media(&window);
             }
-            let state = app.state::<AppState>();
-            let listener = state.listener.clone();
-            match state.current() {
-                Ok((settings, _)) => {
-                    tauri::async_runtime::spawn(async move { listener.restart(&settings).await });
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                if let Err(e) = handle.state::<Arc<Api>>().start_listener().await {
+                    tracing::error!("settings could not be read: {}", e.message);
                 }
-                Err(e) => tracing::error!("settings could not be read: {}", e.message),
-            }
+            });
             Ok(())
         })
 }
 
-/// Opens the phone window and runs until it closes; the listener stops with it.
+/// Starts the calling window's listener once, and mirrors its page's state into the native
+/// window: an event per change, and the window brought forward when a call rings.
+pub(crate) async fn calling_window<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+) -> Result<Arc<CallingWindow>, String> {
+    let slot = app.state::<CallingWindowSlot>();
+    let window = slot
+        .0
+        .get_or_try_init(|| async {
+            let api = app.state::<Arc<Api>>().inner().clone();
+            let assets = app
+                .state::<Arc<dyn crate::calling_window::PageAssets>>()
+                .inner()
+                .clone();
+            let window = CallingWindow::start(
+                api,
+                assets,
+                crate::calling_window::preferred_port(),
+                std::future::pending(),
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            let mut changes = window.hub().subscribe();
+            let app = app.clone();
+            tauri::async_runtime::spawn(async move {
+                let mut was_ringing = false;
+                while changes.changed().await.is_ok() {
+                    let status = changes.borrow_and_update().clone();
+                    let ringing = status.report.as_ref().is_some_and(|r| r.is_ringing_in());
+                    if ringing && !was_ringing {
+                        if let Some(main) = app.get_webview_window("main") {
+                            let _ = main.unminimize();
+                            let _ = main.show();
+                            let _ = main.set_focus();
+                            let _ = main
+                                .request_user_attention(Some(tauri::UserAttentionType::Critical));
+                        }
+                    }
+                    was_ringing = ringing;
+                    let _ = app.emit_to("main", "calling-window", &status);
+                }
+            });
+            Ok::<_, String>(window)
+        })
+        .await?;
+    Ok(window.clone())
+}
+
+/// Opens the phone window and runs until it closes; the listeners stop with it.
 pub fn run() -> ExitCode {
     crate::cli::init_logging();
-    let store = match Store::from_env() {
-        Ok(store) => store,
+    let api = match crate::cli::api_from_env() {
+        Ok(api) => Arc::new(api),
         Err(e) => {
             eprintln!("dialtone: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let env = match std::env::current_dir()
-        .map_err(|e| e.to_string())
-        .and_then(|cwd| Environment::from_process_and_dotenv(&cwd).map_err(|e| e.to_string()))
-    {
-        Ok(env) => env,
+    let mut context = context();
+    let shared = assets::Shared::take_from(&mut context);
+    let app = match builder::<tauri::Wry>(api, Arc::new(shared)).build(context) {
+        Ok(app) => app,
         Err(e) => {
-            eprintln!("dialtone: {e}");
+            eprintln!("dialtone: the window could not be opened: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let app =
-        match builder::<tauri::Wry>(AppState::new(store, env)).build(tauri::generate_context!()) {
-            Ok(app) => app,
-            Err(e) => {
-                eprintln!("dialtone: the window could not be opened: {e}");
-                return ExitCode::FAILURE;
-            }
-        };
     app.run(|app, event| {
         if let tauri::RunEvent::Exit = event {
-            let listener = app.state::<AppState>().listener.clone();
+            let listener = app.state::<Arc<Api>>().listener().clone();
             tauri::async_runtime::block_on(listener.stop());
         }
     });
@@ -107,7 +149,7 @@ mod linux {
 
     /// WebKitGTK ships with media capture and WebRTC switched off. Media capture works once
     /// enabled; WebRTC stays missing on Debian and Ubuntu builds (see platforms.md), which the
-    /// UI detects and explains.
+    /// UI detects and answers by opening the calling window.
     pub fn enable_media<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
         let result = window.with_webview(|webview| {
             let view = webview.inner();

@@ -1,4 +1,5 @@
-//! Runs the webhook listener inside the desktop app and restarts it when settings change.
+//! Runs the webhook listener inside the app (window or `dialtone phone`) and restarts it when
+//! settings change.
 
 use std::sync::{Arc, Mutex};
 

@@ -1,0 +1,275 @@
+//! What the phone UI may ask of the core, whichever window it runs in: the Tauri commands
+//! ([`crate::desktop`]) and the calling window's HTTP API ([`crate::calling_window`]) both
+//! delegate here. Secrets go in (saving settings) but never come out.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::settings::{self, Environment, Field, Settings, Source, Store};
+use crate::supervisor::{Listener, ListenerStatus};
+use crate::token::{self, AccessToken};
+
+/// How a request fails, as the UI receives it: `{kind, message, field?}`.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct ApiError {
+    pub kind: &'static str,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<Field>,
+}
+
+impl ApiError {
+    pub fn new(kind: &'static str, message: impl ToString) -> Self {
+        Self {
+            kind,
+            message: message.to_string(),
+            field: None,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct FieldStatus {
+    name: Field,
+    label: &'static str,
+    secret: bool,
+    set: bool,
+    /// Always `None` for secrets.
+    value: Option<String>,
+    source: Source,
+    problem: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KeychainStatus {
+    available: bool,
+    message: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SettingsStatus {
+    fields: Vec<FieldStatus>,
+    complete: bool,
+    keychain: KeychainStatus,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ImportResult {
+    status: SettingsStatus,
+    imported: Vec<Field>,
+}
+
+fn status_of(settings: &Settings, keychain_error: Option<String>) -> SettingsStatus {
+    SettingsStatus {
+        fields: settings
+            .iter()
+            .map(|entry| FieldStatus {
+                name: entry.field,
+                label: entry.field.label(),
+                secret: entry.field.is_secret(),
+                set: entry.is_set(),
+                value: entry.display_value().map(str::to_owned),
+                source: entry.source,
+                problem: entry.problem.as_ref().map(ToString::to_string),
+            })
+            .collect(),
+        complete: settings.is_complete(),
+        keychain: KeychainStatus {
+            available: keychain_error.is_none(),
+            message: keychain_error,
+        },
+    }
+}
+
+/// The core as the UI sees it. One value per process.
+pub struct Api {
+    store: Store,
+    /// The environment as it was at start (process variables over `./.env`).
+    env: Environment,
+    listener: Listener,
+}
+
+impl Api {
+    pub fn new(store: Store, env: Environment) -> Self {
+        Self {
+            store,
+            env,
+            listener: Listener::default(),
+        }
+    }
+
+    pub fn listener(&self) -> &Listener {
+        &self.listener
+    }
+
+    /// Settings as they are now; the keychain is read on each call so an edit made with the
+    /// CLI shows up without a restart.
+    pub fn current(&self) -> Result<(Settings, Option<String>), ApiError> {
+        let loaded = crate::loader::resolve(&self.store, &self.env)
+            .map_err(|e| ApiError::new("settings", e))?;
+        Ok((
+            loaded.settings,
+            loaded.keychain_error.map(|e| e.to_string()),
+        ))
+    }
+
+    /// Starts (or restarts) the webhook listener with the current settings.
+    pub async fn start_listener(&self) -> Result<(), ApiError> {
+        let (settings, _) = self.current()?;
+        self.listener.restart(&settings).await;
+        Ok(())
+    }
+
+    pub fn token(&self) -> Result<AccessToken, ApiError> {
+        let (settings, keychain_error) = self.current()?;
+        let token_settings = settings.token_settings().map_err(|e| {
+            let message = match keychain_error {
+                Some(k) if !e.missing.is_empty() => format!("{e}. Also: {k}"),
+                _ => e.to_string(),
+            };
+            ApiError::new("settings", message)
+        })?;
+        token::mint(
+            &token_settings,
+            std::time::SystemTime::now(),
+            token::DEFAULT_TTL_SECS,
+        )
+        .map_err(|e| ApiError::new("token", e))
+    }
+
+    pub fn settings_status(&self) -> Result<SettingsStatus, ApiError> {
+        let (settings, keychain_error) = self.current()?;
+        Ok(status_of(&settings, keychain_error))
+    }
+
+    pub fn listener_status(&self) -> Result<ListenerStatus, ApiError> {
+        let (settings, _) = self.current()?;
+        Ok(self.listener.status(&settings))
+    }
+
+    /// Validates and saves `changes` (all or nothing), then restarts the listener so a new
+    /// port or Auth Token takes effect at once.
+    pub async fn save_settings(
+        &self,
+        changes: &BTreeMap<Field, String>,
+    ) -> Result<SettingsStatus, ApiError> {
+        self.save(changes)?;
+        self.apply().await
+    }
+
+    /// Imports the text of a `.env` file (the tutorial's variable names).
+    pub async fn import_env(&self, contents: &str) -> Result<ImportResult, ApiError> {
+        let vars = dotenvy::from_read_iter(contents.as_bytes())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| {
+                ApiError::new("invalid", format!("the file is not a valid .env file: {e}"))
+            })?;
+        let changes = crate::loader::changes_from_env_vars(vars);
+        if changes.is_empty() {
+            return Err(ApiError::new(
+                "invalid",
+                "the file holds none of Dialtone's settings (TWILIO_ACCOUNT_SID, TWILIO_API_KEY_SID, …)",
+            ));
+        }
+        let saved = self.save(&changes)?;
+        Ok(ImportResult {
+            status: self.apply().await?,
+            imported: saved.into_keys().collect(),
+        })
+    }
+
+    fn save(&self, changes: &BTreeMap<Field, String>) -> Result<BTreeMap<Field, String>, ApiError> {
+        let clean = settings::validate_changes(changes).map_err(|problems| ApiError {
+            kind: "invalid",
+            message: problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+            field: problems.first().map(|p| p.field),
+        })?;
+        self.store
+            .save(&clean)
+            .map_err(|e| ApiError::new("keychain", e))?;
+        Ok(clean)
+    }
+
+    async fn apply(&self) -> Result<SettingsStatus, ApiError> {
+        let (settings, keychain_error) = self.current()?;
+        self.listener.restart(&settings).await;
+        Ok(status_of(&settings, keychain_error))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::{MemoryKeychain, SettingsFile};
+
+    const HEX: &str = "0123456789abcdef0123456789abcdef";
+
+    fn api(dir: &std::path::Path) -> Api {
+        let store = Store::new(
+            Box::<MemoryKeychain>::default(),
+            SettingsFile::new(dir.join("settings.json")),
+        );
+        Api::new(store, Environment::default())
+    }
+
+    #[tokio::test]
+    async fn secrets_go_in_but_never_come_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let api = api(dir.path());
+        let changes = BTreeMap::from([
+            (
+                Field::AuthToken,
+                "fedcba9876543210fedcba9876543210".to_owned(),
+            ),
+            (Field::ApiKeySecret, "top-secret-value".to_owned()),
+            (Field::TwilioNumber, "+15551234567".to_owned()),
+            (Field::Port, "0".to_owned()),
+        ]);
+        let err = api.save_settings(&changes).await.unwrap_err();
+        assert_eq!((err.kind, err.field), ("invalid", Some(Field::Port)));
+
+        let changes = BTreeMap::from([
+            (Field::AccountSid, format!("AC{HEX}")),
+            (
+                Field::AuthToken,
+                "fedcba9876543210fedcba9876543210".to_owned(),
+            ),
+            (Field::ApiKeySid, format!("SK{HEX}")),
+            (Field::ApiKeySecret, "top-secret-value".to_owned()),
+            (Field::TwimlAppSid, format!("AP{HEX}")),
+            (Field::TwilioNumber, "+15551234567".to_owned()),
+            (Field::Port, "39999".to_owned()),
+        ]);
+        let status = api.save_settings(&changes).await.unwrap();
+        let json = serde_json::to_string(&status).unwrap();
+        assert!(
+            !json.contains("fedcba9876543210") && !json.contains("top-secret-value"),
+            "{json}"
+        );
+        assert!(json.contains(r#""complete":true"#), "{json}");
+        let token = api.token().unwrap();
+        assert_eq!(token.identity, "dialtone_15551234567");
+        api.listener().stop().await;
+    }
+
+    #[tokio::test]
+    async fn import_takes_the_tutorials_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let api = api(dir.path());
+        let result = api
+            .import_env("TWILIO_NUMBER=+447700900123\nTWIML_APP_SID=AP0123456789abcdef0123456789abcdef\nOTHER=1\n")
+            .await
+            .unwrap();
+        assert_eq!(
+            result.imported,
+            vec![Field::TwimlAppSid, Field::TwilioNumber]
+        );
+        assert!(api.import_env("NOTHING=here").await.is_err());
+        assert!(api.import_env("TWILIO_NUMBER=+1").await.is_err());
+    }
+}
