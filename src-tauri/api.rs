@@ -88,6 +88,8 @@ pub struct Api {
     /// The environment as it was at start (process variables over `./.env`).
     env: Environment,
     listener: Listener,
+    /// Lifetime of the tokens handed to the UI.
+    token_ttl_secs: u64,
 }
 
 impl Api {
@@ -96,7 +98,15 @@ impl Api {
             store,
             env,
             listener: Listener::default(),
+            token_ttl_secs: token::DEFAULT_TTL_SECS,
         }
+    }
+
+    /// Shorter-lived tokens, so tests can watch the UI refresh them. Out-of-range values are
+    /// refused when minting, with the usual error.
+    pub fn with_token_ttl(mut self, secs: u64) -> Self {
+        self.token_ttl_secs = secs;
+        self
     }
 
     pub fn listener(&self) -> &Listener {

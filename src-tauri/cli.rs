@@ -168,15 +168,35 @@ pub fn api_from_env() -> Result<crate::api::Api, String> {
     let cwd = std::env::current_dir()
         .map_err(|e| format!("the working directory cannot be read: {e}"))?;
     let env = settings::Environment::from_process_and_dotenv(&cwd).map_err(|e| e.to_string())?;
-    Ok(crate::api::Api::new(store, env))
+    let mut api = crate::api::Api::new(store, env);
+    if let Some(ttl) = std::env::var("DIALTONE_TOKEN_TTL_SECS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+    {
+        api = api.with_token_ttl(ttl);
+    }
+    Ok(api)
 }
 
 fn phone(no_open: bool, port: Option<u16>) -> Result<ExitCode, String> {
     use crate::calling_window::{self, CallingWindow};
     let api = std::sync::Arc::new(api_from_env()?);
-    let mut context = crate::desktop::context();
-    let assets = std::sync::Arc::new(crate::desktop::assets::Shared::take_from(&mut context));
-    drop(context);
+    // DIALTONE_UI_DIR serves a UI build from disk instead of the embedded one: for developing
+    // the UI and for the end-to-end tests' simulator build.
+    let assets: std::sync::Arc<dyn calling_window::PageAssets> =
+        match std::env::var_os("DIALTONE_UI_DIR") {
+            Some(dir) if !dir.is_empty() => {
+                tracing::warn!(
+                    "serving the UI from {} (DIALTONE_UI_DIR)",
+                    std::path::Path::new(&dir).display()
+                );
+                std::sync::Arc::new(calling_window::DirAssets(dir.into()))
+            }
+            _ => {
+                let mut context = crate::desktop::context();
+                std::sync::Arc::new(crate::desktop::assets::Shared::take_from(&mut context))
+            }
+        };
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         api.start_listener().await.map_err(|e| e.message)?;

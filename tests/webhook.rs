@@ -217,7 +217,15 @@ async fn other_routes_and_methods() {
         .await
         .unwrap();
     assert_eq!(get.status(), StatusCode::METHOD_NOT_ALLOWED);
-    for path in ["/", "/token", "/api/token", "/handle_calls/x"] {
+    for path in [
+        "/",
+        "/token",
+        "/api/token",
+        "/launch",
+        "/api/events",
+        "/index.html",
+        "/handle_calls/x",
+    ] {
         let response = app()
             .oneshot(Request::get(path).body(Body::empty()).unwrap())
             .await

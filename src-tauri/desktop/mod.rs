@@ -28,13 +28,14 @@ impl CallingWindowSlot {
     }
 }
 
-/// The app, generic over the runtime so tests can build it on `tauri::test::mock_builder()`.
+/// The app on top of `base`: `tauri::Builder::default()` for real, or
+/// `tauri::test::mock_builder()` in tests.
 pub fn builder<R: Runtime>(
+    base: tauri::Builder<R>,
     api: Arc<Api>,
     page_assets: Arc<dyn crate::calling_window::PageAssets>,
 ) -> tauri::Builder<R> {
-    tauri::Builder::<R>::new()
-        .manage(api)
+    base.manage(api)
         .manage(page_assets)
         .manage(CallingWindowSlot::default())
         // The phone needs the microphone and nothing else the webview can ask for. On Linux an
@@ -127,7 +128,7 @@ pub fn run() -> ExitCode {
     };
     let mut context = context();
     let shared = assets::Shared::take_from(&mut context);
-    let app = match builder::<tauri::Wry>(api, Arc::new(shared)).build(context) {
+    let app = match builder(tauri::Builder::default(), api, Arc::new(shared)).build(context) {
         Ok(app) => app,
         Err(e) => {
             eprintln!("dialtone: the window could not be opened: {e}");

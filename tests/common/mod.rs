@@ -225,3 +225,13 @@ pub fn http(address: std::net::SocketAddr, request_head: &str, body: &[u8]) -> (
         .to_owned();
     (status, body)
 }
+
+/// A port that was free a moment ago, for settings that refuse 0.
+pub fn free_port() -> String {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+        .to_string()
+}

@@ -1,0 +1,412 @@
+//! The calling window's listener: who gets the page and tokens, and who does not.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode};
+use axum::Router;
+use base64::Engine as _;
+use common::*;
+use dialtone::api::Api;
+use dialtone::calling_window::{self, CallingWindow, DirAssets};
+use dialtone::settings::{Environment, MemoryKeychain, SettingsFile, Store};
+use http_body_util::BodyExt as _;
+use tower::ServiceExt as _;
+
+const HOST: &str = "127.0.0.1:47999";
+
+struct Fixture {
+    window: Arc<CallingWindow>,
+    app: Router,
+    _dir: tempfile::TempDir,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<!doctype html><title>Dialtone</title>",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("assets")).unwrap();
+    std::fs::write(dir.path().join("assets/app.js"), "console.log(1)").unwrap();
+    let store = Store::new(
+        Box::<MemoryKeychain>::default(),
+        SettingsFile::new(dir.path().join("settings.json")),
+    );
+    let api = Arc::new(Api::new(store, Environment::from_vars(credential_env())));
+    let address: SocketAddr = HOST.parse().unwrap();
+    let window = CallingWindow::new(api, Arc::new(DirAssets(dir.path().to_owned())), address);
+    let app = calling_window::router(window.clone());
+    Fixture {
+        window,
+        app,
+        _dir: dir,
+    }
+}
+
+fn get(path: &str, headers: &[(&str, &str)]) -> Request<Body> {
+    let mut request = Request::get(path).header("host", HOST);
+    for (k, v) in headers {
+        request = request.header(*k, *v);
+    }
+    request.body(Body::empty()).unwrap()
+}
+
+async fn body(response: Response<Body>) -> String {
+    String::from_utf8(
+        response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
+    .unwrap()
+}
+
+/// Opens a session the way the browser does and returns its `Cookie` header.
+async fn session(f: &Fixture) -> String {
+    let url = f.window.launch_url();
+    let path = url.trim_start_matches(&format!("http://{HOST}"));
+    let response = f.app.clone().oneshot(get(path, &[])).await.unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        response.headers()["location"],
+        "/",
+        "the secret leaves the address bar"
+    );
+    let set_cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"),
+        "{set_cookie}"
+    );
+    set_cookie.split(';').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn without_the_cookie_nothing_is_served() {
+    let f = fixture();
+    for path in [
+        "/",
+        "/index.html",
+        "/assets/app.js",
+        "/api/token",
+        "/api/settings",
+        "/api/listener",
+        "/api/events",
+    ] {
+        let response = f.app.clone().oneshot(get(path, &[])).await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{path}");
+        assert!(!body(response).await.contains("eyJ"), "{path}");
+    }
+    let forged = f
+        .app
+        .clone()
+        .oneshot(get("/api/token", &[("cookie", "dialtone_phone=0000")]))
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_launch_secret_works_once() {
+    let f = fixture();
+    let url = f.window.launch_url();
+    let path = url.trim_start_matches(&format!("http://{HOST}")).to_owned();
+    assert_eq!(
+        f.app
+            .clone()
+            .oneshot(get(&path, &[]))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        f.app
+            .clone()
+            .oneshot(get(&path, &[]))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        f.app
+            .clone()
+            .oneshot(get("/launch?key=guess", &[]))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        f.app
+            .clone()
+            .oneshot(get("/launch", &[]))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    // A new launch URL replaces an unused older one.
+    let first = f.window.launch_url();
+    let second = f.window.launch_url();
+    let first = first.trim_start_matches(&format!("http://{HOST}"));
+    let second = second.trim_start_matches(&format!("http://{HOST}"));
+    assert_eq!(
+        f.app
+            .clone()
+            .oneshot(get(first, &[]))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        f.app
+            .clone()
+            .oneshot(get(second, &[]))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
+async fn with_the_cookie_the_page_and_a_token_are_served() {
+    let f = fixture();
+    let cookie = session(&f).await;
+    let page = f
+        .app
+        .clone()
+        .oneshot(get("/", &[("cookie", &cookie)]))
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    assert_eq!(body(page).await, "<!doctype html><title>Dialtone</title>");
+
+    let token = f
+        .app
+        .clone()
+        .oneshot(get(
+            "/api/token",
+            &[("cookie", &cookie), ("sec-fetch-site", "same-origin")],
+        ))
+        .await
+        .unwrap();
+    assert_eq!(token.status(), StatusCode::OK);
+    assert_eq!(token.headers()["cache-control"], "no-store");
+    let json: serde_json::Value = serde_json::from_str(&body(token).await).unwrap();
+    let payload = json["token"].as_str().unwrap().split('.').nth(1).unwrap();
+    let claims: serde_json::Value = serde_json::from_slice(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(claims["grants"]["identity"], IDENTITY);
+    assert_eq!(claims["iss"], API_KEY_SID);
+
+    let settings = body(
+        f.app
+            .clone()
+            .oneshot(get("/api/settings", &[("cookie", &cookie)]))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        settings.contains(NUMBER)
+            && !settings.contains(AUTH_TOKEN)
+            && !settings.contains(API_KEY_SECRET)
+    );
+}
+
+#[tokio::test]
+async fn wrong_host_and_other_origins_are_forbidden() {
+    let f = fixture();
+    let cookie = session(&f).await;
+    for headers in [
+        vec![("host", "attacker.example:47999")],
+        vec![("host", "localhost:47999")],
+        vec![("origin", "http://127.0.0.1:8080")],
+        vec![("origin", "null")],
+        vec![("sec-fetch-site", "same-site")],
+        vec![("sec-fetch-site", "cross-site")],
+    ] {
+        let mut request = Request::get("/api/token").header("cookie", &cookie);
+        if !headers.iter().any(|(k, _)| *k == "host") {
+            request = request.header("host", HOST);
+        }
+        for (k, v) in &headers {
+            request = request.header(*k, *v);
+        }
+        let response = f
+            .app
+            .clone()
+            .oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(response
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none());
+    }
+}
+
+#[tokio::test]
+async fn no_response_ever_carries_cors_headers() {
+    let f = fixture();
+    let cookie = session(&f).await;
+    for path in ["/", "/api/token", "/api/settings", "/nope"] {
+        let response = f
+            .app
+            .clone()
+            .oneshot(get(
+                path,
+                &[("cookie", &cookie), ("origin", &format!("http://{HOST}"))],
+            ))
+            .await
+            .unwrap();
+        assert!(
+            !response
+                .headers()
+                .keys()
+                .any(|k| k.as_str().starts_with("access-control-")),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn tokens_are_rate_limited() {
+    let f = fixture();
+    let cookie = session(&f).await;
+    let mut statuses = BTreeMap::new();
+    for _ in 0..15 {
+        let status = f
+            .app
+            .clone()
+            .oneshot(get("/api/token", &[("cookie", &cookie)]))
+            .await
+            .unwrap()
+            .status();
+        *statuses.entry(status.as_u16()).or_insert(0) += 1;
+    }
+    assert_eq!(statuses, BTreeMap::from([(200, 10), (429, 5)]));
+}
+
+#[tokio::test]
+async fn paths_cannot_escape_the_bundle() {
+    let f = fixture();
+    let cookie = session(&f).await;
+    for path in [
+        "/../settings.json",
+        "/assets/../../etc/passwd",
+        "/%2e%2e/settings.json",
+    ] {
+        let response = f
+            .app
+            .clone()
+            .oneshot(get(path, &[("cookie", &cookie)]))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn page_reports_reach_the_hub_and_the_stream_tracks_the_window() {
+    let f = fixture();
+    let cookie = session(&f).await;
+    let post = |body: &str, content_type: &str| {
+        Request::post("/api/state")
+            .header("host", HOST)
+            .header("cookie", &cookie)
+            .header("content-type", content_type)
+            .body(Body::from(body.to_owned()))
+            .unwrap()
+    };
+    let report = r#"{"registration":"registered","call":{"direction":"incoming","number":"+15557654321","state":"ringing"}}"#;
+    assert_eq!(
+        f.app
+            .clone()
+            .oneshot(post(report, "application/json"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NO_CONTENT
+    );
+    let status = f.window.hub().status();
+    assert!(status.report.unwrap().is_ringing_in());
+    assert_eq!(
+        f.app
+            .clone()
+            .oneshot(post(report, "text/plain"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    assert_eq!(
+        f.app
+            .clone()
+            .oneshot(post(r#"{"registration":"x"}"#, "application/json"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        f.app
+            .clone()
+            .oneshot(post("not json", "application/json"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
+
+    assert!(!f.window.hub().status().connected);
+    let stream = f
+        .app
+        .clone()
+        .oneshot(get("/api/events", &[("cookie", &cookie)]))
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), StatusCode::OK);
+    assert_eq!(stream.headers()["content-type"], "text/event-stream");
+    assert!(f.window.hub().status().connected);
+    let mut body = stream.into_body();
+    let first = body.frame().await.unwrap().unwrap().into_data().unwrap();
+    assert!(String::from_utf8_lossy(&first).contains("event: hello"));
+    drop(body);
+    assert!(
+        !f.window.hub().status().connected,
+        "closing the stream means the window closed"
+    );
+}

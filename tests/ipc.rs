@@ -1,0 +1,200 @@
+//! The Tauri IPC commands, through Tauri's own IPC layer (mock runtime) with our real
+//! capability file: what the phone window can call, what it gets, and what it never gets.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::*;
+use dialtone::api::Api;
+use dialtone::calling_window::DirAssets;
+use dialtone::settings::{Environment, MemoryKeychain, SettingsFile, Store};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindow;
+
+struct Fixture {
+    _app: tauri::App<MockRuntime>,
+    main: WebviewWindow<MockRuntime>,
+    other: WebviewWindow<MockRuntime>,
+    _dir: tempfile::TempDir,
+}
+
+fn fixture(env: Environment) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(
+        Box::<MemoryKeychain>::default(),
+        SettingsFile::new(dir.path().join("settings.json")),
+    );
+    let api = Arc::new(Api::new(store, env));
+    let assets = Arc::new(DirAssets(dir.path().to_owned()));
+    let app = dialtone::desktop::builder(mock_builder(), api, assets)
+        .build(tauri::generate_context!(test = true))
+        .unwrap();
+    let main = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let other = tauri::WebviewWindowBuilder::new(&app, "other", Default::default())
+        .build()
+        .unwrap();
+    Fixture {
+        _app: app,
+        main,
+        other,
+        _dir: dir,
+    }
+}
+
+fn invoke(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn env_with_port() -> Environment {
+    let mut vars: Vec<(String, String)> = credential_env()
+        .into_iter()
+        .map(|(k, v)| (k.into(), v.into()))
+        .collect();
+    vars.push(("DIALTONE_PORT".into(), free_port()));
+    Environment::from_vars(vars)
+}
+
+#[test]
+fn the_phone_window_gets_a_token_and_settings_without_secrets() {
+    let f = fixture(env_with_port());
+    let token = invoke(&f.main, "get_token", json!({})).unwrap();
+    assert_eq!(token["identity"], IDENTITY);
+    assert_eq!(token["token"].as_str().unwrap().split('.').count(), 3);
+
+    let status = invoke(&f.main, "settings_status", json!({})).unwrap();
+    assert_eq!(status["complete"], true);
+    let text = status.to_string();
+    assert!(
+        !text.contains(AUTH_TOKEN) && !text.contains(API_KEY_SECRET),
+        "{text}"
+    );
+    let auth = status["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "auth_token")
+        .unwrap();
+    assert_eq!(auth["set"], true);
+    assert_eq!(auth["value"], Value::Null);
+    assert_eq!(auth["source"], "environment");
+}
+
+#[test]
+fn saving_validates_and_reports_the_field() {
+    let f = fixture(Environment::default());
+    let err = invoke(
+        &f.main,
+        "save_settings",
+        json!({"changes": {"account_sid": "AC123"}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    assert_eq!(err["field"], "account_sid");
+    assert!(err["message"]
+        .as_str()
+        .unwrap()
+        .contains("AC followed by 32 hex digits"));
+
+    let saved = invoke(
+        &f.main,
+        "save_settings",
+        json!({"changes": {"api_key_secret": "s3cret-value", "twilio_number": "+447700900123", "port": free_port()}}),
+    )
+    .unwrap();
+    assert!(!saved.to_string().contains("s3cret-value"));
+    let number = saved["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "twilio_number")
+        .unwrap();
+    assert_eq!(
+        (number["value"].as_str(), number["source"].as_str()),
+        (Some("+447700900123"), Some("settings file"))
+    );
+
+    let missing = invoke(&f.main, "get_token", json!({})).unwrap_err();
+    assert_eq!(missing["kind"], "settings");
+    assert!(
+        missing["message"]
+            .as_str()
+            .unwrap()
+            .contains("TWILIO_ACCOUNT_SID"),
+        "{missing}"
+    );
+}
+
+#[test]
+fn a_dotenv_is_imported() {
+    let f = fixture(Environment::default());
+    let contents: String = credential_env()
+        .iter()
+        .map(|(k, v)| format!("{k}={v}\n"))
+        .collect();
+    let result = invoke(
+        &f.main,
+        "import_env",
+        json!({"contents": format!("{contents}DIALTONE_PORT={}\n", free_port())}),
+    )
+    .unwrap();
+    assert_eq!(result["status"]["complete"], true);
+    assert!(result["imported"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("api_key_secret")));
+    let bad = invoke(&f.main, "import_env", json!({"contents": "HELLO=world"})).unwrap_err();
+    assert_eq!(bad["kind"], "invalid");
+}
+
+#[test]
+fn listener_status_names_the_voice_request_url() {
+    // Setup (which starts the listener) runs with the event loop, which the mock runtime does
+    // not start; saving settings restarts the listener the same way.
+    let f = fixture(Environment::from_vars(credential_env()));
+    invoke(
+        &f.main,
+        "save_settings",
+        json!({"changes": {"port": free_port()}}),
+    )
+    .unwrap();
+    let status = invoke(&f.main, "listener_status", json!({})).unwrap();
+    assert_eq!(status["state"], "listening", "{status}");
+    assert!(status["address"]
+        .as_str()
+        .unwrap()
+        .starts_with("127.0.0.1:"));
+    assert_eq!(status["voiceRequestUrl"], PUBLIC_URL);
+    assert_eq!(status["publicUrl"], PUBLIC_URL);
+}
+
+#[test]
+fn other_windows_may_call_nothing() {
+    let f = fixture(env_with_port());
+    for cmd in [
+        "get_token",
+        "settings_status",
+        "listener_status",
+        "open_calling_window",
+    ] {
+        let err = invoke(&f.other, cmd, json!({})).unwrap_err();
+        assert!(err.to_string().contains("not allowed"), "{cmd}: {err}");
+    }
+}
