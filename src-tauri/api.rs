@@ -133,13 +133,13 @@ impl Api {
 
     pub fn token(&self) -> Result<AccessToken, ApiError> {
         let (settings, keychain_error) = self.current()?;
-        let token_settings = settings.token_settings().map_err(|e| {
-            let message = match keychain_error {
-                Some(k) if !e.missing.is_empty() => format!("{e}. Also: {k}"),
-                _ => e.to_string(),
-            };
-            ApiError::new("settings", message)
-        })?;
+        let token_settings = settings
+            .token_settings()
+            .map_err(|e| match keychain_error {
+                // Missing because the keychain could not be read: say that, not "set them up".
+                Some(k) if !e.missing.is_empty() => ApiError::new("keychain", format!("{k} ({e})")),
+                _ => ApiError::new("missing_settings", e),
+            })?;
         token::mint(
             &token_settings,
             std::time::SystemTime::now(),
@@ -185,11 +185,12 @@ impl Api {
         let saved = self.save(&changes)?;
         Ok(ImportResult {
             status: self.apply().await?,
-            imported: saved.into_keys().collect(),
+            imported: saved,
         })
     }
 
-    fn save(&self, changes: &BTreeMap<Field, String>) -> Result<BTreeMap<Field, String>, ApiError> {
+    /// Stores valid values and clears emptied preferences; returns the fields touched.
+    fn save(&self, changes: &BTreeMap<Field, String>) -> Result<Vec<Field>, ApiError> {
         let clean = settings::validate_changes(changes).map_err(|problems| ApiError {
             kind: "invalid",
             message: problems
@@ -199,10 +200,14 @@ impl Api {
                 .join("; "),
             field: problems.first().map(|p| p.field),
         })?;
-        self.store
-            .save(&clean)
-            .map_err(|e| ApiError::new("keychain", e))?;
-        Ok(clean)
+        let store_error = |e: settings::StoreError| match e {
+            e @ settings::StoreError::KeychainUnavailable { .. }
+            | e @ settings::StoreError::Keychain { .. } => ApiError::new("keychain", e),
+            other => ApiError::new("settings", other),
+        };
+        self.store.save(&clean.set).map_err(store_error)?;
+        self.store.delete(&clean.clear).map_err(store_error)?;
+        Ok(clean.set.into_keys().chain(clean.clear).collect())
     }
 
     async fn apply(&self) -> Result<SettingsStatus, ApiError> {
@@ -265,6 +270,53 @@ mod tests {
         let token = api.token().unwrap();
         assert_eq!(token.identity, "dialtone_15551234567");
         api.listener().stop().await;
+    }
+
+    #[tokio::test]
+    async fn an_emptied_preference_is_cleared_and_an_empty_secret_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let api = api(dir.path());
+        let set = BTreeMap::from([
+            (Field::ApiKeySecret, "kept-secret".to_owned()),
+            (Field::TwilioNumber, "+15551234567".to_owned()),
+            (Field::AllowedCountryCodes, "1,44".to_owned()),
+        ]);
+        api.save_settings(&set).await.unwrap();
+        let clear = BTreeMap::from([
+            (Field::ApiKeySecret, String::new()),
+            (Field::AllowedCountryCodes, String::new()),
+        ]);
+        api.save_settings(&clear).await.unwrap();
+        let (settings, _) = api.current().unwrap();
+        assert!(settings.get(Field::ApiKeySecret).is_set());
+        let allowed = settings.get(Field::AllowedCountryCodes);
+        assert_eq!(
+            (allowed.source, allowed.display_value()),
+            (Source::Default, Some("1"))
+        );
+    }
+
+    #[tokio::test]
+    async fn token_errors_say_which_kind_of_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            api(dir.path()).token().unwrap_err().kind,
+            "missing_settings"
+        );
+        let locked = Api::new(
+            Store::new(
+                Box::new(MemoryKeychain::unavailable()),
+                SettingsFile::new(dir.path().join("settings.json")),
+            ),
+            Environment::default(),
+        );
+        let err = locked.token().unwrap_err();
+        assert_eq!(err.kind, "keychain");
+        assert!(
+            err.message.contains("keychain could not be reached"),
+            "{}",
+            err.message
+        );
     }
 
     #[tokio::test]

@@ -100,8 +100,10 @@ pub fn main() -> ExitCode {
 pub fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    use std::io::IsTerminal as _;
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr)
         .try_init();
 }
@@ -147,7 +149,8 @@ fn serve(port: Option<u16>, skip_check: bool) -> Result<ExitCode, String> {
         let listener = webhook::bind(port).await.map_err(|e| e.to_string())?;
         let address = listener.local_addr().map_err(|e| e.to_string())?;
         let public = settings.public_url.clone();
-        tracing::info!("listening on http://{address}/handle_calls");
+        // Printed whatever RUST_LOG says: where it listens is what a user of `serve` needs.
+        eprintln!("dialtone: listening on http://{address}/handle_calls");
         match public {
             Some(url) => tracing::info!("Twilio should call {url}; start your tunnel with e.g. `ngrok http {}`", address.port()),
             None => tracing::warn!("no public URL is set; signatures will be checked against a URL rebuilt from each request's headers"),
@@ -352,11 +355,11 @@ fn save(
             .collect::<Vec<_>>()
             .join("; ")
     })?;
-    if clean.is_empty() {
-        return Err("nothing to save: the value is empty".into());
+    if clean.set.is_empty() {
+        return Err("nothing to save: the value is empty (to remove a setting, use `dialtone config unset FIELD`)".into());
     }
-    store.save(&clean).map_err(|e| e.to_string())?;
-    Ok(clean)
+    store.save(&clean.set).map_err(|e| e.to_string())?;
+    Ok(clean.set)
 }
 
 fn read_value(field: Field) -> Result<String, String> {

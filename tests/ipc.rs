@@ -132,7 +132,7 @@ fn saving_validates_and_reports_the_field() {
     );
 
     let missing = invoke(&f.main, "get_token", json!({})).unwrap_err();
-    assert_eq!(missing["kind"], "settings");
+    assert_eq!(missing["kind"], "missing_settings");
     assert!(
         missing["message"]
             .as_str()

@@ -382,20 +382,30 @@ impl WebhookSettings {
     ];
 }
 
+/// Validated changes: values to store, and fields to clear.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub set: BTreeMap<Field, String>,
+    /// Back to unset (or the default): what an emptied field in the settings panel means.
+    pub clear: Vec<Field>,
+}
+
 /// Checks and normalises user-supplied changes; all must be valid or nothing is saved.
-/// Empty values for secrets mean "keep what is stored", as the UI never shows them.
-pub fn validate_changes(
-    changes: &BTreeMap<Field, String>,
-) -> Result<BTreeMap<Field, String>, Vec<InvalidValue>> {
-    let mut clean = BTreeMap::new();
+/// An empty value clears a setting, except for secrets: the UI never shows them, so an empty
+/// secret field means "keep what is stored".
+pub fn validate_changes(changes: &BTreeMap<Field, String>) -> Result<Changes, Vec<InvalidValue>> {
+    let mut clean = Changes::default();
     let mut problems = Vec::new();
     for (field, raw) in changes {
         if raw.trim().is_empty() {
+            if !field.is_secret() {
+                clean.clear.push(*field);
+            }
             continue;
         }
         match field.normalize(raw) {
             Ok(value) => {
-                clean.insert(*field, value);
+                clean.set.insert(*field, value);
             }
             Err(problem) => problems.push(problem),
         }
@@ -483,9 +493,15 @@ mod tests {
         let ok = validate_changes(&BTreeMap::from([
             (Field::AccountSid, format!("AC{HEX}")),
             (Field::AuthToken, String::new()),
+            (Field::Port, " ".to_owned()),
         ]))
         .unwrap();
-        assert_eq!(ok.len(), 1, "an empty secret means unchanged");
+        assert_eq!(ok.set.len(), 1, "an empty secret means unchanged");
+        assert_eq!(
+            ok.clear,
+            vec![Field::Port],
+            "an emptied preference is cleared"
+        );
         let err = validate_changes(&BTreeMap::from([
             (Field::AccountSid, format!("AC{HEX}")),
             (Field::Port, "99999".to_owned()),

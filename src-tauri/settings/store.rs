@@ -132,6 +132,14 @@ pub struct MemoryKeychain {
 }
 
 impl MemoryKeychain {
+    /// A keychain that fails every call, as when no Secret Service is running.
+    pub fn unavailable() -> Self {
+        Self {
+            unavailable: true,
+            ..Self::default()
+        }
+    }
+
     fn check(&self) -> Result<(), StoreError> {
         if self.unavailable {
             return Err(StoreError::KeychainUnavailable {
@@ -359,10 +367,7 @@ mod tests {
     fn an_unavailable_keychain_is_an_error_and_writes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(
-            Box::new(MemoryKeychain {
-                unavailable: true,
-                ..Default::default()
-            }),
+            Box::new(MemoryKeychain::unavailable()),
             SettingsFile::new(dir.path().join("settings.json")),
         );
         let changes = BTreeMap::from([

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Load test of POST /handle_calls with validly signed requests: `dialtone serve` (release build)
+# on loopback, wrk from Debian. Not part of the test command; figures go in the README.
+#   scripts/loadtest.sh [SECONDS] [CONNECTIONS]
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+duration=${1:-15}
+connections=${2:-4}
+install_packages wrk
+build_ui
+cargo build --release --locked --bin dialtone
+
+token=9f8e7d6c5b4a39281706f5e4d3c2b1a0
+url=https://loadtest.example/handle_calls
+body='AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=2010-04-01&ApplicationSid=AP0123456789abcdef0123456789abcdef&CallSid=CA0123456789abcdef0123456789abcdef&CallStatus=ringing&Called=&Caller=client%3Aloadtest&Direction=inbound&From=client%3Aloadtest&To=%2B15557654321'
+# The signature, computed the way Twilio does (sorted decoded pairs appended to the URL).
+signature=$(python3 - "$token" "$url" "$body" <<'PY'
+import base64, hashlib, hmac, sys, urllib.parse
+token, url, body = sys.argv[1:]
+pairs = sorted(set(urllib.parse.parse_qsl(body, keep_blank_values=True)))
+msg = url + "".join(k + v for k, v in pairs)
+print(base64.b64encode(hmac.new(token.encode(), msg.encode(), hashlib.sha1).digest()).decode())
+PY
+)
+
+work=$(mktemp -d)
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+env -i PATH="$PATH" HOME="$work" DIALTONE_CONFIG_DIR="$work" DIALTONE_KEYCHAIN_SERVICE=dialtone-loadtest \
+  DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent RUST_LOG=warn \
+  TWILIO_ACCOUNT_SID=AC0123456789abcdef0123456789abcdef TWILIO_AUTH_TOKEN=$token \
+  TWILIO_NUMBER=+15551234567 DIALTONE_IDENTITY=loadtest DIALTONE_PUBLIC_URL=$url \
+  target/release/dialtone serve --port 0 2> "$work/serve.log" &
+server=$!
+for _ in $(seq 100); do
+  port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/serve.log" 2>/dev/null | grep -o '[0-9]*$' || true)
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "${port:-}" ] || { cat "$work/serve.log"; die "dialtone serve did not start"; }
+
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = "$body"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["X-Twilio-Signature"] = "$signature"
+local non200 = 0
+response = function(status, headers, body)
+  if status ~= 200 then non200 = non200 + 1 end
+end
+done = function(summary, latency, requests)
+  io.write(string.format("p50 %.0f us, p99 %.0f us, max %.0f us\n", latency:percentile(50), latency:percentile(99), latency.max))
+end
+LUA
+# Sanity: one request must be answered with a Dial, or the figures mean nothing.
+reply=$(curl -s -X POST -H "Content-Type: application/x-www-form-urlencoded" -H "X-Twilio-Signature: $signature" --data "$body" "http://127.0.0.1:$port/handle_calls")
+case "$reply" in *"<Number>+15557654321</Number>"*) ;; *) die "unexpected reply: $reply" ;; esac
+say "wrk: ${duration}s, $connections connections, 1 thread, against 127.0.0.1:$port ($(nproc) cores shared)"
+wrk -t1 -c"$connections" -d"${duration}s" --latency -s "$work/post.lua" "http://127.0.0.1:$port/handle_calls"

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Stands in for the user's Chromium when the window test lets the app open its calling window:
+# the same browser, headless, with a fake microphone. Takes the URL from the app's --app=URL.
+url=
+profile=
+for arg in "$@"; do
+  case "$arg" in
+    --app=*) url=${arg#--app=} ;;
+    --user-data-dir=*) profile=${arg#--user-data-dir=} ;;
+  esac
+done
+[ -n "${DIALTONE_TEST_BROWSER_PIDFILE:-}" ] && echo $$ > "$DIALTONE_TEST_BROWSER_PIDFILE"
+exec /usr/bin/chromium --headless=new --no-sandbox --disable-gpu --disable-background-networking \
+  --disable-component-update --disable-sync --no-first-run --use-fake-ui-for-media-stream \
+  --use-fake-device-for-media-stream --user-data-dir="$profile" "$url"
