@@ -64,7 +64,16 @@ function pss(pids) {
   return total;
 }
 
-const names = (pids) => pids.map((p) => { try { return readFileSync(`/proc/${p}/comm`, 'utf8').trim(); } catch { return '?'; } });
+/** `name: MiB` for each process, largest first. */
+const names = (pids) =>
+  pids
+    .map((p) => {
+      let name = '?';
+      try { name = readFileSync(`/proc/${p}/comm`, 'utf8').trim(); } catch { /* gone */ }
+      return [name, pss([p])];
+    })
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, kib]) => `${name}: ${(kib / 1024).toFixed(1)} MiB`);
 
 async function measureApp() {
   const port = await freePort();

@@ -146,11 +146,18 @@ pub fn run() -> ExitCode {
 
 #[cfg(target_os = "linux")]
 mod linux {
-    use webkit2gtk::{SettingsExt as _, WebViewExt as _};
+    use webkit2gtk::{
+        CacheModel, HardwareAccelerationPolicy, SettingsExt as _, WebContextExt as _,
+        WebViewExt as _,
+    };
 
     /// WebKitGTK ships with media capture and WebRTC switched off. Media capture works once
     /// enabled; WebRTC stays missing on Debian and Ubuntu builds (see platforms.md), which the
     /// UI detects and answers by opening the calling window.
+    ///
+    /// The rest trims memory for a one-page app: no GPU compositing (the phone draws a few
+    /// flat shapes; GL contexts cost tens of MiB, more under software GL), and the cache
+    /// model meant for a single local document.
     pub fn enable_media<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
         let result = window.with_webview(|webview| {
             let view = webview.inner();
@@ -158,10 +165,14 @@ mod linux {
                 settings.set_enable_media_stream(true);
                 settings.set_enable_webrtc(true);
                 settings.set_enable_mediasource(true);
+                settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+            }
+            if let Some(context) = view.context() {
+                context.set_cache_model(CacheModel::DocumentViewer);
             }
         });
         if let Err(e) = result {
-            tracing::warn!("could not adjust the webview's media settings: {e}");
+            tracing::warn!("could not adjust the webview's settings: {e}");
         }
     }
 }
