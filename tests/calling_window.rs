@@ -57,19 +57,6 @@ fn get(path: &str, headers: &[(&str, &str)]) -> Request<Body> {
     request.body(Body::empty()).unwrap()
 }
 
-async fn body(response: Response<Body>) -> String {
-    String::from_utf8(
-        response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
-    .unwrap()
-}
-
 /// Opens a session the way the browser does and returns its `Cookie` header.
 async fn session(f: &Fixture) -> String {
     let url = f.window.launch_url();
@@ -106,7 +93,7 @@ async fn without_the_cookie_nothing_is_served() {
     ] {
         let response = f.app.clone().oneshot(get(path, &[])).await.unwrap();
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{path}");
-        assert!(!body(response).await.contains("eyJ"), "{path}");
+        assert!(!body_text(response).await.contains("eyJ"), "{path}");
     }
     let forged = f
         .app
@@ -206,7 +193,10 @@ async fn with_the_cookie_the_page_and_a_token_are_served() {
         csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
         "{csp}"
     );
-    assert_eq!(body(page).await, "<!doctype html><title>Dialtone</title>");
+    assert_eq!(
+        body_text(page).await,
+        "<!doctype html><title>Dialtone</title>"
+    );
 
     let token = f
         .app
@@ -219,7 +209,7 @@ async fn with_the_cookie_the_page_and_a_token_are_served() {
         .unwrap();
     assert_eq!(token.status(), StatusCode::OK);
     assert_eq!(token.headers()["cache-control"], "no-store");
-    let json: serde_json::Value = serde_json::from_str(&body(token).await).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&body_text(token).await).unwrap();
     let payload = json["token"].as_str().unwrap().split('.').nth(1).unwrap();
     let claims: serde_json::Value = serde_json::from_slice(
         &base64::engine::general_purpose::URL_SAFE_NO_PAD
@@ -230,7 +220,7 @@ async fn with_the_cookie_the_page_and_a_token_are_served() {
     assert_eq!(claims["grants"]["identity"], IDENTITY);
     assert_eq!(claims["iss"], API_KEY_SID);
 
-    let settings = body(
+    let settings = body_text(
         f.app
             .clone()
             .oneshot(get("/api/settings", &[("cookie", &cookie)]))

@@ -5,13 +5,12 @@ mod common;
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::http::{Request, Response, StatusCode};
+use axum::http::{Request, StatusCode};
 use axum::Router;
 use common::*;
 use dialtone::settings::WebhookSettings;
 use dialtone::signature;
 use dialtone::webhook::{self, Activity, ServeError, WebhookState};
-use http_body_util::BodyExt as _;
 use tower::ServiceExt as _;
 
 fn app_with(settings: WebhookSettings, check: bool) -> (Router, Activity) {
@@ -38,19 +37,6 @@ fn post(body: impl Into<Body>, sig: Option<&str>) -> Request<Body> {
     request.body(body.into()).unwrap()
 }
 
-async fn text(response: Response<Body>) -> String {
-    String::from_utf8(
-        response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec(),
-    )
-    .unwrap()
-}
-
 #[tokio::test]
 async fn an_outbound_call_is_dialed_with_our_caller_id() {
     let (app, activity) = app_with(webhook_settings(), true);
@@ -61,7 +47,7 @@ async fn an_outbound_call_is_dialed_with_our_caller_id() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["content-type"], "text/xml");
     assert_eq!(
-        text(response).await,
+        body_text(response).await,
         r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial answerOnBridge="true" callerId="+15551234567"><Number>+447700900123</Number></Dial></Response>"#
     );
     let last = activity.last().unwrap();
@@ -78,7 +64,7 @@ async fn an_incoming_call_rings_our_client() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    let xml = text(response).await;
+    let xml = body_text(response).await;
     assert!(xml.contains(r#"callerId="+447700900123""#), "{xml}");
     assert!(
         xml.contains(&format!("<Client>{IDENTITY}</Client>")),
@@ -96,7 +82,7 @@ async fn forged_and_unsigned_requests_get_403_and_nothing_is_dialed() {
         .await
         .unwrap();
     assert_eq!(unsigned.status(), StatusCode::FORBIDDEN);
-    assert!(!text(unsigned).await.contains("Dial"));
+    assert!(!body_text(unsigned).await.contains("Dial"));
     assert!(activity
         .last()
         .unwrap()
@@ -136,14 +122,14 @@ async fn xml_in_the_destination_injects_nothing() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    let xml = text(response).await;
+    let xml = body_text(response).await;
     assert!(!xml.contains("<Number>") && !xml.contains("<Dial"), "{xml}");
     assert!(xml.ends_with("<Hangup /></Response>"));
 }
 
 #[tokio::test]
 async fn disallowed_countries_and_strangers_are_refused() {
-    let refused = text(
+    let refused = body_text(
         app()
             .oneshot(signed(&outbound_form("+882345678901")))
             .await
@@ -161,7 +147,7 @@ async fn disallowed_countries_and_strangers_are_refused() {
             *v = "client:mallory".into();
         }
     }
-    let rejected = text(app().oneshot(signed(&stranger)).await.unwrap()).await;
+    let rejected = body_text(app().oneshot(signed(&stranger)).await.unwrap()).await;
     assert!(
         rejected.ends_with("<Response><Reject /></Response>"),
         "{rejected}"
@@ -211,7 +197,7 @@ async fn other_routes_and_methods() {
         .await
         .unwrap();
     assert_eq!(health.status(), StatusCode::OK);
-    assert_eq!(text(health).await, "ok\n");
+    assert_eq!(body_text(health).await, "ok\n");
     let get = app()
         .oneshot(Request::get("/handle_calls").body(Body::empty()).unwrap())
         .await
@@ -317,7 +303,7 @@ async fn garbage_never_dials_or_crashes() {
             .await
             .unwrap();
         assert!(!response.status().is_server_error(), "case {i}");
-        assert!(!text(response).await.contains("<Dial"), "case {i}");
+        assert!(!body_text(response).await.contains("<Dial"), "case {i}");
     }
 }
 

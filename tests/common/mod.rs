@@ -235,3 +235,10 @@ pub fn free_port() -> String {
         .port()
         .to_string()
 }
+
+/// The whole body of an axum response, as text.
+pub async fn body_text(response: axum::http::Response<axum::body::Body>) -> String {
+    use http_body_util::BodyExt as _;
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
