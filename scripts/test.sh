@@ -25,12 +25,10 @@ export DIALTONE_ORACLE_PYTHON="$venv/bin/python"
 build_ui
 say "UI: lint, type check, unit tests"
 (cd ui && npm run --silent lint && npm run --silent typecheck && npm run --silent test:unit)
-say "UI: browser tests (Chromium, mocked IPC, fake Voice SDK)"
-(cd ui && npm run --silent build:e2e && npm run --silent test:browser)
 
 say "Rust: format and lints"
 cargo fmt --all --check
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
 
 # tauri-driver bridges WebDriver to WebKitWebDriver for the real-window test.
 tools="$ROOT/target/tools"
@@ -39,7 +37,12 @@ if [ ! -x "$tools/bin/tauri-driver" ]; then
   cargo install --quiet --locked tauri-driver --version 2.1.0 --root "$tools"
 fi
 export TAURI_DRIVER="$tools/bin/tauri-driver"
-cargo build --locked
+say "Rust: building the app and the Twilio simulator"
+cargo build --locked --workspace
+export DIALTONE_BIN="$ROOT/target/debug/dialtone" SIM_BIN="$ROOT/target/debug/twilio-sim"
+
+say "UI: browser tests (Chromium: mocked IPC with a fake Voice SDK, then the real SDK and server)"
+(cd ui && npm run --silent build:e2e && npm run --silent build:sim && npm run --silent test:browser)
 
 # Everything that touches the keychain runs against a real, empty Secret Service:
 # gnome-keyring in a private D-Bus session, with its own data folder.
@@ -48,7 +51,11 @@ trap 'rm -rf "$keyring_home"' EXIT
 say "Rust tests and the app window, with gnome-keyring in a private D-Bus session"
 XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -euo pipefail -c '
   echo -n dialtone-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  cargo test --locked
+  cargo test --locked --workspace
   xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" node --test tests/window/
 ' 2> >(grep -v "Failed to set fd limit" >&2)
+
+say "End to end: the Twilio simulator, the real Voice SDK in Chromium, our listeners"
+"$DIALTONE_ORACLE_PYTHON" tests/simulator/oracle_crosscheck.py "$SIM_BIN"
+tests/e2e/run.sh
 say "all tests passed"

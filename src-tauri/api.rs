@@ -143,7 +143,7 @@ impl Api {
         token::mint(
             &token_settings,
             std::time::SystemTime::now(),
-            token::DEFAULT_TTL_SECS,
+            self.token_ttl_secs,
         )
         .map_err(|e| ApiError::new("token", e))
     }
@@ -269,6 +269,11 @@ mod tests {
         assert!(json.contains(r#""complete":true"#), "{json}");
         let token = api.token().unwrap();
         assert_eq!(token.identity, "dialtone_15551234567");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        assert!(token.expires_at.abs_diff(now + token::DEFAULT_TTL_SECS) <= 2);
         api.listener().stop().await;
     }
 
@@ -294,6 +299,28 @@ mod tests {
             (allowed.source, allowed.display_value()),
             (Source::Default, Some("1"))
         );
+    }
+
+    #[test]
+    fn the_token_lifetime_can_be_shortened() {
+        let dir = tempfile::tempdir().unwrap();
+        let env = Environment::from_vars([
+            ("TWILIO_ACCOUNT_SID", format!("AC{HEX}")),
+            ("TWILIO_API_KEY_SID", format!("SK{HEX}")),
+            ("TWILIO_API_KEY_SECRET", "secret".to_owned()),
+            ("TWIML_APP_SID", format!("AP{HEX}")),
+            ("DIALTONE_IDENTITY", "alice".to_owned()),
+        ]);
+        let store = Store::new(
+            Box::<MemoryKeychain>::default(),
+            SettingsFile::new(dir.path().join("settings.json")),
+        );
+        let api = Api::new(store, env).with_token_ttl(120);
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        assert!(api.token().unwrap().expires_at.abs_diff(now + 120) <= 2);
     }
 
     #[tokio::test]

@@ -1,0 +1,278 @@
+// @ts-check
+// End-to-end harness: the Twilio simulator (tests/simulator), `dialtone phone` with a UI build that
+// points the Voice SDK at the simulator, and Debian's Chromium with a fake microphone playing a tone.
+
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(new URL('../../ui/package.json', import.meta.url));
+/** @type {import('playwright-core')} */
+const { chromium } = require('playwright-core');
+
+export const REPO = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+export const SIM_PORT = 9443; // fixed: the simulator UI build bakes it in (VITE_DIALTONE_SIGNALING)
+export const APP_TONE_HZ = 440; // what the fake microphone plays
+export const SIM_TONE_HZ = 660; // what the simulator plays towards the app
+
+export const CREDS = {
+  TWILIO_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
+  TWILIO_AUTH_TOKEN: '0123456789abcdef0123456789abcdef',
+  TWILIO_API_KEY_SID: 'SK0123456789abcdef0123456789abcdef',
+  TWILIO_API_KEY_SECRET: 'e2e-api-key-secret-0123456789abcd',
+  TWIML_APP_SID: 'AP0123456789abcdef0123456789abcdef',
+  TWILIO_NUMBER: '+15551234567',
+  DIALTONE_PUBLIC_URL: 'https://sim.test/handle_calls',
+  DIALTONE_ALLOWED_COUNTRY_CODES: '1,44',
+};
+export const IDENTITY = 'dialtone_15551234567';
+
+const bin = (name, env) =>
+  process.env[env] ??
+  [join(REPO, 'target/sim/debug', name), join(REPO, 'target/debug', name)].find((p) => existsSync(p)) ??
+  name;
+
+export async function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const a = /** @type {import('node:net').AddressInfo} */ (s.address());
+      s.close(() => res(a.port));
+    });
+  });
+}
+
+/** 16-bit mono 48 kHz sine WAV (Chromium loops it as the microphone). */
+export function writeToneWav(path, hz, seconds = 10, rate = 48000) {
+  const n = seconds * rate;
+  const buf = Buffer.alloc(44 + n * 2);
+  buf.write('RIFF', 0);
+  buf.writeUInt32LE(36 + n * 2, 4);
+  buf.write('WAVEfmt ', 8);
+  buf.writeUInt32LE(16, 16);
+  buf.writeUInt16LE(1, 20);
+  buf.writeUInt16LE(1, 22);
+  buf.writeUInt32LE(rate, 24);
+  buf.writeUInt32LE(rate * 2, 28);
+  buf.writeUInt16LE(2, 32);
+  buf.writeUInt16LE(16, 34);
+  buf.write('data', 36);
+  buf.writeUInt32LE(n * 2, 40);
+  for (let i = 0; i < n; i++) buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 0.4 * 32767), 44 + i * 2);
+  writeFileSync(path, buf);
+}
+
+/**
+ * The UI the page runs. Prefers ui/dist-sim (`npm run build:sim`, VITE_DIALTONE_SIGNALING=127.0.0.1:9443);
+ * until that exists, a temporary copy of ui/dist whose Device options get chunderw/eventgw added.
+ */
+export function uiDir(work) {
+  const sim = join(REPO, 'ui/dist-sim');
+  if (existsSync(join(sim, 'index.html')) && !process.env.E2E_PATCH_DIST) return { dir: sim, patched: false };
+  const dir = join(work, 'ui');
+  cpSync(join(REPO, 'ui/dist'), dir, { recursive: true });
+  const assets = join(dir, 'assets');
+  let patched = 0;
+  for (const f of readdirSync(assets).filter((f) => f.endsWith('.js'))) {
+    const p = join(assets, f);
+    const src = readFileSync(p, 'utf8');
+    const out = src.replace(/appName:`dialtone`,/, `appName:\`dialtone\`,chunderw:\`127.0.0.1:${SIM_PORT}\`,eventgw:\`127.0.0.1:${SIM_PORT}\`,`);
+    if (out !== src) {
+      writeFileSync(p, out);
+      patched++;
+    }
+  }
+  if (!patched) throw new Error('could not find the Device options in ui/dist to point them at the simulator');
+  return { dir, patched: true };
+}
+
+/** Spawns a process, collects its output, resolves when `ready` matches a line of stdout. */
+function start(cmd, args, env, ready, label) {
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = { stdout: '', stderr: '' };
+  const p = new Promise((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`${label} did not start:\n${out.stdout}\n${out.stderr.slice(-3000)}`)), 20000);
+    child.stdout.on('data', (d) => {
+      out.stdout += d;
+      const m = out.stdout.match(ready);
+      if (m) {
+        clearTimeout(timer);
+        res(m);
+      }
+    });
+    child.stderr.on('data', (d) => {
+      out.stderr += d;
+      if (process.env.E2E_VERBOSE) process.stderr.write(`[${label}] ${d}`);
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      rej(new Error(`${label} could not start (${cmd}): ${e.message}`));
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`${label} exited with ${code}:\n${out.stdout}\n${out.stderr.slice(-3000)}`));
+    });
+  });
+  return { child, out, ready: p };
+}
+
+export class Sim {
+  constructor(url) {
+    this.url = url;
+  }
+  async get(path) {
+    const r = await fetch(this.url + path);
+    return r.json();
+  }
+  async post(path, body = {}) {
+    const r = await fetch(this.url + path, { method: 'POST', body: JSON.stringify(body) });
+    return r.json();
+  }
+  async events(since = 0) {
+    return (await this.get(`/events?since=${since}`)).events;
+  }
+  /** Next event (at or after seq `since`) matching `pred`. */
+  async waitEvent(pred, { since = 0, timeout = 15000, what = 'event' } = {}) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const ev = (await this.events(since)).find(pred);
+      if (ev) return ev;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; events:\n${(await this.events(since)).map((e) => JSON.stringify(e).slice(0, 300)).join('\n')}`);
+      await sleep(100);
+    }
+  }
+  async mark() {
+    return (await this.events(0)).length;
+  }
+  async call(sid, windows = 50) {
+    return this.get(`/calls/${sid}?windows=${windows}`);
+  }
+  /** Waits until the simulator's last `n` measurement windows of this call all satisfy `pred`. */
+  async waitHearing(sid, pred, { n = 4, timeout = 15000, what = 'audio' } = {}) {
+    const end = Date.now() + timeout;
+    let last;
+    for (;;) {
+      last = await this.call(sid, n);
+      const w = last.media?.windows ?? [];
+      if (w.length >= n && w.every(pred)) return w;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
+      await sleep(200);
+    }
+  }
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts the simulator, `dialtone phone` and Chromium on the phone page. */
+export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
+  const work = mkdtempSync(join(tmpdir(), 'dialtone-e2e-'));
+  const webhookPort = await freePort();
+  const windowPort = await freePort();
+  const wav = join(work, 'tone.wav');
+  writeToneWav(wav, APP_TONE_HZ);
+  const ui = uiDir(work);
+
+  const sim = start(
+    bin('twilio-sim', 'SIM_BIN'),
+    ['--port', String(SIM_PORT), '--tone-hz', String(SIM_TONE_HZ)],
+    { ...CREDS, SIM_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/handle_calls` },
+    /"control_port":(\d+)/,
+    'twilio-sim',
+  );
+  const cleanup = [() => sim.child.kill('SIGTERM')];
+  const fail = (e) => {
+    for (const c of cleanup) c();
+    throw e;
+  };
+  const simReady = await sim.ready.catch(fail);
+  const control = new Sim(`http://127.0.0.1:${simReady[1]}`);
+
+  const appEnv = {
+    ...CREDS,
+    DIALTONE_PORT: String(webhookPort),
+    DIALTONE_CONFIG_DIR: join(work, 'config'),
+    DIALTONE_KEYCHAIN_SERVICE: `dialtone-e2e-${process.pid}-${Date.now()}`,
+    DIALTONE_UI_DIR: ui.dir,
+    DIALTONE_TEST_CONNECT_SRC: `wss://127.0.0.1:${SIM_PORT} https://127.0.0.1:${SIM_PORT}`,
+    RUST_LOG: process.env.RUST_LOG ?? 'info',
+  };
+  if (tokenTtl) appEnv.DIALTONE_TOKEN_TTL_SECS = String(tokenTtl);
+  Object.assign(appEnv, appOverrides);
+  const app = start(bin('dialtone', 'DIALTONE_BIN'), ['phone', '--no-open', '--port', String(windowPort)], appEnv, /(http:\/\/127\.0\.0\.1:\d+\/launch\?key=\S+)/, 'dialtone');
+  cleanup.push(() => app.child.kill('SIGTERM'));
+  const launchUrl = (await app.ready.catch(fail))[1];
+
+  const browser = await chromium.launch({
+    executablePath: process.env.DIALTONE_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${wav}`, '--ignore-certificate-errors', '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+  const context = await browser.newContext();
+  // Keep every RTCPeerConnection's remote streams, to measure what the page hears.
+  await context.addInitScript(() => {
+    const Orig = window.RTCPeerConnection;
+    /** @type {any} */ (window).__remoteStreams = [];
+    class Tapped extends Orig {
+      constructor(...a) {
+        super(...a);
+        this.addEventListener('track', (e) => {
+          const s = e.streams[0] ?? new MediaStream([e.track]);
+          /** @type {any} */ (window).__remoteStreams.push(s);
+        });
+      }
+    }
+    window.RTCPeerConnection = Tapped;
+  });
+  const page = await context.newPage();
+  const pageErrors = [];
+  const consoleLines = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+  await page.goto(launchUrl);
+
+  const stop = async () => {
+    await browser.close().catch(() => {});
+    app.child.kill('SIGTERM');
+    sim.child.kill('SIGTERM');
+    await sleep(200);
+    rmSync(work, { recursive: true, force: true });
+  };
+  return { sim: control, page, browser, ui, app, simProc: sim, stop, pageErrors, consoleLines, work };
+}
+
+/** Dominant frequency the page hears on the newest remote stream (analyser on the remote track). */
+export async function pageHears(page, ms = 600) {
+  return page.evaluate(async (ms) => {
+    const streams = /** @type {any} */ (window).__remoteStreams;
+    const stream = streams[streams.length - 1];
+    if (!stream) return { freq: null, db: -Infinity, note: 'no remote stream' };
+    // Chrome only feeds WebAudio from a remote WebRTC stream once an element plays it.
+    const el = new Audio();
+    el.muted = true;
+    el.srcObject = stream;
+    await el.play().catch(() => {});
+    const ctx = new AudioContext();
+    await ctx.resume();
+    const src = ctx.createMediaStreamSource(stream);
+    const an = ctx.createAnalyser();
+    an.fftSize = 8192;
+    src.connect(an);
+    await new Promise((r) => setTimeout(r, ms));
+    const bins = new Float32Array(an.frequencyBinCount);
+    an.getFloatFrequencyData(bins);
+    let best = 0;
+    for (let i = 1; i < bins.length; i++) if (bins[i] > bins[best]) best = i;
+    const out = { freq: (best * ctx.sampleRate) / an.fftSize, db: bins[best] };
+    await ctx.close();
+    el.srcObject = null;
+    return out;
+  }, ms);
+}
