@@ -51,6 +51,12 @@ trap 'rm -rf "$keyring_home"' EXIT
 say "Rust tests and the app window, with gnome-keyring in a private D-Bus session"
 XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -euo pipefail -c '
   echo -n dialtone-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  # The daemon answers before its collection is ready; wait until a write goes through.
+  for _ in $(seq 50); do
+    echo probe | secret-tool store --label=probe service dialtone-probe username probe 2>/dev/null && break
+    sleep 0.2
+  done
+  secret-tool clear service dialtone-probe username probe
   cargo test --locked --workspace
   xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" node --test tests/window/
 ' 2> >(grep -v "Failed to set fd limit" >&2)

@@ -249,6 +249,7 @@ fn phone(no_open: bool, port: Option<u16>) -> Result<ExitCode, String> {
                 }
             }
         }
+        window.close_browser();
         api.listener().stop().await;
         Ok(ExitCode::SUCCESS)
     })

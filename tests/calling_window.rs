@@ -400,3 +400,24 @@ async fn page_reports_reach_the_hub_and_the_stream_tracks_the_window() {
         "closing the stream means the window closed"
     );
 }
+
+#[tokio::test]
+async fn the_page_hears_when_settings_change() {
+    let f = fixture();
+    let cookie = session(&f).await;
+    let stream = f
+        .app
+        .clone()
+        .oneshot(get("/api/events", &[("cookie", &cookie)]))
+        .await
+        .unwrap();
+    let mut body = stream.into_body();
+    let hello = body.frame().await.unwrap().unwrap().into_data().unwrap();
+    assert!(String::from_utf8_lossy(&hello).contains("event: hello"));
+    f.window.hub().settings_changed();
+    let next = body.frame().await.unwrap().unwrap().into_data().unwrap();
+    assert!(
+        String::from_utf8_lossy(&next).contains("event: settings"),
+        "{next:?}"
+    );
+}

@@ -169,6 +169,22 @@ impl CallingWindow {
         Ok(opened.browser)
     }
 
+    /// Closes the browser window this app opened, if it is still running: the calling window
+    /// belongs to the app and should not outlive it.
+    pub fn close_browser(&self) {
+        let child = self
+            .browser
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
+        if let Some(mut child) = child {
+            if matches!(child.try_wait(), Ok(None)) {
+                let _ = child.kill();
+            }
+            let _ = child.wait();
+        }
+    }
+
     fn admit(&self, headers: &HeaderMap, api: bool) -> Result<(), Refusal> {
         self.guard
             .check_origin(headers, api)
@@ -388,12 +404,20 @@ async fn events(State(window): State<Arc<CallingWindow>>, headers: HeaderMap) ->
     let hello = futures_util::stream::once(async {
         Ok::<_, Infallible>(Event::default().event("hello").data("connected"))
     });
-    let stream = hello
-        .chain(futures_util::stream::pending())
-        .map(move |event| {
-            let _held_until_the_stream_drops = &connection;
-            event
-        });
+    let events = futures_util::stream::unfold(window.hub.page_events(), |mut rx| async move {
+        loop {
+            match rx.recv().await {
+                Ok(name) => return Some((Ok(Event::default().event(name).data("{}")), rx)),
+                // A page that missed events only needs the latest: it refetches everything.
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    let stream = hello.chain(events).map(move |event| {
+        let _held_until_the_stream_drops = &connection;
+        event
+    });
     Sse::new(stream)
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(5)))
         .into_response()

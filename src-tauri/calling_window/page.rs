@@ -90,6 +90,8 @@ pub struct WindowStatus {
 #[derive(Clone)]
 pub struct Hub {
     status: Arc<watch::Sender<WindowStatus>>,
+    /// Named events for the page's event stream, e.g. `settings` after a save.
+    to_page: tokio::sync::broadcast::Sender<&'static str>,
     /// Open event streams; the page counts as connected while any is open (a reload opens the
     /// new stream before the old one is seen to close).
     streams: Arc<AtomicUsize>,
@@ -99,6 +101,7 @@ impl Default for Hub {
     fn default() -> Self {
         Self {
             status: Arc::new(watch::Sender::new(WindowStatus::default())),
+            to_page: tokio::sync::broadcast::channel(8).0,
             streams: Arc::default(),
         }
     }
@@ -111,6 +114,17 @@ impl Hub {
 
     pub fn status(&self) -> WindowStatus {
         self.status.borrow().clone()
+    }
+
+    /// Tells open pages that settings changed, so they fetch a fresh token and restart.
+    pub fn settings_changed(&self) {
+        // No receiver just means no page is open.
+        let _ = self.to_page.send("settings");
+    }
+
+    /// Events for one page's stream.
+    pub fn page_events(&self) -> tokio::sync::broadcast::Receiver<&'static str> {
+        self.to_page.subscribe()
     }
 
     pub fn report(&self, report: PageReport) {

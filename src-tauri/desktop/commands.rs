@@ -27,17 +27,23 @@ pub async fn settings_status(api: State<'_, Arc<Api>>) -> Result<SettingsStatus,
 #[tauri::command]
 pub async fn save_settings(
     api: State<'_, Arc<Api>>,
+    slot: State<'_, super::CallingWindowSlot>,
     changes: BTreeMap<Field, String>,
 ) -> Result<SettingsStatus, ApiError> {
-    api.save_settings(&changes).await
+    let status = api.save_settings(&changes).await?;
+    slot.settings_changed();
+    Ok(status)
 }
 
 #[tauri::command]
 pub async fn import_env(
     api: State<'_, Arc<Api>>,
+    slot: State<'_, super::CallingWindowSlot>,
     contents: String,
 ) -> Result<ImportResult, ApiError> {
-    api.import_env(&contents).await
+    let result = api.import_env(&contents).await?;
+    slot.settings_changed();
+    Ok(result)
 }
 
 #[tauri::command]

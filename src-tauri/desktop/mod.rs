@@ -26,6 +26,13 @@ impl CallingWindowSlot {
     pub fn get(&self) -> Option<&Arc<CallingWindow>> {
         self.0.get()
     }
+
+    /// Lets the calling window's page know, if one was ever opened.
+    pub fn settings_changed(&self) {
+        if let Some(window) = self.get() {
+            window.hub().settings_changed();
+        }
+    }
 }
 
 /// The app on top of `base`: `tauri::Builder::default()` for real, or
@@ -137,6 +144,9 @@ pub fn run() -> ExitCode {
     };
     app.run(|app, event| {
         if let tauri::RunEvent::Exit = event {
+            if let Some(window) = app.state::<CallingWindowSlot>().get() {
+                window.close_browser();
+            }
             let listener = app.state::<Arc<Api>>().listener().clone();
             tauri::async_runtime::block_on(listener.stop());
         }

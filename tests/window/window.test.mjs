@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -89,11 +89,22 @@ before(async () => {
   await until('tauri-driver', async () => (await fetch(`${driverUrl}/status`)).ok);
 });
 
-after(() => {
+/**
+ * Ending a WebDriver session kills the app outright, so its own close-on-exit of the calling
+ * window never runs; close that browser here, as a normal quit would.
+ */
+async function closeBrowser() {
+  if (!work || !existsSync(browserPidFile())) return;
+  try {
+    process.kill(Number(readFileSync(browserPidFile(), 'utf8')));
+  } catch { /* already gone */ }
+  rmSync(browserPidFile());
+  await sleep(500);
+}
+
+after(async () => {
   driver?.kill();
-  if (work && existsSync(browserPidFile())) {
-    try { process.kill(Number(readFileSync(browserPidFile(), 'utf8'))); } catch { /* already gone */ }
-  }
+  await closeBrowser();
 });
 
 async function wd(method, path, body) {
@@ -127,7 +138,10 @@ async function startApp() {
   };
   const invoke = (cmd, args = {}) =>
     runAsync('const done = arguments[arguments.length - 1]; window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then((v) => done({ ok: v }), (e) => done({ err: e }));', cmd, args);
-  const quit = () => wd('DELETE', `/session/${id}`);
+  const quit = async () => {
+    await wd('DELETE', `/session/${id}`);
+    await closeBrowser();
+  };
   return { id, run, find, screen, shot, invoke, quit };
 }
 
@@ -159,7 +173,10 @@ test('first launch: settings panel, fields saved to the keychain, listener and t
     await wd('POST', `/session/${win.id}/element/${await win.find('button[type="submit"][form="settings-form"]')}/click`, {});
     const status = await until('the settings to be saved', async () => {
       const result = await win.invoke('settings_status');
-      return result.ok?.complete && result.ok;
+      if (result.ok?.complete) return result.ok;
+      const message = await win.run("return document.querySelector('.form-message.error')?.textContent ?? ''");
+      if (message) throw new Error(`saving failed: ${message}`);
+      return false;
     });
     assert.ok(!JSON.stringify(status).includes(creds.api_key_secret), 'secrets never come back to the window');
     await win.shot('window-settings-saved');
@@ -204,11 +221,16 @@ test('restart: the phone view, and on Linux a working calling window in Chromium
     const supported = await win.run('return typeof RTCPeerConnection');
     if (supported === 'undefined') {
       // WebKitGTK without WebRTC: the app opens the calling window; the page there reports in.
+      let seen;
       const status = await until('the calling window to report in', async () => {
         const result = await win.invoke('calling_window_status');
+        seen = result;
         const s = result.ok;
         return s?.connected && s.report && s;
-      }, 60_000);
+      }, 60_000).catch(async (error) => {
+        await win.shot('window-calling-window-missing');
+        throw new Error(`${error.message}; last status ${JSON.stringify(seen)}`);
+      });
       assert.notEqual(status.report.registration, 'unsupported', 'the Voice SDK in Chromium reports support');
       assert.match(status.browser ?? '', /headless-browser\.sh/);
     }

@@ -1,0 +1,293 @@
+// The only module that talks to the Rust side. Everything else goes through `Backend`.
+//
+// Two transports carry the same contract (see contract.ts):
+// - Tauri IPC inside the app window (the only place `invoke` is called);
+// - plain HTTP for the calling window that the app serves on loopback for browsers
+//   (Linux, where the webview has no WebRTC). That page is same-origin with the API and
+//   authenticated by a cookie, so requests carry no credentials of their own.
+
+import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import {
+  FIELD_NAMES,
+  type CommandError,
+  type FieldName,
+  type ImportResult,
+  type ListenerStatus,
+  type PageReport,
+  type SettingsChanges,
+  type SettingsStatus,
+  type TokenResponse,
+  type WindowStatus,
+} from './contract';
+
+export interface Backend {
+  readonly kind: 'tauri' | 'http';
+  /** False where settings are read-only (the browser calling window). */
+  readonly canEditSettings: boolean;
+  getToken(): Promise<TokenResponse>;
+  settingsStatus(): Promise<SettingsStatus>;
+  saveSettings(changes: SettingsChanges): Promise<SettingsStatus>;
+  importEnv(contents: string): Promise<ImportResult>;
+  listenerStatus(): Promise<ListenerStatus>;
+}
+
+/** The native window's side of the calling window (Tauri only). */
+export interface CallingWindowControl {
+  /** Opens (or reopens) the calling window in a browser. */
+  openCallingWindow(): Promise<WindowStatus>;
+  callingWindowStatus(): Promise<WindowStatus>;
+  /** Calls `listener` on every change; resolves to a function that stops listening. */
+  onCallingWindow(listener: (status: WindowStatus) => void): Promise<() => void>;
+}
+
+/** The calling window page's side (HTTP only). */
+export interface CallingWindowLink {
+  /** Tells the app the phone's registration and call state. */
+  reportState(report: PageReport): Promise<void>;
+  /**
+   * Opens the event stream; the app counts the window as open while it is. `open` runs on
+   * every (re)connection, since the app forgets the last report when the stream drops;
+   * `settings` when the app says the settings changed (event `settings`).
+   */
+  openEvents(handlers: EventHandlers): () => void;
+  /** Runs once when any request finds the session gone (HTTP 401). */
+  onSessionLost(listener: () => void): void;
+}
+
+export interface EventHandlers {
+  open(): void;
+  settings(): void;
+}
+
+/** A rejected command, always in the contract's `{kind, message, field?}` shape. */
+export class BackendError extends Error implements CommandError {
+  readonly kind: string;
+  readonly field?: FieldName;
+  /** For `rate_limited`: how long to wait before asking again. */
+  readonly retryAfterMs?: number;
+
+  constructor(kind: string, message: string, field?: FieldName, retryAfterMs?: number) {
+    super(message);
+    this.name = 'BackendError';
+    this.kind = kind;
+    if (field !== undefined) this.field = field;
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** What the calling window says when the app no longer knows it (HTTP 401). */
+export const SESSION_LOST_MESSAGE =
+  'This calling window lost its session: choose Reopen calling window in Dialtone.';
+
+function isFieldName(value: unknown): value is FieldName {
+  return typeof value === 'string' && (FIELD_NAMES as readonly string[]).includes(value);
+}
+
+/** Turns whatever a transport rejected with into a BackendError. */
+export function toBackendError(error: unknown): BackendError {
+  if (error instanceof BackendError) return error;
+  if (typeof error === 'object' && error !== null) {
+    const { kind, message, field } = error as Record<string, unknown>;
+    if (typeof message === 'string') {
+      return new BackendError(
+        typeof kind === 'string' ? kind : 'error',
+        message,
+        isFieldName(field) ? field : undefined,
+      );
+    }
+  }
+  if (typeof error === 'string') return new BackendError('error', error);
+  if (error instanceof Error) return new BackendError('error', error.message);
+  return new BackendError('error', 'the app did not answer as expected');
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toBackendError(error);
+  }
+}
+
+export class TauriBackend implements Backend, CallingWindowControl {
+  readonly kind = 'tauri' as const;
+  readonly canEditSettings = true;
+
+  getToken(): Promise<TokenResponse> {
+    return call('get_token');
+  }
+  settingsStatus(): Promise<SettingsStatus> {
+    return call('settings_status');
+  }
+  saveSettings(changes: SettingsChanges): Promise<SettingsStatus> {
+    return call('save_settings', { changes });
+  }
+  importEnv(contents: string): Promise<ImportResult> {
+    return call('import_env', { contents });
+  }
+  listenerStatus(): Promise<ListenerStatus> {
+    return call('listener_status');
+  }
+  openCallingWindow(): Promise<WindowStatus> {
+    return call('open_calling_window');
+  }
+  callingWindowStatus(): Promise<WindowStatus> {
+    return call('calling_window_status');
+  }
+  async onCallingWindow(listener: (status: WindowStatus) => void): Promise<() => void> {
+    try {
+      const stop = await listen<WindowStatus>('calling-window', (event) => listener(event.payload));
+      return stop;
+    } catch (error) {
+      throw toBackendError(error);
+    }
+  }
+}
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** The part of `EventSource` we use, so unit tests can pass their own. */
+export interface EventStream {
+  readonly readyState: number;
+  addEventListener(type: 'open' | 'error' | 'settings', listener: () => void): void;
+  close(): void;
+}
+
+const EVENT_STREAM_CLOSED = 2;
+/** After the server refused the event stream (not a network drop), wait this long to retry. */
+const EVENTS_RETRY_MS = [5_000, 15_000, 60_000] as const;
+
+export class HttpBackend implements Backend, CallingWindowLink {
+  readonly kind = 'http' as const;
+  readonly canEditSettings = false;
+  private sessionLost = false;
+  private readonly sessionListeners: (() => void)[] = [];
+
+  constructor(
+    private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
+    private readonly base = '',
+    private readonly eventStream: (url: string) => EventStream = (url) => new EventSource(url),
+  ) {}
+
+  private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.fetchFn(`${this.base}${path}`, {
+        ...init,
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', ...(init.headers as Record<string, string> | undefined) },
+      });
+    } catch {
+      throw new BackendError('network', 'cannot reach Dialtone: is the app still running?');
+    }
+    if (response.status === 401) {
+      this.loseSession();
+      throw new BackendError('session', SESSION_LOST_MESSAGE);
+    }
+    let body: unknown = null;
+    if (response.status !== 204) {
+      try {
+        body = await response.json();
+      } catch {
+        // An empty or non-JSON body is reported below by status.
+      }
+    }
+    if (!response.ok) {
+      if (response.status === 429) {
+        const seconds = Number(response.headers.get('Retry-After'));
+        const message = toBackendError(body).kind === 'rate_limited' ? toBackendError(body).message : 'too many requests; wait a few seconds';
+        throw new BackendError('rate_limited', message, undefined, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 6_000);
+      }
+      const error = toBackendError(body);
+      if (error.kind === 'error' && body === null) {
+        throw new BackendError(response.status === 403 ? 'forbidden' : 'http', `Dialtone answered HTTP ${response.status}`);
+      }
+      throw error;
+    }
+    return body as T;
+  }
+
+  private loseSession(): void {
+    if (this.sessionLost) return;
+    this.sessionLost = true;
+    for (const listener of this.sessionListeners) listener();
+  }
+
+  private readOnly(): Promise<never> {
+    return Promise.reject(
+      new BackendError('read_only', 'settings can only be changed in the Dialtone app window'),
+    );
+  }
+
+  getToken(): Promise<TokenResponse> {
+    return this.request('/api/token');
+  }
+  settingsStatus(): Promise<SettingsStatus> {
+    return this.request('/api/settings');
+  }
+  saveSettings(): Promise<SettingsStatus> {
+    return this.readOnly();
+  }
+  importEnv(): Promise<ImportResult> {
+    return this.readOnly();
+  }
+  listenerStatus(): Promise<ListenerStatus> {
+    return this.request('/api/listener');
+  }
+
+  async reportState(report: PageReport): Promise<void> {
+    await this.request('/api/state', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(report),
+    });
+  }
+
+  openEvents(handlers: EventHandlers): () => void {
+    let stream: EventStream | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let attempt = 0;
+    let stopped = false;
+    const connect = (): void => {
+      retry = null;
+      if (stopped || this.sessionLost) return;
+      const current = this.eventStream(`${this.base}/api/events`);
+      stream = current;
+      current.addEventListener('open', () => {
+        attempt = 0;
+        handlers.open();
+      });
+      current.addEventListener('settings', () => handlers.settings());
+      current.addEventListener('error', () => {
+        // A dropped connection (app restarting, network) is retried by the browser itself.
+        // CLOSED means the server refused the stream: find out why with an ordinary request,
+        // which reports a lost session, and otherwise try again later.
+        if (current.readyState !== EVENT_STREAM_CLOSED || stopped || stream !== current) return;
+        void this.settingsStatus().catch(() => undefined).finally(() => {
+          if (stopped || this.sessionLost || retry !== null) return;
+          const delay = EVENTS_RETRY_MS[Math.min(attempt, EVENTS_RETRY_MS.length - 1)]!;
+          attempt++;
+          retry = setTimeout(connect, delay);
+        });
+      });
+    };
+    this.onSessionLost(() => stream?.close());
+    connect();
+    return () => {
+      stopped = true;
+      if (retry !== null) clearTimeout(retry);
+      stream?.close();
+    };
+  }
+
+  onSessionLost(listener: () => void): void {
+    if (this.sessionLost) listener();
+    else this.sessionListeners.push(listener);
+  }
+}
+
+/** Tauri inside the app window, HTTP in a browser. */
+export function pickBackend(win: object = window): Backend {
+  return '__TAURI_INTERNALS__' in win ? new TauriBackend() : new HttpBackend();
+}

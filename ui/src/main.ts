@@ -1,0 +1,22 @@
+import './styles/app.css';
+import { HttpBackend, TauriBackend, pickBackend } from './ipc';
+import { Phone } from './phone/device';
+import { linkToApp } from './phone/pageLink';
+import { App } from './views/app';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html has no #app');
+
+// For tests and support: whether this page can carry calls at all.
+document.documentElement.dataset.voiceSupported = String(Phone.isSupported);
+
+const backend = pickBackend(window);
+const phone = new Phone(backend);
+// The app window drives the calling window where it cannot carry calls itself.
+const app = new App(root, backend, phone, Phone.isSupported, backend instanceof TauriBackend ? backend : null);
+if (backend instanceof HttpBackend) {
+  // This page is the calling window: tell the app how the phone is doing.
+  backend.onSessionLost(() => app.sessionLost());
+  linkToApp(backend, phone, window);
+}
+void app.start();

@@ -1,0 +1,194 @@
+// Twilio error codes in plain words, with what to do about each (twilio.md §7).
+
+export interface Explanation {
+  code: number | null;
+  /** Short, for the status line. */
+  title: string;
+  /** What happened, in plain words. */
+  what: string;
+  /** What the user can do about it. */
+  fix: string;
+}
+
+type Known = Omit<Explanation, 'code'>;
+
+const MIC_DENIED: Known = {
+  title: 'Microphone blocked',
+  what: 'Dialtone was not allowed to use the microphone, so the call could not start.',
+  fix: 'Allow microphone access for Dialtone (macOS: System Settings › Privacy & Security › Microphone; Windows: Settings › Privacy & security › Microphone, “Let desktop apps access your microphone”), then call again.',
+};
+
+const MIC_FAILED: Known = {
+  title: 'Microphone unavailable',
+  what: 'Microphone access is allowed, but no microphone could be opened: none is connected, or another app is using it.',
+  fix: 'Plug in a microphone or headset, close other apps that use it (video calls, recorders), check the input device in your system sound settings, then call again.',
+};
+
+const TOKEN_INVALID: Known = {
+  title: 'Access token rejected',
+  what: 'Twilio could not validate the access token Dialtone made: the API key, its secret or the Account SID do not match.',
+  fix: 'In Settings, check the Account SID, API Key SID and API Key Secret (the key must belong to that account), then save.',
+};
+
+const CALLEE: Record<number, Known> = {
+  31404: {
+    title: 'Number not found',
+    what: 'The number you called does not exist or cannot be reached.',
+    fix: 'Check the number and its country code, then call again.',
+  },
+  31480: {
+    title: 'Not available',
+    what: 'The person you called is temporarily unavailable.',
+    fix: 'Try again later.',
+  },
+  31486: {
+    title: 'Busy',
+    what: 'The line you called is busy.',
+    fix: 'Try again in a few minutes.',
+  },
+  31603: {
+    title: 'Call declined',
+    what: 'The person you called declined the call.',
+    fix: 'Try again later, or send them a message first.',
+  },
+};
+
+const KNOWN: Record<number, Known> = {
+  20101: TOKEN_INVALID,
+  20104: {
+    title: 'Access token expired',
+    what: 'The access token expired (or its expiry is more than 24 hours away, which Twilio refuses).',
+    fix: 'Dialtone fetches a new token by itself. If this keeps happening, check that the computer’s clock and time zone are right.',
+  },
+  20151: {
+    title: 'Sign-in to Twilio failed',
+    what: 'Twilio did not accept the credentials in the access token.',
+    fix: 'In Settings, check the Account SID, API Key SID and API Key Secret, then save.',
+  },
+  31000: {
+    title: 'Unknown Twilio error',
+    what: 'Twilio reported an error without details.',
+    fix: 'Try again. If it repeats, check the Twilio Console’s Debugger for this call.',
+  },
+  31002: {
+    title: 'Call declined',
+    what: 'The call was declined.',
+    fix: 'Try again later.',
+  },
+  31003: {
+    title: 'Twilio did not answer',
+    what: 'Twilio’s servers did not answer in time.',
+    fix: 'Check your internet connection and try again.',
+  },
+  31005: {
+    title: 'Connection to Twilio failed',
+    what: 'The connection to Twilio broke off. During a call this usually means your webhook answered with an error or with TwiML Twilio could not use.',
+    fix: 'In Settings, check that the listener is running, your tunnel is up, and the TwiML App’s Voice Request URL is exactly the one shown there. The Twilio Console’s Debugger shows what the webhook answered.',
+  },
+  31007: {
+    title: 'Old Twilio SDK',
+    what: 'This version of the Twilio Voice SDK has been shut down.',
+    fix: 'Update Dialtone.',
+  },
+  31008: {
+    title: 'Caller already hung up',
+    what: 'You answered after the caller had hung up.',
+    fix: 'Call them back from the keypad.',
+  },
+  31009: {
+    title: 'Offline',
+    what: 'The link to Twilio is down, so calls can’t come in or go out.',
+    fix: 'Check your internet connection. Dialtone reconnects by itself when the network is back.',
+  },
+  31105: {
+    title: 'Invalid client identity',
+    what: 'The client identity has characters Twilio does not allow, or is longer than 121 characters.',
+    fix: 'In Settings, set the client identity to letters, digits and underscores only (or leave it empty for the default).',
+  },
+  31201: MIC_FAILED,
+  31202: {
+    title: 'Access token signature invalid',
+    what: 'The access token was signed with the wrong API key secret.',
+    fix: 'In Settings, enter the API Key Secret that belongs to the API Key SID, then save.',
+  },
+  31203: {
+    title: 'No valid Twilio account',
+    what: 'Twilio found no active account for these credentials.',
+    fix: 'Check the Account SID in Settings, and that the account is active in the Twilio Console.',
+  },
+  31204: TOKEN_INVALID,
+  31205: {
+    title: 'Access token expired',
+    what: 'The access token expired.',
+    fix: 'Dialtone fetches a new token by itself. If this keeps happening, check the computer’s clock.',
+  },
+  31207: {
+    title: 'Access token lives too long',
+    what: 'The access token’s lifetime is over Twilio’s 24-hour maximum.',
+    fix: 'Update Dialtone; if it persists, report it.',
+  },
+  31208: MIC_DENIED,
+  31401: MIC_DENIED,
+  31402: MIC_FAILED,
+  ...CALLEE,
+  53000: {
+    title: 'Can’t reach Twilio',
+    what: 'Dialtone cannot reach Twilio’s servers (network down, or a firewall, proxy or VPN in the way).',
+    fix: 'Check your internet connection, and that secure WebSockets to *.twilio.com are allowed. Dialtone keeps retrying.',
+  },
+  53001: {
+    title: 'Connection to Twilio dropped',
+    what: 'The link to Twilio’s servers dropped unexpectedly.',
+    fix: 'Dialtone reconnects by itself; check your internet connection if it doesn’t.',
+  },
+  53405: {
+    title: 'Audio connection failed',
+    what: 'The call connected but its audio could not get through (the media connection failed).',
+    fix: 'A firewall or VPN is probably blocking UDP traffic. Try another network, or allow UDP to Twilio (ports 10000–60000).',
+  },
+};
+
+/** The explanation for a Twilio error code; unknown codes keep the SDK's own message. */
+export function explainError(code: number | null | undefined, sdkMessage?: string): Explanation {
+  if (typeof code === 'number' && code in KNOWN) return { code, ...KNOWN[code]! };
+  const what = sdkMessage?.trim() ? sdkMessage.trim() : 'Twilio reported an error without a message.';
+  return {
+    code: typeof code === 'number' ? code : null,
+    title: typeof code === 'number' ? `Twilio error ${code}` : 'Error',
+    what,
+    fix:
+      typeof code === 'number'
+        ? `Look up error ${code} at twilio.com/docs/api/errors, or check the Twilio Console’s Debugger.`
+        : 'Try again. If it repeats, restart Dialtone.',
+  };
+}
+
+/** Codes that mean "no signalling link": the phone is offline and should retry. */
+export const OFFLINE_CODES: ReadonlySet<number> = new Set([31003, 31009, 53000, 53001]);
+
+/** Codes that mean the token itself is bad or stale: fetch a new one. */
+export const TOKEN_CODES: ReadonlySet<number> = new Set([20101, 20104, 20151, 31204, 31205]);
+
+/** Something with a Twilio error shape (TwilioError, or what the fake emits). */
+export interface ErrorLike {
+  code?: number;
+  message?: string;
+  name?: string;
+}
+
+/** Reads the code and message out of anything thrown or emitted. */
+export function errorParts(error: unknown): { code: number | null; message: string } {
+  if (typeof error === 'object' && error !== null) {
+    const { code, message, name } = error as ErrorLike;
+    const codeNumber = typeof code === 'number' ? code : null;
+    // getUserMedia failures sometimes surface raw, before the SDK wraps them.
+    if (codeNumber === null && (name === 'NotAllowedError' || name === 'PermissionDeniedError')) {
+      return { code: 31401, message: message ?? '' };
+    }
+    if (codeNumber === null && (name === 'NotFoundError' || name === 'NotReadableError' || name === 'OverconstrainedError')) {
+      return { code: 31402, message: message ?? '' };
+    }
+    return { code: codeNumber, message: typeof message === 'string' ? message : '' };
+  }
+  return { code: null, message: String(error) };
+}

@@ -1,0 +1,60 @@
+// The part of the Voice SDK surface Dialtone uses. The real `Device` must satisfy these
+// interfaces (device.ts checks that at compile time), and the test fake implements them.
+
+import type { Device } from '@twilio/voice-sdk';
+
+/** Listener arguments differ per event, as in Node's EventEmitter, which the SDK extends. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Listener = (...args: any[]) => void;
+
+export interface SdkEmitter {
+  on(event: string, listener: Listener): unknown;
+  removeListener(event: string, listener: Listener): unknown;
+}
+
+export interface SdkCall extends SdkEmitter {
+  readonly parameters: Record<string, string>;
+  accept(): void;
+  reject(): void;
+  disconnect(): void;
+  mute(shouldMute?: boolean): void;
+  isMuted(): boolean;
+  sendDigits(digits: string): void;
+  status(): string;
+}
+
+export interface SdkDevice extends SdkEmitter {
+  readonly state: string;
+  readonly identity: string | null;
+  readonly isBusy: boolean;
+  register(): Promise<void>;
+  unregister(): Promise<void>;
+  connect(options: { params: Record<string, string> }): Promise<SdkCall>;
+  updateToken(token: string): void;
+  destroy(): void;
+}
+
+export type SoundName =
+  | 'incoming' | 'outgoing' | 'disconnect'
+  | 'dtmf0' | 'dtmf1' | 'dtmf2' | 'dtmf3' | 'dtmf4' | 'dtmf5' | 'dtmf6' | 'dtmf7' | 'dtmf8' | 'dtmf9'
+  | 'dtmfs' | 'dtmfh';
+
+export const SOUND_NAMES: readonly SoundName[] = [
+  'incoming', 'outgoing', 'disconnect',
+  'dtmf0', 'dtmf1', 'dtmf2', 'dtmf3', 'dtmf4', 'dtmf5', 'dtmf6', 'dtmf7', 'dtmf8', 'dtmf9',
+  'dtmfs', 'dtmfh',
+];
+
+export type DeviceOptions = Device.Options;
+
+export interface SdkDeviceConstructor {
+  new (token: string, options: DeviceOptions): SdkDevice;
+  readonly isSupported: boolean;
+}
+
+/** Our sound files, shipped in public/sounds (the SDK's defaults come from Twilio's CDN). */
+export function soundUrls(baseUrl: string): Record<SoundName, string> {
+  const urls = {} as Record<SoundName, string>;
+  for (const name of SOUND_NAMES) urls[name] = new URL(`sounds/${name}.wav`, baseUrl).href;
+  return urls;
+}

@@ -1,0 +1,277 @@
+// The window: status bar, then one screen at a time (dial pad, call, incoming call,
+// settings), with the device log under the phone screens.
+
+import type { FieldName, SettingsStatus, WindowStatus } from '../contract';
+import { SESSION_LOST_MESSAGE, toBackendError, type Backend, type CallingWindowControl } from '../ipc';
+import type { Phone, PhoneSnapshot } from '../phone/device';
+import { countryCodeOf } from '../phone/number';
+import { windowRegistration } from '../phone/report';
+import { CallView } from './callView';
+import { CallingWindowView } from './callingWindow';
+import { DialView } from './dialpad';
+import { h, setText } from './dom';
+import { icon } from './icons';
+import { IncomingView } from './incoming';
+import { LogView } from './log';
+import { SettingsView } from './settings';
+import { StatusView } from './status';
+
+type Screen = 'dial' | 'call' | 'incoming' | 'settings' | 'unsupported' | 'calling-window';
+
+/** Changing these needs a new token and Device. */
+const PHONE_FIELDS: ReadonlySet<FieldName> = new Set([
+  'account_sid', 'api_key_sid', 'api_key_secret', 'twiml_app_sid', 'twilio_number', 'identity',
+]);
+
+export class App {
+  private readonly status: StatusView;
+  private readonly dial: DialView;
+  private readonly call: CallView;
+  private readonly incoming: IncomingView;
+  private readonly settings: SettingsView;
+  private readonly log: LogView;
+  private readonly settingsButton: HTMLButtonElement;
+  private readonly screens: Record<Screen, HTMLElement>;
+  private readonly phoneArea: HTMLElement;
+  private settingsOpen = false;
+  private screen: Screen | null = null;
+  private homeCode: string | null = null;
+  private readonly supported: boolean;
+  /** Set where this window cannot carry calls and drives the calling window instead. */
+  private readonly callingWindow: CallingWindowControl | null;
+  private readonly windowView: CallingWindowView;
+  private windowStatus: WindowStatus | null = null;
+  /** Counts `calling-window` events: a command's answer older than an event is dropped. */
+  private windowEvents = 0;
+  /** The calling window opens by itself once, when the settings are complete. */
+  private autoOpened = false;
+  private readonly notice: HTMLElement;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly backend: Backend,
+    private readonly phone: Phone,
+    supported: boolean,
+    callingWindow: CallingWindowControl | null = null,
+  ) {
+    this.supported = supported;
+    this.callingWindow = supported ? null : callingWindow;
+    this.windowView = new CallingWindowView({ reopen: () => void this.openCallingWindow() });
+    this.notice = h('p', { class: 'banner warning app-notice', role: 'alert', hidden: true });
+    this.status = new StatusView({ openSettings: () => this.openSettings(), retry: () => void this.phone.retry() });
+    this.dial = new DialView({ call: (n) => void this.phone.dial(n), homeCode: () => this.homeCode });
+    this.call = new CallView({
+      hangUp: () => this.phone.hangUp(),
+      toggleMute: () => this.phone.toggleMute(),
+      sendDigit: (d) => this.phone.sendDigit(d),
+    });
+    this.incoming = new IncomingView({ accept: () => this.phone.accept(), reject: () => this.phone.reject() });
+    this.settings = new SettingsView(backend, {
+      changed: (status, fields) => this.settingsChanged(status, fields),
+      close: () => this.closeSettings(),
+    });
+    this.log = new LogView();
+
+    this.settingsButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Settings', 'aria-expanded': 'false' }, icon('settings'));
+    this.settingsButton.addEventListener('click', () => (this.settingsOpen ? this.closeSettings() : this.openSettings()));
+
+    this.screens = {
+      dial: h('div', { class: 'screen screen-dial' }, this.dial.el),
+      call: h('div', { class: 'screen screen-call' }, this.call.el),
+      incoming: h('div', { class: 'screen screen-incoming' }, this.incoming.el),
+      settings: h('div', { class: 'screen screen-settings' }, this.settings.el),
+      unsupported: h('div', { class: 'screen screen-unsupported' }, unsupportedNotice()),
+      'calling-window': h('div', { class: 'screen screen-calling-window' }, this.windowView.el),
+    };
+    for (const el of Object.values(this.screens)) el.hidden = true;
+
+    this.phoneArea = h('div', { class: 'phone-area' }, this.screens.dial, this.screens.call, this.screens.incoming, this.screens.unsupported, this.screens['calling-window'], this.log.el);
+    const header = h(
+      'header',
+      { class: 'topbar' },
+      h('h1', { class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, icon('call')), 'Dialtone'),
+      this.status.pill,
+      this.settingsButton,
+    );
+    root.append(header, this.status.detail, this.notice, h('main', { class: 'main' }, this.phoneArea, this.screens.settings));
+
+    for (const entry of phone.log) this.log.add(entry);
+    phone.onLog((entry) => this.log.add(entry));
+    phone.onChange((snapshot) => this.render(snapshot));
+    document.addEventListener('keydown', (event) => this.onKey(event));
+    this.render(phone.snapshot());
+  }
+
+  /** Loads settings (first launch opens them), then starts the phone. */
+  async start(): Promise<void> {
+    const listening = this.listenToCallingWindow();
+    const settingsLoad = this.backend.settingsStatus().then(
+      (status) => {
+        this.homeCode = countryCodeOf(status.fields.find((f) => f.name === 'twilio_number')?.value);
+        if (!status.complete && this.backend.canEditSettings) this.openSettings();
+        else if (this.screen === 'dial') this.dial.focus();
+        return status.complete;
+      },
+      () => true, // The phone start below reports what is wrong; the calling window too.
+    );
+    const [complete] = await Promise.all([settingsLoad, this.phone.start(), listening]);
+    // A browser window that could only say "setup needed" would be no help on first launch.
+    if (complete) await this.autoOpenCallingWindow();
+  }
+
+  /** Says this calling window's session is gone (HTTP 401): only the app can open a new one. */
+  sessionLost(): void {
+    setText(this.notice, SESSION_LOST_MESSAGE);
+    this.notice.hidden = false;
+  }
+
+  // ---- the calling window (native window without WebRTC) ----------------------------------
+
+  private async listenToCallingWindow(): Promise<void> {
+    const control = this.callingWindow;
+    if (!control) return;
+    try {
+      await control.onCallingWindow((status) => {
+        this.windowEvents++;
+        this.windowChanged(status);
+      });
+      const seen = this.windowEvents;
+      const status = await control.callingWindowStatus();
+      if (seen === this.windowEvents) this.windowChanged(status);
+    } catch (error) {
+      this.phone.note('error', `Can’t follow the calling window: ${toBackendError(error).message}`);
+    }
+  }
+
+  private async autoOpenCallingWindow(): Promise<void> {
+    if (!this.callingWindow || this.autoOpened) return;
+    this.autoOpened = true;
+    await this.openCallingWindow();
+  }
+
+  private async openCallingWindow(): Promise<void> {
+    const control = this.callingWindow;
+    if (!control) return;
+    this.autoOpened = true;
+    const seen = this.windowEvents;
+    try {
+      const status = await control.openCallingWindow();
+      // An event that arrived meanwhile is newer than this answer.
+      if (seen === this.windowEvents) this.windowChanged(status);
+    } catch (error) {
+      const message = toBackendError(error).message;
+      this.windowChanged({ connected: false, report: null, browser: null, ...this.windowStatus, error: message });
+    }
+  }
+
+  private windowChanged(status: WindowStatus): void {
+    const wasRinging = isRingingIn(this.windowStatus);
+    this.windowStatus = status;
+    this.windowView.render(status);
+    // An incoming call takes the screen, like in a window that rings itself.
+    if (isRingingIn(status) && !wasRinging && this.settingsOpen) this.settingsOpen = false;
+    this.render(this.phone.snapshot());
+  }
+
+  private render(snapshot: PhoneSnapshot): void {
+    const registration = this.callingWindow ? windowRegistration(this.windowStatus) : snapshot.registration;
+    this.status.render(registration, this.settingsOpen);
+    this.call.render(snapshot.call);
+    this.incoming.render(snapshot.call);
+    const phase = snapshot.call.phase;
+    // A call always takes the screen, even over settings.
+    if (phase !== 'idle' && this.settingsOpen) this.settingsOpen = false;
+    const next: Screen = this.settingsOpen
+      ? 'settings'
+      : phase === 'incoming'
+        ? 'incoming'
+        : phase !== 'idle'
+          ? 'call'
+          : this.supported
+            ? 'dial'
+            : this.callingWindow
+              ? 'calling-window'
+              : 'unsupported';
+    this.settingsButton.disabled = phase !== 'idle';
+    this.show(next);
+  }
+
+  private show(next: Screen): void {
+    if (next === this.screen) return;
+    const previous = this.screen;
+    this.screen = next;
+    for (const [name, el] of Object.entries(this.screens)) el.hidden = name !== next;
+    this.phoneArea.hidden = next === 'settings';
+    this.root.dataset.screen = next;
+    this.settingsButton.setAttribute('aria-expanded', String(next === 'settings'));
+    // Move focus with the screen so keyboard and screen-reader users follow along.
+    if (next === 'incoming') this.incoming.focus();
+    else if (next === 'call' && previous !== 'call') this.call.focus();
+    else if (next === 'settings') this.settings.focus();
+    else if (next === 'calling-window' && previous === 'settings') this.windowView.focus();
+    else if (next === 'dial' && previous !== null) {
+      if (previous === 'call' || previous === 'incoming') this.dial.clear();
+      this.dial.focus();
+    }
+  }
+
+  private openSettings(): void {
+    if (this.phone.snapshot().call.phase !== 'idle') return;
+    this.settingsOpen = true;
+    void this.settings.refresh();
+    this.render(this.phone.snapshot());
+  }
+
+  private closeSettings(): void {
+    this.settingsOpen = false;
+    this.render(this.phone.snapshot());
+    this.settingsButton.focus();
+    // E.g. the keychain was unlocked meanwhile: try again rather than wait for a click.
+    if (this.phone.snapshot().registration.status === 'error') void this.phone.retry();
+  }
+
+  private settingsChanged(status: SettingsStatus, fields: FieldName[]): void {
+    this.homeCode = countryCodeOf(status.fields.find((f) => f.name === 'twilio_number')?.value);
+    if (status.complete) void this.autoOpenCallingWindow();
+    if (status.complete && fields.some((f) => PHONE_FIELDS.has(f))) void this.phone.restart();
+    else if (status.complete && this.phone.snapshot().registration.status === 'error') void this.phone.restart();
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement | null;
+    if (target && (target.closest('input, textarea, select') || target.isContentEditable)) return;
+    // Let Enter and Space activate the focused button as usual.
+    if ((event.key === 'Enter' || event.key === ' ') && target?.closest('button, summary, a')) return;
+    let handled = false;
+    if (this.screen === 'dial') handled = this.dial.handleKey(event);
+    else if (this.screen === 'call') handled = this.call.handleKey(event);
+    if (handled) event.preventDefault();
+  }
+}
+
+function isRingingIn(status: WindowStatus | null): boolean {
+  const call = status?.connected ? status.report?.call : null;
+  return call?.direction === 'incoming' && call.state === 'ringing';
+}
+
+function unsupportedNotice(): HTMLElement {
+  return h(
+    'section',
+    { class: 'unsupported card', 'aria-labelledby': 'unsupported-title' },
+    h('div', { class: 'unsupported-icon', 'aria-hidden': 'true' }, icon('warning')),
+    h('h2', { id: 'unsupported-title' }, 'This window can’t make calls'),
+    h(
+      'p',
+      {},
+      'Calls need WebRTC, and this system’s web view (WebKitGTK, as shipped by most Linux distributions) doesn’t include it.',
+    ),
+    h('h3', {}, 'What to do'),
+    h(
+      'ul',
+      {},
+      h('li', {}, 'Set up your Twilio details in Settings here; they are kept for the calling window.'),
+      h('li', {}, 'Make and take calls from Dialtone’s calling window in a browser with WebRTC: Chromium, Chrome, Edge, Brave or Firefox.'),
+      h('li', {}, 'On Windows and macOS this window makes calls itself.'),
+    ),
+  );
+}

@@ -1,0 +1,160 @@
+// The call screen: outgoing (calling, ringing) and connected calls.
+
+import type { CallState } from '../phone/callState';
+import { describeParty } from '../phone/number';
+import { startCallTimer } from '../phone/timer';
+import { h, setText } from './dom';
+import { icon } from './icons';
+import { keypad } from './keypad';
+
+export interface CallActions {
+  hangUp(): void;
+  toggleMute(): void;
+  sendDigit(digit: string): boolean;
+}
+
+const DTMF_KEY = /^[0-9*#]$/;
+
+export class CallView {
+  readonly el: HTMLElement;
+  private readonly label: HTMLElement;
+  private readonly number: HTMLElement;
+  private readonly timer: HTMLElement;
+  private readonly mutedBadge: HTMLElement;
+  private readonly sent: HTMLElement;
+  private readonly pad: HTMLElement;
+  private readonly muteButton: HTMLButtonElement;
+  private readonly muteLabel: HTMLElement;
+  private readonly padButton: HTMLButtonElement;
+  private readonly hangUpButton: HTMLButtonElement;
+  private stopTimer: (() => void) | null = null;
+  private timerStartedAt: number | null = null;
+
+  constructor(private readonly actions: CallActions) {
+    this.label = h('p', { class: 'call-label', id: 'call-label' });
+    this.number = h('h2', { class: 'call-number', id: 'call-number', tabindex: '-1' });
+    this.timer = h('p', { class: 'call-timer', role: 'timer', 'aria-label': 'Call duration' });
+    this.mutedBadge = h('p', { class: 'muted-badge', hidden: true }, icon('micOff'), 'Your microphone is muted');
+    this.sent = h('p', { class: 'dtmf-sent', 'aria-live': 'polite', 'aria-label': 'Tones sent' });
+    this.pad = h(
+      'div',
+      { class: 'dtmf', id: 'dtmf-pad', hidden: true },
+      this.sent,
+      keypad((key) => this.tone(key), { label: 'Keypad tones' }),
+    );
+    this.muteLabel = h('span', { class: 'control-label' }, 'Mute');
+    this.muteButton = h(
+      'button',
+      { type: 'button', class: 'control mute', 'aria-pressed': 'false' },
+      h('span', { class: 'control-icon' }, icon('mic', 'icon icon-on'), icon('micOff', 'icon icon-off')),
+      this.muteLabel,
+    );
+    this.padButton = h(
+      'button',
+      { type: 'button', class: 'control show-pad', 'aria-pressed': 'false', 'aria-controls': 'dtmf-pad' },
+      h('span', { class: 'control-icon' }, icon('keypad')),
+      h('span', { class: 'control-label' }, 'Keypad'),
+    );
+    this.hangUpButton = h('button', { type: 'button', class: 'hangup-button', 'aria-label': 'Hang up' }, icon('hangup'));
+
+    this.el = h(
+      'section',
+      { class: 'call', 'aria-labelledby': 'call-number', 'aria-describedby': 'call-label' },
+      h('div', { class: 'call-head' }, this.label, this.number, this.timer, this.mutedBadge),
+      this.pad,
+      h('div', { class: 'call-controls' }, this.muteButton, this.padButton),
+      h('div', { class: 'call-end' }, this.hangUpButton),
+    );
+
+    this.muteButton.addEventListener('click', () => this.actions.toggleMute());
+    this.padButton.addEventListener('click', () => this.setPadOpen(this.pad.hidden));
+    this.hangUpButton.addEventListener('click', () => this.actions.hangUp());
+  }
+
+  render(state: CallState): void {
+    if (state.phase === 'idle' || state.phase === 'incoming') {
+      this.reset();
+      return;
+    }
+    setText(this.number, describeParty(state.number));
+    const active = state.phase === 'active';
+    this.el.dataset.phase = state.phase;
+    this.muteButton.disabled = !active;
+    this.padButton.disabled = !active;
+    switch (state.phase) {
+      case 'connecting':
+        setText(this.label, 'Calling…');
+        break;
+      case 'ringing':
+        setText(this.label, 'Ringing…');
+        break;
+      case 'answering':
+        setText(this.label, 'Connecting…');
+        break;
+      case 'active':
+        setText(this.label, state.reconnecting ? 'Reconnecting audio…' : 'Connected');
+        break;
+    }
+    if (state.phase === 'active') {
+      if (this.timerStartedAt !== state.startedAt) {
+        this.stopTimer?.();
+        this.timerStartedAt = state.startedAt;
+        this.stopTimer = startCallTimer(state.startedAt, (text) => setText(this.timer, text));
+      }
+      this.muteButton.setAttribute('aria-pressed', String(state.muted));
+      this.muteButton.classList.toggle('on', state.muted);
+      setText(this.muteLabel, state.muted ? 'Muted' : 'Mute');
+      this.mutedBadge.hidden = !state.muted;
+    } else {
+      this.stopTimerNow();
+      setText(this.timer, '');
+    }
+  }
+
+  /** Keyboard digits become tones while connected. */
+  handleKey(event: KeyboardEvent): boolean {
+    if (event.ctrlKey || event.metaKey || event.altKey || !DTMF_KEY.test(event.key)) return false;
+    if (this.el.dataset.phase !== 'active') return false;
+    this.tone(event.key);
+    return true;
+  }
+
+  focus(): void {
+    this.number.focus({ preventScroll: true });
+  }
+
+  private tone(key: string): void {
+    if (!this.actions.sendDigit(key)) return;
+    const text = this.sent.textContent + key;
+    // Keep the tail visible: long sequences (PINs, menu choices) scroll off the left.
+    setText(this.sent, text.length > 24 ? text.slice(-24) : text);
+    const button = this.pad.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+    button?.classList.add('flash');
+    button?.addEventListener('animationend', () => button.classList.remove('flash'), { once: true });
+  }
+
+  private setPadOpen(open: boolean): void {
+    this.pad.hidden = !open;
+    this.padButton.setAttribute('aria-pressed', String(open));
+    this.padButton.classList.toggle('on', open);
+    this.el.classList.toggle('pad-open', open);
+  }
+
+  private stopTimerNow(): void {
+    this.stopTimer?.();
+    this.stopTimer = null;
+    this.timerStartedAt = null;
+  }
+
+  private reset(): void {
+    this.stopTimerNow();
+    setText(this.timer, '');
+    setText(this.sent, '');
+    this.setPadOpen(false);
+    this.mutedBadge.hidden = true;
+    this.muteButton.setAttribute('aria-pressed', 'false');
+    this.muteButton.classList.remove('on');
+    setText(this.muteLabel, 'Mute');
+    delete this.el.dataset.phase;
+  }
+}

@@ -1,0 +1,154 @@
+// The native window's stand-in for the dial pad where the web view cannot carry calls (Linux):
+// the calling window's state as the app reports it (open or not, registration, the current
+// call), and a button to reopen it. Calls are answered and placed in the calling window itself.
+
+import type { CallReport, WindowStatus } from '../contract';
+import { describeParty } from '../phone/number';
+import { windowRegistration } from '../phone/report';
+import { startCallTimer } from '../phone/timer';
+import { h, setText } from './dom';
+import { icon } from './icons';
+
+export interface CallingWindowActions {
+  reopen(): void;
+}
+
+const CALL_STATE_TEXT: Record<CallReport['state'], string> = {
+  ringing: 'Ringing…',
+  connecting: 'Connecting…',
+  open: 'In call',
+};
+
+export class CallingWindowView {
+  readonly el: HTMLElement;
+  private readonly ringing: HTMLElement;
+  private readonly ringingCaller: HTMLElement;
+  private readonly panel: HTMLElement;
+  private readonly connection: HTMLElement;
+  private readonly connectionText: HTMLElement;
+  private readonly registration: HTMLElement;
+  private readonly registrationTitle: HTMLElement;
+  private readonly registrationDetail: HTMLElement;
+  private readonly call: HTMLElement;
+  private readonly callLabel: HTMLElement;
+  private readonly callNumber: HTMLElement;
+  private readonly callState: HTMLElement;
+  private readonly timer: HTMLElement;
+  private readonly browser: HTMLElement;
+  private readonly reopenButton: HTMLButtonElement;
+  private stopTimer: (() => void) | null = null;
+  private timerSince: number | null = null;
+
+  constructor(actions: CallingWindowActions) {
+    this.ringingCaller = h('strong', { class: 'cw-ringing-caller' });
+    this.ringing = h(
+      'section',
+      { class: 'cw-ringing card', role: 'alert', hidden: true, 'aria-labelledby': 'cw-ringing-title' },
+      h('p', { class: 'call-label ringing-label', id: 'cw-ringing-title' }, 'Incoming call'),
+      h('div', { class: 'ripple', 'aria-hidden': 'true' }, icon('person')),
+      h('p', { class: 'cw-ringing-text' }, 'Incoming call from ', this.ringingCaller, ' — answer in the calling window.'),
+    );
+
+    this.connectionText = h('span', {});
+    this.connection = h('p', { class: 'cw-connection', role: 'status' }, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), this.connectionText);
+    this.registrationTitle = h('span', { class: 'status-title' });
+    this.registration = h('p', { class: 'status-pill cw-registration' }, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), this.registrationTitle);
+    this.registrationDetail = h('p', { class: 'cw-detail' });
+
+    this.callLabel = h('p', { class: 'call-label' });
+    this.callNumber = h('p', { class: 'cw-call-number' });
+    this.callState = h('span', { class: 'cw-call-state' });
+    this.timer = h('span', { class: 'call-timer cw-timer', role: 'timer', 'aria-label': 'Call duration' });
+    this.call = h('div', { class: 'cw-call', hidden: true }, this.callLabel, this.callNumber, h('p', { class: 'cw-call-line' }, this.callState, this.timer));
+
+    this.browser = h('p', { class: 'cw-browser' });
+    this.reopenButton = h('button', { type: 'button', class: 'secondary-button cw-reopen' }, icon('refresh'), h('span', {}, 'Reopen calling window'));
+    this.reopenButton.addEventListener('click', () => actions.reopen());
+
+    this.panel = h(
+      'section',
+      { class: 'calling-window card', 'aria-labelledby': 'cw-title' },
+      h('h2', { id: 'cw-title', class: 'cw-title', tabindex: '-1' }, 'Calling window'),
+      h('p', { class: 'cw-why' }, 'This window can’t carry calls (its web view has no WebRTC), so calls happen in a browser window Dialtone opens for you. Settings stay here.'),
+      h('div', { class: 'cw-state-row' }, this.connection, this.registration),
+      this.registrationDetail,
+      this.call,
+      this.browser,
+      this.reopenButton,
+    );
+    this.el = h('div', { class: 'calling-window-screen' }, this.ringing, this.panel);
+    this.render(null);
+  }
+
+  /** `status` null: not heard from the app yet. */
+  render(status: WindowStatus | null): void {
+    const connected = status?.connected ?? false;
+    this.el.dataset.connected = String(connected);
+    this.connection.dataset.connected = String(connected);
+    setText(
+      this.connectionText,
+      status === null ? 'Opening…' : connected ? `Open${status.browser ? ` in ${status.browser}` : ''}` : 'Not open',
+    );
+
+    const registration = windowRegistration(status);
+    this.registration.dataset.status = registration.status;
+    setText(this.registrationTitle, registration.title);
+    setText(this.registrationDetail, registration.detail);
+    // When all is well the status bar says it already; problems are repeated here.
+    this.registrationDetail.hidden = registration.status === 'ready';
+    this.registration.hidden = status !== null && !connected;
+
+    const call = connected ? (status?.report?.call ?? null) : null;
+    this.renderCall(call);
+
+    const error = status?.error ?? null;
+    this.browser.classList.toggle('error', error !== null);
+    setText(
+      this.browser,
+      error ?? (status?.browser && !connected ? `Dialtone opens it in ${status.browser}.` : ''),
+    );
+    this.browser.hidden = this.browser.textContent === '';
+
+    // Emphasised while the window is closed: it is the one thing to do.
+    this.reopenButton.className = connected ? 'secondary-button cw-reopen' : 'primary-button cw-reopen';
+  }
+
+  focus(): void {
+    this.panel.querySelector<HTMLElement>('#cw-title')?.focus({ preventScroll: true });
+  }
+
+  private renderCall(call: CallReport | null): void {
+    const ringingIn = call !== null && call.direction === 'incoming' && call.state === 'ringing';
+    this.ringing.hidden = !ringingIn;
+    this.el.classList.toggle('is-ringing', ringingIn);
+    if (ringingIn) setText(this.ringingCaller, describeParty(call.number));
+
+    // A ringing incoming call has the big view above; the panel does not repeat it.
+    this.call.hidden = call === null || ringingIn;
+    if (call === null) {
+      this.stopCallTimer();
+      delete this.call.dataset.state;
+      return;
+    }
+    this.call.dataset.state = call.state;
+    setText(this.callLabel, call.direction === 'incoming' ? 'Incoming call' : 'Outgoing call');
+    setText(this.callNumber, describeParty(call.number));
+    setText(this.callState, CALL_STATE_TEXT[call.state]);
+    if (call.state === 'open' && call.since !== null) {
+      if (this.timerSince !== call.since) {
+        this.stopCallTimer();
+        this.timerSince = call.since;
+        this.stopTimer = startCallTimer(call.since, (text) => setText(this.timer, text));
+      }
+    } else {
+      this.stopCallTimer();
+    }
+  }
+
+  private stopCallTimer(): void {
+    this.stopTimer?.();
+    this.stopTimer = null;
+    this.timerSince = null;
+    setText(this.timer, '');
+  }
+}

@@ -1,0 +1,44 @@
+// The incoming call screen: who is calling, accept, decline.
+
+import type { CallState } from '../phone/callState';
+import { describeParty } from '../phone/number';
+import { h, setText } from './dom';
+import { icon } from './icons';
+
+export interface IncomingActions {
+  accept(): void;
+  reject(): void;
+}
+
+export class IncomingView {
+  readonly el: HTMLElement;
+  private readonly caller: HTMLElement;
+  private readonly acceptButton: HTMLButtonElement;
+
+  constructor(actions: IncomingActions) {
+    this.caller = h('h2', { class: 'call-number', id: 'incoming-caller' });
+    this.acceptButton = h('button', { type: 'button', class: 'answer-button' }, icon('call'), h('span', {}, 'Accept'));
+    const reject = h('button', { type: 'button', class: 'decline-button' }, icon('hangup'), h('span', {}, 'Decline'));
+    this.el = h(
+      'section',
+      { class: 'incoming', role: 'alertdialog', 'aria-labelledby': 'incoming-title', 'aria-describedby': 'incoming-caller' },
+      h('div', { class: 'call-head' },
+        h('p', { class: 'call-label ringing-label', id: 'incoming-title' }, 'Incoming call'),
+        this.caller,
+        h('div', { class: 'ripple', 'aria-hidden': 'true' }, icon('person')),
+      ),
+      h('div', { class: 'incoming-actions' }, reject, this.acceptButton),
+    );
+    // Bound once for the life of the view: calls come and go, handlers do not pile up.
+    this.acceptButton.addEventListener('click', () => actions.accept());
+    reject.addEventListener('click', () => actions.reject());
+  }
+
+  render(state: CallState): void {
+    if (state.phase === 'incoming') setText(this.caller, describeParty(state.number));
+  }
+
+  focus(): void {
+    this.acceptButton.focus({ preventScroll: true });
+  }
+}

@@ -1,0 +1,445 @@
+// @ts-check
+// The browser-test harness: a static server for a built UI, Debian's Chromium driven by
+// playwright-core, and an init script that stands in for Tauri's IPC.
+
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const UI_DIR = fileURLToPath(new URL('../../', import.meta.url));
+export const REPO_DIR = resolve(UI_DIR, '..');
+export const ARTIFACTS = process.env.DIALTONE_ARTIFACTS ? resolve(process.env.DIALTONE_ARTIFACTS) : join(REPO_DIR, 'artifacts');
+export const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
+
+const CHROMIUM = process.env.DIALTONE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** @returns {any} */
+export function tauriConf() {
+  return JSON.parse(readFileSync(join(REPO_DIR, 'tauri.conf.json'), 'utf8'));
+}
+
+/** The production CSP from tauri.conf.json, so the tests load the UI under the real policy. */
+export function productionCsp() {
+  /** @type {Record<string, string>} */
+  const csp = tauriConf().app.security.csp;
+  return Object.entries(csp)
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wav': 'audio/wav',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/**
+ * Serves `dir` on 127.0.0.1 with the given CSP header; `api`, when given, answers first.
+ * @param {string} dir
+ * @param {string} csp
+ * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, path: string) => boolean} [api]
+ */
+export async function serve(dir, csp, api) {
+  const root = resolve(dir);
+  /** @type {string[]} */
+  const requests = [];
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requests.push(path);
+    if (api?.(req, res, path)) return;
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
+        res.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' });
+        res.end(body);
+      },
+      () => res.writeHead(404).end(),
+    );
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(undefined)));
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    requests,
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok(undefined));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * The calling window's HTTP API as the app serves it, for the page (HTTP backend) on
+ * dist-e2e: token, settings, listener, state reports and the event stream. Set `state.session`
+ * to false to answer 401 like an app that no longer knows this window.
+ * @param {{ settings?: any, listener?: any }} [options]
+ */
+export function fakeApi(options = {}) {
+  const state = {
+    session: true,
+    settings: options.settings ?? completeSettings(),
+    listener: options.listener ?? listeningListener(),
+    tokens: 0,
+    /** @type {any[]} */
+    reports: [],
+    /** @type {{ contentType: string | undefined, body: string }[]} */
+    rawReports: [],
+    eventStreams: 0,
+    /** @type {Set<import('node:http').ServerResponse>} */
+    open: new Set(),
+  };
+  /** @param {import('node:http').ServerResponse} res @param {number} status @param {unknown} body */
+  const json = (res, status, body) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+  /** @type {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, path: string) => boolean} */
+  const handle = (req, res, path) => {
+    if (!path.startsWith('/api/')) return false;
+    if (!state.session) {
+      json(res, 401, { kind: 'session', message: 'This phone page opens from the Dialtone app: choose “Reopen calling window” there.' });
+      return true;
+    }
+    switch (`${req.method} ${path}`) {
+      case 'GET /api/token':
+        state.tokens += 1;
+        json(res, 200, { token: `fake-token-${state.tokens}`, identity: 'dialtone_15551234567', expiresAt: Math.floor(Date.now() / 1000) + 3600 });
+        return true;
+      case 'GET /api/settings':
+        json(res, 200, state.settings);
+        return true;
+      case 'GET /api/listener':
+        json(res, 200, state.listener);
+        return true;
+      case 'POST /api/state': {
+        let body = '';
+        req.on('data', (chunk) => (body += chunk));
+        req.on('end', () => {
+          state.rawReports.push({ contentType: req.headers['content-type'], body });
+          state.reports.push(JSON.parse(body));
+          res.writeHead(204).end();
+        });
+        return true;
+      }
+      case 'GET /api/events':
+        state.eventStreams += 1;
+        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+        res.write('event: hello\ndata: connected\n\n');
+        state.open.add(res);
+        res.on('close', () => state.open.delete(res));
+        return true;
+      default:
+        json(res, 404, { kind: 'error', message: 'not found' });
+        return true;
+    }
+  };
+  return {
+    state,
+    handle,
+    /** Sends a named event on every open stream. @param {string} event */
+    send(event) {
+      for (const res of state.open) res.write(`event: ${event}\ndata: {}\n\n`);
+    },
+    /** Ends every open event stream, like an app that restarted. */
+    dropStreams() {
+      for (const res of state.open) res.destroy();
+    },
+  };
+}
+
+/** The calling window's status as the app reports it. */
+export function windowStatus(/** @type {any} */ overrides = {}) {
+  return { connected: true, report: { registration: 'registered', error: null, call: null }, browser: 'chromium', error: null, ...overrides };
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+    ],
+  });
+}
+
+const HEX = '0123456789abcdef0123456789abcdef';
+
+/**
+ * A complete configuration, as settings_status reports it.
+ * @returns {any}
+ */
+export function completeSettings() {
+  return {
+    complete: true,
+    keychain: { available: true, message: null },
+    fields: [
+      field('account_sid', 'Account SID', `AC${HEX}`, 'keychain'),
+      secret('auth_token', 'Auth Token', true),
+      field('api_key_sid', 'API Key SID', `SK${HEX}`, 'keychain'),
+      secret('api_key_secret', 'API Key Secret', true),
+      field('twiml_app_sid', 'TwiML App SID', `AP${HEX}`, 'keychain'),
+      field('twilio_number', 'Twilio number', '+15551234567', 'settings file'),
+      field('identity', 'Client identity', 'dialtone_15551234567', 'default'),
+      field('public_url', 'Public webhook URL', 'https://abc123.ngrok.app/handle_calls', 'settings file'),
+      field('port', 'Listener port', '3000', 'default'),
+      field('allowed_country_codes', 'Allowed country calling codes', '1', 'default'),
+    ],
+  };
+}
+
+/** First launch: nothing set yet. */
+export function emptySettings() {
+  const s = completeSettings();
+  s.complete = false;
+  // Port keeps its default; everything else is unset.
+  s.fields = s.fields.map((/** @type {any} */ f) => (f.name === 'port' ? f : { ...f, set: false, value: null, source: 'unset' }));
+  return s;
+}
+
+/**
+ * @param {string} name @param {string} label @param {string} value @param {string} source
+ */
+function field(name, label, value, source) {
+  return { name, label, secret: false, set: true, value, source, problem: null };
+}
+
+/** @param {string} name @param {string} label @param {boolean} set */
+function secret(name, label, set) {
+  return { name, label, secret: true, set, value: null, source: set ? 'keychain' : 'unset', problem: null };
+}
+
+export function listeningListener() {
+  return {
+    state: 'listening',
+    address: '127.0.0.1:3000',
+    error: null,
+    publicUrl: 'https://abc123.ngrok.app/handle_calls',
+    voiceRequestUrl: 'https://abc123.ngrok.app/handle_calls',
+    lastWebhook: { at: Date.UTC(2025, 0, 2, 15, 4, 5), status: 200, outcome: 'outbound call to +15557654321 bridged' },
+  };
+}
+
+/**
+ * Runs in the page before the app: a fake `window.__TAURI_INTERNALS__` answering the IPC
+ * contract from `config`, and a record of every call in `window.__ipc.calls`.
+ * With `host: 'http'` it installs no IPC at all (the page then uses the HTTP backend).
+ * @param {{ settings: any, listener: any, tokenError?: any, saveError?: any, identity?: string, fake?: any, host?: 'tauri'|'http', window?: any, openError?: any }} config
+ */
+function installMocks(config) {
+  const w = /** @type {any} */ (window);
+  const state = {
+    settings: config.settings,
+    listener: config.listener,
+    tokenError: config.tokenError ?? null,
+    saveError: config.saveError ?? null,
+    window: config.window ?? { connected: false, report: null, browser: null, error: null },
+    openError: config.openError ?? null,
+    tokens: 0,
+    calls: /** @type {{cmd: string, args: any}[]} */ ([]),
+    /** Tauri event listeners: name -> callback ids. */
+    listeners: /** @type {Record<string, {id: number, handler: number}[]>} */ ({}),
+    /** Delivers a Tauri event to the page, like `app.emit_to("main", event, payload)`. */
+    emit: (/** @type {string} */ event, /** @type {any} */ payload) => {
+      for (const l of state.listeners[event] ?? []) w[`_${l.handler}`]?.({ event, id: l.id, payload });
+    },
+  };
+  w.__ipc = state;
+  w.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+  });
+  if (config.fake) w.__fakeTwilioPreset = config.fake;
+
+  const ENV = {
+    TWILIO_ACCOUNT_SID: 'account_sid',
+    TWILIO_AUTH_TOKEN: 'auth_token',
+    TWILIO_API_KEY_SID: 'api_key_sid',
+    TWILIO_API_KEY_SECRET: 'api_key_secret',
+    TWIML_APP_SID: 'twiml_app_sid',
+    TWILIO_NUMBER: 'twilio_number',
+  };
+  /** @param {Record<string, string>} changes */
+  const apply = (changes) => {
+    for (const [name, value] of Object.entries(changes)) {
+      const f = state.settings.fields.find((/** @type {any} */ x) => x.name === name);
+      if (!f) continue;
+      f.set = true;
+      f.problem = null;
+      f.source = ['account_sid', 'auth_token', 'api_key_sid', 'api_key_secret', 'twiml_app_sid'].includes(name) ? 'keychain' : 'settings file';
+      if (!f.secret) f.value = value;
+    }
+    state.settings.complete = state.settings.fields
+      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes'].includes(f.name))
+      .every((/** @type {any} */ f) => f.set);
+  };
+  const clone = (/** @type {any} */ v) => JSON.parse(JSON.stringify(v));
+
+  /** @param {string} cmd @param {any} args */
+  const handle = async (cmd, args) => {
+    state.calls.push({ cmd, args: clone(args ?? {}) });
+    switch (cmd) {
+      case 'get_token':
+        if (state.tokenError) throw clone(state.tokenError);
+        if (!state.settings.complete) {
+          const missing = state.settings.fields.filter((/** @type {any} */ f) => !f.set).map((/** @type {any} */ f) => f.name);
+          throw { kind: 'missing_settings', message: `missing settings: ${missing.join(', ')}` };
+        }
+        state.tokens += 1;
+        return { token: `fake-token-${state.tokens}`, identity: config.identity ?? 'dialtone_15551234567', expiresAt: Math.floor(Date.now() / 1000) + 3600 };
+      case 'settings_status':
+        return clone(state.settings);
+      case 'save_settings':
+        if (state.saveError) throw clone(state.saveError);
+        apply(args.changes);
+        return clone(state.settings);
+      case 'import_env': {
+        /** @type {Record<string, string>} */
+        const changes = {};
+        for (const line of String(args.contents).split(/\r?\n/)) {
+          const m = /^\s*(?:export\s+)?([A-Z_]+)\s*=\s*"?([^"]*)"?\s*$/.exec(line);
+          const name = m && /** @type {Record<string, string>} */ (ENV)[m[1] ?? ''];
+          if (m && name) changes[name] = m[2] ?? '';
+        }
+        apply(changes);
+        return { status: clone(state.settings), imported: Object.keys(changes) };
+      }
+      case 'listener_status':
+        return clone(state.listener);
+      case 'open_calling_window':
+        if (state.openError) throw clone(state.openError);
+        return clone(state.window);
+      case 'calling_window_status':
+        return clone(state.window);
+      case 'plugin:event|listen': {
+        const id = next++;
+        (state.listeners[args.event] ??= []).push({ id, handler: args.handler });
+        return id;
+      }
+      case 'plugin:event|unlisten':
+        state.listeners[args.event] = (state.listeners[args.event] ?? []).filter((l) => l.id !== args.eventId);
+        return null;
+      default:
+        throw { kind: 'unknown_command', message: `no command ${cmd}` };
+    }
+  };
+
+  if (config.host === 'http') return;
+  let next = 1;
+  w.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener: () => undefined };
+  w.__TAURI_INTERNALS__ = {
+    invoke: (/** @type {string} */ cmd, /** @type {any} */ args) => handle(cmd, args),
+    transformCallback: (/** @type {Function} */ cb, /** @type {boolean} */ once) => {
+      const id = next++;
+      w[`_${id}`] = (/** @type {any} */ v) => {
+        if (once) Reflect.deleteProperty(w, `_${id}`);
+        cb(v);
+      };
+      return id;
+    },
+    unregisterCallback: (/** @type {number} */ id) => Reflect.deleteProperty(w, `_${id}`),
+    convertFileSrc: (/** @type {string} */ p) => p,
+    metadata: { currentWindow: { label: 'main' }, currentWebview: { windowLabel: 'main', label: 'main' } },
+  };
+}
+
+/**
+ * Counts pending timers and intervals, to check that an idle phone runs none.
+ * Installed only where a test asks (it wraps the page's timer functions).
+ */
+function installTimerProbe() {
+  const w = /** @type {any} */ (window);
+  const pending = new Set();
+  const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
+  w.__timers = { pending, intervals: new Set() };
+  w.setTimeout = (/** @type {any} */ fn, /** @type {any} */ ms, /** @type {any[]} */ ...rest) => {
+    const id = st(() => {
+      pending.delete(id);
+      if (typeof fn === 'function') fn(...rest);
+    }, ms);
+    pending.add(id);
+    return id;
+  };
+  w.clearTimeout = (/** @type {any} */ id) => {
+    pending.delete(id);
+    ct(id);
+  };
+  w.setInterval = (/** @type {any} */ fn, /** @type {any} */ ms, /** @type {any[]} */ ...rest) => {
+    const id = si(fn, ms, ...rest);
+    w.__timers.intervals.add(id);
+    return id;
+  };
+  w.clearInterval = (/** @type {any} */ id) => {
+    w.__timers.intervals.delete(id);
+    ci(id);
+  };
+}
+
+/**
+ * A fresh context and page (400x720, like the app window) with the IPC mock installed.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {{ settings?: any, listener?: any, tokenError?: any, saveError?: any, fake?: any, clock?: boolean, timers?: boolean, colorScheme?: 'light'|'dark', host?: 'tauri'|'http', window?: any, openError?: any }} [options]
+ */
+export async function openApp(browser, url, options = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 400, height: 720 },
+    deviceScaleFactor: 1,
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+    permissions: ['microphone', 'clipboard-read', 'clipboard-write'],
+  });
+  /** @type {string[]} */
+  const pageErrors = [];
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    // The real SDK logs its own connection failures (the test machine has no network).
+    if (m.type() === 'error' && !/TwilioVoice|WebSocket connection to 'wss:\/\/voice-js\./.test(m.text())) {
+      pageErrors.push(`console: ${m.text()}`);
+    }
+  });
+  if (options.clock) await page.clock.install({ time: new Date('2025-01-02T15:00:00Z') });
+  if (options.timers) await page.addInitScript(installTimerProbe);
+  await page.addInitScript(installMocks, {
+    settings: options.settings ?? completeSettings(),
+    listener: options.listener ?? listeningListener(),
+    tokenError: options.tokenError,
+    saveError: options.saveError,
+    fake: options.fake,
+    host: options.host ?? 'tauri',
+    window: options.window,
+    openError: options.openError,
+  });
+  await page.goto(url);
+  return { context, page, pageErrors };
+}
+
+/** The IPC commands the page has invoked so far. */
+export async function ipcCalls(/** @type {import('playwright-core').Page} */ page) {
+  return page.evaluate(() => /** @type {any} */ (window).__ipc.calls.map((/** @type {any} */ c) => c.cmd));
+}
+
+/** @param {import('playwright-core').Page} page @param {string} name */
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}

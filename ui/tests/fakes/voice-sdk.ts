@@ -1,0 +1,376 @@
+// A stand-in for `@twilio/voice-sdk`, for `npm run build:e2e` and the unit tests (both alias
+// the package to this file, so the shipped bundle never contains it). It implements the
+// surface src/phone/sdk.ts names, behaves like SDK 2.x where Dialtone depends on it, and is
+// driven from tests through `globalThis.__fakeTwilio`.
+
+import type { DeviceOptions, Listener, SdkCall, SdkDevice } from '../../src/phone/sdk';
+
+type AnyListener = (...args: unknown[]) => void;
+
+class Emitter {
+  private readonly listeners = new Map<string, AnyListener[]>();
+
+  on(event: string, listener: Listener): this {
+    const list = this.listeners.get(event) ?? [];
+    list.push(listener as AnyListener);
+    this.listeners.set(event, list);
+    return this;
+  }
+
+  removeListener(event: string, listener: Listener): this {
+    const list = this.listeners.get(event);
+    if (list) {
+      const i = list.indexOf(listener as AnyListener);
+      if (i >= 0) list.splice(i, 1);
+    }
+    return this;
+  }
+
+  emit(event: string, ...args: unknown[]): boolean {
+    const list = [...(this.listeners.get(event) ?? [])];
+    for (const listener of list) listener(...args);
+    return list.length > 0;
+  }
+
+  listenerCount(event?: string): number {
+    if (event !== undefined) return this.listeners.get(event)?.length ?? 0;
+    let n = 0;
+    for (const list of this.listeners.values()) n += list.length;
+    return n;
+  }
+}
+
+/** Shaped like the SDK's TwilioError. */
+export class FakeTwilioError extends Error {
+  readonly code: number;
+  readonly description: string;
+  readonly explanation: string;
+  readonly causes: string[] = [];
+  readonly solutions: string[] = [];
+
+  constructor(code: number, message: string, name = 'TwilioError') {
+    super(message);
+    this.name = name;
+    this.code = code;
+    this.description = message;
+    this.explanation = message;
+  }
+}
+
+let callCounter = 0;
+
+export class Call extends Emitter implements SdkCall {
+  static readonly Codec = { Opus: 'opus', PCMU: 'pcmu' } as const;
+
+  readonly parameters: Record<string, string>;
+  readonly customParameters: Map<string, string>;
+  readonly direction: 'INCOMING' | 'OUTGOING';
+  readonly sid: string;
+  private _status: 'pending' | 'connecting' | 'ringing' | 'open' | 'reconnecting' | 'closed';
+  private muted = false;
+  /** Every `sendDigits` argument, in order. */
+  readonly digits: string[] = [];
+  acceptCount = 0;
+  rejectCount = 0;
+  disconnectCount = 0;
+
+  constructor(direction: 'INCOMING' | 'OUTGOING', parameters: Record<string, string>) {
+    super();
+    callCounter += 1;
+    this.sid = `CA${String(callCounter).padStart(32, '0')}`;
+    this.direction = direction;
+    this.parameters = direction === 'INCOMING' ? { CallSid: this.sid, ...parameters } : {};
+    this.customParameters = new Map(direction === 'OUTGOING' ? Object.entries(parameters) : []);
+    this._status = direction === 'INCOMING' ? 'pending' : 'connecting';
+  }
+
+  // -- SDK surface --
+  accept(): void {
+    this.acceptCount += 1;
+    if (this._status !== 'pending') return;
+    this._status = 'connecting';
+    // The real SDK opens the microphone and media first; `accept` follows asynchronously.
+    queueMicrotask(() => {
+      if (this._status !== 'connecting') return;
+      if (controller.micError !== null) {
+        const code = controller.micError;
+        this._status = 'closed';
+        this.emit('error', new FakeTwilioError(code, code === 31401 ? 'Permission denied' : 'Could not start audio source'));
+        return;
+      }
+      this._status = 'open';
+      this.emit('accept', this);
+    });
+  }
+
+  reject(): void {
+    this.rejectCount += 1;
+    if (this._status !== 'pending') return;
+    this._status = 'closed';
+    this.emit('reject');
+  }
+
+  disconnect(): void {
+    this.disconnectCount += 1;
+    if (this._status === 'closed') return;
+    this._status = 'closed';
+    this.emit('disconnect', this);
+  }
+
+  mute(shouldMute = true): void {
+    if (this.muted === shouldMute) return;
+    this.muted = shouldMute;
+    this.emit('mute', shouldMute, this);
+  }
+
+  isMuted(): boolean {
+    return this.muted;
+  }
+
+  sendDigits(digits: string): void {
+    if (!/^[0-9*#w]+$/.test(digits)) {
+      throw new FakeTwilioError(31000, 'Illegal character passed into sendDigits', 'InvalidArgumentError');
+    }
+    this.digits.push(digits);
+  }
+
+  status(): string {
+    return this._status;
+  }
+
+  // -- test drivers --
+  /** The callee's phone rings. */
+  remoteRinging(): void {
+    if (this._status !== 'connecting') return;
+    this._status = 'ringing';
+    this.emit('ringing', false);
+  }
+
+  /** The callee answers. */
+  remoteAnswer(): void {
+    if (this._status !== 'connecting' && this._status !== 'ringing') return;
+    this._status = 'open';
+    this.emit('accept', this);
+  }
+
+  /** The other side hangs up a connected call. */
+  remoteHangup(): void {
+    if (this._status === 'closed') return;
+    this._status = 'closed';
+    this.emit('disconnect', this);
+  }
+
+  /** The caller hangs up before this incoming call was answered. */
+  callerCancel(): void {
+    if (this._status !== 'pending') return;
+    this._status = 'closed';
+    this.emit('cancel');
+  }
+
+  /** A call error; `closes` ends the call like a fatal SDK error does. */
+  fail(code: number, message: string, closes = true): void {
+    if (closes) this._status = 'closed';
+    this.emit('error', new FakeTwilioError(code, message));
+  }
+
+  reconnecting(): void {
+    this._status = 'reconnecting';
+    this.emit('reconnecting', new FakeTwilioError(53405, 'Media connection failed.'));
+  }
+
+  reconnected(): void {
+    this._status = 'open';
+    this.emit('reconnected');
+  }
+}
+
+export class Device extends Emitter implements SdkDevice {
+  static get isSupported(): boolean {
+    return controller.supported;
+  }
+
+  readonly token0: string;
+  readonly options: DeviceOptions;
+  readonly tokens: string[] = [];
+  readonly calls: Call[] = [];
+  readonly connectParams: unknown[] = [];
+  registerCount = 0;
+  private _state: 'unregistered' | 'registering' | 'registered' | 'destroyed' = 'unregistered';
+  private _identity: string | null = null;
+
+  constructor(token: string, options: DeviceOptions) {
+    super();
+    this.token0 = token;
+    this.tokens.push(token);
+    this.options = options;
+    controller.devices.push(this);
+  }
+
+  get state(): string {
+    return this._state;
+  }
+
+  get identity(): string | null {
+    return this._identity;
+  }
+
+  get isBusy(): boolean {
+    return this.calls.some((c) => c.status() !== 'closed' && c.status() !== 'pending');
+  }
+
+  get token(): string {
+    return this.tokens[this.tokens.length - 1]!;
+  }
+
+  register(): Promise<void> {
+    if (this._state !== 'unregistered') {
+      return Promise.reject(new FakeTwilioError(31000, `Attempt to register when device is in state "${this._state}".`, 'InvalidStateError'));
+    }
+    this.registerCount += 1;
+    this._state = 'registering';
+    this.emit('registering');
+    const outcome = controller.registerOutcome;
+    if (outcome === 'hang') return new Promise(() => undefined);
+    return new Promise((resolve, reject) => {
+      queueMicrotask(() => {
+        if (this._state !== 'registering') return;
+        if (outcome === 'ok') {
+          this.completeRegistration();
+          resolve();
+        } else {
+          const error = new FakeTwilioError(outcome, outcome === 53000 ? 'Error sent from gateway in HANGUP' : 'Registration failed');
+          this._state = 'unregistered';
+          this.emit('error', error);
+          this.emit('unregistered');
+          reject(error);
+        }
+      });
+    });
+  }
+
+  unregister(): Promise<void> {
+    if (this._state === 'registered') {
+      this._state = 'unregistered';
+      this.emit('unregistered');
+    }
+    return Promise.resolve();
+  }
+
+  connect(options: { params: Record<string, string> }): Promise<Call> {
+    this.connectParams.push(options);
+    if (this.calls.some((c) => c.status() !== 'closed' && c.direction === 'OUTGOING')) {
+      return Promise.reject(new FakeTwilioError(31000, 'A Call is already active', 'InvalidStateError'));
+    }
+    if (controller.micError !== null) {
+      const code = controller.micError;
+      return Promise.reject(new FakeTwilioError(code, code === 31401 ? 'Permission denied' : 'Requested device not found'));
+    }
+    // Like 2.x: only `params` reaches the TwiML App.
+    const params = (options as { params?: Record<string, string> }).params ?? {};
+    const call = new Call('OUTGOING', params);
+    this.calls.push(call);
+    return Promise.resolve(call);
+  }
+
+  updateToken(token: string): void {
+    if (this._state === 'destroyed') throw new FakeTwilioError(31000, 'Device destroyed', 'InvalidStateError');
+    this.tokens.push(token);
+  }
+
+  destroy(): void {
+    for (const call of this.calls) call.disconnect();
+    const was = this._state;
+    this._state = 'destroyed';
+    if (was === 'registered') this.emit('unregistered');
+    this.emit('destroyed');
+  }
+
+  // -- test drivers --
+  completeRegistration(): void {
+    this._state = 'registered';
+    this._identity = controller.identity;
+    this.emit('registered');
+  }
+
+  /** An incoming call rings; returns it. */
+  incoming(from: string): Call | null {
+    // allowIncomingWhileBusy: false makes the real SDK drop invites during an active call.
+    if (this.isBusy && this.options.allowIncomingWhileBusy === false) return null;
+    const call = new Call('INCOMING', { From: from, To: `client:${controller.identity ?? 'dialtone'}` });
+    this.calls.push(call);
+    this.emit('incoming', call);
+    return call;
+  }
+
+  /** Like `incoming`, but bypasses the SDK's own busy check (a second invite while one rings). */
+  incomingAnyway(from: string): Call {
+    const call = new Call('INCOMING', { From: from, To: `client:${controller.identity ?? 'dialtone'}` });
+    this.calls.push(call);
+    this.emit('incoming', call);
+    return call;
+  }
+
+  emitError(code: number, message: string): void {
+    this.emit('error', new FakeTwilioError(code, message));
+  }
+
+  /** The signalling WebSocket drops (network gone, laptop asleep). */
+  dropConnection(): void {
+    const was = this._state;
+    this._state = 'unregistered';
+    this.emit('error', new FakeTwilioError(31009, 'No transport available to send or receive messages'));
+    if (was !== 'unregistered') this.emit('unregistered');
+  }
+
+  tokenWillExpire(): void {
+    this.emit('tokenWillExpire', this);
+  }
+
+}
+
+export interface FakeTwilio {
+  /** What `Device.isSupported` answers. */
+  supported: boolean;
+  /** How `register()` ends: 'ok', 'hang' (pending), or an error code. */
+  registerOutcome: 'ok' | 'hang' | number;
+  /** When set, `connect()` and incoming `accept()` fail with this code (31401, 31402). */
+  micError: number | null;
+  identity: string | null;
+  devices: Device[];
+  readonly device: Device | null;
+  readonly lastCall: Call | null;
+}
+
+const controller: FakeTwilio = {
+  supported: true,
+  registerOutcome: 'ok',
+  micError: null,
+  identity: 'dialtone_15551234567',
+  devices: [],
+  get device() {
+    return this.devices[this.devices.length - 1] ?? null;
+  },
+  get lastCall() {
+    const calls = this.device?.calls ?? [];
+    return calls[calls.length - 1] ?? null;
+  },
+};
+
+declare global {
+  var __fakeTwilio: FakeTwilio;
+}
+
+// Tests may configure the fake before the app loads (an init script sets a plain object).
+const preset = (globalThis as { __fakeTwilioPreset?: Partial<FakeTwilio> }).__fakeTwilioPreset;
+if (preset) Object.assign(controller, preset);
+globalThis.__fakeTwilio = controller;
+
+/** Resets the fake between unit tests. */
+export function resetFake(): FakeTwilio {
+  controller.supported = true;
+  controller.registerOutcome = 'ok';
+  controller.micError = null;
+  controller.identity = 'dialtone_15551234567';
+  controller.devices.length = 0;
+  return controller;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { FIELD_NAMES } from '../../src/contract';
+import { FIELD_HINTS, SECTIONS, defaultIdentity, validateField } from '../../src/settings/fields';
+
+const HEX = '0123456789abcdef0123456789abcdef';
+
+describe('validateField', () => {
+  test.each([
+    ['account_sid', `AC${HEX}`],
+    ['account_sid', `AC${HEX.toUpperCase()}`],
+    ['account_sid', `  AC${HEX}  `],
+    ['auth_token', HEX],
+    ['auth_token', HEX.toUpperCase()],
+    ['api_key_sid', `SK${HEX}`],
+    ['api_key_secret', 'anything-without-spaces'],
+    ['twiml_app_sid', `AP${HEX}`],
+    ['twilio_number', '+15551234567'],
+    ['identity', 'dialtone_15551234567'],
+    ['identity', 'a'.repeat(121)],
+    ['public_url', 'https://abc123.ngrok.app/handle_calls'],
+    ['public_url', 'https://x.trycloudflare.com:8443/phone/handle_calls'],
+    ['port', '1'],
+    ['port', '65535'],
+    ['allowed_country_codes', '1'],
+    ['allowed_country_codes', '1,44'],
+    ['allowed_country_codes', '+44, 1'],
+  ] as const)('%s accepts %j', (name, value) => {
+    expect(validateField(name, value)).toBeNull();
+  });
+
+  test.each([
+    ['account_sid', 'AC123', /32 hex digits/],
+    ['account_sid', `SK${HEX}`, /Starts with AC/],
+    ['account_sid', `AC${HEX.slice(0, 31)}g`, /some not hex/],
+    ['auth_token', 'short', /32 hex digits/],
+    ['api_key_sid', `AC${HEX}`, /Starts with SK/],
+    ['api_key_secret', 'has space', /no spaces/],
+    ['twiml_app_sid', `AP${HEX}0`, /this has 33 characters/],
+    ['twilio_number', '+1 555 123 4567', /E\.164/],
+    ['twilio_number', '5551234567', /E\.164/],
+    ['identity', '+15551234567', /letters, digits and underscores/],
+    ['identity', 'al ice', /letters, digits and underscores/],
+    ['identity', 'a'.repeat(122), /At most 121/],
+    ['public_url', 'http://abc.ngrok.app/handle_calls', /https/],
+    ['public_url', 'https://abc.ngrok.app/', /\/handle_calls/],
+    ['public_url', 'https://abc.ngrok.app/handle_calls?x=1', /query/],
+    ['public_url', 'https://ABC.ngrok.app/handle_calls', /exactly as https:\/\/abc\.ngrok\.app\/handle_calls/],
+    ['public_url', 'https://user:pw@abc.ngrok.app/handle_calls', /user name or password/],
+    ['public_url', 'abc.ngrok.app/handle_calls', /full https address/],
+    ['port', '0', /1 to 65535/],
+    ['port', '65536', /1 to 65535/],
+    ['port', '30a', /1 to 65535/],
+    ['allowed_country_codes', '1;44', /separated by commas/],
+    ['allowed_country_codes', '0', /separated by commas/],
+  ] as const)('%s refuses %j', (name, value, message) => {
+    expect(validateField(name, value)).toMatch(message);
+  });
+
+  test('empty: required fields say so, the rest mean keep or default', () => {
+    expect(validateField('account_sid', '')).toMatch(/Required/);
+    expect(validateField('twilio_number', ' ')).toMatch(/Required/);
+    for (const name of ['auth_token', 'api_key_secret', 'identity', 'public_url', 'port', 'allowed_country_codes'] as const) {
+      expect(validateField(name, '')).toBeNull();
+    }
+  });
+});
+
+test('default identity is derived from the number', () => {
+  expect(defaultIdentity('+15551234567')).toBe('dialtone_15551234567');
+  expect(defaultIdentity('555')).toBeNull();
+  expect(defaultIdentity(null)).toBeNull();
+});
+
+test('every field has a hint and a section, once', () => {
+  const inSections = SECTIONS.flatMap((s) => s.fields).sort();
+  expect(inSections).toEqual([...FIELD_NAMES].sort());
+  for (const name of FIELD_NAMES) expect(FIELD_HINTS[name]).toBeTruthy();
+});

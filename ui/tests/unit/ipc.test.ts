@@ -1,0 +1,155 @@
+import { describe, expect, test } from 'vitest';
+import { BackendError, HttpBackend, SESSION_LOST_MESSAGE, TauriBackend, pickBackend, toBackendError, type EventStream } from '../../src/ipc';
+
+describe('toBackendError', () => {
+  test('keeps the contract shape', () => {
+    const e = toBackendError({ kind: 'invalid_value', message: 'bad sid', field: 'account_sid' });
+    expect(e).toBeInstanceOf(BackendError);
+    expect(e).toMatchObject({ kind: 'invalid_value', message: 'bad sid', field: 'account_sid' });
+  });
+
+  test('drops unknown field names and accepts strings and Errors', () => {
+    expect(toBackendError({ kind: 'x', message: 'm', field: 'password' }).field).toBeUndefined();
+    expect(toBackendError('plain text')).toMatchObject({ kind: 'error', message: 'plain text' });
+    expect(toBackendError(new Error('boom')).message).toBe('boom');
+    expect(toBackendError(42).message).toMatch(/did not answer/);
+  });
+});
+
+test('pickBackend: Tauri when its internals exist, else HTTP', () => {
+  expect(pickBackend({ __TAURI_INTERNALS__: {} })).toBeInstanceOf(TauriBackend);
+  expect(pickBackend({})).toBeInstanceOf(HttpBackend);
+});
+
+describe('HttpBackend', () => {
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+  test('GETs the same-origin API with cookies', async () => {
+    const seen: { url: string; init?: RequestInit }[] = [];
+    const backend = new HttpBackend((url, init) => {
+      seen.push({ url, ...(init ? { init } : {}) });
+      return Promise.resolve(json(200, { token: 't', identity: 'i', expiresAt: 1 }));
+    });
+    await expect(backend.getToken()).resolves.toEqual({ token: 't', identity: 'i', expiresAt: 1 });
+    await backend.settingsStatus();
+    await backend.listenerStatus();
+    expect(seen.map((s) => s.url)).toEqual(['/api/token', '/api/settings', '/api/listener']);
+    expect(seen[0]?.init?.credentials).toBe('same-origin');
+  });
+
+  test('rejects with the server error body, or the status', async () => {
+    const failing = new HttpBackend(() => Promise.resolve(json(503, { kind: 'settings', message: 'missing settings: account_sid' })));
+    await expect(failing.getToken()).rejects.toMatchObject({ kind: 'settings', message: 'missing settings: account_sid' });
+    const bare = new HttpBackend(() => Promise.resolve(new Response('', { status: 403 })));
+    await expect(bare.getToken()).rejects.toMatchObject({ kind: 'forbidden', message: 'Dialtone answered HTTP 403' });
+    const broken = new HttpBackend(() => Promise.resolve(new Response('', { status: 500 })));
+    await expect(broken.getToken()).rejects.toMatchObject({ kind: 'http', message: 'Dialtone answered HTTP 500' });
+    const down = new HttpBackend(() => Promise.reject(new TypeError('fetch failed')));
+    await expect(down.getToken()).rejects.toMatchObject({ kind: 'network' });
+  });
+
+  test('settings are read-only over HTTP', async () => {
+    const backend = new HttpBackend(() => Promise.reject(new Error('no request expected')));
+    expect(backend.canEditSettings).toBe(false);
+    await expect(backend.saveSettings()).rejects.toMatchObject({ kind: 'read_only' });
+    await expect(backend.importEnv()).rejects.toMatchObject({ kind: 'read_only' });
+  });
+});
+
+describe('HttpBackend and the calling window', () => {
+  test('a 401 on any call means the session is gone: one notice, a session error', async () => {
+    const backend = new HttpBackend(() =>
+      Promise.resolve(new Response(JSON.stringify({ kind: 'session', message: 'server words' }), { status: 401 })),
+    );
+    let lost = 0;
+    backend.onSessionLost(() => (lost += 1));
+    await expect(backend.getToken()).rejects.toMatchObject({ kind: 'session', message: SESSION_LOST_MESSAGE });
+    await expect(backend.settingsStatus()).rejects.toMatchObject({ kind: 'session' });
+    await expect(backend.reportState({ registration: 'registered', error: null, call: null })).rejects.toMatchObject({ kind: 'session' });
+    expect(lost).toBe(1);
+    // A listener added afterwards hears it at once.
+    backend.onSessionLost(() => (lost += 1));
+    expect(lost).toBe(2);
+  });
+
+  test('429 is rate_limited with the wait from Retry-After', async () => {
+    const backend = new HttpBackend(() =>
+      Promise.resolve(
+        new Response(JSON.stringify({ kind: 'rate_limited', message: 'Too many token requests; wait a few seconds.' }), {
+          status: 429,
+          headers: { 'Retry-After': '9' },
+        }),
+      ),
+    );
+    await expect(backend.getToken()).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 9000, message: 'Too many token requests; wait a few seconds.' });
+  });
+
+  test('reportState POSTs exactly the report as JSON, same-origin', async () => {
+    const seen: { url: string; init: RequestInit | undefined }[] = [];
+    const backend = new HttpBackend((url, init) => {
+      seen.push({ url, init });
+      return Promise.resolve(new Response(null, { status: 204 }));
+    });
+    const report = { registration: 'registered' as const, error: null, call: { direction: 'incoming' as const, number: '+15557654321', state: 'ringing' as const, since: null } };
+    await backend.reportState(report);
+    expect(seen).toHaveLength(1);
+    const init = seen[0]!.init!;
+    expect(seen[0]!.url).toBe('/api/state');
+    expect(init.method).toBe('POST');
+    expect(init.credentials).toBe('same-origin');
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+    expect(JSON.parse(init.body as string)).toEqual(report);
+  });
+
+  test('openEvents: opens /api/events, repeats onOpen per connection, stops on a lost session', async () => {
+    class FakeStream implements EventStream {
+      readyState = 0;
+      closed = false;
+      readonly listeners: Record<string, (() => void)[]> = {};
+      constructor(readonly url: string) {}
+      addEventListener(type: 'open' | 'error' | 'settings', listener: () => void): void {
+        (this.listeners[type] ??= []).push(listener);
+      }
+      fire(type: 'open' | 'error' | 'settings'): void {
+        for (const l of this.listeners[type] ?? []) l();
+      }
+      close(): void {
+        this.closed = true;
+        this.readyState = 2;
+      }
+    }
+    const streams: FakeStream[] = [];
+    let status = 200;
+    const backend = new HttpBackend(
+      () => Promise.resolve(new Response('{}', { status })),
+      '',
+      (url) => {
+        const s = new FakeStream(url);
+        streams.push(s);
+        return s;
+      },
+    );
+    let opens = 0;
+    let settings = 0;
+    backend.openEvents({ open: () => (opens += 1), settings: () => (settings += 1) });
+    expect(streams.map((s) => s.url)).toEqual(['/api/events']);
+    streams[0]!.fire('open');
+    streams[0]!.readyState = 0; // a network drop: the browser reconnects by itself
+    streams[0]!.fire('error');
+    streams[0]!.fire('open');
+    expect(opens).toBe(2);
+    streams[0]!.fire('settings');
+    expect(settings).toBe(1);
+    expect(streams).toHaveLength(1);
+    // The server refused the stream: the probe finds the session gone.
+    status = 401;
+    streams[0]!.readyState = 2;
+    streams[0]!.fire('error');
+    await new Promise((r) => setTimeout(r, 0));
+    let lost = false;
+    backend.onSessionLost(() => (lost = true));
+    expect(lost).toBe(true);
+    expect(streams).toHaveLength(1);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import type { WindowStatus } from '../../src/contract';
+import { IDLE, type CallState } from '../../src/phone/callState';
+import type { Registration } from '../../src/phone/device';
+import { pageReport, sameReport, windowRegistration } from '../../src/phone/report';
+
+const ready: Registration = { status: 'ready', title: 'Ready', detail: 'Calls ring here.', action: null };
+const n = '+15557654321';
+
+describe('pageReport', () => {
+  test('registration states map onto the report', () => {
+    const at = (status: Registration['status'], detail = 'why') => pageReport({ registration: { ...ready, status, detail }, call: IDLE });
+    expect(at('starting')).toEqual({ registration: 'registering', error: null, call: null });
+    expect(at('registering').registration).toBe('registering');
+    expect(at('ready')).toEqual({ registration: 'registered', error: null, call: null });
+    expect(at('offline', 'no network')).toEqual({ registration: 'unregistered', error: 'no network', call: null });
+    expect(at('error', 'missing settings')).toEqual({ registration: 'error', error: 'missing settings', call: null });
+    expect(at('unsupported').registration).toBe('unsupported');
+  });
+
+  test('call phases map onto direction and state; since once answered', () => {
+    const call = (state: CallState) => pageReport({ registration: ready, call: state }).call;
+    expect(call({ phase: 'connecting', direction: 'outgoing', number: n })).toEqual({ direction: 'outgoing', number: n, state: 'connecting', since: null });
+    expect(call({ phase: 'ringing', direction: 'outgoing', number: n })?.state).toBe('ringing');
+    expect(call({ phase: 'incoming', direction: 'incoming', number: n })).toEqual({ direction: 'incoming', number: n, state: 'ringing', since: null });
+    expect(call({ phase: 'answering', direction: 'incoming', number: n })?.state).toBe('connecting');
+    expect(call({ phase: 'active', direction: 'incoming', number: n, startedAt: 1234, muted: true, reconnecting: false })).toEqual({
+      direction: 'incoming',
+      number: n,
+      state: 'open',
+      since: 1234,
+    });
+  });
+
+  test('mute and audio reconnects are not news', () => {
+    const active = { phase: 'active', direction: 'outgoing', number: n, startedAt: 5, muted: false, reconnecting: false } as const;
+    const a = pageReport({ registration: ready, call: active });
+    const b = pageReport({ registration: ready, call: { ...active, muted: true, reconnecting: true } });
+    expect(sameReport(a, b)).toBe(true);
+    expect(sameReport(null, b)).toBe(false);
+  });
+});
+
+describe('windowRegistration', () => {
+  const status = (overrides: Partial<WindowStatus>): WindowStatus => ({ connected: true, report: null, browser: 'chromium', error: null, ...overrides });
+
+  test('closed window: says so, or why it could not open', () => {
+    expect(windowRegistration(status({ connected: false }))).toMatchObject({ status: 'offline', title: 'Calling window closed' });
+    expect(windowRegistration(status({ connected: false, error: 'no browser found: install chromium' }))).toMatchObject({
+      status: 'error',
+      detail: 'no browser found: install chromium',
+    });
+    expect(windowRegistration(null).status).toBe('starting');
+  });
+
+  test('open window: the same words and colours as the phone’s own status', () => {
+    const reg = (registration: 'registering' | 'registered' | 'unregistered' | 'error' | 'unsupported', error: string | null = null) =>
+      windowRegistration(status({ report: { registration, error, call: null } }));
+    expect(reg('registered')).toMatchObject({ status: 'ready', title: 'Ready' });
+    expect(reg('registering')).toMatchObject({ status: 'registering', title: 'Registering' });
+    expect(reg('unregistered', 'Can’t reach Twilio')).toMatchObject({ status: 'offline', title: 'Offline', detail: 'Can’t reach Twilio' });
+    expect(reg('error', 'bad token')).toMatchObject({ status: 'error', title: 'Error', detail: 'bad token' });
+    expect(reg('unsupported')).toMatchObject({ status: 'error', title: 'Calls unavailable' });
+    expect(windowRegistration(status({})).status).toBe('registering');
+  });
+});

@@ -1,0 +1,52 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { DTMF_PAIRS, SAMPLE_RATE, renderSounds } from '../../scripts/make-sounds.mjs';
+import { SOUND_NAMES, soundUrls } from '../../src/phone/sdk';
+
+const dir = new URL('../../public/sounds/', import.meta.url);
+
+describe('sounds', () => {
+  const rendered = renderSounds();
+
+  test('one WAV per SDK sound name, committed', () => {
+    expect(Object.keys(rendered).sort()).toEqual([...SOUND_NAMES].sort());
+    expect(readdirSync(dir).filter((f) => f.endsWith('.wav')).sort()).toEqual(SOUND_NAMES.map((n) => `${n}.wav`).sort());
+  });
+
+  test('the committed files are what the generator makes (to within one LSB)', () => {
+    for (const name of SOUND_NAMES) {
+      const committed = readFileSync(new URL(`${name}.wav`, dir));
+      const fresh = rendered[name]!;
+      expect(committed.length, name).toBe(fresh.length);
+      expect(committed.subarray(0, 44).equals(fresh.subarray(0, 44)), `${name} header`).toBe(true);
+      for (let i = 44; i < fresh.length; i += 2) {
+        expect(Math.abs(committed.readInt16LE(i) - fresh.readInt16LE(i)), `${name} sample ${i}`).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  test('headers say 16-bit mono PCM', () => {
+    const wav = rendered.dtmf5!;
+    expect(wav.toString('ascii', 0, 4)).toBe('RIFF');
+    expect(wav.toString('ascii', 8, 12)).toBe('WAVE');
+    expect(wav.readUInt16LE(20)).toBe(1);
+    expect(wav.readUInt16LE(22)).toBe(1);
+    expect(wav.readUInt32LE(24)).toBe(SAMPLE_RATE);
+    expect(wav.readUInt16LE(34)).toBe(16);
+    expect(wav.readUInt32LE(40)).toBe(wav.length - 44);
+  });
+
+  test('DTMF pairs follow the keypad grid', () => {
+    expect(DTMF_PAIRS.dtmf1).toEqual([697, 1209]);
+    expect(DTMF_PAIRS.dtmf5).toEqual([770, 1336]);
+    expect(DTMF_PAIRS.dtmf0).toEqual([941, 1336]);
+    expect(DTMF_PAIRS.dtmfs).toEqual([941, 1209]);
+    expect(DTMF_PAIRS.dtmfh).toEqual([941, 1477]);
+  });
+
+  test('the Device gets absolute same-origin URLs', () => {
+    const urls = soundUrls('http://127.0.0.1:4000/call/index.html');
+    expect(urls.dtmfh).toBe('http://127.0.0.1:4000/call/sounds/dtmfh.wav');
+    expect(soundUrls('tauri://localhost/').incoming).toBe('tauri://localhost/sounds/incoming.wav');
+  });
+});
