@@ -74,6 +74,8 @@ const LOG_LIMIT = 200;
 const RATE_LIMIT_WAIT_MS = 6_000;
 
 const DTMF = /^[0-9*#]$/;
+/** How long the SDK plays one DTMF tone, gap included (call.ts: 160 ms + 70 ms). */
+const DTMF_TONE_MS = 230;
 
 type CallHandlers = Record<string, Listener>;
 
@@ -165,6 +167,10 @@ export class Phone {
   private callState: CallState = IDLE;
   private current: SdkCall | null = null;
   private detachCall: (() => void) | null = null;
+  /** Digits pressed while earlier tones still play (see `sendDigit`). */
+  private queuedDigits = '';
+  private digitsBusyUntil = 0;
+  private digitsHandle: unknown = null;
   private dialToken = 0;
   private hangingUp = false;
 
@@ -344,16 +350,45 @@ export class Phone {
     if (this.callState.phase === 'active') this.setMuted(!this.callState.muted);
   }
 
-  /** Sends one DTMF tone (0-9, *, #) on the connected call. */
+  /**
+   * Sends one DTMF tone (0-9, *, #) on the connected call. The browser's DTMF sender replaces
+   * tones still waiting to play when new ones are inserted, and each tone takes 230 ms
+   * (160 ms tone, 70 ms gap, in the SDK), so digits pressed faster than that are queued and sent
+   * together once the earlier ones have played; a timer runs only while digits wait.
+   */
   sendDigit(digit: string): boolean {
     if (this.callState.phase !== 'active' || !this.current || !DTMF.test(digit)) return false;
+    const now = this.env.clock.now();
+    if (now >= this.digitsBusyUntil && this.queuedDigits === '') return this.playDigits(digit);
+    this.queuedDigits += digit;
+    if (this.digitsHandle === null) {
+      this.digitsHandle = this.env.clock.setTimeout(() => {
+        this.digitsHandle = null;
+        const digits = this.queuedDigits;
+        this.queuedDigits = '';
+        if (digits && this.callState.phase === 'active') this.playDigits(digits);
+      }, Math.max(0, this.digitsBusyUntil - now));
+    }
+    return true;
+  }
+
+  private playDigits(digits: string): boolean {
+    if (!this.current) return false;
     try {
-      this.current.sendDigits(digit);
+      this.current.sendDigits(digits);
+      this.digitsBusyUntil = this.env.clock.now() + digits.length * DTMF_TONE_MS;
       return true;
     } catch (error) {
       this.writeError(error, 'Could not send the tone');
       return false;
     }
+  }
+
+  private clearQueuedDigits(): void {
+    if (this.digitsHandle !== null) this.env.clock.clearTimeout(this.digitsHandle);
+    this.digitsHandle = null;
+    this.queuedDigits = '';
+    this.digitsBusyUntil = 0;
   }
 
   // ---- the device ------------------------------------------------------------------------
@@ -712,6 +747,7 @@ export class Phone {
 
   private finish(call: SdkCall, message: string): void {
     if (call !== this.current) return;
+    this.clearQueuedDigits();
     this.detachCall?.();
     this.detachCall = null;
     this.current = null;
