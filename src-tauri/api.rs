@@ -126,9 +126,9 @@ impl Api {
 
     /// Starts (or restarts) the webhook listener with the current settings.
     pub async fn start_listener(&self) -> Result<(), ApiError> {
-        let (settings, _) = self.current()?;
-        self.listener.restart(&settings).await;
-        Ok(())
+        self.listener
+            .restart(|| self.current().map(|(settings, _)| settings))
+            .await
     }
 
     pub fn token(&self) -> Result<AccessToken, ApiError> {
@@ -173,7 +173,13 @@ impl Api {
         let vars = dotenvy::from_read_iter(contents.as_bytes())
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| {
-                ApiError::new("invalid", format!("the file is not a valid .env file: {e}"))
+                ApiError::new(
+                    "invalid",
+                    format!(
+                        "the file is not a valid .env file: {}",
+                        settings::describe_dotenv_error(&e)
+                    ),
+                )
             })?;
         let changes = crate::loader::changes_from_env_vars(vars);
         if changes.is_empty() {
@@ -210,10 +216,17 @@ impl Api {
         Ok(clean.set.into_keys().chain(clean.clear).collect())
     }
 
+    /// Restarts the listener with the settings as saved; reports them as the listener read them.
     async fn apply(&self) -> Result<SettingsStatus, ApiError> {
-        let (settings, keychain_error) = self.current()?;
-        self.listener.restart(&settings).await;
-        Ok(status_of(&settings, keychain_error))
+        let mut status = None;
+        self.listener
+            .restart(|| {
+                let (settings, keychain_error) = self.current()?;
+                status = Some(status_of(&settings, keychain_error));
+                Ok(settings)
+            })
+            .await?;
+        Ok(status.expect("restart calls load before returning Ok"))
     }
 }
 

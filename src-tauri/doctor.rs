@@ -74,7 +74,7 @@ pub fn run() -> ExitCode {
             (None, false) if entry.field == Field::AuthToken => report.line(
                 Verdict::Fail,
                 what,
-                "not set: webhooks cannot be verified, so the listener will refuse them. Copy it from Twilio Console > Account Info",
+                "not set: without it webhooks cannot be verified, so the webhook listener will not start. Copy it from Twilio Console > Account Info",
             ),
             (None, false) => report.line(
                 Verdict::Fail,

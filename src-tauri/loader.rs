@@ -62,8 +62,10 @@ pub fn changes_from_env_vars(
 ) -> BTreeMap<Field, String> {
     vars.into_iter()
         .filter_map(|(key, value)| {
+            // An empty value means "not set", as in the environment: importing a half-filled
+            // file must not delete what the keychain already holds.
             let field = Field::ALL.into_iter().find(|f| f.env_var() == key)?;
-            Some((field, value))
+            (!value.trim().is_empty()).then_some((field, value))
         })
         .collect()
 }

@@ -5,7 +5,6 @@
 //! is the start of another), so the longest assigned prefix of one to three digits is the code.
 
 use std::fmt;
-use std::str::FromStr;
 
 /// A phone number in E.164 form: `+`, a non-zero digit, then 6 to 14 more digits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -54,13 +53,6 @@ impl E164 {
 impl fmt::Display for E164 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-impl FromStr for E164 {
-    type Err = NumberError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s)
     }
 }
 

@@ -75,25 +75,35 @@ impl Listener {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Stops any running listener, then starts one for `settings`. Missing settings or a busy
-    /// port leave it stopped or failed, with the reason in [`Listener::status`].
-    pub async fn restart(&self, settings: &Settings) {
+    /// Stops any running listener, then starts one for the settings `load` returns. `load` runs
+    /// under the restart lock, so overlapping restarts (two quick saves) apply settings in the
+    /// order they were read and the last save wins. Missing settings or a busy port leave the
+    /// listener stopped or failed, with the reason in [`Listener::status`].
+    pub async fn restart<E>(&self, load: impl FnOnce() -> Result<Settings, E>) -> Result<(), E> {
         let _guard = self.restart.lock().await;
-        self.stop().await;
+        self.stop_locked().await;
+        let settings = load()?;
         let webhook_settings = match settings.webhook_settings(true) {
             Ok(s) => s,
-            Err(e) => return self.set(ListenerState::Stopped, None, Some(e.to_string())),
+            Err(e) => {
+                self.set(ListenerState::Stopped, None, Some(e.to_string()));
+                return Ok(());
+            }
         };
         let port = match settings.port() {
             Ok(port) => port,
-            Err(e) => return self.set(ListenerState::Stopped, None, Some(e.to_string())),
+            Err(e) => {
+                self.set(ListenerState::Stopped, None, Some(e.to_string()));
+                return Ok(());
+            }
         };
         self.set(ListenerState::Starting, None, None);
         let listener = match webhook::bind(port).await {
             Ok(listener) => listener,
             Err(e) => {
                 tracing::error!("{e}");
-                return self.set(ListenerState::Failed, None, Some(e.to_string()));
+                self.set(ListenerState::Failed, None, Some(e.to_string()));
+                return Ok(());
             }
         };
         let address = listener
@@ -118,10 +128,17 @@ impl Listener {
         inner.state = ListenerState::Listening;
         inner.address = Some(address);
         inner.running = Some(Running { stop, task });
+        Ok(())
     }
 
-    /// Stops the listener and waits until the port is released.
+    /// Stops the listener and waits until the port is released. Waits for a restart in
+    /// progress, so a stop is never undone by it.
     pub async fn stop(&self) {
+        let _guard = self.restart.lock().await;
+        self.stop_locked().await;
+    }
+
+    async fn stop_locked(&self) {
         let running = self.lock().running.take();
         if let Some(running) = running {
             let _ = running.stop.send(());

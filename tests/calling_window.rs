@@ -62,12 +62,7 @@ async fn session(f: &Fixture) -> String {
     let url = f.window.launch_url();
     let path = url.trim_start_matches(&format!("http://{HOST}"));
     let response = f.app.clone().oneshot(get(path, &[])).await.unwrap();
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert_eq!(
-        response.headers()["location"],
-        "/",
-        "the secret leaves the address bar"
-    );
+    assert_eq!(response.status(), StatusCode::OK);
     let set_cookie = response.headers()["set-cookie"]
         .to_str()
         .unwrap()
@@ -75,6 +70,11 @@ async fn session(f: &Fixture) -> String {
     assert!(
         set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"),
         "{set_cookie}"
+    );
+    let page = body_text(response).await;
+    assert!(
+        page.contains(r#"http-equiv="refresh" content="0;url=/""#),
+        "the page sends the browser to /, out of the launch URL: {page}"
     );
     set_cookie.split(';').next().unwrap().to_owned()
 }
@@ -116,7 +116,7 @@ async fn the_launch_secret_works_once() {
             .await
             .unwrap()
             .status(),
-        StatusCode::SEE_OTHER
+        StatusCode::OK
     );
     assert_eq!(
         f.app
@@ -166,7 +166,7 @@ async fn the_launch_secret_works_once() {
             .await
             .unwrap()
             .status(),
-        StatusCode::SEE_OTHER
+        StatusCode::OK
     );
 }
 
@@ -293,6 +293,58 @@ async fn no_response_ever_carries_cors_headers() {
 }
 
 #[tokio::test]
+async fn a_new_window_ends_the_older_session() {
+    let f = fixture();
+    let first = session(&f).await;
+    let second = session(&f).await;
+    let old = f
+        .app
+        .clone()
+        .oneshot(get("/api/token", &[("cookie", &first)]))
+        .await
+        .unwrap();
+    assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
+    let new = f
+        .app
+        .clone()
+        .oneshot(get("/api/token", &[("cookie", &second)]))
+        .await
+        .unwrap();
+    assert_eq!(new.status(), StatusCode::OK);
+}
+
+/// The secret reaches the browser in a file only this user can read, never on a command line
+/// (which every local account can read), and the file goes once the secret is used.
+#[cfg(unix)]
+#[tokio::test]
+async fn the_launch_secret_travels_in_a_private_file() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let f = fixture();
+    let profile = tempfile::tempdir().unwrap();
+    // Changing the environment is safe here: no other test in this binary reads it.
+    std::env::set_var("DIALTONE_BROWSER", "none");
+    f.window.open(profile.path()).unwrap();
+    let file = profile.path().join("dialtone-launch.html");
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let page = std::fs::read_to_string(&file).unwrap();
+    let url = page
+        .split("url=")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let path = url.trim_start_matches(&format!("http://{HOST}"));
+    assert!(path.starts_with("/launch?key="), "{page}");
+    let response = f.app.clone().oneshot(get(path, &[])).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(!file.exists(), "the spent secret is deleted");
+}
+
+#[tokio::test]
 async fn tokens_are_rate_limited() {
     let f = fixture();
     let cookie = session(&f).await;
@@ -333,53 +385,16 @@ async fn paths_cannot_escape_the_bundle() {
 async fn page_reports_reach_the_hub_and_the_stream_tracks_the_window() {
     let f = fixture();
     let cookie = session(&f).await;
-    let post = |body: &str, content_type: &str| {
-        Request::post("/api/state")
+    let send = |body: &str, content_type: &str| {
+        let request = Request::post("/api/state")
             .header("host", HOST)
             .header("cookie", &cookie)
             .header("content-type", content_type)
             .body(Body::from(body.to_owned()))
-            .unwrap()
+            .unwrap();
+        let app = f.app.clone();
+        async move { app.oneshot(request).await.unwrap().status() }
     };
-    let report = r#"{"registration":"registered","call":{"direction":"incoming","number":"+15557654321","state":"ringing"}}"#;
-    assert_eq!(
-        f.app
-            .clone()
-            .oneshot(post(report, "application/json"))
-            .await
-            .unwrap()
-            .status(),
-        StatusCode::NO_CONTENT
-    );
-    let status = f.window.hub().status();
-    assert!(status.report.unwrap().is_ringing_in());
-    assert_eq!(
-        f.app
-            .clone()
-            .oneshot(post(report, "text/plain"))
-            .await
-            .unwrap()
-            .status(),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE
-    );
-    assert_eq!(
-        f.app
-            .clone()
-            .oneshot(post(r#"{"registration":"x"}"#, "application/json"))
-            .await
-            .unwrap()
-            .status(),
-        StatusCode::BAD_REQUEST
-    );
-    assert_eq!(
-        f.app
-            .clone()
-            .oneshot(post("not json", "application/json"))
-            .await
-            .unwrap()
-            .status(),
-        StatusCode::BAD_REQUEST
-    );
 
     assert!(!f.window.hub().status().connected);
     let stream = f
@@ -394,10 +409,40 @@ async fn page_reports_reach_the_hub_and_the_stream_tracks_the_window() {
     let mut body = stream.into_body();
     let first = body.frame().await.unwrap().unwrap().into_data().unwrap();
     assert!(String::from_utf8_lossy(&first).contains("event: hello"));
+
+    let report = r#"{"registration":"registered","call":{"direction":"incoming","number":"+15557654321","state":"ringing"}}"#;
+    assert_eq!(
+        send(report, "application/json").await,
+        StatusCode::NO_CONTENT
+    );
+    assert!(f.window.hub().status().report.unwrap().is_ringing_in());
+    assert_eq!(
+        send(report, "text/plain").await,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    assert_eq!(
+        send(r#"{"registration":"x"}"#, "application/json").await,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        send("not json", "application/json").await,
+        StatusCode::BAD_REQUEST
+    );
+
     drop(body);
+    let status = f.window.hub().status();
     assert!(
-        !f.window.hub().status().connected,
+        !status.connected,
         "closing the stream means the window closed"
+    );
+    assert!(status.report.is_none(), "and its call with it");
+    assert_eq!(
+        send(report, "application/json").await,
+        StatusCode::NO_CONTENT
+    );
+    assert!(
+        f.window.hub().status().report.is_none(),
+        "a late report does not bring it back"
     );
 }
 
@@ -420,4 +465,24 @@ async fn the_page_hears_when_settings_change() {
         String::from_utf8_lossy(&next).contains("event: settings"),
         "{next:?}"
     );
+}
+
+/// The native window's CSP (tauri.conf.json) and the calling window's must allow the same
+/// Twilio endpoints, or calls would work in one window and not the other.
+#[test]
+fn both_windows_allow_the_same_twilio_endpoints() {
+    let config: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("tauri.conf.json")).unwrap(),
+    )
+    .unwrap();
+    let native: std::collections::BTreeSet<&str> = config["app"]["security"]["csp"]["connect-src"]
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .filter(|s| s.contains("twilio"))
+        .collect();
+    let calling: std::collections::BTreeSet<&str> = calling_window::TWILIO_CONNECT_SRC
+        .split_whitespace()
+        .collect();
+    assert_eq!(native, calling);
 }

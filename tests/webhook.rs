@@ -83,11 +83,10 @@ async fn forged_and_unsigned_requests_get_403_and_nothing_is_dialed() {
         .unwrap();
     assert_eq!(unsigned.status(), StatusCode::FORBIDDEN);
     assert!(!body_text(unsigned).await.contains("Dial"));
-    assert!(activity
-        .last()
-        .unwrap()
-        .outcome
-        .contains("missing X-Twilio-Signature"));
+    assert_eq!(
+        activity.last().unwrap().outcome,
+        "refused (403): forbidden: no X-Twilio-Signature"
+    );
 
     let good = signature::compute(AUTH_TOKEN, PUBLIC_URL, &form);
     let mut tampered = form.clone();
@@ -226,7 +225,7 @@ async fn without_a_public_url_the_signed_url_is_rebuilt_from_headers() {
         public_url: None,
         ..webhook_settings()
     };
-    let (app, _) = app_with(settings, true);
+    let (app, activity) = app_with(settings, true);
     let form = inbound_form("+15557654321");
     let sig = signature::compute(AUTH_TOKEN, "https://tunnel.example/handle_calls?x=1", &form);
     let request = |proto: &str| {
@@ -247,9 +246,22 @@ async fn without_a_public_url_the_signed_url_is_rebuilt_from_headers() {
         StatusCode::OK
     );
     assert_eq!(
-        app.oneshot(request("http")).await.unwrap().status(),
+        app.clone().oneshot(request("http")).await.unwrap().status(),
         StatusCode::FORBIDDEN
     );
+    // What a stranger puts in Host never reaches what the settings panel shows.
+    let forged = Request::post("/handle_calls")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("host", "<script>evil.example</script>")
+        .header("x-twilio-signature", &sig)
+        .body(Body::from(encode_form(&form)))
+        .unwrap();
+    assert_eq!(
+        app.oneshot(forged).await.unwrap().status(),
+        StatusCode::FORBIDDEN
+    );
+    let last = activity.last().unwrap().outcome;
+    assert!(!last.contains("evil"), "{last}");
 }
 
 #[tokio::test]

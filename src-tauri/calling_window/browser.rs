@@ -23,6 +23,8 @@ const CANDIDATES: &[&str] = &[
 pub enum OpenError {
     #[error("no web browser was found to carry calls. Install Chromium (`sudo apt install chromium`) or Google Chrome, then choose “Reopen calling window”")]
     NoBrowser,
+    #[error("the calling window's launch file could not be written: {0}")]
+    LaunchFile(std::io::Error),
     #[error("{browser} could not be started: {source}")]
     Spawn {
         browser: String,

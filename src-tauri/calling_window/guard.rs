@@ -52,10 +52,6 @@ impl Guard {
         }
     }
 
-    pub fn host(&self) -> &str {
-        &self.host
-    }
-
     /// A fresh launch secret for the next window; any earlier unexchanged one stops working.
     pub fn new_launch_secret(&self) -> String {
         let secret = random_secret();
@@ -74,7 +70,11 @@ impl Guard {
         }
         *launch = None;
         let session = random_secret();
-        lock(&self.sessions).insert(session.clone());
+        // One calling window at a time: a new session ends the earlier ones, so a session taken
+        // by anyone else ends as soon as the user reopens the window.
+        let mut sessions = lock(&self.sessions);
+        sessions.clear();
+        sessions.insert(session.clone());
         Ok(session)
     }
 

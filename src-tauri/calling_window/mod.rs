@@ -73,6 +73,8 @@ pub struct CallingWindow {
     /// Extra `connect-src` entries; only the end-to-end tests' Twilio simulator sets this.
     extra_connect_src: String,
     browser: Mutex<Option<std::process::Child>>,
+    /// The file holding the current launch URL, deleted once it is used.
+    launch_file: Mutex<Option<PathBuf>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -91,6 +93,7 @@ impl CallingWindow {
             address,
             extra_connect_src: std::env::var("DIALTONE_TEST_CONNECT_SRC").unwrap_or_default(),
             browser: Mutex::new(None),
+            launch_file: Mutex::new(None),
         })
     }
 
@@ -142,11 +145,18 @@ impl CallingWindow {
     }
 
     /// Opens (or reopens) the window in the chosen browser, with the browser profile kept in
-    /// `profile_dir`. The outcome is also published on the hub for the native window.
+    /// `profile_dir`, and returns the browser's name. The outcome is also published on the hub
+    /// for the native window.
+    ///
+    /// The one-time URL goes to the browser inside a file readable only by this user, not on
+    /// its command line, where any local account could read it from `/proc` and race the
+    /// browser to it.
     pub fn open(&self, profile_dir: &Path) -> Result<String, browser::OpenError> {
         let choice = browser::choose();
-        let url = self.launch_url();
-        let result = browser::open(&choice, &url, profile_dir);
+        let result = self
+            .write_launch_file(profile_dir)
+            .map_err(browser::OpenError::LaunchFile)
+            .and_then(|file| browser::open(&choice, &file_url(&file), profile_dir));
         match &result {
             Ok(opened) => self.hub.opened(Some(opened.browser.clone()), None),
             Err(e) => self.hub.opened(None, Some(e.to_string())),
@@ -163,10 +173,39 @@ impl CallingWindow {
                 let _ = old.try_wait();
             }
         }
-        if choice == browser::Choice::Nothing {
-            return Ok(url);
-        }
         Ok(opened.browser)
+    }
+
+    /// Writes a page that forwards to a fresh launch URL, private to this user.
+    fn write_launch_file(&self, dir: &Path) -> std::io::Result<PathBuf> {
+        let path = dir.join("dialtone-launch.html");
+        let url = self.launch_url();
+        let page = format!(
+            "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url={url}\"><title>Dialtone</title>"
+        );
+        let _ = std::fs::remove_file(&path);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        std::io::Write::write_all(&mut options.open(&path)?, page.as_bytes())?;
+        *self
+            .launch_file
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(path.clone());
+        Ok(path)
+    }
+
+    /// Deletes the launch file once its secret is spent.
+    fn forget_launch_file(&self) {
+        let file = self
+            .launch_file
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
+        if let Some(file) = file {
+            let _ = std::fs::remove_file(file);
+        }
     }
 
     /// Closes the browser window this app opened, if it is still running: the calling window
@@ -300,14 +339,20 @@ async fn launch(
         .unwrap_or_default();
     match window.guard.exchange(&key) {
         Ok(session) => {
+            window.forget_launch_file();
             let cookie = HeaderValue::from_str(&Guard::set_cookie(&session))
                 .expect("hex session ids are valid header values");
+            // A page that refreshes to `/`, not a redirect: the browser may have come here from
+            // the launch file (a cross-site navigation, on which a redirect would not carry the
+            // SameSite=Strict cookie), while the page's own refresh is same-origin. Either way
+            // the secret leaves the address bar.
             (
-                StatusCode::SEE_OTHER,
+                StatusCode::OK,
                 [
-                    (header::LOCATION, HeaderValue::from_static("/")),
+                    (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
                     (header::SET_COOKIE, cookie),
                 ],
+                "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url=/\"><title>Dialtone</title><p>Opening the phone…</p>",
             )
                 .into_response()
         }
@@ -455,6 +500,25 @@ fn mime_type(path: &str) -> &'static str {
         "ogg" => "audio/ogg",
         "woff2" => "font/woff2",
         _ => "application/octet-stream",
+    }
+}
+
+/// `file:///…` for a local path.
+fn file_url(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let encoded: String = text
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect();
+    if encoded.starts_with('/') {
+        format!("file://{encoded}")
+    } else {
+        format!("file:///{}", encoded.replace('\\', "/"))
     }
 }
 

@@ -127,8 +127,18 @@ impl Hub {
         self.to_page.subscribe()
     }
 
+    /// Records the page's report. Ignored while no stream is open: a report that arrives just
+    /// after the window closed must not bring back a call that has gone. (The page sends its
+    /// state again whenever its stream opens.)
     pub fn report(&self, report: PageReport) {
-        self.status.send_modify(|s| s.report = Some(report));
+        let streams = &self.streams;
+        self.status.send_if_modified(|s| {
+            let open = streams.load(Ordering::SeqCst) > 0;
+            if open {
+                s.report = Some(report);
+            }
+            open
+        });
     }
 
     pub fn opened(&self, browser: Option<String>, error: Option<String>) {
@@ -140,8 +150,10 @@ impl Hub {
 
     /// Marks the page connected until the returned guard drops (the event stream closed).
     pub fn connect(&self) -> Connection {
-        self.streams.fetch_add(1, Ordering::SeqCst);
+        // Counting inside the watch's lock keeps "count" and "connected" in step even when a
+        // reload's new stream and the old stream's end race each other.
         self.status.send_modify(|s| {
+            self.streams.fetch_add(1, Ordering::SeqCst);
             s.connected = true;
             s.error = None;
         });
@@ -156,12 +168,13 @@ pub struct Connection {
 
 impl Drop for Connection {
     fn drop(&mut self) {
-        if self.hub.streams.fetch_sub(1, Ordering::SeqCst) == 1 {
-            self.hub.status.send_modify(|s| {
+        let streams = &self.hub.streams;
+        self.hub.status.send_modify(|s| {
+            if streams.fetch_sub(1, Ordering::SeqCst) == 1 {
                 s.connected = false;
                 s.report = None;
-            });
-        }
+            }
+        });
     }
 }
 
@@ -173,6 +186,12 @@ mod tests {
     fn connection_lifetime_drives_connected() {
         let hub = Hub::default();
         let mut rx = hub.subscribe();
+        hub.report(PageReport {
+            registration: "registered".into(),
+            error: None,
+            call: None,
+        });
+        assert!(hub.status().report.is_none(), "no page is open to report");
         let connection = hub.connect();
         assert!(rx.borrow_and_update().connected);
         let reload = hub.connect();

@@ -73,10 +73,6 @@ impl Environment {
     pub fn get(&self, field: Field) -> Option<&str> {
         self.values.get(&field).map(|v| v.0.as_str())
     }
-
-    pub fn fields(&self) -> impl Iterator<Item = Field> + '_ {
-        self.values.keys().copied()
-    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -89,17 +85,28 @@ pub enum DotenvError {
 
 /// Reads `KEY=value` lines from a `.env` file without touching the process environment.
 pub fn dotenv_vars(path: &Path) -> Result<Vec<(String, String)>, DotenvError> {
-    let malformed = |detail: String| DotenvError::Malformed {
+    let malformed = |e: &dotenvy::Error| DotenvError::Malformed {
         path: path.display().to_string(),
-        detail,
+        detail: describe_dotenv_error(e),
     };
     let iter = match dotenvy::from_path_iter(path) {
         Ok(iter) => iter,
         Err(e) if e.not_found() => return Err(DotenvError::Missing),
-        Err(e) => return Err(malformed(e.to_string())),
+        Err(e) => return Err(malformed(&e)),
     };
-    iter.map(|item| item.map_err(|e| malformed(e.to_string())))
-        .collect()
+    iter.map(|item| item.map_err(|e| malformed(&e))).collect()
+}
+
+/// What is wrong with a `.env` file, without quoting it: dotenvy's own message repeats the
+/// offending line, which may hold a secret.
+pub fn describe_dotenv_error(error: &dotenvy::Error) -> String {
+    match error {
+        dotenvy::Error::LineParse(_, index) => format!(
+            "a line cannot be read (near character {index}): write each setting as NAME=value, and quote values that contain spaces"
+        ),
+        dotenvy::Error::Io(e) => e.to_string(),
+        _ => "it is not a valid .env file".to_owned(),
+    }
 }
 
 /// Where the value in effect came from.
@@ -521,7 +528,17 @@ mod tests {
         let env = Environment::from_process_and_dotenv(dir.path()).unwrap();
         assert_eq!(env.get(Field::Port), Some("3999"));
         assert!(std::env::var("DIALTONE_PORT").is_err());
-        std::fs::write(dir.path().join(".env"), "NOT A LINE\n").unwrap();
-        assert!(Environment::from_process_and_dotenv(dir.path()).is_err());
+        std::fs::write(
+            dir.path().join(".env"),
+            "TWILIO_API_KEY_SECRET=\"s3cr3t-in-a-broken-line\n",
+        )
+        .unwrap();
+        let err = Environment::from_process_and_dotenv(dir.path())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("cannot be read") && !err.contains("s3cr3t"),
+            "{err}"
+        );
     }
 }

@@ -32,7 +32,10 @@ fn decode(bytes: &[u8], index: usize) -> Result<String, FormError> {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' => {
-                let hex = bytes.get(i + 1..i + 3).ok_or(FormError::BadEscape(index))?;
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+                    .ok_or(FormError::BadEscape(index))?;
                 let byte = std::str::from_utf8(hex)
                     .ok()
                     .and_then(|h| u8::from_str_radix(h, 16).ok())
@@ -82,6 +85,11 @@ mod tests {
     #[test]
     fn refuses_malformed_input() {
         assert_eq!(parse(b"a=%zz"), Err(FormError::BadEscape(0)));
+        assert_eq!(
+            parse(b"a=%+A"),
+            Err(FormError::BadEscape(0)),
+            "from_str_radix alone accepts a sign"
+        );
         assert_eq!(parse(b"a=1&b=%4"), Err(FormError::BadEscape(1)));
         assert_eq!(parse(b"a=%ff%fe"), Err(FormError::NotUtf8(0)));
         assert_eq!(parse(b"a=\xff"), Err(FormError::NotUtf8(0)));

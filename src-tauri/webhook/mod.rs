@@ -154,9 +154,15 @@ fn answer(
     uri: &Uri,
     body: &[u8],
 ) -> (StatusCode, String, String) {
-    let refuse = |status: StatusCode, public: &str, outcome: String| {
-        tracing::warn!(status = status.as_u16(), "refused webhook: {outcome}");
-        (status, format!("{public}\n"), outcome)
+    // What a refusal records for the UI is fixed text: the details (which may include what the
+    // sender put in Host) go to the log only, so a stranger cannot write into the settings panel.
+    let refuse = |status: StatusCode, public: &str, detail: String| {
+        tracing::warn!(status = status.as_u16(), "refused webhook: {detail}");
+        (
+            status,
+            format!("{public}\n"),
+            format!("refused ({}): {public}", status.as_u16()),
+        )
     };
 
     let is_form = headers
@@ -204,14 +210,16 @@ fn answer(
         let valid =
             signature.is_some_and(|sig| signature::validate(token.expose(), &url, &params, sig));
         if !valid {
-            let why = if signature.is_none() {
-                "missing"
-            } else {
-                "wrong"
+            let (public, why) = match signature {
+                None => ("forbidden: no X-Twilio-Signature", "missing"),
+                Some(_) => (
+                    "forbidden: X-Twilio-Signature does not match (check the public URL and the Auth Token)",
+                    "wrong",
+                ),
             };
             return refuse(
                 StatusCode::FORBIDDEN,
-                "forbidden: invalid X-Twilio-Signature",
+                public,
                 format!("{why} X-Twilio-Signature for {url}; nothing was dialed"),
             );
         }

@@ -2,7 +2,7 @@
 //!
 //! Everything here is pure, so every rule is tested without a server.
 
-use crate::phone_number::E164;
+use crate::phone_number::{NumberError, E164};
 use crate::settings::WebhookSettings;
 use crate::twiml;
 
@@ -25,14 +25,34 @@ pub enum Route {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     NotANumber,
-    CountryNotAllowed { code: u16 },
+    /// Well formed, but no country has that calling code.
+    UnknownCountry,
+    CountryNotAllowed {
+        code: u16,
+    },
+    /// +1 numbers outside the US and Canada, or premium rate (see [`RESTRICTED_NANP_AREAS`]).
+    RestrictedNanpArea {
+        area: u16,
+    },
 }
+
+/// Area codes under +1 that are not the US or Canada (Caribbean and Atlantic countries with
+/// their own rates), plus the 900 and 976 premium-rate codes: classic toll-fraud destinations
+/// hiding behind "+1". Allowing country code 1 means the US and Canada, so these stay refused.
+pub const RESTRICTED_NANP_AREAS: &[u16] = &[
+    242, 246, 264, 268, 284, 345, 441, 473, 649, 658, 664, 721, 758, 767, 784, 809, 829, 849, 868,
+    869, 876, 900, 976,
+];
 
 impl Refusal {
     /// What the caller hears.
     fn spoken(&self) -> String {
         match self {
             Refusal::NotANumber => "This call cannot be placed. Dial the full number with a plus sign and the country code.".to_owned(),
+            Refusal::UnknownCountry => "This call cannot be placed: the number does not start with a country code in use.".to_owned(),
+            Refusal::RestrictedNanpArea { area } => format!(
+                "Calls to area code {area} are not allowed from this phone: it is outside the United States and Canada, or premium rate."
+            ),
             Refusal::CountryNotAllowed { code } => format!(
                 "Calls to country code {code} are not allowed from this phone. Ask the owner to allow it in Dialtone's settings."
             ),
@@ -43,6 +63,12 @@ impl Refusal {
     pub fn describe(&self) -> String {
         match self {
             Refusal::NotANumber => "destination is not an E.164 number".to_owned(),
+            Refusal::UnknownCountry => {
+                "destination has no assigned country calling code".to_owned()
+            }
+            Refusal::RestrictedNanpArea { area } => {
+                format!("+1 area code {area} is outside the US and Canada or premium rate")
+            }
             Refusal::CountryNotAllowed { code } => {
                 format!("country calling code +{code} is not in the allowed list")
             }
@@ -89,17 +115,16 @@ pub fn route(call: CallFields<'_>, settings: &WebhookSettings) -> Route {
             };
         }
         return match E164::parse(call.to.trim()) {
-            Err(_) => Route::OutboundRefused {
+            Err(NumberError::UnknownCountryCode(_)) => Route::OutboundRefused {
+                reason: Refusal::UnknownCountry,
+            },
+            Err(NumberError::NotE164(_)) => Route::OutboundRefused {
                 reason: Refusal::NotANumber,
             },
-            Ok(to) if !settings.allowed_country_codes.contains(&to.country_code()) => {
-                Route::OutboundRefused {
-                    reason: Refusal::CountryNotAllowed {
-                        code: to.country_code().value(),
-                    },
-                }
-            }
-            Ok(to) => Route::Outbound { to },
+            Ok(to) => match allowed(&to, settings) {
+                Ok(()) => Route::Outbound { to },
+                Err(reason) => Route::OutboundRefused { reason },
+            },
         };
     }
     if call.to == settings.twilio_number.as_str() {
@@ -111,6 +136,23 @@ pub fn route(call: CallFields<'_>, settings: &WebhookSettings) -> Route {
     Route::Rejected {
         reason: "the call is not for our number",
     }
+}
+
+/// Whether `to` is a destination the owner allowed.
+fn allowed(to: &E164, settings: &WebhookSettings) -> Result<(), Refusal> {
+    let code = to.country_code();
+    if !settings.allowed_country_codes.contains(&code) {
+        return Err(Refusal::CountryNotAllowed { code: code.value() });
+    }
+    if code.value() == 1 {
+        let area: u16 = to.digits()[1..4]
+            .parse()
+            .expect("E.164 numbers have at least 7 digits");
+        if RESTRICTED_NANP_AREAS.contains(&area) {
+            return Err(Refusal::RestrictedNanpArea { area });
+        }
+    }
+    Ok(())
 }
 
 /// The TwiML for a route.

@@ -237,6 +237,9 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
   await page.goto(launchUrl);
+  // /launch answers with a page that refreshes to / (a same-origin navigation carries the
+  // SameSite=Strict cookie even when the browser was opened from a file).
+  await page.waitForURL(new URL('/', launchUrl).href);
 
   const stop = async () => {
     await browser.close().catch(() => {});

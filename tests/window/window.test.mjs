@@ -233,6 +233,10 @@ test('restart: the phone view, and on Linux a working calling window in Chromium
       });
       assert.notEqual(status.report.registration, 'unsupported', 'the Voice SDK in Chromium reports support');
       assert.match(status.browser ?? '', /headless-browser\.sh/);
+      // The one-time key reaches the browser in a private file, never on its command line
+      // (which any local account can read in /proc).
+      const cmdline = readFileSync(`/proc/${readFileSync(browserPidFile(), 'utf8').trim()}/cmdline`, 'utf8');
+      assert.ok(cmdline.includes('file://') && !cmdline.includes('key='), cmdline.replaceAll('\0', ' '));
     }
     await win.shot('window-phone');
   } finally {
