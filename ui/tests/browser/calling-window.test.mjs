@@ -7,29 +7,14 @@
 // Run `npm run build:e2e` first.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { UI_DIR, emptySettings, fakeApi, ipcCalls, launch, openApp, productionCsp, screenshot, serve, windowStatus } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { UI_DIR, emptySettings, fakeApi, ipcCalls, openApp, productionCsp, screenshot, serve, windowStatus, servedBuild } from './harness.mjs';
 
 const DIST = join(UI_DIR, 'dist-e2e');
 const CALLER = '+15557654321';
 
-/** @type {import('playwright-core').Browser} */
-let browser;
-/** @type {Awaited<ReturnType<typeof serve>>} */
-let server;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'run `npm run build:e2e` first');
-  server = await serve(DIST, productionCsp());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild(DIST);
 
 /**
  * @param {{ pageErrors: string[], page: import('playwright-core').Page }} app
@@ -60,7 +45,7 @@ describe('native window without WebRTC', () => {
   const unsupported = { supported: false };
 
   test('opens the calling window by itself and mirrors it', async () => {
-    const app = await openApp(browser, server.url, { fake: unsupported, timers: true, window: { connected: false, report: null, browser: 'chromium', error: null } });
+    const app = await openApp(build.browser, build.server.url, { fake: unsupported, timers: true, window: { connected: false, report: null, browser: 'chromium', error: null } });
     const { page } = app;
     const panel = page.locator('.calling-window');
     await panel.getByRole('heading', { name: 'Calling window' }).waitFor();
@@ -117,7 +102,7 @@ describe('native window without WebRTC', () => {
   });
 
   test('waits for complete settings before opening it', async () => {
-    const app = await openApp(browser, server.url, { fake: unsupported, settings: emptySettings() });
+    const app = await openApp(build.browser, build.server.url, { fake: unsupported, settings: emptySettings() });
     const { page } = app;
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await page.waitForTimeout(300);
@@ -141,7 +126,7 @@ describe('native window without WebRTC', () => {
   });
 
   test('an incoming call rings prominently, then the in-call timer runs from `since`', async () => {
-    const app = await openApp(browser, server.url, { fake: unsupported, clock: true, window: windowStatus() });
+    const app = await openApp(build.browser, build.server.url, { fake: unsupported, clock: true, window: windowStatus() });
     const { page } = app;
     await page.locator('#status-pill').getByText('Ready').waitFor();
     // Even over the settings: a ringing call takes the screen.
@@ -181,7 +166,7 @@ describe('native window without WebRTC', () => {
 
   test('the reopen button invokes the command; a missing browser is explained', async () => {
     const noBrowser = 'no browser with WebRTC found: install Chromium (sudo apt install chromium) or Firefox';
-    const app = await openApp(browser, server.url, { fake: unsupported, window: { connected: false, report: null, browser: null, error: noBrowser } });
+    const app = await openApp(build.browser, build.server.url, { fake: unsupported, window: { connected: false, report: null, browser: null, error: noBrowser } });
     const { page } = app;
     const panel = page.locator('.calling-window');
     await panel.locator('.cw-browser.error', { hasText: noBrowser }).waitFor();
@@ -205,7 +190,7 @@ describe('the calling window page (HTTP backend)', () => {
   /** @param {ReturnType<typeof fakeApi>} api @param {any} [options] */
   async function openPage(api, options = {}) {
     const site = await serve(DIST, productionCsp(), api.handle);
-    const app = await openApp(browser, site.url, { host: 'http', ...options });
+    const app = await openApp(build.browser, site.url, { host: 'http', ...options });
     return { ...app, site };
   }
 

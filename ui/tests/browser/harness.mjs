@@ -3,7 +3,9 @@
 // playwright-core, and an init script that stands in for Tauri's IPC.
 
 import { createServer } from 'node:http';
-import { mkdirSync, readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -162,6 +164,26 @@ export function fakeApi(options = {}) {
 /** The calling window's status as the app reports it. */
 export function windowStatus(/** @type {any} */ overrides = {}) {
   return { connected: true, report: { registration: 'registered', error: null, call: null }, browser: 'chromium', error: null, ...overrides };
+}
+
+/**
+ * Serves a build under the production CSP and opens one browser for a whole test file;
+ * both close after the file. Read `.server` and `.browser` inside tests.
+ * @param {string} dist
+ */
+export function servedBuild(dist) {
+  /** @type {{ server: Awaited<ReturnType<typeof serve>>, browser: import('playwright-core').Browser }} */
+  const build = /** @type {any} */ ({});
+  before(async () => {
+    assert.ok(existsSync(join(dist, 'index.html')), `build ${dist} first (npm run build:e2e)`);
+    build.server = await serve(dist, productionCsp());
+    build.browser = await launch();
+  });
+  after(async () => {
+    await build.browser?.close();
+    await build.server?.close();
+  });
+  return build;
 }
 
 export function launch() {

@@ -3,28 +3,13 @@
 // production CSP, with Tauri's IPC mocked. Run `npm run build:e2e` first.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { UI_DIR, ipcCalls, launch, openApp, productionCsp, screenshot, serve } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { UI_DIR, ipcCalls, openApp, screenshot, servedBuild } from './harness.mjs';
 
 const DIST = join(UI_DIR, 'dist-e2e');
 
-/** @type {import('playwright-core').Browser} */
-let browser;
-/** @type {Awaited<ReturnType<typeof serve>>} */
-let server;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'run `npm run build:e2e` first');
-  server = await serve(DIST, productionCsp());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild(DIST);
 
 /** @param {import('playwright-core').Page} page */
 const statusPill = (page) => page.locator('#status-pill');
@@ -66,7 +51,7 @@ async function assertClean(app) {
 
 describe('registration', () => {
   test('registers on start with our options and shows Ready', async () => {
-    const app = await openApp(browser, server.url, { timers: true });
+    const app = await openApp(build.browser, build.server.url, { timers: true });
     const { page } = app;
     await ready(page);
     await page.getByText('Calls to “dialtone_15551234567” ring here.').waitFor();
@@ -82,7 +67,7 @@ describe('registration', () => {
     const names = Object.keys(options.sounds).sort();
     assert.deepEqual(names, ['disconnect', 'dtmf0', 'dtmf1', 'dtmf2', 'dtmf3', 'dtmf4', 'dtmf5', 'dtmf6', 'dtmf7', 'dtmf8', 'dtmf9', 'dtmfh', 'dtmfs', 'incoming', 'outgoing']);
     for (const url of Object.values(options.sounds)) {
-      assert.ok(String(url).startsWith(server.url), `${url} is same-origin`);
+      assert.ok(String(url).startsWith(build.server.url), `${url} is same-origin`);
       const res = await page.evaluate(async (u) => {
         const r = await fetch(u);
         return { ok: r.ok, type: r.headers.get('content-type'), size: (await r.arrayBuffer()).byteLength };
@@ -103,7 +88,7 @@ describe('registration', () => {
   });
 
   test('a failing token fetch says why and offers settings', async () => {
-    const app = await openApp(browser, server.url, {
+    const app = await openApp(build.browser, build.server.url, {
       tokenError: { kind: 'missing_settings', message: 'missing settings: Account SID (account_sid), API Key Secret (api_key_secret)' },
     });
     const { page } = app;
@@ -119,7 +104,7 @@ describe('registration', () => {
 
   test('a locked keychain says so with its fix, not "setup needed"', async () => {
     const message = 'the Secret Service keychain is locked: unlock the "login" keyring (e.g. log out and in again), then retry';
-    const app = await openApp(browser, server.url, { tokenError: { kind: 'keychain', message } });
+    const app = await openApp(build.browser, build.server.url, { tokenError: { kind: 'keychain', message } });
     const { page } = app;
     await statusPill(page).getByText('Keychain locked').waitFor();
     assert.equal(await statusPill(page).getByText('Setup needed').count(), 0);
@@ -138,7 +123,7 @@ describe('registration', () => {
 
   test('an unreadable settings file is named', async () => {
     const message = 'cannot read /home/ada/.config/dialtone/settings.toml: expected `=` at line 3';
-    const app = await openApp(browser, server.url, { tokenError: { kind: 'settings', message } });
+    const app = await openApp(build.browser, build.server.url, { tokenError: { kind: 'settings', message } });
     const { page } = app;
     await statusPill(page).getByText('Settings unreadable').waitFor();
     await page.locator('.status-detail').getByText('/home/ada/.config/dialtone/settings.toml').waitFor();
@@ -147,7 +132,7 @@ describe('registration', () => {
   });
 
   test('recovers after a network drop: offline, backoff retry, ready again', async () => {
-    const app = await openApp(browser, server.url, { clock: true });
+    const app = await openApp(build.browser, build.server.url, { clock: true });
     const { page } = app;
     await ready(page);
     await page.evaluate(() => globalThis.__fakeTwilio.device?.dropConnection());
@@ -161,7 +146,7 @@ describe('registration', () => {
   });
 
   test('re-registers at once when the network comes back and after sleep', async () => {
-    const app = await openApp(browser, server.url, { fake: { registerOutcome: 'ok' } });
+    const app = await openApp(build.browser, build.server.url, { fake: { registerOutcome: 'ok' } });
     const { page } = app;
     await ready(page);
     // Registration fails while the network is down...
@@ -193,7 +178,7 @@ describe('registration', () => {
   });
 
   test('refreshes the token on tokenWillExpire, deferred while a call is up', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(build.browser, build.server.url);
     const { page } = app;
     await ready(page);
     await page.evaluate(() => globalThis.__fakeTwilio.device?.tokenWillExpire());
@@ -217,7 +202,7 @@ describe('registration', () => {
 
 describe('outgoing calls', () => {
   test('dial, ringing, connected, timer, mute, DTMF, hang up', async () => {
-    const app = await openApp(browser, server.url, { clock: true });
+    const app = await openApp(build.browser, build.server.url, { clock: true });
     const { page } = app;
     await ready(page);
 
@@ -283,7 +268,7 @@ describe('outgoing calls', () => {
   });
 
   test('pasting normalises to E.164, or explains what is wrong', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(build.browser, build.server.url);
     const { page } = app;
     await ready(page);
     const input = page.locator('#number');
@@ -316,7 +301,7 @@ describe('outgoing calls', () => {
   });
 
   test('a blocked microphone is explained with the fix', async () => {
-    const app = await openApp(browser, server.url, { fake: { micError: 31401 } });
+    const app = await openApp(build.browser, build.server.url, { fake: { micError: 31401 } });
     const { page } = app;
     await ready(page);
     await page.locator('#number').fill('+15557654321');
@@ -330,7 +315,7 @@ describe('outgoing calls', () => {
 
 describe('incoming calls', () => {
   test('accept, talk, the caller hangs up', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(build.browser, build.server.url);
     const { page } = app;
     await ready(page);
     await page.evaluate(() => globalThis.__fakeTwilio.device?.incoming('+447700900123'));
@@ -354,7 +339,7 @@ describe('incoming calls', () => {
   });
 
   test('reject', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(build.browser, build.server.url);
     const { page } = app;
     await ready(page);
     await page.evaluate(() => globalThis.__fakeTwilio.device?.incoming('+15557654321'));
@@ -368,7 +353,7 @@ describe('incoming calls', () => {
   });
 
   test('the caller hangs up first: the view closes and the log says so', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(build.browser, build.server.url);
     const { page } = app;
     await ready(page);
     await page.evaluate(() => globalThis.__fakeTwilio.device?.incoming('+15557654321'));
@@ -381,7 +366,7 @@ describe('incoming calls', () => {
   });
 
   test('handlers never pile up across calls', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(build.browser, build.server.url);
     const { page } = app;
     await ready(page);
     for (let i = 0; i < 3; i++) {
@@ -407,7 +392,7 @@ describe('incoming calls', () => {
   });
 
   test('a second call while busy is rejected and the first goes on', async () => {
-    const app = await openApp(browser, server.url, { clock: true });
+    const app = await openApp(build.browser, build.server.url, { clock: true });
     const { page } = app;
     await ready(page);
     await page.evaluate(() => globalThis.__fakeTwilio.device?.incoming('+15557654321'));
@@ -456,7 +441,7 @@ describe('errors', () => {
   ];
 
   test('each error code is shown in plain words with what to do', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(build.browser, build.server.url);
     const { page } = app;
     await ready(page);
     for (const [code, title, fix] of CASES) {
@@ -477,7 +462,7 @@ describe('errors', () => {
   });
 
   test('an expired token is replaced and the phone registers again', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(build.browser, build.server.url);
     const { page } = app;
     await ready(page);
     await page.evaluate(() => {
@@ -491,7 +476,7 @@ describe('errors', () => {
   });
 
   test('a call error during the call ends it and is explained', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(build.browser, build.server.url);
     const { page } = app;
     await ready(page);
     await page.locator('#number').fill('+15557654321');
@@ -507,7 +492,7 @@ describe('errors', () => {
 
 describe('dark mode', () => {
   test('idle and in-call in dark mode', async () => {
-    const app = await openApp(browser, server.url, { colorScheme: 'dark', clock: true });
+    const app = await openApp(build.browser, build.server.url, { colorScheme: 'dark', clock: true });
     const { page } = app;
     await ready(page);
     await screenshot(page, 'idle-dark');

@@ -2,29 +2,14 @@
 // The settings panel in a real browser, against the mocked IPC contract.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { UI_DIR, completeSettings, emptySettings, launch, openApp, productionCsp, screenshot, serve } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { UI_DIR, completeSettings, emptySettings, openApp, screenshot, servedBuild } from './harness.mjs';
 
 const DIST = join(UI_DIR, 'dist-e2e');
 const HEX = '0123456789abcdef0123456789abcdef';
 
-/** @type {import('playwright-core').Browser} */
-let browser;
-/** @type {Awaited<ReturnType<typeof serve>>} */
-let server;
-
-before(async () => {
-  assert.ok(existsSync(join(DIST, 'index.html')), 'run `npm run build:e2e` first');
-  server = await serve(DIST, productionCsp());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const build = servedBuild(DIST);
 
 /** @param {import('playwright-core').Page} page */
 const calls = (page) => page.evaluate(() => /** @type {{cmd: string, args: any}[]} */ (/** @type {any} */ (window).__ipc.calls));
@@ -38,7 +23,7 @@ const fieldError = (page, label) =>
 
 describe('settings', () => {
   test('first launch opens settings; inline validation; save; the phone starts', async () => {
-    const app = await openApp(browser, server.url, { settings: emptySettings() });
+    const app = await openApp(build.browser, build.server.url, { settings: emptySettings() });
     const { page } = app;
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await page.getByText('Fill in your Twilio details to start using the phone.').waitFor();
@@ -97,7 +82,7 @@ describe('settings', () => {
   });
 
   test('shows sources, secrets as set, the listener, the Voice Request URL and the console steps', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await openApp(build.browser, build.server.url);
     const { page } = app;
     await page.locator('#status-pill').getByText('Ready').waitFor();
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -135,7 +120,7 @@ describe('settings', () => {
   });
 
   test('a rejected save shows the message on its field', async () => {
-    const app = await openApp(browser, server.url, {
+    const app = await openApp(build.browser, build.server.url, {
       saveError: { kind: 'invalid_value', message: 'API Key SID (api_key_sid) is not valid: expected SK followed by 32 hex digits', field: 'api_key_sid' },
     });
     const { page } = app;
@@ -150,7 +135,7 @@ describe('settings', () => {
   test('imports a .env and warns when the keychain is missing', async () => {
     const settings = emptySettings();
     settings.keychain = { available: false, message: 'no Secret Service provider found' };
-    const app = await openApp(browser, server.url, { settings });
+    const app = await openApp(build.browser, build.server.url, { settings });
     const { page } = app;
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await page.getByText(/The system keychain is not available \(no Secret Service provider found\)/).waitFor();
@@ -166,7 +151,7 @@ describe('settings', () => {
   });
 
   test('settings open in dark mode too', async () => {
-    const app = await openApp(browser, server.url, { colorScheme: 'dark', settings: completeSettings() });
+    const app = await openApp(build.browser, build.server.url, { colorScheme: 'dark', settings: completeSettings() });
     const { page } = app;
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByText('Listening on 127.0.0.1:3000').waitFor();
