@@ -174,9 +174,7 @@ fn serve(port: Option<u16>, skip_check: bool) -> Result<ExitCode, String> {
 /// The core for a process: the OS keychain, the settings file, the environment and `./.env`.
 pub fn api_from_env() -> Result<crate::api::Api, String> {
     let store = settings::Store::from_env().map_err(|e| e.to_string())?;
-    let cwd = std::env::current_dir()
-        .map_err(|e| format!("the working directory cannot be read: {e}"))?;
-    let env = settings::Environment::from_process_and_dotenv(&cwd).map_err(|e| e.to_string())?;
+    let env = loader::environment().map_err(|e| e.to_string())?;
     let mut api = crate::api::Api::new(store, env);
     if let Some(ttl) = std::env::var("DIALTONE_TOKEN_TTL_SECS")
         .ok()

@@ -38,9 +38,13 @@ pub fn load() -> Result<Loaded, LoadError> {
 }
 
 pub fn load_from(store: &Store) -> Result<Loaded, LoadError> {
+    Ok(resolve(store, &environment()?)?)
+}
+
+/// The process environment over `./.env`: every entry point reads its overrides here.
+pub fn environment() -> Result<Environment, LoadError> {
     let cwd = std::env::current_dir().map_err(LoadError::Cwd)?;
-    let env = Environment::from_process_and_dotenv(&cwd)?;
-    Ok(resolve(store, &env)?)
+    Ok(Environment::from_process_and_dotenv(&cwd)?)
 }
 
 /// Resolves `env` over `store`; only a keychain outage is tolerated (see [`Loaded`]).

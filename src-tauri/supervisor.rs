@@ -156,15 +156,10 @@ impl Listener {
 
     pub fn status(&self, settings: &Settings) -> ListenerStatus {
         let inner = self.lock();
-        let public_url = settings
-            .get(crate::settings::Field::PublicUrl)
+        let entry = settings.get(crate::settings::Field::PublicUrl);
+        let public_url = entry
             .display_value()
-            .filter(|_| {
-                settings
-                    .get(crate::settings::Field::PublicUrl)
-                    .problem
-                    .is_none()
-            })
+            .filter(|_| entry.problem.is_none())
             .map(str::to_owned);
         ListenerStatus {
             state: inner.state,
