@@ -352,7 +352,7 @@ async fn launch(
                     (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
                     (header::SET_COOKIE, cookie),
                 ],
-                "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url=/\"><title>Dialtone</title><p>Opening the phone…</p>",
+                "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url=/\"><link rel=\"icon\" href=\"data:,\"><title>Dialtone</title><p>Opening the phone…</p>",
             )
                 .into_response()
         }

@@ -141,7 +141,7 @@ describe('the real calling window (dialtone phone)', { skip }, () => {
     page.on('console', (m) => {
       // The real SDK logs its failures to reach Twilio (no network here).
       if (m.type() === 'error' && !/TwilioVoice|WebSocket connection to 'wss:\/\/voice-js\.|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|eventgw/.test(m.text())) {
-        pageErrors.push(`console: ${m.text()}`);
+        pageErrors.push(`console: ${m.text()} (${m.location().url})`);
       }
     });
     page.on('request', (r) => {

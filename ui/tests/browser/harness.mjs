@@ -436,7 +436,7 @@ export async function openApp(browser, url, options = {}) {
   page.on('console', (m) => {
     // The real SDK logs its own connection failures (the test machine has no network).
     if (m.type() === 'error' && !/TwilioVoice|WebSocket connection to 'wss:\/\/voice-js\./.test(m.text())) {
-      pageErrors.push(`console: ${m.text()}`);
+      pageErrors.push(`console: ${m.text()} (${m.location().url})`);
     }
   });
   if (options.clock) await page.clock.install({ time: new Date('2025-01-02T15:00:00Z') });
