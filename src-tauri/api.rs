@@ -3,6 +3,7 @@
 //! delegate here. Secrets go in (saving settings) but never come out.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -158,6 +159,30 @@ impl Api {
         Ok(self.listener.status(&settings))
     }
 
+    /// Hands `publish` the listener status after every change (state, error, last webhook),
+    /// a few times a second at most, so the settings panel stays live without polling. Runs
+    /// as long as the API lives; the caller's task decides when to stop.
+    pub fn follow_listener(
+        self: Arc<Self>,
+        publish: impl Fn(ListenerStatus) + Clone,
+    ) -> impl std::future::Future<Output = ()> {
+        // Subscribed now, not at the first poll, so a change made meanwhile is not missed.
+        let changes = self.listener.watch();
+        crate::supervisor::each_change(changes, crate::supervisor::UPDATE_GAP, move || {
+            let api = self.clone();
+            // The status reads the keychain: a blocking D-Bus call.
+            let read = tokio::task::spawn_blocking(move || api.listener_status());
+            let publish = publish.clone();
+            async move {
+                match read.await {
+                    Ok(Ok(status)) => publish(status),
+                    Ok(Err(e)) => tracing::debug!("listener status not pushed: {}", e.message),
+                    Err(e) => tracing::debug!("listener status not pushed: {e}"),
+                }
+            }
+        })
+    }
+
     /// Validates and saves `changes` (all or nothing), then restarts the listener so a new
     /// port or Auth Token takes effect at once.
     pub async fn save_settings(
@@ -236,6 +261,11 @@ mod tests {
     use crate::settings::{MemoryKeychain, SettingsFile};
 
     const HEX: &str = "0123456789abcdef0123456789abcdef";
+
+    fn free_port() -> u16 {
+        let probe = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+        probe.local_addr().unwrap().port()
+    }
 
     fn api(dir: &std::path::Path) -> Api {
         let store = Store::new(
@@ -357,6 +387,60 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[tokio::test]
+    async fn the_listener_status_is_pushed_when_it_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let api = Arc::new(api(dir.path()));
+        let (tx, mut pushed) = tokio::sync::mpsc::unbounded_channel();
+        let follower = tokio::spawn(api.clone().follow_listener(move |status| {
+            let _ = tx.send(status);
+        }));
+        let complete = BTreeMap::from([
+            (Field::AccountSid, format!("AC{HEX}")),
+            (Field::AuthToken, HEX.to_owned()),
+            (Field::ApiKeySid, format!("SK{HEX}")),
+            (Field::ApiKeySecret, "secret".to_owned()),
+            (Field::TwimlAppSid, format!("AP{HEX}")),
+            (Field::TwilioNumber, "+15551234567".to_owned()),
+            (Field::Port, free_port().to_string()),
+        ]);
+        api.save_settings(&complete).await.unwrap();
+        let deadline = std::time::Duration::from_secs(10);
+        let address = loop {
+            let status = tokio::time::timeout(deadline, pushed.recv())
+                .await
+                .expect("a status after the restart")
+                .unwrap();
+            if status.state == crate::supervisor::ListenerState::Listening {
+                break status.address.unwrap();
+            }
+        };
+
+        // A webhook from a stranger: refused, and the panel hears of it without asking.
+        let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+        let request = format!("POST /handle_calls HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\nConnection: close\r\n\r\na=b");
+        tokio::io::AsyncWriteExt::write_all(&mut stream, request.as_bytes())
+            .await
+            .unwrap();
+        let mut answer = String::new();
+        tokio::io::AsyncReadExt::read_to_string(&mut stream, &mut answer)
+            .await
+            .unwrap();
+        assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
+        let last = loop {
+            let status = tokio::time::timeout(deadline, pushed.recv())
+                .await
+                .expect("a status after the webhook")
+                .unwrap();
+            if let Some(last) = status.last_webhook {
+                break last;
+            }
+        };
+        assert_eq!(last.status, 403);
+        follower.abort();
+        api.listener().stop().await;
     }
 
     #[tokio::test]

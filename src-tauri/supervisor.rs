@@ -1,10 +1,12 @@
 //! Runs the webhook listener inside the app (window or `dialtone phone`) and restarts it when
 //! settings change.
 
+use std::future::Future;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use serde::Serialize;
-use tokio::sync::oneshot;
+use tokio::sync::{oneshot, watch};
 
 use crate::settings::Settings;
 use crate::webhook::{self, Activity, LastWebhook, WebhookState};
@@ -124,10 +126,13 @@ impl Listener {
                 me.set(ListenerState::Failed, None, Some(e.to_string()));
             }
         });
-        let mut inner = self.lock();
-        inner.state = ListenerState::Listening;
-        inner.address = Some(address);
-        inner.running = Some(Running { stop, task });
+        {
+            let mut inner = self.lock();
+            inner.state = ListenerState::Listening;
+            inner.address = Some(address);
+            inner.running = Some(Running { stop, task });
+        }
+        self.activity.changed();
         Ok(())
     }
 
@@ -148,10 +153,18 @@ impl Listener {
     }
 
     fn set(&self, state: ListenerState, address: Option<String>, error: Option<String>) {
-        let mut inner = self.lock();
-        inner.state = state;
-        inner.address = address;
-        inner.error = error;
+        {
+            let mut inner = self.lock();
+            inner.state = state;
+            inner.address = address;
+            inner.error = error;
+        }
+        self.activity.changed();
+    }
+
+    /// Wakes on every change of [`Listener::status`]: state, address, error or last webhook.
+    pub fn watch(&self) -> watch::Receiver<u64> {
+        self.activity.watch()
     }
 
     pub fn status(&self, settings: &Settings) -> ListenerStatus {
@@ -169,5 +182,98 @@ impl Listener {
             public_url,
             last_webhook: self.activity.last(),
         }
+    }
+}
+
+/// The shortest time between two listener updates pushed to a window. A burst of webhooks (a
+/// flood on the public URL) then costs a few updates a second, not a keychain read and a
+/// repaint per request.
+pub const UPDATE_GAP: Duration = Duration::from_millis(250);
+
+/// Runs `on_change` after every change seen on `changes`, at most once per `gap`: changes that
+/// arrive while it runs or during the gap are folded into one more run. Returns when the
+/// sender is gone.
+pub async fn each_change<F, Fut>(mut changes: watch::Receiver<u64>, gap: Duration, mut on_change: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = ()>,
+{
+    while changes.changed().await.is_ok() {
+        changes.borrow_and_update();
+        on_change().await;
+        tokio::time::sleep(gap).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts the runs of [`each_change`] on a channel the test drives.
+    fn follow(gap: Duration) -> (watch::Sender<u64>, Arc<std::sync::atomic::AtomicUsize>) {
+        let (tx, rx) = watch::channel(0);
+        let runs = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = runs.clone();
+        tokio::spawn(each_change(rx, gap, move || {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            std::future::ready(())
+        }));
+        (tx, runs)
+    }
+
+    async fn settle() {
+        for _ in 0..10 {
+            tokio::task::yield_now().await;
+        }
+    }
+
+    fn runs(counter: &std::sync::atomic::AtomicUsize) -> usize {
+        counter.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_burst_of_changes_is_folded_into_one_more_update() {
+        let (tx, counter) = follow(UPDATE_GAP);
+        settle().await;
+        assert_eq!(runs(&counter), 0, "nothing changed yet");
+
+        tx.send_modify(|r| *r += 1);
+        settle().await;
+        assert_eq!(runs(&counter), 1, "the first change is shown at once");
+
+        for _ in 0..1_000 {
+            tx.send_modify(|r| *r += 1);
+        }
+        settle().await;
+        assert_eq!(runs(&counter), 1, "the burst waits for the gap");
+        tokio::time::advance(UPDATE_GAP).await;
+        settle().await;
+        assert_eq!(runs(&counter), 2, "one update for the whole burst");
+
+        tokio::time::advance(Duration::from_secs(60)).await;
+        settle().await;
+        assert_eq!(runs(&counter), 2, "no change, no update: nothing polls");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn following_ends_with_the_listener() {
+        let (tx, rx) = watch::channel(0_u64);
+        let follower = tokio::spawn(each_change(rx, UPDATE_GAP, || std::future::ready(())));
+        drop(tx);
+        tokio::time::timeout(Duration::from_secs(1), follower)
+            .await
+            .expect("the follower returns once the sender is dropped")
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn every_state_change_wakes_watchers() {
+        let listener = Listener::default();
+        let mut changes = listener.watch();
+        listener.set(ListenerState::Starting, None, None);
+        assert!(changes.has_changed().unwrap());
+        changes.borrow_and_update();
+        listener.stop().await;
+        assert!(changes.has_changed().unwrap(), "stop is a change too");
     }
 }

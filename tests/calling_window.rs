@@ -467,6 +467,62 @@ async fn the_page_hears_when_settings_change() {
     );
 }
 
+#[tokio::test]
+async fn the_page_hears_when_the_webhook_listener_changes() {
+    let f = fixture();
+    let cookie = session(&f).await;
+    let stream = f
+        .app
+        .clone()
+        .oneshot(get("/api/events", &[("cookie", &cookie)]))
+        .await
+        .unwrap();
+    let mut body = stream.into_body();
+    let hello = body.frame().await.unwrap().unwrap().into_data().unwrap();
+    assert!(String::from_utf8_lossy(&hello).contains("event: hello"));
+    f.window.hub().listener_changed();
+    let next = body.frame().await.unwrap().unwrap().into_data().unwrap();
+    assert!(
+        String::from_utf8_lossy(&next).contains("event: listener"),
+        "{next:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_started_window_forwards_listener_changes_to_its_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(
+        Box::<MemoryKeychain>::default(),
+        SettingsFile::new(dir.path().join("settings.json")),
+    );
+    let mut env = credential_env()
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect::<Vec<_>>();
+    env.push(("DIALTONE_PORT".to_owned(), free_port()));
+    let api = Arc::new(Api::new(store, Environment::from_vars(env)));
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let window = CallingWindow::start(
+        api.clone(),
+        Arc::new(DirAssets(dir.path().to_owned())),
+        0,
+        async {
+            let _ = stopped.await;
+        },
+    )
+    .await
+    .unwrap();
+    let mut page = window.hub().page_events();
+    api.start_listener().await.unwrap();
+    let event = tokio::time::timeout(std::time::Duration::from_secs(10), page.recv())
+        .await
+        .expect("the page hears of the listener starting")
+        .unwrap();
+    assert_eq!(event, "listener");
+    let _ = stop.send(());
+    api.listener().stop().await;
+}
+
 /// The native window's CSP (tauri.conf.json) and the calling window's must allow the same
 /// Twilio endpoints, or calls would work in one window and not the other.
 #[test]

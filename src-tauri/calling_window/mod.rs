@@ -116,11 +116,23 @@ impl CallingWindow {
             Err(e) => return Err(StartError::Bind(e)),
         };
         let address = listener.local_addr().map_err(StartError::Bind)?;
+        let changes = api.listener().watch();
         let window = Self::new(api, assets, address);
         let app = router(window.clone());
+        let hub = window.hub.clone();
         tokio::spawn(async move {
-            if let Err(e) = crate::webhook::serve(listener, app, shutdown).await {
-                tracing::error!("calling window listener stopped: {e}");
+            let forward =
+                crate::supervisor::each_change(changes, crate::supervisor::UPDATE_GAP, || {
+                    hub.listener_changed();
+                    std::future::ready(())
+                });
+            tokio::select! {
+                served = crate::webhook::serve(listener, app, shutdown) => {
+                    if let Err(e) = served {
+                        tracing::error!("calling window listener stopped: {e}");
+                    }
+                }
+                () = forward => {}
             }
         });
         tracing::info!("calling window served on http://{address}/");

@@ -90,7 +90,8 @@ pub struct WindowStatus {
 #[derive(Clone)]
 pub struct Hub {
     status: Arc<watch::Sender<WindowStatus>>,
-    /// Named events for the page's event stream, e.g. `settings` after a save.
+    /// Named events for the page's event stream: `settings` after a save, `listener` when the
+    /// webhook listener changed.
     to_page: tokio::sync::broadcast::Sender<&'static str>,
     /// Open event streams; the page counts as connected while any is open (a reload opens the
     /// new stream before the old one is seen to close).
@@ -120,6 +121,12 @@ impl Hub {
     pub fn settings_changed(&self) {
         // No receiver just means no page is open.
         let _ = self.to_page.send("settings");
+    }
+
+    /// Tells open pages that the webhook listener changed (state or last webhook), so an open
+    /// settings panel rereads it.
+    pub fn listener_changed(&self) {
+        let _ = self.to_page.send("listener");
     }
 
     /// Events for one page's stream.

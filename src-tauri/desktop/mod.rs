@@ -66,8 +66,13 @@ pub fn builder<R: Runtime>(
                 linux::enable_media(&window);
             }
             let handle = app.handle().clone();
+            let api = app.state::<Arc<Api>>().inner().clone();
+            // Keeps an open settings panel live: listener state and the last webhook.
+            tauri::async_runtime::spawn(api.clone().follow_listener(move |status| {
+                let _ = handle.emit_to("main", "listener-status", &status);
+            }));
             tauri::async_runtime::spawn(async move {
-                if let Err(e) = handle.state::<Arc<Api>>().start_listener().await {
+                if let Err(e) = api.start_listener().await {
                     tracing::error!("settings could not be read: {}", e.message);
                 }
             });

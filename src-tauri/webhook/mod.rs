@@ -56,16 +56,43 @@ pub struct LastWebhook {
     pub outcome: String,
 }
 
-/// Shared record of the last webhook; cheap to clone.
-#[derive(Debug, Clone, Default)]
-pub struct Activity(Arc<Mutex<Option<LastWebhook>>>);
+/// What happened at the listener: the last webhook, plus a revision counter that moves on every
+/// change (a webhook, or a listener state change the supervisor reports through
+/// [`Activity::changed`]). The settings panel watches the counter instead of polling.
+/// Cheap to clone; clones share everything.
+#[derive(Debug, Clone)]
+pub struct Activity {
+    last: Arc<Mutex<Option<LastWebhook>>>,
+    revision: Arc<tokio::sync::watch::Sender<u64>>,
+}
+
+impl Default for Activity {
+    fn default() -> Self {
+        Self {
+            last: Arc::default(),
+            revision: Arc::new(tokio::sync::watch::Sender::new(0)),
+        }
+    }
+}
 
 impl Activity {
     pub fn last(&self) -> Option<LastWebhook> {
-        self.0
+        self.last
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone()
+    }
+
+    /// Wakes on every change after this call. A watcher that falls behind sees only the
+    /// latest revision, which is all it needs: it rereads the whole status.
+    pub fn watch(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.revision.subscribe()
+    }
+
+    /// Tells watchers something changed.
+    pub fn changed(&self) {
+        self.revision
+            .send_modify(|revision| *revision = revision.wrapping_add(1));
     }
 
     fn record(&self, status: StatusCode, outcome: String) {
@@ -73,13 +100,14 @@ impl Activity {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
         *self
-            .0
+            .last
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(LastWebhook {
             at,
             status: status.as_u16(),
             outcome,
         });
+        self.changed();
     }
 }
 

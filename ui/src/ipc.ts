@@ -30,6 +30,11 @@ export interface Backend {
   saveSettings(changes: SettingsChanges): Promise<SettingsStatus>;
   importEnv(contents: string): Promise<ImportResult>;
   listenerStatus(): Promise<ListenerStatus>;
+  /**
+   * Calls `listener` whenever the webhook listener changes (state, error, last webhook), so an
+   * open settings panel stays current without polling. Resolves to a function that stops.
+   */
+  onListenerStatus(listener: (status: ListenerStatus) => void): Promise<() => void>;
 }
 
 /** The native window's side of the calling window (Tauri only). */
@@ -48,7 +53,8 @@ export interface CallingWindowLink {
   /**
    * Opens the event stream; the app counts the window as open while it is. `open` runs on
    * every (re)connection, since the app forgets the last report when the stream drops;
-   * `settings` when the app says the settings changed (event `settings`).
+   * `settings` when the app says the settings changed (event `settings`). The stream's
+   * `listener` events feed `onListenerStatus`.
    */
   openEvents(handlers: EventHandlers): () => void;
   /** Runs once when any request finds the session gone (HTTP 401). */
@@ -129,6 +135,13 @@ export class TauriBackend implements Backend, CallingWindowControl {
   listenerStatus(): Promise<ListenerStatus> {
     return call('listener_status');
   }
+  async onListenerStatus(listener: (status: ListenerStatus) => void): Promise<() => void> {
+    try {
+      return await listen<ListenerStatus>('listener-status', (event) => listener(event.payload));
+    } catch (error) {
+      throw toBackendError(error);
+    }
+  }
   openCallingWindow(): Promise<WindowStatus> {
     return call('open_calling_window');
   }
@@ -147,10 +160,13 @@ export class TauriBackend implements Backend, CallingWindowControl {
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** The event stream's events: the connection's own, then the app's named ones. */
+export type StreamEvent = 'open' | 'error' | 'settings' | 'listener';
+
 /** The part of `EventSource` we use, so unit tests can pass their own. */
 export interface EventStream {
   readonly readyState: number;
-  addEventListener(type: 'open' | 'error' | 'settings', listener: () => void): void;
+  addEventListener(type: StreamEvent, listener: () => void): void;
   close(): void;
 }
 
@@ -163,6 +179,7 @@ export class HttpBackend implements Backend, CallingWindowLink {
   readonly canEditSettings = false;
   private sessionLost = false;
   private readonly sessionListeners: (() => void)[] = [];
+  private readonly listenerStatusListeners = new Set<(status: ListenerStatus) => void>();
 
   constructor(
     private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
@@ -235,6 +252,24 @@ export class HttpBackend implements Backend, CallingWindowLink {
   listenerStatus(): Promise<ListenerStatus> {
     return this.request('/api/listener');
   }
+  /** Fed by the event stream's `listener` event, so only while `openEvents` runs. */
+  onListenerStatus(listener: (status: ListenerStatus) => void): Promise<() => void> {
+    this.listenerStatusListeners.add(listener);
+    return Promise.resolve(() => {
+      this.listenerStatusListeners.delete(listener);
+    });
+  }
+
+  /** The event only says "changed"; the status itself is read like any other request. */
+  private listenerChanged(): void {
+    if (this.listenerStatusListeners.size === 0) return;
+    this.listenerStatus().then(
+      (status) => {
+        for (const listener of this.listenerStatusListeners) listener(status);
+      },
+      () => undefined, // The panel keeps what it showed; its refresh button says what is wrong.
+    );
+  }
 
   async reportState(report: PageReport): Promise<void> {
     await this.request('/api/state', {
@@ -259,6 +294,7 @@ export class HttpBackend implements Backend, CallingWindowLink {
         handlers.open();
       });
       current.addEventListener('settings', () => handlers.settings());
+      current.addEventListener('listener', () => this.listenerChanged());
       current.addEventListener('error', () => {
         // A dropped connection (app restarting, network) is retried by the browser itself.
         // CLOSED means the server refused the stream: find out why with an ordinary request,

@@ -105,6 +105,7 @@ export class App {
   /** Loads settings (first launch opens them), then starts the phone. */
   async start(): Promise<void> {
     const listening = this.listenToCallingWindow();
+    const following = this.followListener();
     const settingsLoad = this.backend.settingsStatus().then(
       (status) => {
         this.homeCode = countryCodeOf(status.fields.find((f) => f.name === 'twilio_number')?.value);
@@ -114,7 +115,7 @@ export class App {
       },
       () => true, // The phone start below reports what is wrong; the calling window too.
     );
-    const [complete] = await Promise.all([settingsLoad, this.phone.start(), listening]);
+    const [complete] = await Promise.all([settingsLoad, this.phone.start(), listening, following]);
     // A browser window that could only say "setup needed" would be no help on first launch.
     if (complete) await this.autoOpenCallingWindow();
   }
@@ -140,6 +141,15 @@ export class App {
       if (seen === this.windowEvents) this.windowChanged(status);
     } catch (error) {
       this.phone.note('error', `Can’t follow the calling window: ${toBackendError(error).message}`);
+    }
+  }
+
+  /** Keeps the settings panel's listener card live (state, last webhook) while it is open. */
+  private async followListener(): Promise<void> {
+    try {
+      await this.backend.onListenerStatus((status) => this.settings.listenerChanged(status));
+    } catch (error) {
+      this.phone.note('error', `Can’t follow the webhook listener: ${toBackendError(error).message}`);
     }
   }
 

@@ -44,6 +44,11 @@ export class SettingsView {
   private readonly heading: HTMLElement;
   private rows = new Map<FieldName, FieldRow>();
   private listener: ListenerStatus | null = null;
+  /** The parts of the listener card that change on their own (see `listenerChanged`). */
+  private readonly listenerState = h('p', { class: 'listener-state', role: 'status' });
+  private readonly lastWebhook = h('p', { class: 'field-hint last-webhook', role: 'status' });
+  /** The Voice Request URL the card was drawn for. */
+  private drawnUrl: string | null | undefined = undefined;
   private loaded: SettingsStatus | null = null;
 
   constructor(
@@ -333,27 +338,29 @@ export class SettingsView {
 
   // ---- listener and console steps --------------------------------------------------------
 
+  /**
+   * A pushed listener status: the state line and the last webhook update in place, so focus
+   * and a half-done copy stay where they are; the card is redrawn only when the Voice Request
+   * URL itself changed.
+   */
+  listenerChanged(status: ListenerStatus): void {
+    this.listener = status;
+    if (!this.loaded) return;
+    if (this.drawnUrl !== status.voiceRequestUrl) {
+      this.renderListener(null);
+      return;
+    }
+    fillListenerState(this.listenerState, status, null);
+    fillLastWebhook(this.lastWebhook, status);
+  }
+
   private renderListener(error: string | null): void {
     const l = this.listener;
-    const stateText = error
-      ? `Can’t read the listener state: ${error}`
-      : !l
-        ? 'Listener state unknown.'
-        : l.state === 'listening'
-          ? `Listening on ${l.address ?? 'an unknown address'}`
-          : l.state === 'starting'
-            ? 'Starting…'
-            : l.state === 'failed'
-              ? `Not running: ${l.error ?? 'it failed to start'}`
-              : 'Stopped';
     const refresh = h('button', { type: 'button', class: 'icon-button small', 'aria-label': 'Refresh listener state' }, icon('refresh'));
     refresh.addEventListener('click', () => {
       void this.backend.listenerStatus().then(
-        (status) => {
-          this.listener = status;
-          this.renderListener(null);
-        },
-        (e: unknown) => this.renderListener(toBackendError(e).message),
+        (status) => this.listenerChanged(status),
+        (e: unknown) => fillListenerState(this.listenerState, this.listener, toBackendError(e).message),
       );
     });
 
@@ -364,14 +371,9 @@ export class SettingsView {
 
     const app = this.loaded?.fields.find((f) => f.name === 'twiml_app_sid')?.value;
     const number = this.loaded?.fields.find((f) => f.name === 'twilio_number')?.value;
-    const last = l?.lastWebhook
-      ? h(
-          'p',
-          { class: 'field-hint' },
-          `Last webhook: ${new Date(l.lastWebhook.at).toLocaleString()} · HTTP ${l.lastWebhook.status} · ${l.lastWebhook.outcome}`,
-        )
-      : h('p', { class: 'field-hint' }, 'No webhook from Twilio received yet.');
-
+    this.drawnUrl = url;
+    fillListenerState(this.listenerState, l, error);
+    fillLastWebhook(this.lastWebhook, l);
     setChildren(
       this.listenerBox,
       h(
@@ -380,7 +382,7 @@ export class SettingsView {
         h('h3', { id: 'listener-title' }, 'Local listener'),
         refresh,
       ),
-      h('p', { class: 'listener-state', 'data-state': error ? 'failed' : (l?.state ?? 'unknown') }, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), stateText),
+      this.listenerState,
       h('h3', {}, 'Voice Request URL'),
       urlBlock,
       h(
@@ -407,7 +409,7 @@ export class SettingsView {
           ', pick the same app, and save.',
         ),
       ),
-      last,
+      this.lastWebhook,
     );
   }
 
@@ -429,6 +431,35 @@ export class SettingsView {
     });
     return h('div', { class: 'copy-row' }, code, button, done);
   }
+}
+
+function fillListenerState(line: HTMLElement, l: ListenerStatus | null, error: string | null): void {
+  const text = error
+    ? `Can’t read the listener state: ${error}`
+    : !l
+      ? 'Listener state unknown.'
+      : l.state === 'listening'
+        ? `Listening on ${l.address ?? 'an unknown address'}`
+        : l.state === 'starting'
+          ? 'Starting…'
+          : l.state === 'failed'
+            ? `Not running: ${l.error ?? 'it failed to start'}`
+            : 'Stopped';
+  const state = error ? 'failed' : (l?.state ?? 'unknown');
+  // Unchanged: leave it, so a screen reader does not announce it again.
+  if (line.dataset.state === state && line.textContent === text) return;
+  line.dataset.state = state;
+  setChildren(line, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), text);
+}
+
+function fillLastWebhook(line: HTMLElement, l: ListenerStatus | null): void {
+  const last = l?.lastWebhook;
+  setText(
+    line,
+    last
+      ? `Last webhook: ${new Date(last.at).toLocaleString()} · HTTP ${last.status} · ${last.outcome}`
+      : 'No webhook from Twilio received yet.',
+  );
 }
 
 async function copyText(text: string, source: HTMLElement): Promise<boolean> {

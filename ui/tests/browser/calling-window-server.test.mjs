@@ -244,6 +244,20 @@ describe('the real calling window (dialtone phone)', { skip }, () => {
     }
   });
 
+  test('a webhook shows up in the open settings panel of the page by itself', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByText('No webhook from Twilio received yet.').waitFor();
+    // An unsigned POST, as a stranger on the tunnel would send: refused, and the page is told.
+    const forged = await fetch(`http://127.0.0.1:${webhookPort}/handle_calls`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'From=%2B15550001111&To=%2B15551234567',
+    });
+    assert.equal(forged.status, 403);
+    await page.getByText(/Last webhook: .* · HTTP 403/).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Back to the phone' }).click();
+  });
+
   test('a page from another origin cannot read a token, even with the session cookie', async () => {
     // Another loopback origin is the same *site* (cookies are sent), so only the server's
     // origin checks and the absence of CORS headers stand in the way.

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { UI_DIR, completeSettings, emptySettings, openApp, screenshot, servedBuild } from './harness.mjs';
+import { UI_DIR, completeSettings, emptySettings, listeningListener, openApp, screenshot, servedBuild } from './harness.mjs';
 
 const DIST = join(UI_DIR, 'dist-e2e');
 const HEX = '0123456789abcdef0123456789abcdef';
@@ -116,6 +116,44 @@ describe('settings', () => {
     // Back to the phone.
     await page.getByRole('button', { name: 'Back to the phone' }).click();
     await page.locator('#number').waitFor();
+    await app.context.close();
+  });
+
+  test('the listener card follows pushed events without losing focus', async () => {
+    const app = await openApp(build.browser, build.server.url);
+    const { page } = app;
+    await page.locator('#status-pill').getByText('Ready').waitFor();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByText('Listening on 127.0.0.1:3000').waitFor();
+    const copy = page.getByRole('button', { name: 'Copy' });
+    await copy.focus();
+
+    // What the Rust side emits after a forged webhook: the panel shows it without being asked.
+    const pushed = {
+      ...listeningListener(),
+      lastWebhook: { at: Date.UTC(2025, 0, 2, 15, 9, 0), status: 403, outcome: 'refused (403): forbidden: X-Twilio-Signature does not match (check the public URL and the Auth Token)' },
+    };
+    const asked = (await calls(page)).filter((c) => c.cmd === 'listener_status').length;
+    await page.evaluate((s) => /** @type {any} */ (window).__ipc.emit('listener-status', s), pushed);
+    await page.getByText(/Last webhook: .* · HTTP 403 · refused \(403\): forbidden: X-Twilio-Signature does not match/).waitFor();
+    assert.equal((await calls(page)).filter((c) => c.cmd === 'listener_status').length, asked, 'pushed, not polled');
+    assert.equal(await copy.evaluate((el) => el === document.activeElement), true, 'focus stays on Copy');
+
+    // The port went away under us: the state line says so.
+    await page.evaluate(
+      (s) => /** @type {any} */ (window).__ipc.emit('listener-status', s),
+      { ...pushed, state: 'failed', address: null, error: 'port 3000 is already in use by another program' },
+    );
+    await page.getByText('Not running: port 3000 is already in use by another program').waitFor();
+    assert.equal(await page.locator('.listener-state').getAttribute('data-state'), 'failed');
+    assert.equal(await copy.evaluate((el) => el === document.activeElement), true);
+
+    // A new public URL redraws the card with the new address to paste.
+    await page.evaluate(
+      (s) => /** @type {any} */ (window).__ipc.emit('listener-status', s),
+      { ...pushed, publicUrl: 'https://new.trycloudflare.com/handle_calls', voiceRequestUrl: 'https://new.trycloudflare.com/handle_calls' },
+    );
+    await page.locator('#voice-url').getByText('https://new.trycloudflare.com/handle_calls').waitFor();
     await app.context.close();
   });
 

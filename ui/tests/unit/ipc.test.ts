@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { BackendError, HttpBackend, SESSION_LOST_MESSAGE, TauriBackend, pickBackend, toBackendError, type EventStream } from '../../src/ipc';
+import { BackendError, HttpBackend, SESSION_LOST_MESSAGE, TauriBackend, pickBackend, toBackendError, type EventStream, type StreamEvent } from '../../src/ipc';
+import type { ListenerStatus } from '../../src/contract';
 
 describe('toBackendError', () => {
   test('keeps the contract shape', () => {
@@ -108,10 +109,10 @@ describe('HttpBackend and the calling window', () => {
       closed = false;
       readonly listeners: Record<string, (() => void)[]> = {};
       constructor(readonly url: string) {}
-      addEventListener(type: 'open' | 'error' | 'settings', listener: () => void): void {
+      addEventListener(type: StreamEvent, listener: () => void): void {
         (this.listeners[type] ??= []).push(listener);
       }
-      fire(type: 'open' | 'error' | 'settings'): void {
+      fire(type: StreamEvent): void {
         for (const l of this.listeners[type] ?? []) l();
       }
       close(): void {
@@ -151,5 +152,50 @@ describe('HttpBackend and the calling window', () => {
     backend.onSessionLost(() => (lost = true));
     expect(lost).toBe(true);
     expect(streams).toHaveLength(1);
+  });
+
+  test('onListenerStatus: each `listener` event rereads /api/listener for the subscribers', async () => {
+    const listeners: Record<string, (() => void)[]> = {};
+    const stream: EventStream = {
+      readyState: 1,
+      addEventListener: (type, listener) => void (listeners[type] ??= []).push(listener),
+      close: () => undefined,
+    };
+    const fire = (type: StreamEvent): void => {
+      for (const l of listeners[type] ?? []) l();
+    };
+    const listening: ListenerStatus = {
+      state: 'listening',
+      address: '127.0.0.1:3000',
+      error: null,
+      publicUrl: null,
+      voiceRequestUrl: null,
+      lastWebhook: { at: 1, status: 403, outcome: 'signature mismatch' },
+    };
+    const asked: string[] = [];
+    const backend = new HttpBackend(
+      (url) => {
+        asked.push(url);
+        return Promise.resolve(new Response(JSON.stringify(listening), { status: 200 }));
+      },
+      '',
+      () => stream,
+    );
+    backend.openEvents({ open: () => undefined, settings: () => undefined });
+    fire('listener');
+    expect(asked, 'nobody follows the listener yet: nothing is fetched').toEqual([]);
+
+    const seen: ListenerStatus[] = [];
+    const stop = await backend.onListenerStatus((status) => seen.push(status));
+    fire('listener');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(asked).toEqual(['/api/listener']);
+    expect(seen).toEqual([listening]);
+
+    stop();
+    fire('listener');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(seen).toHaveLength(1);
+    expect(asked).toHaveLength(1);
   });
 });

@@ -53,6 +53,7 @@ function setup(options: { tokenError?: BackendError } = {}) {
     saveSettings: () => Promise.reject(new Error('unused')),
     importEnv: () => Promise.reject(new Error('unused')),
     listenerStatus: () => Promise.reject(new Error('unused')),
+    onListenerStatus: () => Promise.resolve(() => undefined),
   };
   const phone = new Phone(backend, env);
   return {
