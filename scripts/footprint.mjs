@@ -64,6 +64,23 @@ function pss(pids) {
   return total;
 }
 
+/**
+ * PSS of the process tree below `pid` once it has settled: sampled every second until three
+ * samples in a row lie within 2% of each other (at most 60 s). A fixed wait measured one side
+ * still loading on a busy machine and the other already idle.
+ */
+async function settledPss(pid) {
+  const samples = [];
+  for (let i = 0; i < 60; i++) {
+    await sleep(1000);
+    samples.push(pss(tree(pid)));
+    const last = samples.slice(-3);
+    if (last.length === 3 && Math.max(...last) - Math.min(...last) <= 0.02 * Math.max(...last)) break;
+  }
+  const pids = tree(pid);
+  return { kib: pss(pids), processes: names(pids), settledAfterS: samples.length };
+}
+
 /** `name: MiB` for each process, largest first. */
 const names = (pids) =>
   pids
@@ -96,10 +113,8 @@ async function measureApp() {
     }
     starts.push(performance.now() - t0);
     if (run === runs - 1) {
-      await sleep(5000);
       const pid = Number(execFileSync('pgrep', ['-n', '-f', app], { encoding: 'utf8' }).trim());
-      const pids = tree(pid);
-      memory = { kib: pss(pids), processes: names(pids) };
+      memory = await settledPss(pid);
     }
     await wd('DELETE', `/session/${sessionId}`);
     await sleep(500);
@@ -115,9 +130,7 @@ async function measureChromium() {
   const chromium = spawn('/usr/bin/chromium', [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--no-default-browser-check', '--no-sandbox',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--window-size=400,720',
     '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'], { stdio: 'ignore' });
-  await sleep(8000);
-  const pids = tree(chromium.pid);
-  const memory = { kib: pss(pids), processes: names(pids) };
+  const memory = await settledPss(chromium.pid);
   chromium.kill();
   server.kill();
   return memory;
@@ -129,4 +142,4 @@ const chromium = await measureChromium();
 const ratio = appResult.memory.kib / chromium.kib;
 console.log(JSON.stringify({ starts_ms: appResult.starts.map(Math.round), app: appResult.memory, chromium }, null, 1));
 console.log(`cold start to interactive phone screen: first ${Math.round(appResult.starts[0])} ms, median ${Math.round(median(appResult.starts))} ms over ${runs} launches (WebDriver session start included)`);
-console.log(`idle PSS: app + WebKit ${(appResult.memory.kib / 1024).toFixed(1)} MiB (${appResult.memory.processes.length} processes) vs Chromium --app ${(chromium.kib / 1024).toFixed(1)} MiB (${chromium.processes.length} processes): ratio ${ratio.toFixed(2)}`);
+console.log(`idle PSS: app + WebKit ${(appResult.memory.kib / 1024).toFixed(1)} MiB (${appResult.memory.processes.length} processes, settled after ${appResult.memory.settledAfterS} s) vs Chromium --app ${(chromium.kib / 1024).toFixed(1)} MiB (${chromium.processes.length} processes, settled after ${chromium.settledAfterS} s): ratio ${ratio.toFixed(2)}`);

@@ -52,13 +52,15 @@ say "Rust tests and the app window, with gnome-keyring in a private D-Bus sessio
 XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -euo pipefail -c '
   echo -n dialtone-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   # The daemon answers before its collection is ready; wait until a write goes through.
+  ready=
   for _ in $(seq 50); do
-    echo probe | secret-tool store --label=probe service dialtone-probe username probe 2>/dev/null && break
+    if echo probe | secret-tool store --label=probe service dialtone-probe username probe 2>/dev/null; then ready=1; break; fi
     sleep 0.2
   done
+  [ -n "$ready" ] || { echo "gnome-keyring took no secret within 10 s, so the keychain tests cannot run: check that gnome-keyring and libsecret-tools are installed" >&2; exit 1; }
   secret-tool clear service dialtone-probe username probe
   cargo test --locked --workspace
-  xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" node --test tests/window/
+  xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" node --test --test-timeout=600000 --test-force-exit tests/window/
 ' 2> >(grep -v "Failed to set fd limit" >&2)
 
 say "End to end: the Twilio simulator, the real Voice SDK in Chromium, our listeners"

@@ -301,7 +301,7 @@ mod tests {
             (Field::ApiKeySecret, "top-secret-value".to_owned()),
             (Field::TwimlAppSid, format!("AP{HEX}")),
             (Field::TwilioNumber, "+15551234567".to_owned()),
-            (Field::Port, "39999".to_owned()),
+            (Field::Port, free_port().to_string()),
         ]);
         let status = api.save_settings(&changes).await.unwrap();
         let json = serde_json::to_string(&status).unwrap();

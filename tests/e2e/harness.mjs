@@ -168,6 +168,21 @@ export class Sim {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Resolves once `child` has exited (SIGKILL after 5 s), so its ports are free for the next test.
+ * @param {import('node:child_process').ChildProcess} child
+ */
+function ended(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done(undefined);
+    });
+  });
+}
+
 /** Starts the simulator, `dialtone phone` and Chromium on the phone page. */
 export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'dialtone-e2e-'));
@@ -196,6 +211,11 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
     ...CREDS,
     DIALTONE_PORT: String(webhookPort),
     DIALTONE_CONFIG_DIR: join(work, 'config'),
+    DIALTONE_DATA_DIR: join(work, 'data'),
+    HOME: work,
+    // Credentials come from the environment; never the desktop's keyring (a locked one would
+    // prompt), and no D-Bus daemon started on the side.
+    DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
     DIALTONE_KEYCHAIN_SERVICE: `dialtone-e2e-${process.pid}-${Date.now()}`,
     DIALTONE_UI_DIR: ui.dir,
     DIALTONE_TEST_CONNECT_SRC: `wss://127.0.0.1:${SIM_PORT} https://127.0.0.1:${SIM_PORT}`,
@@ -207,47 +227,57 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
   cleanup.push(() => app.child.kill('SIGTERM'));
   const launchUrl = (await app.ready.catch(fail))[1];
 
-  const browser = await chromium.launch({
-    executablePath: process.env.DIALTONE_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wav}`, '--ignore-certificate-errors', '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
-  const context = await browser.newContext();
-  // Keep every RTCPeerConnection's remote streams, to measure what the page hears.
-  await context.addInitScript(() => {
-    const Orig = window.RTCPeerConnection;
-    /** @type {any} */ (window).__remoteStreams = [];
-    class Tapped extends Orig {
-      constructor(...a) {
-        super(...a);
-        this.addEventListener('track', (e) => {
-          const s = e.streams[0] ?? new MediaStream([e.track]);
-          /** @type {any} */ (window).__remoteStreams.push(s);
-        });
-      }
-    }
-    window.RTCPeerConnection = Tapped;
-  });
-  const page = await context.newPage();
-  const pageErrors = [];
-  const consoleLines = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
-  await page.goto(launchUrl);
-  // /launch answers with a page that refreshes to / (a same-origin navigation carries the
-  // SameSite=Strict cookie even when the browser was opened from a file).
-  await page.waitForURL(new URL('/', launchUrl).href);
-
+  /** @type {import('playwright-core').Browser | null} */
+  let browser = null;
+  // Everything ends and is reaped before the next test: it needs the simulator's fixed port.
   const stop = async () => {
-    await browser.close().catch(() => {});
+    await browser?.close().catch(() => {});
     app.child.kill('SIGTERM');
     sim.child.kill('SIGTERM');
-    await sleep(200);
+    await Promise.all([ended(app.child), ended(sim.child)]);
     rmSync(work, { recursive: true, force: true });
   };
+  const pageErrors = [];
+  const consoleLines = [];
+  let page;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.DIALTONE_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        // Only the simulator on loopback: not even the SDK's Insights posts leave the machine.
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+        '--disable-sync', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-audio-capture=${wav}`, '--ignore-certificate-errors', '--autoplay-policy=no-user-gesture-required',
+      ],
+    });
+    const context = await browser.newContext();
+    // Keep every RTCPeerConnection's remote streams, to measure what the page hears.
+    await context.addInitScript(() => {
+      const Orig = window.RTCPeerConnection;
+      /** @type {any} */ (window).__remoteStreams = [];
+      class Tapped extends Orig {
+        constructor(...a) {
+          super(...a);
+          this.addEventListener('track', (e) => {
+            const s = e.streams[0] ?? new MediaStream([e.track]);
+            /** @type {any} */ (window).__remoteStreams.push(s);
+          });
+        }
+      }
+      window.RTCPeerConnection = Tapped;
+    });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+    await page.goto(launchUrl);
+    // /launch answers with a page that refreshes to / (a same-origin navigation carries the
+    // SameSite=Strict cookie even when the browser was opened from a file).
+    await page.waitForURL(new URL('/', launchUrl).href);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
   return { sim: control, page, browser, ui, app, simProc: sim, stop, pageErrors, consoleLines, work };
 }
 

@@ -25,4 +25,5 @@ else
   files=$(ls tests/e2e/*.test.mjs)
 fi
 # One file at a time: the simulator listens on the fixed port 9443.
-exec node --test --test-concurrency=1 $files
+# A hung flow fails after 10 minutes instead of holding CI until its limit.
+exec node --test --test-concurrency=1 --test-timeout=600000 --test-force-exit $files

@@ -10,6 +10,6 @@ for arg in "$@"; do
   esac
 done
 [ -n "${DIALTONE_TEST_BROWSER_PIDFILE:-}" ] && echo $$ > "$DIALTONE_TEST_BROWSER_PIDFILE"
-exec /usr/bin/chromium --headless=new --no-sandbox --disable-gpu --disable-background-networking \
-  --disable-component-update --disable-sync --no-first-run --use-fake-ui-for-media-stream \
+exec "${DIALTONE_CHROMIUM:-/usr/bin/chromium}" --headless=new --no-sandbox --disable-gpu --disable-background-networking \
+  --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" --disable-component-update --disable-sync --no-first-run --use-fake-ui-for-media-stream \
   --use-fake-device-for-media-stream --user-data-dir="$profile" "$url"

@@ -95,11 +95,32 @@ before(async () => {
  */
 async function closeBrowser() {
   if (!work || !existsSync(browserPidFile())) return;
-  try {
-    process.kill(Number(readFileSync(browserPidFile(), 'utf8')));
-  } catch { /* already gone */ }
+  const pid = Number(readFileSync(browserPidFile(), 'utf8'));
   rmSync(browserPidFile());
-  await sleep(500);
+  // The next test opens Chromium on the same profile, which a browser still shutting down
+  // would keep locked: wait until it is gone (a zombie counts), forcing it after 10 s.
+  for (const [signal, waitMs] of /** @type {const} */ ([['SIGTERM', 10_000], ['SIGKILL', 5_000]])) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return; // already gone
+    }
+    const deadline = Date.now() + waitMs;
+    while (Date.now() < deadline) {
+      if (!alive(pid)) return;
+      await sleep(50);
+    }
+  }
+}
+
+/** True while `pid` runs; a process that exited but was not reaped yet is not running. */
+function alive(/** @type {number} */ pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 after(async () => {

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { UI_DIR, emptySettings, fakeApi, ipcCalls, openApp, productionCsp, screenshot, serve, windowStatus, servedBuild } from './harness.mjs';
+import { UI_DIR, emptySettings, fakeApi, ipcCalls, openApp, pauseClock, productionCsp, screenshot, serve, windowStatus, servedBuild } from './harness.mjs';
 
 const DIST = join(UI_DIR, 'dist-e2e');
 const CALLER = '+15557654321';
@@ -140,7 +140,8 @@ describe('native window without WebRTC', () => {
     assert.equal(await page.getByRole('heading', { name: 'Settings' }).isHidden(), true, 'settings gave way to the call');
     await screenshot(page, 'calling-window-ringing');
 
-    // Answered in the calling window 65 s ago (by the page's clock).
+    // Answered in the calling window 65 s ago (by the page's clock, which stands still now).
+    await pauseClock(page);
     const now = await page.evaluate(() => Date.now());
     await emit(page, callStatus(now - 65_000, 'open'));
     assert.equal(await ringing.count(), 0, 'no longer ringing');

@@ -194,6 +194,9 @@ export function launch() {
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
+      // Tests never reach the internet, even on a machine that could: Twilio's hosts do not
+      // resolve, as on CI, so the real SDK's "can't reach Twilio" path is the same everywhere.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
@@ -413,6 +416,17 @@ function installTimerProbe() {
     w.__timers.intervals.delete(id);
     ci(id);
   };
+}
+
+/**
+ * Stops the page's fake clock (`openApp(..., { clock: true })`) where it is: from here on time
+ * moves only with `page.clock.runFor`. An installed clock otherwise keeps pace with real time,
+ * so on a slow machine a timer could fire between two steps that expect it not to.
+ * @param {import('playwright-core').Page} page
+ */
+export async function pauseClock(page) {
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 50);
 }
 
 /**

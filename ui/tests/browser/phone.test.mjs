@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { UI_DIR, ipcCalls, openApp, screenshot, servedBuild } from './harness.mjs';
+import { UI_DIR, ipcCalls, openApp, pauseClock, screenshot, servedBuild } from './harness.mjs';
 
 const DIST = join(UI_DIR, 'dist-e2e');
 
@@ -205,6 +205,7 @@ describe('outgoing calls', () => {
     const app = await openApp(build.browser, build.server.url, { clock: true });
     const { page } = app;
     await ready(page);
+    await pauseClock(page);
 
     // Typing with the keyboard and the keypad; the number is normalised to E.164.
     await page.locator('#number').pressSequentially('(555) 123-45');
@@ -395,6 +396,7 @@ describe('incoming calls', () => {
     const app = await openApp(build.browser, build.server.url, { clock: true });
     const { page } = app;
     await ready(page);
+    await pauseClock(page);
     await page.evaluate(() => globalThis.__fakeTwilio.device?.incoming('+15557654321'));
     await page.getByRole('button', { name: 'Accept' }).click();
     await page.locator('#call-label', { hasText: 'Connected' }).waitFor();
