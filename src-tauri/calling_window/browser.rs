@@ -61,6 +61,18 @@ pub enum Choice {
     Nothing,
 }
 
+/// What the user knows the browser as, for "Open in …": the product, not the command.
+fn product_name(command: &str) -> String {
+    match command {
+        "chromium" | "chromium-browser" => "Chromium",
+        "google-chrome" | "google-chrome-stable" => "Google Chrome",
+        "brave" | "brave-browser" => "Brave",
+        "microsoft-edge" | "microsoft-edge-stable" => "Microsoft Edge",
+        other => other,
+    }
+    .to_owned()
+}
+
 fn which(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
@@ -104,7 +116,7 @@ pub fn open(choice: &Choice, url: &str, profile: &Path) -> Result<Opened, OpenEr
         Choice::Chromium(binary) => {
             let name = binary.file_name().map_or_else(
                 || binary.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
+                |n| product_name(&n.to_string_lossy()),
             );
             let child = Command::new(binary)
                 .args(chromium_args(url, profile))
@@ -153,6 +165,18 @@ pub fn open(choice: &Choice, url: &str, profile: &Path) -> Result<Opened, OpenEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ui_names_the_product_not_the_command() {
+        assert_eq!(product_name("chromium-browser"), "Chromium");
+        assert_eq!(product_name("google-chrome-stable"), "Google Chrome");
+        assert_eq!(product_name("microsoft-edge"), "Microsoft Edge");
+        assert_eq!(
+            product_name("my-browser-wrapper"),
+            "my-browser-wrapper",
+            "a command of the user's own stays as they wrote it"
+        );
+    }
 
     #[test]
     fn chromium_gets_an_app_window_with_its_own_profile() {

@@ -185,6 +185,8 @@ export class Phone {
   /** Set while we unregister or destroy on purpose, so `unregistered` is not a drop. */
   private stopping = false;
   private started = false;
+  /** Why this phone stopped for good (see `retire`); null while it works. */
+  private retired: string | null = null;
 
   private readonly loggedErrors = new WeakSet();
   private readonly entries: LogEntry[] = [];
@@ -249,6 +251,7 @@ export class Phone {
 
   /** Starts over with a fresh token and Device, e.g. after the settings changed. */
   async restart(): Promise<void> {
+    if (this.retired !== null) return;
     if (!this.started) return this.start();
     if (this.registration.status === 'unsupported') return;
     if (isBusy(this.callState)) {
@@ -263,13 +266,46 @@ export class Phone {
 
   /** Retry now, from the status bar's button. */
   async retry(): Promise<void> {
+    if (this.retired !== null) return;
     this.retryAttempt = 0;
     this.clearRetry();
     if (!this.device || this.registration.status === 'error') return this.restart();
     await this.recover();
   }
 
+  /**
+   * Stops this phone for good: the calling window lost its session (a newer window took over,
+   * or the app restarted), so its Device must not ring alongside the new one. A call in
+   * progress goes on to its end; the Device is destroyed after it, or at once when idle.
+   */
+  retire(detail: string): void {
+    if (this.retired !== null) return;
+    this.retired = detail;
+    if (isBusy(this.callState) || this.current) {
+      this.write('warn', 'This window takes no new calls; the current call goes on until you hang up.');
+      return;
+    }
+    this.shutDown();
+  }
+
+  private shutDown(): void {
+    this.pendingRestart = false;
+    this.pendingTokenRefresh = false;
+    this.tearDownDevice();
+    this.env.network.removeEventListener('online', this.onOnline);
+    this.env.network.removeEventListener('offline', this.onOffline);
+    this.env.visibility.removeEventListener('visibilitychange', this.onVisibility);
+    this.setRegistration({ status: 'error', title: 'Window closed', detail: this.retired ?? 'This phone was stopped.', action: null });
+    this.write('warn', 'This window no longer places or takes calls.');
+  }
+
   // ---- calls -----------------------------------------------------------------------------
+
+  /** Why a call cannot be placed right now, in words for the dial pad; null when it can. */
+  dialBlockedReason(): string | null {
+    if (this.device) return null;
+    return this.registration.detail || 'the phone is not connected yet.';
+  }
 
   /** Places a call to an E.164 number (normalise first with `normalizeNumber`). */
   async dial(e164: string): Promise<void> {
@@ -759,6 +795,10 @@ export class Phone {
 
   /** Work deferred while a call was up. */
   private afterCall(): void {
+    if (this.retired !== null) {
+      this.shutDown();
+      return;
+    }
     if (this.pendingRestart) {
       void this.restart();
       return;

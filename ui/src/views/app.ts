@@ -59,7 +59,11 @@ export class App {
     this.windowView = new CallingWindowView({ reopen: () => void this.openCallingWindow() });
     this.notice = h('p', { class: 'banner warning app-notice', role: 'alert', hidden: true });
     this.status = new StatusView({ openSettings: () => this.openSettings(), retry: () => void this.phone.retry() });
-    this.dial = new DialView({ call: (n) => void this.phone.dial(n), homeCode: () => this.homeCode });
+    this.dial = new DialView({
+      call: (n) => void this.phone.dial(n),
+      homeCode: () => this.homeCode,
+      blockedReason: () => this.phone.dialBlockedReason(),
+    });
     this.call = new CallView({
       hangUp: () => this.phone.hangUp(),
       toggleMute: () => this.phone.toggleMute(),
@@ -124,6 +128,8 @@ export class App {
   sessionLost(): void {
     setText(this.notice, SESSION_LOST_MESSAGE);
     this.notice.hidden = false;
+    // Two windows must never ring for one call: this one stops (after a call in progress).
+    this.phone.retire('A newer calling window took over, or Dialtone restarted.');
   }
 
   // ---- the calling window (native window without WebRTC) ----------------------------------
@@ -187,6 +193,7 @@ export class App {
     const registration = this.callingWindow ? windowRegistration(this.windowStatus) : snapshot.registration;
     this.status.render(registration, this.settingsOpen);
     this.call.render(snapshot.call);
+    this.dial.setAvailable(this.phone.dialBlockedReason() === null);
     this.incoming.render(snapshot.call);
     const phase = snapshot.call.phase;
     // A call always takes the screen, even over settings.

@@ -109,8 +109,10 @@ export class CallingWindowView {
     );
     this.browser.hidden = this.browser.textContent === '';
 
-    // Emphasised while the window is closed: it is the one thing to do.
+    // Emphasised while the window is closed: it is the one thing to do. Hidden during a call:
+    // a new window takes over the session, and the call in the old one would lose its link.
     this.reopenButton.className = connected ? 'secondary-button cw-reopen' : 'primary-button cw-reopen';
+    this.reopenButton.hidden = call !== null;
   }
 
   focus(): void {
@@ -131,7 +133,8 @@ export class CallingWindowView {
       return;
     }
     this.call.dataset.state = call.state;
-    setText(this.callLabel, call.direction === 'incoming' ? 'Incoming call' : 'Outgoing call');
+    const incoming = call.direction === 'incoming';
+    setText(this.callLabel, call.state === 'open' ? (incoming ? 'Call from' : 'Call to') : incoming ? 'Incoming call' : 'Outgoing call');
     setText(this.callNumber, describeParty(call.number));
     setText(this.callState, CALL_STATE_TEXT[call.state]);
     if (call.state === 'open' && call.since !== null) {

@@ -10,6 +10,8 @@ export interface DialActions {
   call(e164: string): void;
   /** The country calling code of the user's Twilio number, for national numbers. */
   homeCode(): string | null;
+  /** Why no call can be placed now (no token, no Device yet), or null. */
+  blockedReason(): string | null;
 }
 
 // Characters a user might type that can still normalise (digits, +, separators).
@@ -153,11 +155,27 @@ export class DialView {
     setText(this.message, text);
   }
 
+  /**
+   * Marks the Call button as unavailable without disabling it: a disabled button can't be
+   * focused or pressed, and pressing it is how the user finds out why (see `submit`).
+   */
+  setAvailable(available: boolean): void {
+    if (available) this.callButton.removeAttribute('aria-disabled');
+    else this.callButton.setAttribute('aria-disabled', 'true');
+  }
+
   private submit(): void {
     const result = normalizeNumber(this.input.value, this.actions.homeCode());
     if (!result.ok) {
       this.showError(result.error);
       this.input.focus();
+      return;
+    }
+    // Said next to the button, not only in the device log further down.
+    const blocked = this.actions.blockedReason();
+    if (blocked !== null) {
+      this.message.classList.add('error');
+      setText(this.message, `Can’t call yet: ${blocked}`);
       return;
     }
     this.actions.call(result.e164);

@@ -85,11 +85,22 @@ export class SettingsView {
     this.heading.focus({ preventScroll: true });
   }
 
-  /** Loads the current settings and listener state from the Rust side. */
+  /** Whether the form holds edits that were not saved yet. */
+  hasUnsavedEdits(): boolean {
+    return Object.keys(this.changes()).length > 0;
+  }
+
+  /**
+   * Loads the current settings and listener state from the Rust side. Unsaved edits are kept:
+   * leaving the panel (or a call taking the screen) must not throw away a half-typed secret.
+   */
   async refresh(): Promise<void> {
     const [status, listener] = await Promise.allSettled([this.backend.settingsStatus(), this.backend.listenerStatus()]);
     this.listener = listener.status === 'fulfilled' ? listener.value : null;
-    if (status.status === 'fulfilled') {
+    if (status.status === 'fulfilled' && this.hasUnsavedEdits()) {
+      this.renderListener(null);
+      this.setFormMessage('Your changes are not saved yet.', 'info');
+    } else if (status.status === 'fulfilled') {
       this.load(status.value);
     } else {
       setText(this.formMessage, `Could not read the settings: ${toBackendError(status.reason).message}`);

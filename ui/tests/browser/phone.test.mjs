@@ -95,6 +95,15 @@ describe('registration', () => {
     await statusPill(page).getByText('Setup needed').waitFor();
     await page.locator('.status-detail').getByText('Could not get an access token: missing settings: Account SID').waitFor();
     assert.match(await logText(page), /Could not get an access token: missing settings[\s\S]*What to do: Open Settings/);
+    // The Call button looks unavailable, and pressing it says why right there.
+    const call = page.getByRole('button', { name: 'Call', exact: true });
+    assert.equal(await call.getAttribute('aria-disabled'), 'true');
+    await page.locator('#number').fill('+15557654321');
+    // aria-disabled, not disabled: it still takes a click (Playwright alone would wait for it).
+    await call.click({ force: true });
+    await page.locator('#number-message').getByText('Can’t call yet: Could not get an access token: missing settings').waitFor();
+    const after = await fake(page);
+    assert.deepEqual([after.devices, after.call], [0, null], 'nothing dialed');
     await screenshot(page, 'setup-needed');
     await page.getByRole('button', { name: 'Open settings' }).click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();

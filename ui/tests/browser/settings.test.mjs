@@ -157,6 +157,27 @@ describe('settings', () => {
     await app.context.close();
   });
 
+  test('leaving the panel keeps unsaved edits', async () => {
+    const app = await openApp(build.browser, build.server.url);
+    const { page } = app;
+    await page.locator('#status-pill').getByText('Ready').waitFor();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('API Key Secret', { exact: true }).fill('a-half-typed-secret');
+    await page.getByLabel('Listener port', { exact: true }).fill('3002');
+    await page.getByRole('button', { name: 'Back to the phone' }).click();
+    await page.locator('#number').waitFor();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByText('Your changes are not saved yet.').waitFor();
+    assert.equal(await page.getByLabel('API Key Secret', { exact: true }).inputValue(), 'a-half-typed-secret');
+    assert.equal(await page.getByLabel('Listener port', { exact: true }).inputValue(), '3002');
+    assert.ok(!(await calls(page)).some((c) => c.cmd === 'save_settings'), 'nothing saved behind the user');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/^Saved\./).waitFor();
+    const save = (await calls(page)).find((c) => c.cmd === 'save_settings');
+    assert.deepEqual(save?.args, { changes: { api_key_secret: 'a-half-typed-secret', port: '3002' } });
+    await app.context.close();
+  });
+
   test('a rejected save shows the message on its field', async () => {
     const app = await openApp(build.browser, build.server.url, {
       saveError: { kind: 'invalid_value', message: 'API Key SID (api_key_sid) is not valid: expected SK followed by 32 hex digits', field: 'api_key_sid' },

@@ -398,3 +398,42 @@ describe('token errors by kind', () => {
     expect(t.phone.snapshot().registration).toMatchObject({ status: 'error', title: 'Session lost' });
   });
 });
+
+describe('retire (the calling window lost its session)', () => {
+  test('idle: the Device goes at once, nothing restarts it, and dialing says why', async () => {
+    const t = setup();
+    await t.phone.start();
+    await flush();
+    const device = fake.device!;
+    expect(t.phone.dialBlockedReason()).toBeNull();
+    t.phone.retire('A newer calling window took over.');
+    expect(device.state).toBe('destroyed');
+    expect(t.phone.snapshot().registration).toMatchObject({ status: 'error', title: 'Window closed', detail: 'A newer calling window took over.' });
+    await t.phone.restart();
+    await t.phone.retry();
+    t.env.network.dispatchEvent(new Event('online'));
+    await t.advance(60_000);
+    expect(fake.devices).toHaveLength(1);
+    expect(t.phone.dialBlockedReason()).toBe('A newer calling window took over.');
+    expect(t.pendingTimers()).toBe(0);
+  });
+
+  test('on a call: the call goes on, and the Device goes when it ends', async () => {
+    const t = setup();
+    await t.phone.start();
+    await flush();
+    const device = fake.device!;
+    const call = device.incoming('+15550000001')!;
+    t.phone.accept();
+    await flush();
+    t.phone.retire('A newer calling window took over.');
+    expect(device.state).not.toBe('destroyed');
+    expect(call.status()).toBe('open');
+    expect(t.phase()).toBe('active');
+    expect(t.logText()).toMatch(/the current call goes on until you hang up/);
+    t.phone.hangUp();
+    await flush();
+    expect(device.state).toBe('destroyed');
+    expect(t.phone.snapshot().registration.title).toBe('Window closed');
+  });
+});
