@@ -184,6 +184,12 @@ test('first launch: settings panel, fields saved to the keychain, listener and t
   try {
     assert.equal(await until('the settings panel', async () => (await win.screen()) === 'settings' && 'settings'), 'settings');
     assert.equal(await win.run('return document.title'), 'Dialtone');
+    // Nothing to reopen yet: the status bar points at the setup.
+    const pill = await until('the status bar to ask for setup', async () => {
+      const text = await win.run("return document.querySelector('#status-pill')?.textContent ?? ''");
+      return typeof text === 'string' && text.includes('Setup needed') && text;
+    });
+    assert.match(pill, /Setup needed/);
     await win.shot('window-first-launch');
 
     for (const [name, value] of Object.entries({ ...creds, port: String(webhookPort) })) {

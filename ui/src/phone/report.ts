@@ -50,7 +50,16 @@ export function sameReport(a: PageReport | null, b: PageReport): boolean {
  * The native window's status bar while calls happen in the calling window: the same
  * wording and colours as the phone's own registration, prefixed by whether the window is open.
  */
-export function windowRegistration(status: WindowStatus | null): Registration {
+export function windowRegistration(status: WindowStatus | null, setupNeeded = false): Registration {
+  // Before the first save the window is not opened at all: the one thing to do is the setup.
+  if (setupNeeded && !status?.connected) {
+    return {
+      status: 'error',
+      title: 'Setup needed',
+      detail: 'Fill in your Twilio details in Settings; the calling window opens once they are saved.',
+      action: 'settings',
+    };
+  }
   if (status === null) {
     return { status: 'starting', title: 'Starting', detail: 'Opening the calling window…', action: null };
   }

@@ -36,6 +36,8 @@ export class App {
   private settingsOpen = false;
   private screen: Screen | null = null;
   private homeCode: string | null = null;
+  /** The settings are incomplete, so no calling window is opened yet. */
+  private setupNeeded = false;
   private readonly supported: boolean;
   /** Set where this window cannot carry calls and drives the calling window instead. */
   private readonly callingWindow: CallingWindowControl | null;
@@ -113,8 +115,13 @@ export class App {
     const settingsLoad = this.backend.settingsStatus().then(
       (status) => {
         this.homeCode = countryCodeOf(status.fields.find((f) => f.name === 'twilio_number')?.value);
-        if (!status.complete && this.backend.canEditSettings) this.openSettings();
-        else if (this.screen === 'dial') this.dial.focus();
+        this.setupNeeded = !status.complete;
+        if (!status.complete && this.backend.canEditSettings) {
+          this.openSettings();
+        } else {
+          this.render(this.phone.snapshot());
+          if (this.screen === 'dial') this.dial.focus();
+        }
         return status.complete;
       },
       () => true, // The phone start below reports what is wrong; the calling window too.
@@ -190,7 +197,7 @@ export class App {
   }
 
   private render(snapshot: PhoneSnapshot): void {
-    const registration = this.callingWindow ? windowRegistration(this.windowStatus) : snapshot.registration;
+    const registration = this.callingWindow ? windowRegistration(this.windowStatus, this.setupNeeded) : snapshot.registration;
     this.status.render(registration, this.settingsOpen);
     this.call.render(snapshot.call);
     this.dial.setAvailable(this.phone.dialBlockedReason() === null);
@@ -249,6 +256,8 @@ export class App {
 
   private settingsChanged(status: SettingsStatus, fields: FieldName[]): void {
     this.homeCode = countryCodeOf(status.fields.find((f) => f.name === 'twilio_number')?.value);
+    this.setupNeeded = !status.complete;
+    this.render(this.phone.snapshot());
     if (status.complete) void this.autoOpenCallingWindow();
     if (status.complete && fields.some((f) => PHONE_FIELDS.has(f))) void this.phone.restart();
     else if (status.complete && this.phone.snapshot().registration.status === 'error') void this.phone.restart();

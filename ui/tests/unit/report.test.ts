@@ -53,6 +53,14 @@ describe('windowRegistration', () => {
     expect(windowRegistration(null).status).toBe('starting');
   });
 
+  test('settings incomplete: setup is the thing to do, not reopening a window that cannot work', () => {
+    const setup = { status: 'error', title: 'Setup needed', action: 'settings' };
+    expect(windowRegistration(null, true)).toMatchObject(setup);
+    expect(windowRegistration(status({ connected: false }), true)).toMatchObject(setup);
+    // A window that is open already speaks for itself.
+    expect(windowRegistration(status({ report: { registration: 'registered', error: null, call: null } }), true)).toMatchObject({ status: 'ready' });
+  });
+
   test('open window: the same words and colours as the phone’s own status', () => {
     const reg = (registration: 'registering' | 'registered' | 'unregistered' | 'error' | 'unsupported', error: string | null = null) =>
       windowRegistration(status({ report: { registration, error, call: null } }));
