@@ -4,7 +4,7 @@
 import type { FieldName, SettingsStatus, WindowStatus } from '../contract';
 import { SESSION_LOST_MESSAGE, toBackendError, type Backend, type CallingWindowControl } from '../ipc';
 import type { Phone, PhoneSnapshot } from '../phone/device';
-import { countryCodeOf } from '../phone/number';
+import { countryCodeOf, formatForDisplay } from '../phone/number';
 import { windowRegistration } from '../phone/report';
 import { CallView } from './callView';
 import { CallingWindowView } from './callingWindow';
@@ -36,6 +36,8 @@ export class App {
   private settingsOpen = false;
   private screen: Screen | null = null;
   private homeCode: string | null = null;
+  /** The user's Twilio number (E.164), for "Calls to … ring here". */
+  private ownNumber: string | null = null;
   /** The settings are incomplete, so no calling window is opened yet. */
   private setupNeeded = false;
   private readonly supported: boolean;
@@ -114,8 +116,7 @@ export class App {
     const following = this.followListener();
     const settingsLoad = this.backend.settingsStatus().then(
       (status) => {
-        this.homeCode = countryCodeOf(status.fields.find((f) => f.name === 'twilio_number')?.value);
-        this.setupNeeded = !status.complete;
+        this.takeSettings(status);
         if (!status.complete && this.backend.canEditSettings) {
           this.openSettings();
         } else {
@@ -198,7 +199,12 @@ export class App {
 
   private render(snapshot: PhoneSnapshot): void {
     const registration = this.callingWindow ? windowRegistration(this.windowStatus, this.setupNeeded) : snapshot.registration;
-    this.status.render(registration, this.settingsOpen);
+    // Users know their number, not the client identity the token carries.
+    const shown =
+      registration.status === 'ready' && this.ownNumber && !this.callingWindow
+        ? { ...registration, detail: `Calls to ${formatForDisplay(this.ownNumber)} ring here.` }
+        : registration;
+    this.status.render(shown, this.settingsOpen);
     this.call.render(snapshot.call);
     this.dial.setAvailable(this.phone.dialBlockedReason() === null);
     this.incoming.render(snapshot.call);
@@ -254,9 +260,16 @@ export class App {
     if (this.phone.snapshot().registration.status === 'error') void this.phone.retry();
   }
 
-  private settingsChanged(status: SettingsStatus, fields: FieldName[]): void {
-    this.homeCode = countryCodeOf(status.fields.find((f) => f.name === 'twilio_number')?.value);
+  /** What the phone screens need from the settings: the number, and whether setup is done. */
+  private takeSettings(status: SettingsStatus): void {
+    const number = status.fields.find((f) => f.name === 'twilio_number')?.value ?? null;
+    this.homeCode = countryCodeOf(number);
+    this.ownNumber = number;
     this.setupNeeded = !status.complete;
+  }
+
+  private settingsChanged(status: SettingsStatus, fields: FieldName[]): void {
+    this.takeSettings(status);
     this.render(this.phone.snapshot());
     if (status.complete) void this.autoOpenCallingWindow();
     if (status.complete && fields.some((f) => PHONE_FIELDS.has(f))) void this.phone.restart();

@@ -54,7 +54,7 @@ describe('registration', () => {
     const app = await openApp(build.browser, build.server.url, { timers: true });
     const { page } = app;
     await ready(page);
-    await page.getByText('Calls to “dialtone_15551234567” ring here.').waitFor();
+    await page.getByText('Calls to +1 555 123 4567 ring here.').waitFor();
     assert.match(await logText(page), /Requesting an access token…[\s\S]*Got a token[\s\S]*Ready: registered with Twilio\./);
 
     const options = await page.evaluate(() => {
