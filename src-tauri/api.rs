@@ -83,6 +83,19 @@ fn status_of(settings: &Settings, keychain_error: Option<String>) -> SettingsSta
     }
 }
 
+/// Runs `work` (settings, keychain: blocking file and D-Bus calls) off the async runtime's
+/// worker threads, so neither window's requests stall behind it.
+pub async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| {
+        Err(ApiError::new(
+            "internal",
+            format!("the request failed: {e}"),
+        ))
+    })
+}
+
 /// The core as the UI sees it. One value per process.
 pub struct Api {
     store: Store,
@@ -154,9 +167,15 @@ impl Api {
         Ok(status_of(&settings, keychain_error))
     }
 
+    /// The listener's state and the URLs to paste. Reads only the settings file: the status
+    /// needs no secret, and it is asked for often (every push, every panel refresh), so it
+    /// makes no keychain round trip.
     pub fn listener_status(&self) -> Result<ListenerStatus, ApiError> {
-        let (settings, _) = self.current()?;
-        Ok(self.listener.status(&settings))
+        let saved = self
+            .store
+            .load_file_only()
+            .map_err(|e| ApiError::new("settings", e))?;
+        Ok(self.listener.status(&Settings::resolve(&self.env, &saved)))
     }
 
     /// Hands `publish` the listener status after every change (state, error, last webhook),
@@ -170,14 +189,11 @@ impl Api {
         let changes = self.listener.watch();
         crate::supervisor::each_change(changes, crate::supervisor::UPDATE_GAP, move || {
             let api = self.clone();
-            // The status reads the keychain: a blocking D-Bus call.
-            let read = tokio::task::spawn_blocking(move || api.listener_status());
             let publish = publish.clone();
             async move {
-                match read.await {
-                    Ok(Ok(status)) => publish(status),
-                    Ok(Err(e)) => tracing::debug!("listener status not pushed: {}", e.message),
-                    Err(e) => tracing::debug!("listener status not pushed: {e}"),
+                match blocking(move || api.listener_status()).await {
+                    Ok(status) => publish(status),
+                    Err(e) => tracing::debug!("listener status not pushed: {}", e.message),
                 }
             }
         })

@@ -85,17 +85,14 @@ impl Listener {
         let _guard = self.restart.lock().await;
         self.stop_locked().await;
         let settings = load()?;
-        let webhook_settings = match settings.webhook_settings(true) {
-            Ok(s) => s,
-            Err(e) => {
-                self.set(ListenerState::Stopped, None, Some(e.to_string()));
-                return Ok(());
-            }
-        };
-        let port = match settings.port() {
-            Ok(port) => port,
-            Err(e) => {
-                self.set(ListenerState::Stopped, None, Some(e.to_string()));
+        let ready = settings
+            .webhook_settings(true)
+            .map_err(|e| e.to_string())
+            .and_then(|webhook| Ok((webhook, settings.port().map_err(|e| e.to_string())?)));
+        let (webhook_settings, port) = match ready {
+            Ok(ready) => ready,
+            Err(why) => {
+                self.set(ListenerState::Stopped, None, Some(why));
                 return Ok(());
             }
         };

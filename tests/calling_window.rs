@@ -446,10 +446,9 @@ async fn page_reports_reach_the_hub_and_the_stream_tracks_the_window() {
     );
 }
 
-#[tokio::test]
-async fn the_page_hears_when_settings_change() {
-    let f = fixture();
-    let cookie = session(&f).await;
+/// Opens the page's event stream, runs `trigger`, and returns the event that follows `hello`.
+async fn event_after(f: &Fixture, trigger: impl FnOnce(&CallingWindow)) -> String {
+    let cookie = session(f).await;
     let stream = f
         .app
         .clone()
@@ -459,33 +458,23 @@ async fn the_page_hears_when_settings_change() {
     let mut body = stream.into_body();
     let hello = body.frame().await.unwrap().unwrap().into_data().unwrap();
     assert!(String::from_utf8_lossy(&hello).contains("event: hello"));
-    f.window.hub().settings_changed();
+    trigger(&f.window);
     let next = body.frame().await.unwrap().unwrap().into_data().unwrap();
-    assert!(
-        String::from_utf8_lossy(&next).contains("event: settings"),
-        "{next:?}"
-    );
+    String::from_utf8_lossy(&next).into_owned()
+}
+
+#[tokio::test]
+async fn the_page_hears_when_settings_change() {
+    let f = fixture();
+    let next = event_after(&f, |window| window.hub().settings_changed()).await;
+    assert!(next.contains("event: settings"), "{next:?}");
 }
 
 #[tokio::test]
 async fn the_page_hears_when_the_webhook_listener_changes() {
     let f = fixture();
-    let cookie = session(&f).await;
-    let stream = f
-        .app
-        .clone()
-        .oneshot(get("/api/events", &[("cookie", &cookie)]))
-        .await
-        .unwrap();
-    let mut body = stream.into_body();
-    let hello = body.frame().await.unwrap().unwrap().into_data().unwrap();
-    assert!(String::from_utf8_lossy(&hello).contains("event: hello"));
-    f.window.hub().listener_changed();
-    let next = body.frame().await.unwrap().unwrap().into_data().unwrap();
-    assert!(
-        String::from_utf8_lossy(&next).contains("event: listener"),
-        "{next:?}"
-    );
+    let next = event_after(&f, |window| window.hub().listener_changed()).await;
+    assert!(next.contains("event: listener"), "{next:?}");
 }
 
 #[tokio::test]

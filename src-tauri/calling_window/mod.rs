@@ -29,7 +29,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use futures_util::StreamExt as _;
 
-use crate::api::{Api, ApiError};
+use crate::api::{blocking, Api, ApiError};
 use guard::{Guard, Refusal};
 use page::{Hub, PageReport};
 
@@ -412,17 +412,6 @@ async fn listener(State(window): State<Arc<CallingWindow>>, headers: HeaderMap) 
 }
 
 /// Keychain reads are D-Bus round trips; keep them off the async workers.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| {
-        Err(ApiError::new(
-            "internal",
-            format!("the request failed: {e}"),
-        ))
-    })
-}
-
 async fn report_state(
     State(window): State<Arc<CallingWindow>>,
     headers: HeaderMap,

@@ -6,22 +6,25 @@ use std::sync::Arc;
 
 use tauri::{AppHandle, Runtime, State};
 
-use crate::api::{Api, ApiError, ImportResult, SettingsStatus};
+use crate::api::{blocking, Api, ApiError, ImportResult, SettingsStatus};
 use crate::calling_window::page::WindowStatus;
 use crate::settings::Field;
 use crate::supervisor::ListenerStatus;
 use crate::token::AccessToken;
 
-// Commands are `async` so keychain calls (D-Bus round trips) never block the window's thread.
+// Commands are `async`, and keychain reads (D-Bus round trips) run in `blocking`, so they
+// block neither the window's thread nor the runtime's workers.
 
 #[tauri::command]
 pub async fn get_token(api: State<'_, Arc<Api>>) -> Result<AccessToken, ApiError> {
-    api.token()
+    let api = api.inner().clone();
+    blocking(move || api.token()).await
 }
 
 #[tauri::command]
 pub async fn settings_status(api: State<'_, Arc<Api>>) -> Result<SettingsStatus, ApiError> {
-    api.settings_status()
+    let api = api.inner().clone();
+    blocking(move || api.settings_status()).await
 }
 
 #[tauri::command]
@@ -48,7 +51,8 @@ pub async fn import_env(
 
 #[tauri::command]
 pub async fn listener_status(api: State<'_, Arc<Api>>) -> Result<ListenerStatus, ApiError> {
-    api.listener_status()
+    let api = api.inner().clone();
+    blocking(move || api.listener_status()).await
 }
 
 /// Opens (or reopens) the calling window, for webviews without WebRTC.

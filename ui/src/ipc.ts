@@ -116,6 +116,21 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/** The events the Rust side emits to the app window, with their payloads. */
+interface AppEvents {
+  'listener-status': ListenerStatus;
+  'calling-window': WindowStatus;
+}
+
+/** Calls `listener` with each payload of the app's event `name`; resolves to a stop function. */
+async function follow<K extends keyof AppEvents>(name: K, listener: (payload: AppEvents[K]) => void): Promise<() => void> {
+  try {
+    return await listen<AppEvents[K]>(name, (event) => listener(event.payload));
+  } catch (error) {
+    throw toBackendError(error);
+  }
+}
+
 export class TauriBackend implements Backend, CallingWindowControl {
   readonly kind = 'tauri' as const;
   readonly canEditSettings = true;
@@ -135,12 +150,8 @@ export class TauriBackend implements Backend, CallingWindowControl {
   listenerStatus(): Promise<ListenerStatus> {
     return call('listener_status');
   }
-  async onListenerStatus(listener: (status: ListenerStatus) => void): Promise<() => void> {
-    try {
-      return await listen<ListenerStatus>('listener-status', (event) => listener(event.payload));
-    } catch (error) {
-      throw toBackendError(error);
-    }
+  onListenerStatus(listener: (status: ListenerStatus) => void): Promise<() => void> {
+    return follow('listener-status', listener);
   }
   openCallingWindow(): Promise<WindowStatus> {
     return call('open_calling_window');
@@ -148,13 +159,8 @@ export class TauriBackend implements Backend, CallingWindowControl {
   callingWindowStatus(): Promise<WindowStatus> {
     return call('calling_window_status');
   }
-  async onCallingWindow(listener: (status: WindowStatus) => void): Promise<() => void> {
-    try {
-      const stop = await listen<WindowStatus>('calling-window', (event) => listener(event.payload));
-      return stop;
-    } catch (error) {
-      throw toBackendError(error);
-    }
+  onCallingWindow(listener: (status: WindowStatus) => void): Promise<() => void> {
+    return follow('calling-window', listener);
   }
 }
 
@@ -213,7 +219,8 @@ export class HttpBackend implements Backend, CallingWindowLink {
     if (!response.ok) {
       if (response.status === 429) {
         const seconds = Number(response.headers.get('Retry-After'));
-        const message = toBackendError(body).kind === 'rate_limited' ? toBackendError(body).message : 'too many requests; wait a few seconds';
+        const said = toBackendError(body);
+        const message = said.kind === 'rate_limited' ? said.message : 'too many requests; wait a few seconds';
         throw new BackendError('rate_limited', message, undefined, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 6_000);
       }
       const error = toBackendError(body);

@@ -245,22 +245,20 @@ impl MediaPeer {
             .set_remote_description(RTCSessionDescription::offer(offer.to_string())?)
             .await?;
         let answer = self.pc.create_answer(None).await?;
-        let mut gathered = self.pc.gathering_complete_promise().await;
-        self.pc.set_local_description(answer).await?;
-        let _ = gathered.recv().await;
-        Ok(self
-            .pc
-            .local_description()
-            .await
-            .map(|d| d.sdp)
-            .unwrap_or_default())
+        self.set_local_and_gather(answer).await
     }
 
     /// Make an offer for the SDK (incoming call to the app).
     pub async fn offer(&self) -> Result<String> {
         let offer = self.pc.create_offer(None).await?;
+        self.set_local_and_gather(offer).await
+    }
+
+    /// Sets our side of the session and waits for every ICE candidate, so the SDP we hand
+    /// over is complete (the simulator does no trickle ICE).
+    async fn set_local_and_gather(&self, description: RTCSessionDescription) -> Result<String> {
         let mut gathered = self.pc.gathering_complete_promise().await;
-        self.pc.set_local_description(offer).await?;
+        self.pc.set_local_description(description).await?;
         let _ = gathered.recv().await;
         Ok(self
             .pc

@@ -285,17 +285,17 @@ export class Phone {
       this.write('warn', 'This window takes no new calls; the current call goes on until you hang up.');
       return;
     }
-    this.shutDown();
+    this.shutDown(detail);
   }
 
-  private shutDown(): void {
+  private shutDown(detail: string): void {
     this.pendingRestart = false;
     this.pendingTokenRefresh = false;
     this.tearDownDevice();
     this.env.network.removeEventListener('online', this.onOnline);
     this.env.network.removeEventListener('offline', this.onOffline);
     this.env.visibility.removeEventListener('visibilitychange', this.onVisibility);
-    this.setRegistration({ status: 'error', title: 'Window closed', detail: this.retired ?? 'This phone was stopped.', action: null });
+    this.setRegistration({ status: 'error', title: 'Window closed', detail, action: null });
     this.write('warn', 'This window no longer places or takes calls.');
   }
 
@@ -312,7 +312,7 @@ export class Phone {
     if (isBusy(this.callState)) return;
     const device = this.device;
     if (!device) {
-      this.write('error', `Can’t call yet: ${this.registration.detail}`);
+      this.write('error', `Can’t call yet: ${this.dialBlockedReason()}`);
       return;
     }
     this.dispatch({ type: 'dial', number: e164 });
@@ -796,7 +796,7 @@ export class Phone {
   /** Work deferred while a call was up. */
   private afterCall(): void {
     if (this.retired !== null) {
-      this.shutDown();
+      this.shutDown(this.retired);
       return;
     }
     if (this.pendingRestart) {

@@ -35,8 +35,7 @@ export class App {
   private readonly phoneArea: HTMLElement;
   private settingsOpen = false;
   private screen: Screen | null = null;
-  private homeCode: string | null = null;
-  /** The user's Twilio number (E.164), for "Calls to … ring here". */
+  /** The user's Twilio number (E.164): "Calls to … ring here", and the home country code. */
   private ownNumber: string | null = null;
   /** The settings are incomplete, so no calling window is opened yet. */
   private setupNeeded = false;
@@ -65,7 +64,7 @@ export class App {
     this.status = new StatusView({ openSettings: () => this.openSettings(), retry: () => void this.phone.retry() });
     this.dial = new DialView({
       call: (n) => void this.phone.dial(n),
-      homeCode: () => this.homeCode,
+      homeCode: () => countryCodeOf(this.ownNumber),
       blockedReason: () => this.phone.dialBlockedReason(),
     });
     this.call = new CallView({
@@ -262,9 +261,7 @@ export class App {
 
   /** What the phone screens need from the settings: the number, and whether setup is done. */
   private takeSettings(status: SettingsStatus): void {
-    const number = status.fields.find((f) => f.name === 'twilio_number')?.value ?? null;
-    this.homeCode = countryCodeOf(number);
-    this.ownNumber = number;
+    this.ownNumber = status.fields.find((f) => f.name === 'twilio_number')?.value ?? null;
     this.setupNeeded = !status.complete;
   }
 
@@ -272,8 +269,8 @@ export class App {
     this.takeSettings(status);
     this.render(this.phone.snapshot());
     if (status.complete) void this.autoOpenCallingWindow();
-    if (status.complete && fields.some((f) => PHONE_FIELDS.has(f))) void this.phone.restart();
-    else if (status.complete && this.phone.snapshot().registration.status === 'error') void this.phone.restart();
+    const phoneNeedsIt = fields.some((f) => PHONE_FIELDS.has(f)) || this.phone.snapshot().registration.status === 'error';
+    if (status.complete && phoneNeedsIt) void this.phone.restart();
   }
 
   private onKey(event: KeyboardEvent): void {

@@ -72,15 +72,21 @@ const flush = async () => {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 };
 
+/** A phone that has started and registered. */
+async function started() {
+  const t = setup();
+  await t.phone.start();
+  await flush();
+  return t;
+}
+
 beforeEach(() => {
   fake = resetFake();
 });
 
 describe('start', () => {
   test('fetches a token, creates one Device with our options, registers', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     expect(fake.devices).toHaveLength(1);
     const device = fake.device!;
     expect(device.token0).toBe('token-1');
@@ -119,9 +125,7 @@ describe('start', () => {
 
 describe('calls', () => {
   test('DTMF pressed faster than tones play is queued, not lost, and no timer outlives the call', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     await t.phone.dial('+15557654321');
     const call = fake.lastCall!;
     call.remoteAnswer();
@@ -144,9 +148,7 @@ describe('calls', () => {
   });
 
   test('outgoing call: params.To, ringing, accept, mute, DTMF, hang up, nothing left attached', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     await t.phone.dial('+15557654321');
     const device = fake.device!;
     expect(device.connectParams).toEqual([{ params: { To: '+15557654321' } }]);
@@ -170,9 +172,7 @@ describe('calls', () => {
   });
 
   test('hanging up while the call is still being set up cancels it', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     const dialing = t.phone.dial('+15557654321');
     t.phone.hangUp();
     expect(t.phase()).toBe('idle');
@@ -182,9 +182,7 @@ describe('calls', () => {
   });
 
   test('a second incoming call while busy is rejected; the first is untouched', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     const first = fake.device!.incoming('+15550000001')!;
     t.phone.accept();
     await flush();
@@ -198,9 +196,7 @@ describe('calls', () => {
   });
 
   test('the caller cancels: idle again, log says so, listeners removed', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     const call = fake.device!.incoming('+15550000001')!;
     call.callerCancel();
     expect(t.phase()).toBe('idle');
@@ -209,9 +205,7 @@ describe('calls', () => {
   });
 
   test('mic denied on dial is explained and the phone returns to idle', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     fake.micError = 31401;
     await t.phone.dial('+15557654321');
     expect(t.phase()).toBe('idle');
@@ -224,9 +218,7 @@ describe('calls', () => {
 
 describe('token', () => {
   test('tokenWillExpire refreshes at once when idle, after the call when busy', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     const device = fake.device!;
     device.tokenWillExpire();
     await flush();
@@ -244,9 +236,7 @@ describe('token', () => {
   });
 
   test('20104 fetches a new token and registers again', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     const device = fake.device!;
     await device.unregister();
     device.emitError(20104, 'AccessTokenExpired');
@@ -256,9 +246,7 @@ describe('token', () => {
   });
 
   test('20101 does not loop: it stops and points to settings', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     await fake.device!.unregister();
     fake.device!.emitError(20101, 'AccessTokenInvalid');
     await flush();
@@ -269,9 +257,7 @@ describe('token', () => {
 
 describe('registration recovery', () => {
   test('retries with backoff only while offline, and stops when registered', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     const device = fake.device!;
     fake.registerOutcome = 31009;
     device.dropConnection();
@@ -294,9 +280,7 @@ describe('registration recovery', () => {
   });
 
   test('the online event and waking up retry at once', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     const device = fake.device!;
     fake.registerOutcome = 31009;
     device.dropConnection();
@@ -314,9 +298,7 @@ describe('registration recovery', () => {
   });
 
   test('waking up with an expired token renews it first', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     const device = fake.device!;
     await t.advance(3600_000); // an hour asleep: no timers fire while idle
     (device as unknown as { _state: string })._state = 'unregistered';
@@ -327,9 +309,7 @@ describe('registration recovery', () => {
   });
 
   test('new settings while on a call wait for the end of the call', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     fake.device!.incoming('+15550000001');
     t.phone.accept();
     await flush();
@@ -401,9 +381,7 @@ describe('token errors by kind', () => {
 
 describe('retire (the calling window lost its session)', () => {
   test('idle: the Device goes at once, nothing restarts it, and dialing says why', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     const device = fake.device!;
     expect(t.phone.dialBlockedReason()).toBeNull();
     t.phone.retire('A newer calling window took over.');
@@ -419,9 +397,7 @@ describe('retire (the calling window lost its session)', () => {
   });
 
   test('on a call: the call goes on, and the Device goes when it ends', async () => {
-    const t = setup();
-    await t.phone.start();
-    await flush();
+    const t = await started();
     const device = fake.device!;
     const call = device.incoming('+15550000001')!;
     t.phone.accept();
