@@ -39,7 +39,7 @@ fn webhook_settings() -> WebhookSettings {
         auth_token: Some(Secret::new(TOKEN)),
         twilio_number: E164::parse("+15551234567").unwrap(),
         identity: "alice".into(),
-        public_url: Some(URL.into()),
+        public_base: Some(URL.trim_end_matches("/handle_calls").into()),
         allowed_country_codes: vec![CountryCode::parse("1").unwrap()],
     }
 }
@@ -81,7 +81,7 @@ fn benches(c: &mut Criterion) {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
-    let router = webhook::router(Arc::new(webhook::WebhookState::new(
+    let router = webhook::router(Arc::new(webhook::Context::new(
         webhook,
         true,
         Default::default(),

@@ -1,16 +1,15 @@
-/// The commands the UI may invoke. Declaring them makes Tauri generate one permission per
-/// command (`allow-get-token`, …), so a capability grants exactly these and nothing else.
-const COMMANDS: &[&str] = &[
-    "get_token",
-    "settings_status",
-    "save_settings",
-    "import_env",
-    "listener_status",
-    "open_calling_window",
-    "calling_window_status",
-];
+// The commands the UI may invoke come from `desktop/command_table.rs`, the same list the app
+// registers: declaring them makes Tauri generate one permission per command
+// (`allow-get-token`, …), so a capability grants exactly these and nothing else.
+macro_rules! commands {
+    ($($name:ident),* $(,)?) => {
+        const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+include!("desktop/command_table.rs");
 
 fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/desktop/command_table.rs");
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .capabilities_path_pattern("src-tauri/capabilities/**/*")

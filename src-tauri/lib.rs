@@ -1,33 +1,45 @@
 //! Dialtone: a desktop phone for people who own a Twilio number.
 //!
 //! # Layout
+//! - [`app`]: the composition root. Reads the environment once into [`app::Options`] and
+//!   builds the desktop app or a command of the command line; nothing below it reads the
+//!   environment.
 //! - [`settings`]: the settings, where each comes from (environment, `.env`, keychain, file)
 //!   and the shape each must have; [`settings::store`] owns the keychain and the settings file.
-//! - [`loader`]: loads settings the same way for every entry point.
+//! - [`loader`]: resolves settings the same way for every entry point.
 //! - [`secret`]: the redacting wrapper for the Auth Token and the API key secret.
 //! - [`phone_number`]: E.164 numbers and country calling codes.
 //! - [`token`]: Voice SDK access tokens (HS256 JWT in Twilio's format).
 //! - [`signature`]: `X-Twilio-Signature` computation and validation.
 //! - [`twiml`]: TwiML documents.
-//! - [`webhook`]: the Axum listener for `POST /handle_calls`; [`webhook::routing`] decides who
-//!   is connected to whom, [`webhook::form`] parses Twilio's forms strictly.
-//! - [`supervisor`]: runs the webhook listener inside the app and restarts it on changes.
-//! - [`api`]: what the phone UI may ask of the core (token, settings status, save, import,
-//!   listener status); the Tauri commands and the calling window's HTTP API both call it.
-//! - [`cli`]: the `dialtone` command line; [`doctor`]: `dialtone doctor`.
+//! - [`http_server`]: serving a router on loopback with timeouts, a connection cap and a
+//!   bounded shutdown; both listeners use it.
+//! - [`webhook`]: the Axum router Twilio calls; [`webhook::twilio_request`] is the one
+//!   signature check in front of every Twilio route, [`webhook::voice`] the voice webhook,
+//!   [`webhook::routing`] decides who is connected to whom.
+//! - [`webhook_server`]: runs the webhook listener inside the app and restarts it on changes.
+//! - [`phone_status`]: the phone's state as the window that carries calls reports it, for
+//!   whoever follows it.
+//! - [`backend`]: what the phone UI may ask of Rust (token, settings, save, import, webhook
+//!   status, phone status); the Tauri commands and the calling window's HTTP API both call it.
+//! - [`calling_window`]: the Linux calling window: a guarded loopback listener serving the
+//!   phone page to a browser with WebRTC, and the browser it opens.
+//! - [`cli`]: the `dialtone` command line, one file per command.
 //! - [`desktop`]: the Tauri shell (window, IPC commands); the only module that touches `tauri`.
 
-pub mod api;
+pub mod app;
+pub mod backend;
 pub mod calling_window;
 pub mod cli;
 pub mod desktop;
-pub mod doctor;
+pub mod http_server;
 pub mod loader;
 pub mod phone_number;
+pub mod phone_status;
 pub mod secret;
 pub mod settings;
 pub mod signature;
-pub mod supervisor;
 pub mod token;
 pub mod twiml;
 pub mod webhook;
+pub mod webhook_server;

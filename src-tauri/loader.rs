@@ -1,5 +1,5 @@
 //! Loading settings the same way for every entry point (CLI, window, tests through the
-//! binary): environment and `.env` over the saved values.
+//! binary): the environment (and, for the command line, `./.env`) over the saved values.
 
 use std::collections::BTreeMap;
 
@@ -20,31 +20,6 @@ impl Loaded {
             _ => incomplete.to_string(),
         }
     }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Dotenv(#[from] crate::settings::DotenvError),
-    #[error("the working directory cannot be read: {0}")]
-    Cwd(std::io::Error),
-}
-
-/// The OS keychain, the settings file, the process environment and `./.env`.
-pub fn load() -> Result<Loaded, LoadError> {
-    load_from(&Store::from_env()?)
-}
-
-pub fn load_from(store: &Store) -> Result<Loaded, LoadError> {
-    Ok(resolve(store, &environment()?)?)
-}
-
-/// The process environment over `./.env`: every entry point reads its overrides here.
-pub fn environment() -> Result<Environment, LoadError> {
-    let cwd = std::env::current_dir().map_err(LoadError::Cwd)?;
-    Ok(Environment::from_process_and_dotenv(&cwd)?)
 }
 
 /// Resolves `env` over `store`; only a keychain outage is tolerated (see [`Loaded`]).

@@ -11,7 +11,7 @@ use axum::http::{Request, StatusCode};
 use axum::Router;
 use base64::Engine as _;
 use common::*;
-use dialtone::api::Api;
+use dialtone::backend::Backend;
 use dialtone::calling_window::{self, CallingWindow, DirAssets};
 use dialtone::settings::{Environment, MemoryKeychain, SettingsFile, Store};
 use http_body_util::BodyExt as _;
@@ -38,9 +38,22 @@ fn fixture() -> Fixture {
         Box::<MemoryKeychain>::default(),
         SettingsFile::new(dir.path().join("settings.json")),
     );
-    let api = Arc::new(Api::new(store, Environment::from_vars(credential_env())));
+    let backend = Arc::new(Backend::new(
+        store,
+        Environment::from_vars(credential_env()),
+    ));
     let address: SocketAddr = HOST.parse().unwrap();
-    let window = CallingWindow::new(api, Arc::new(DirAssets(dir.path().to_owned())), address);
+    let config = calling_window::Config {
+        data_dir: Some(dir.path().join("data")),
+        browser: calling_window::browser::BrowserSetting::Nothing,
+        ..Default::default()
+    };
+    let window = CallingWindow::new(
+        backend,
+        Arc::new(DirAssets(dir.path().to_owned())),
+        address,
+        config,
+    );
     let app = calling_window::router(window.clone());
     Fixture {
         window,
@@ -88,7 +101,7 @@ async fn without_the_cookie_nothing_is_served() {
         "/assets/app.js",
         "/api/token",
         "/api/settings",
-        "/api/listener",
+        "/api/webhook",
         "/api/events",
     ] {
         let response = f.app.clone().oneshot(get(path, &[])).await.unwrap();
@@ -320,11 +333,11 @@ async fn a_new_window_ends_the_older_session() {
 async fn the_launch_secret_travels_in_a_private_file() {
     use std::os::unix::fs::PermissionsExt as _;
     let f = fixture();
-    let profile = tempfile::tempdir().unwrap();
-    // Changing the environment is safe here: no other test in this binary reads it.
-    std::env::set_var("DIALTONE_BROWSER", "none");
-    f.window.open(profile.path()).unwrap();
-    let file = profile.path().join("dialtone-launch.html");
+    f.window.open().unwrap();
+    let file = f
+        ._dir
+        .path()
+        .join("data/calling-window-profile/dialtone-launch.html");
     assert_eq!(
         std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
         0o600
@@ -396,7 +409,7 @@ async fn page_reports_reach_the_hub_and_the_stream_tracks_the_window() {
         async move { app.oneshot(request).await.unwrap().status() }
     };
 
-    assert!(!f.window.hub().status().connected);
+    assert!(!f.window.link().status().connected);
     let stream = f
         .app
         .clone()
@@ -405,7 +418,7 @@ async fn page_reports_reach_the_hub_and_the_stream_tracks_the_window() {
         .unwrap();
     assert_eq!(stream.status(), StatusCode::OK);
     assert_eq!(stream.headers()["content-type"], "text/event-stream");
-    assert!(f.window.hub().status().connected);
+    assert!(f.window.link().status().connected);
     let mut body = stream.into_body();
     let first = body.frame().await.unwrap().unwrap().into_data().unwrap();
     assert!(String::from_utf8_lossy(&first).contains("event: hello"));
@@ -415,7 +428,7 @@ async fn page_reports_reach_the_hub_and_the_stream_tracks_the_window() {
         send(report, "application/json").await,
         StatusCode::NO_CONTENT
     );
-    assert!(f.window.hub().status().report.unwrap().is_ringing_in());
+    assert!(f.window.link().status().report.unwrap().is_ringing_in());
     assert_eq!(
         send(report, "text/plain").await,
         StatusCode::UNSUPPORTED_MEDIA_TYPE
@@ -430,7 +443,7 @@ async fn page_reports_reach_the_hub_and_the_stream_tracks_the_window() {
     );
 
     drop(body);
-    let status = f.window.hub().status();
+    let status = f.window.link().status();
     assert!(
         !status.connected,
         "closing the stream means the window closed"
@@ -441,7 +454,7 @@ async fn page_reports_reach_the_hub_and_the_stream_tracks_the_window() {
         StatusCode::NO_CONTENT
     );
     assert!(
-        f.window.hub().status().report.is_none(),
+        f.window.link().status().report.is_none(),
         "a late report does not bring it back"
     );
 }
@@ -466,19 +479,19 @@ async fn event_after(f: &Fixture, trigger: impl FnOnce(&CallingWindow)) -> Strin
 #[tokio::test]
 async fn the_page_hears_when_settings_change() {
     let f = fixture();
-    let next = event_after(&f, |window| window.hub().settings_changed()).await;
+    let next = event_after(&f, |window| window.link().settings_changed()).await;
     assert!(next.contains("event: settings"), "{next:?}");
 }
 
 #[tokio::test]
-async fn the_page_hears_when_the_webhook_listener_changes() {
+async fn the_page_hears_when_the_webhook_server_changes() {
     let f = fixture();
-    let next = event_after(&f, |window| window.hub().listener_changed()).await;
-    assert!(next.contains("event: listener"), "{next:?}");
+    let next = event_after(&f, |window| window.link().webhook_changed()).await;
+    assert!(next.contains("event: webhook"), "{next:?}");
 }
 
 #[tokio::test]
-async fn a_started_window_forwards_listener_changes_to_its_page() {
+async fn a_started_window_forwards_webhook_server_changes_to_its_page() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(
         Box::<MemoryKeychain>::default(),
@@ -489,27 +502,32 @@ async fn a_started_window_forwards_listener_changes_to_its_page() {
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect::<Vec<_>>();
     env.push(("DIALTONE_PORT".to_owned(), free_port()));
-    let api = Arc::new(Api::new(store, Environment::from_vars(env)));
+    let backend = Arc::new(Backend::new(store, Environment::from_vars(env)));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let config = calling_window::Config {
+        port: 0,
+        data_dir: Some(dir.path().join("data")),
+        ..Default::default()
+    };
     let window = CallingWindow::start(
-        api.clone(),
+        backend.clone(),
         Arc::new(DirAssets(dir.path().to_owned())),
-        0,
+        config,
         async {
             let _ = stopped.await;
         },
     )
     .await
     .unwrap();
-    let mut page = window.hub().page_events();
-    api.start_listener().await.unwrap();
+    let mut page = window.link().page_events();
+    backend.start_webhook_server().await.unwrap();
     let event = tokio::time::timeout(std::time::Duration::from_secs(10), page.recv())
         .await
-        .expect("the page hears of the listener starting")
+        .expect("the page hears of the webhook server starting")
         .unwrap();
-    assert_eq!(event, "listener");
+    assert_eq!(event, "webhook");
     let _ = stop.send(());
-    api.listener().stop().await;
+    backend.webhook_server().stop().await;
 }
 
 /// The native window's CSP (tauri.conf.json) and the calling window's must allow the same
@@ -530,4 +548,108 @@ fn both_windows_allow_the_same_twilio_endpoints() {
         .split_whitespace()
         .collect();
     assert_eq!(native, calling);
+}
+
+/// A fake browser: a shell script with `body`, made executable.
+#[cfg(unix)]
+fn fake_browser(dir: &std::path::Path, body: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt as _;
+    let script = dir.join("fake-browser.sh");
+    std::fs::write(&script, format!("#!/bin/sh\n{body}\n")).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+#[cfg(unix)]
+fn window_with_browser(dir: &std::path::Path, script: std::path::PathBuf) -> Arc<CallingWindow> {
+    let store = Store::new(
+        Box::<MemoryKeychain>::default(),
+        SettingsFile::new(dir.join("settings.json")),
+    );
+    let backend = Arc::new(Backend::new(
+        store,
+        Environment::from_vars(credential_env()),
+    ));
+    let config = calling_window::Config {
+        data_dir: Some(dir.join("data")),
+        browser: calling_window::browser::BrowserSetting::Command(script),
+        browser_env: vec![("PATH".into(), "/usr/bin:/bin".into())],
+        ..Default::default()
+    };
+    CallingWindow::new(
+        backend,
+        Arc::new(DirAssets(dir.to_owned())),
+        HOST.parse().unwrap(),
+        config,
+    )
+}
+
+/// Chromium run as root without `--no-sandbox` exits at once; the app window must say why,
+/// not just "Not open".
+#[cfg(unix)]
+#[tokio::test]
+async fn a_browser_that_stops_at_once_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = fake_browser(
+        dir.path(),
+        "echo '[1201/090000.1:ERROR:zygote_host_impl_linux.cc(100)] Running as root without --no-sandbox is not supported. See https://crbug.com/638180.' >&2\nexit 1",
+    );
+    let window = window_with_browser(dir.path(), script);
+    let mut status = window.link().subscribe();
+    window.open().unwrap();
+    let error = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        loop {
+            if let Some(error) = status.borrow_and_update().error.clone() {
+                return error;
+            }
+            status.changed().await.unwrap();
+        }
+    })
+    .await
+    .expect("the failure is published");
+    assert!(error.contains("exit status: 1"), "{error}");
+    assert!(
+        error.contains("Running as root without --no-sandbox"),
+        "{error}"
+    );
+    assert!(
+        error.contains("DIALTONE_BROWSER"),
+        "says what to do: {error}"
+    );
+}
+
+/// Every browser the window started, reopened ones included, is closed with the app.
+#[cfg(unix)]
+#[tokio::test]
+async fn reopened_browsers_are_all_closed_with_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let pids = dir.path().join("pids");
+    let script = fake_browser(
+        dir.path(),
+        &format!("echo $$ >> '{}'\nexec sleep 300", pids.display()),
+    );
+    let window = window_with_browser(dir.path(), script);
+    window.open().unwrap();
+    window.open().unwrap();
+    let read_pids = || -> Vec<String> {
+        std::fs::read_to_string(&pids)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while read_pids().len() < 2 {
+        assert!(std::time::Instant::now() < deadline, "both browsers start");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    window.close_browsers().await;
+    for pid in read_pids() {
+        assert!(
+            !std::path::Path::new(&format!("/proc/{pid}")).exists()
+                || std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                    .is_ok_and(|s| s.contains(") Z ")),
+            "browser {pid} outlived the app"
+        );
+    }
 }

@@ -273,6 +273,64 @@ fn a_dotenv_in_the_working_directory_is_read() {
     );
 }
 
+/// `config show` names the `.env` a value came from: a forgotten file in the working folder
+/// should be easy to spot.
+#[test]
+fn config_show_names_the_dotenv_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".env"), "TWILIO_NUMBER=+15557654321\n").unwrap();
+    let output = dialtone(dir.path())
+        .args(["config", "show"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("twilio_number"))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    let expected = format!(".env ({})", dir.path().join(".env").display());
+    assert!(line.contains(&expected), "{line}");
+}
+
+/// A client that sent its headers and then stalls in the body must not keep `serve` alive
+/// after SIGTERM: it waits a few seconds for requests in flight, then exits.
+#[test]
+fn sigterm_stops_serve_in_seconds_while_a_client_stalls() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = start_serve(dir.path(), &[]);
+    let mut stalled = std::net::TcpStream::connect(server.address).unwrap();
+    stalled
+        .write_all(b"POST /handle_calls HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/x-www-form-urlencoded\r\ncontent-length: 5000\r\n\r\nAccountSid=AC")
+        .unwrap();
+    // The server has the stalled request once it answers another one.
+    assert_eq!(http(server.address, "GET /healthz HTTP/1.1", b"").0, 200);
+    let started = std::time::Instant::now();
+    assert!(std::process::Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap()
+        .success());
+    let deadline = started + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "serve is still running 20 s after SIGTERM"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    let log: Vec<String> = server.log.iter().collect();
+    assert!(
+        log.iter().any(|l| l.contains("still busy")),
+        "the log says it closed the stalled connection: {log:?}"
+    );
+    drop(stalled);
+}
+
 #[test]
 fn every_command_has_help() {
     let dir = tempfile::tempdir().unwrap();

@@ -6,14 +6,14 @@ mod common;
 use std::sync::Arc;
 
 use common::*;
-use dialtone::api::Api;
+use dialtone::backend::Backend;
 use dialtone::calling_window::DirAssets;
 use dialtone::settings::{Environment, MemoryKeychain, SettingsFile, Store};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
+use tauri::{Manager as _, WebviewWindow};
 
 struct Fixture {
     _app: tauri::App<MockRuntime>,
@@ -28,9 +28,14 @@ fn fixture(env: Environment) -> Fixture {
         Box::<MemoryKeychain>::default(),
         SettingsFile::new(dir.path().join("settings.json")),
     );
-    let api = Arc::new(Api::new(store, env));
+    let backend = Arc::new(Backend::new(store, env));
     let assets = Arc::new(DirAssets(dir.path().to_owned()));
-    let app = dialtone::desktop::builder(mock_builder(), api, assets)
+    let calling_window = dialtone::calling_window::Config {
+        data_dir: Some(dir.path().join("data")),
+        browser: dialtone::calling_window::browser::BrowserSetting::Nothing,
+        ..Default::default()
+    };
+    let app = dialtone::desktop::builder(mock_builder(), backend, assets, calling_window)
         .build(tauri::generate_context!(test = true))
         .unwrap();
     let main = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -165,9 +170,9 @@ fn a_dotenv_is_imported() {
 }
 
 #[test]
-fn listener_status_names_the_voice_request_url() {
-    // Setup (which starts the listener) runs with the event loop, which the mock runtime does
-    // not start; saving settings restarts the listener the same way.
+fn webhook_status_names_the_voice_request_url() {
+    // Setup (which starts the webhook server) runs with the event loop, which the mock runtime
+    // does not start; saving settings restarts the server the same way.
     let f = fixture(Environment::from_vars(credential_env()));
     invoke(
         &f.main,
@@ -175,7 +180,7 @@ fn listener_status_names_the_voice_request_url() {
         json!({"changes": {"port": free_port()}}),
     )
     .unwrap();
-    let status = invoke(&f.main, "listener_status", json!({})).unwrap();
+    let status = invoke(&f.main, "webhook_status", json!({})).unwrap();
     assert_eq!(status["state"], "listening", "{status}");
     assert!(status["address"]
         .as_str()
@@ -188,13 +193,50 @@ fn listener_status_names_the_voice_request_url() {
 #[test]
 fn other_windows_may_call_nothing() {
     let f = fixture(env_with_port());
-    for cmd in [
-        "get_token",
-        "settings_status",
-        "listener_status",
-        "open_calling_window",
-    ] {
+    for cmd in dialtone::desktop::commands::NAMES {
         let err = invoke(&f.other, cmd, json!({})).unwrap_err();
         assert!(err.to_string().contains("not allowed"), "{cmd}: {err}");
     }
+}
+
+/// Every command of the table is registered and granted to the phone window: none is unknown
+/// or refused by the capability (a wrong argument shape is fine: it means the command ran).
+#[test]
+fn the_phone_window_may_call_every_command_of_the_table() {
+    let f = fixture(env_with_port());
+    for cmd in dialtone::desktop::commands::NAMES {
+        if *cmd == "open_calling_window" {
+            continue; // opens a listener and a browser; covered by the calling window tests
+        }
+        if let Err(err) = invoke(&f.main, cmd, json!({})) {
+            let text = err.to_string();
+            assert!(
+                !text.contains("not allowed") && !text.contains("not found"),
+                "{cmd}: {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_app_window_reports_the_phone_status() {
+    let f = fixture(env_with_port());
+    let backend = f._app.state::<Arc<Backend>>().inner().clone();
+    let report = json!({"registration": "registered", "error": null, "call": {"direction": "outgoing", "number": "+447700900123", "state": "open", "since": 1700000000000_u64, "callSid": "CA0123456789abcdef0123456789abcdef"}});
+    invoke(&f.main, "report_phone_status", json!({ "status": report })).unwrap();
+    let phone = backend
+        .phone()
+        .current()
+        .expect("the report reached the feed");
+    assert_eq!(serde_json::to_value(&phone).unwrap(), report);
+    let bad = invoke(
+        &f.main,
+        "report_phone_status",
+        json!({"status": {"registration": "hacked"}}),
+    )
+    .unwrap_err();
+    assert!(
+        bad.to_string().contains("unknown variant `hacked`"),
+        "{bad}"
+    );
 }

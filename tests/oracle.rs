@@ -11,7 +11,7 @@ use common::*;
 use dialtone::phone_number::E164;
 use dialtone::settings::TokenSettings;
 use dialtone::webhook::routing::{self, Refusal, Route};
-use dialtone::webhook::{self, WebhookState};
+use dialtone::webhook::{self, Context};
 use dialtone::{signature, token};
 use serde_json::{json, Value};
 use tower::ServiceExt as _;
@@ -188,11 +188,7 @@ fn signatures_and_decisions_match_twilio_python() {
 /// to the request gets 403.
 #[tokio::test]
 async fn the_listener_accepts_exactly_what_twilio_python_signs() {
-    let state = Arc::new(WebhookState::new(
-        webhook_settings(),
-        true,
-        Default::default(),
-    ));
+    let state = Arc::new(Context::new(webhook_settings(), true, Default::default()));
     let app = webhook::router(state);
     let mut rng = Rng::new(42);
     let mut forms = Vec::new();

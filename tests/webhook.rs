@@ -8,14 +8,14 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;
 use common::*;
-use dialtone::settings::WebhookSettings;
+use dialtone::settings::{Environment, WebhookSettings};
 use dialtone::signature;
-use dialtone::webhook::{self, Activity, ServeError, WebhookState};
+use dialtone::webhook::{self, Activity, Context, ServeError};
 use tower::ServiceExt as _;
 
 fn app_with(settings: WebhookSettings, check: bool) -> (Router, Activity) {
     let activity = Activity::default();
-    let state = WebhookState::new(settings, check, activity.clone());
+    let state = Context::new(settings, check, activity.clone());
     (webhook::router(Arc::new(state)), activity)
 }
 
@@ -222,7 +222,7 @@ async fn other_routes_and_methods() {
 #[tokio::test]
 async fn without_a_public_url_the_signed_url_is_rebuilt_from_headers() {
     let settings = WebhookSettings {
-        public_url: None,
+        public_base: None,
         ..webhook_settings()
     };
     let (app, activity) = app_with(settings, true);
@@ -356,4 +356,96 @@ async fn the_listener_binds_loopback_only_and_shuts_down_gracefully() {
         tokio::net::TcpStream::connect(address).await.is_err(),
         "still listening after shutdown"
     );
+}
+
+/// Every Twilio route is signed over the public base plus its own path: a request signed for
+/// one route is refused on another, whatever the body says.
+#[tokio::test]
+async fn a_signature_for_one_route_is_refused_on_another() {
+    use dialtone::webhook::twilio_request::{TwilioForm, TwilioRoutes};
+    async fn echo(form: TwilioForm) -> String {
+        form.first("CallSid").unwrap_or("").to_owned()
+    }
+    let base = PUBLIC_URL.trim_end_matches("/handle_calls");
+    let context = Arc::new(Context::new(webhook_settings(), true, Activity::default()));
+    let app = TwilioRoutes::new(context)
+        .post("/handle_calls", webhook::voice::handle_calls)
+        .post("/dial_status", echo)
+        .into_router();
+    let form = inbound_form("+15557654321");
+    let send = |path: &'static str, signed_for: String| {
+        let sig = signature::compute(AUTH_TOKEN, &signed_for, &form);
+        let request = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("x-twilio-signature", sig)
+            .body(Body::from(encode_form(&form)))
+            .unwrap();
+        let app = app.clone();
+        async move { app.oneshot(request).await.unwrap().status() }
+    };
+    assert_eq!(
+        send("/dial_status", format!("{base}/dial_status")).await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        send("/handle_calls", format!("{base}/handle_calls")).await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        send("/dial_status", format!("{base}/handle_calls")).await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        send("/handle_calls", format!("{base}/dial_status")).await,
+        StatusCode::FORBIDDEN
+    );
+}
+
+/// The form only comes from the signature check: a Twilio handler mounted outside
+/// `TwilioRoutes` refuses everything instead of answering unverified requests.
+#[tokio::test]
+async fn a_twilio_handler_outside_the_check_refuses() {
+    let context = Arc::new(Context::new(webhook_settings(), true, Activity::default()));
+    let app = Router::new()
+        .route(
+            "/handle_calls",
+            axum::routing::post(webhook::voice::handle_calls),
+        )
+        .with_state(context);
+    let response = app
+        .oneshot(signed(&outbound_form("+447700900123")))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(!body_text(response).await.contains("<Dial"));
+}
+
+/// The user may paste the voice URL or the bare base: both sign the same way.
+#[tokio::test]
+async fn the_public_url_may_be_the_bare_base() {
+    let base = PUBLIC_URL.trim_end_matches("/handle_calls");
+    for configured in [PUBLIC_URL, base] {
+        let settings = dialtone::settings::Settings::resolve(
+            &Environment::from_vars(credential_env().into_iter().map(|(k, v)| {
+                (
+                    k,
+                    if k == "DIALTONE_PUBLIC_URL" {
+                        configured
+                    } else {
+                        v
+                    },
+                )
+            })),
+            &Default::default(),
+        )
+        .webhook_settings(true)
+        .unwrap();
+        assert_eq!(settings.public_base.as_deref(), Some(base), "{configured}");
+        let (app, _) = app_with(settings, true);
+        let response = app
+            .oneshot(signed(&inbound_form("+15557654321")))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{configured}");
+    }
 }

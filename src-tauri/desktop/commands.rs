@@ -1,76 +1,108 @@
 //! The IPC commands the phone UI may invoke (and nothing more; see `capabilities/main.json`).
-//! Each is a thin wrapper over [`crate::api::Api`] or the calling window.
+//! Each is a thin wrapper over [`crate::backend::Backend`] or the calling window. The list of
+//! them is `command_table.rs`.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use tauri::{AppHandle, Runtime, State};
 
-use crate::api::{blocking, Api, ApiError, ImportResult, SettingsStatus};
-use crate::calling_window::page::WindowStatus;
+use crate::backend::{blocking, Backend, BackendError, ErrorKind, ImportResult, SettingsStatus};
+use crate::calling_window::page_link::WindowStatus;
+use crate::phone_status::{PhoneStatus, Reporter};
 use crate::settings::Field;
-use crate::supervisor::ListenerStatus;
 use crate::token::AccessToken;
+use crate::webhook_server::WebhookStatus;
+
+macro_rules! commands {
+    ($($name:ident),* $(,)?) => {
+        /// The commands' names, as the UI invokes them.
+        pub const NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        /// Registers every command with Tauri.
+        pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($name),*]
+        }
+    };
+}
+include!("command_table.rs");
 
 // Commands are `async`, and keychain reads (D-Bus round trips) run in `blocking`, so they
 // block neither the window's thread nor the runtime's workers.
 
 #[tauri::command]
-pub async fn get_token(api: State<'_, Arc<Api>>) -> Result<AccessToken, ApiError> {
-    let api = api.inner().clone();
-    blocking(move || api.token()).await
+pub async fn get_token(backend: State<'_, Arc<Backend>>) -> Result<AccessToken, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.token()).await
 }
 
 #[tauri::command]
-pub async fn settings_status(api: State<'_, Arc<Api>>) -> Result<SettingsStatus, ApiError> {
-    let api = api.inner().clone();
-    blocking(move || api.settings_status()).await
+pub async fn settings_status(
+    backend: State<'_, Arc<Backend>>,
+) -> Result<SettingsStatus, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.settings_status()).await
 }
 
 #[tauri::command]
 pub async fn save_settings(
-    api: State<'_, Arc<Api>>,
+    backend: State<'_, Arc<Backend>>,
     slot: State<'_, super::CallingWindowSlot>,
     changes: BTreeMap<Field, String>,
-) -> Result<SettingsStatus, ApiError> {
-    let status = api.save_settings(&changes).await?;
+) -> Result<SettingsStatus, BackendError> {
+    let status = backend.save_settings(&changes).await?;
     slot.settings_changed();
     Ok(status)
 }
 
 #[tauri::command]
 pub async fn import_env(
-    api: State<'_, Arc<Api>>,
+    backend: State<'_, Arc<Backend>>,
     slot: State<'_, super::CallingWindowSlot>,
     contents: String,
-) -> Result<ImportResult, ApiError> {
-    let result = api.import_env(&contents).await?;
+) -> Result<ImportResult, BackendError> {
+    let result = backend.import_env(&contents).await?;
     slot.settings_changed();
     Ok(result)
 }
 
 #[tauri::command]
-pub async fn listener_status(api: State<'_, Arc<Api>>) -> Result<ListenerStatus, ApiError> {
-    let api = api.inner().clone();
-    blocking(move || api.listener_status()).await
+pub async fn webhook_status(
+    backend: State<'_, Arc<Backend>>,
+) -> Result<WebhookStatus, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.webhook_status()).await
+}
+
+/// The app window's phone reports its state (where this window carries calls).
+#[tauri::command]
+pub async fn report_phone_status(
+    backend: State<'_, Arc<Backend>>,
+    status: PhoneStatus,
+) -> Result<(), BackendError> {
+    status
+        .validate()
+        .map_err(|why| BackendError::new(ErrorKind::Invalid, why))?;
+    backend.phone().report(Reporter::AppWindow, status);
+    Ok(())
 }
 
 /// Opens (or reopens) the calling window, for webviews without WebRTC.
 #[tauri::command]
-pub async fn open_calling_window<R: Runtime>(app: AppHandle<R>) -> Result<WindowStatus, ApiError> {
+pub async fn open_calling_window<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<WindowStatus, BackendError> {
     let window = super::calling_window(&app)
         .await
-        .map_err(|e| ApiError::new("calling_window", e))?;
-    let profile =
-        crate::calling_window::profile_dir().map_err(|e| ApiError::new("calling_window", e))?;
+        .map_err(|e| BackendError::new(ErrorKind::CallingWindow, e))?;
     // Errors are also in the status, which is what the UI shows.
-    let _ = window.open(&profile);
-    Ok(window.hub().status())
+    let _ = window.open();
+    Ok(window.link().status())
 }
 
 #[tauri::command]
 pub async fn calling_window_status(
     slot: State<'_, super::CallingWindowSlot>,
-) -> Result<WindowStatus, ApiError> {
-    Ok(slot.get().map(|w| w.hub().status()).unwrap_or_default())
+) -> Result<WindowStatus, BackendError> {
+    Ok(slot.get().map(|w| w.link().status()).unwrap_or_default())
 }

@@ -1,5 +1,6 @@
 //! The desktop shell: the Tauri window, its state, and the lifetimes of the listeners.
-//! Everything it calls lives in plain-Rust modules; this is wiring only.
+//! Everything it calls lives in plain-Rust modules; this is wiring only. The composition root
+//! ([`crate::app`]) builds what it needs and hands it over.
 
 pub mod assets;
 pub mod commands;
@@ -10,27 +11,42 @@ use std::sync::Arc;
 use tauri::webview::{PermissionKind, PermissionResponse};
 use tauri::{Emitter as _, Manager, Runtime};
 
-use crate::api::Api;
-use crate::calling_window::CallingWindow;
+use crate::backend::Backend;
+use crate::calling_window::{self, CallingWindow, PageAssets};
 
 /// The one place the frontend bundle and `tauri.conf.json` are compiled in.
 pub fn context() -> tauri::Context<tauri::Wry> {
     tauri::generate_context!()
 }
 
+/// The embedded UI bundle on its own, for the calling window of `dialtone phone`.
+pub fn embedded_page_assets() -> Arc<dyn PageAssets> {
+    let mut context = context();
+    Arc::new(assets::Shared::take_from(&mut context))
+}
+
 /// The calling window, started the first time the UI asks for it.
-#[derive(Default)]
-pub struct CallingWindowSlot(tokio::sync::OnceCell<Arc<CallingWindow>>);
+pub struct CallingWindowSlot {
+    window: tokio::sync::OnceCell<Arc<CallingWindow>>,
+    config: calling_window::Config,
+}
 
 impl CallingWindowSlot {
+    pub fn new(config: calling_window::Config) -> Self {
+        Self {
+            window: tokio::sync::OnceCell::new(),
+            config,
+        }
+    }
+
     pub fn get(&self) -> Option<&Arc<CallingWindow>> {
-        self.0.get()
+        self.window.get()
     }
 
     /// Lets the calling window's page know, if one was ever opened.
     pub fn settings_changed(&self) {
         if let Some(window) = self.get() {
-            window.hub().settings_changed();
+            window.link().settings_changed();
         }
     }
 }
@@ -39,40 +55,43 @@ impl CallingWindowSlot {
 /// `tauri::test::mock_builder()` in tests.
 pub fn builder<R: Runtime>(
     base: tauri::Builder<R>,
-    api: Arc<Api>,
-    page_assets: Arc<dyn crate::calling_window::PageAssets>,
+    backend: Arc<Backend>,
+    page_assets: Arc<dyn PageAssets>,
+    calling_window: calling_window::Config,
 ) -> tauri::Builder<R> {
-    base.manage(api)
+    base.manage(backend)
         .manage(page_assets)
-        .manage(CallingWindowSlot::default())
+        .manage(CallingWindowSlot::new(calling_window))
         // The phone needs the microphone and nothing else the webview can ask for. On Linux an
         // unanswered request is a silent "no", so the answer has to be explicit.
         .on_permission_request(|_, kind| match kind {
             PermissionKind::Microphone => PermissionResponse::Allow,
             _ => PermissionResponse::Deny,
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::get_token,
-            commands::settings_status,
-            commands::save_settings,
-            commands::import_env,
-            commands::listener_status,
-            commands::open_calling_window,
-            commands::calling_window_status,
-        ])
+        .invoke_handler(commands::handler())
         .setup(|app| {
             #[cfg(target_os = "linux")]
             if let Some(window) = app.get_webview_window("main") {
                 linux::enable_media(&window);
             }
+            let backend = app.state::<Arc<Backend>>().inner().clone();
+            // Keeps an open settings panel live: server state and the last webhook.
             let handle = app.handle().clone();
-            let api = app.state::<Arc<Api>>().inner().clone();
-            // Keeps an open settings panel live: listener state and the last webhook.
-            tauri::async_runtime::spawn(api.clone().follow_listener(move |status| {
-                let _ = handle.emit_to("main", "listener-status", &status);
+            tauri::async_runtime::spawn(backend.clone().follow_webhook_status(move |status| {
+                let _ = handle.emit_to("main", "webhook-status", &status);
             }));
+            // The phone's state, whichever window carries calls, for the app window (and,
+            // next, the tray and notifications).
+            let handle = app.handle().clone();
+            let mut phone = backend.phone().watch();
             tauri::async_runtime::spawn(async move {
-                if let Err(e) = api.start_listener().await {
+                while phone.changed().await.is_ok() {
+                    let status = phone.borrow_and_update().clone();
+                    let _ = handle.emit_to("main", "phone-status", &status);
+                }
+            });
+            tauri::async_runtime::spawn(async move {
+                if let Err(e) = backend.start_webhook_server().await {
                     tracing::error!("settings could not be read: {}", e.message);
                 }
             });
@@ -87,22 +106,15 @@ pub(crate) async fn calling_window<R: Runtime>(
 ) -> Result<Arc<CallingWindow>, String> {
     let slot = app.state::<CallingWindowSlot>();
     let window = slot
-        .0
+        .window
         .get_or_try_init(|| async {
-            let api = app.state::<Arc<Api>>().inner().clone();
-            let assets = app
-                .state::<Arc<dyn crate::calling_window::PageAssets>>()
-                .inner()
-                .clone();
-            let window = CallingWindow::start(
-                api,
-                assets,
-                crate::calling_window::preferred_port(),
-                std::future::pending(),
-            )
-            .await
-            .map_err(|e| e.to_string())?;
-            let mut changes = window.hub().subscribe();
+            let backend = app.state::<Arc<Backend>>().inner().clone();
+            let assets = app.state::<Arc<dyn PageAssets>>().inner().clone();
+            let window =
+                CallingWindow::start(backend, assets, slot.config.clone(), std::future::pending())
+                    .await
+                    .map_err(|e| e.to_string())?;
+            let mut changes = window.link().subscribe();
             let app = app.clone();
             tauri::async_runtime::spawn(async move {
                 let mut was_ringing = false;
@@ -129,18 +141,20 @@ pub(crate) async fn calling_window<R: Runtime>(
 }
 
 /// Opens the phone window and runs until it closes; the listeners stop with it.
-pub fn run() -> ExitCode {
-    crate::cli::init_logging();
-    let api = match crate::cli::api_from_env() {
-        Ok(api) => Arc::new(api),
-        Err(e) => {
-            eprintln!("dialtone: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let mut context = context();
+pub fn run(
+    mut context: tauri::Context<tauri::Wry>,
+    backend: Arc<Backend>,
+    calling_window: calling_window::Config,
+) -> ExitCode {
     let shared = assets::Shared::take_from(&mut context);
-    let app = match builder(tauri::Builder::default(), api, Arc::new(shared)).build(context) {
+    let app = match builder(
+        tauri::Builder::default(),
+        backend,
+        Arc::new(shared),
+        calling_window,
+    )
+    .build(context)
+    {
         Ok(app) => app,
         Err(e) => {
             eprintln!("dialtone: the window could not be opened: {e}");
@@ -149,11 +163,14 @@ pub fn run() -> ExitCode {
     };
     app.run(|app, event| {
         if let tauri::RunEvent::Exit = event {
-            if let Some(window) = app.state::<CallingWindowSlot>().get() {
-                window.close_browser();
-            }
-            let listener = app.state::<Arc<Api>>().listener().clone();
-            tauri::async_runtime::block_on(listener.stop());
+            let window = app.state::<CallingWindowSlot>().get().cloned();
+            let server = app.state::<Arc<Backend>>().webhook_server().clone();
+            tauri::async_runtime::block_on(async move {
+                if let Some(window) = window {
+                    window.close_browsers().await;
+                }
+                server.stop().await;
+            });
         }
     });
     ExitCode::SUCCESS
@@ -167,8 +184,9 @@ mod linux {
     };
 
     /// WebKitGTK ships with media capture and WebRTC switched off. Media capture works once
-    /// enabled; WebRTC stays missing on Debian and Ubuntu builds (see platforms.md), which the
-    /// UI detects and answers by opening the calling window.
+    /// enabled; WebRTC stays missing on Debian and Ubuntu builds (WebKitGTK 2.50 has no
+    /// `RTCPeerConnection` even with the setting on), which the UI detects and answers by
+    /// opening the calling window.
     ///
     /// The rest trims memory for a one-page app: no GPU compositing (the phone draws a few
     /// flat shapes; GL contexts cost tens of MiB, more under software GL), and the cache

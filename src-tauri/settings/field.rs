@@ -123,7 +123,7 @@ impl Field {
             Field::TwimlAppSid => "AP followed by 32 hex digits (Console > Voice > TwiML Apps)",
             Field::TwilioNumber => "an E.164 number: + then the country code and number, e.g. +15551234567",
             Field::Identity => "1 to 121 letters, digits or underscores",
-            Field::PublicUrl => "the https URL your tunnel gives, ending in /handle_calls, e.g. https://abc123.ngrok.app/handle_calls",
+            Field::PublicUrl => "the https URL your tunnel gives, e.g. https://abc123.ngrok.app (with or without /handle_calls at the end)",
             Field::Port => "a port number from 1 to 65535",
             Field::AllowedCountryCodes => "country calling codes separated by commas, e.g. 1,44",
         }
@@ -143,7 +143,7 @@ impl Field {
                 .then(|| value.to_owned()),
             Field::TwilioNumber => E164::parse(value).ok().map(|n| n.to_string()),
             Field::Identity => is_identity(value).then(|| value.to_owned()),
-            Field::PublicUrl => is_public_url(value).then(|| value.to_owned()),
+            Field::PublicUrl => public_base(value).map(|_| value.to_owned()),
             Field::Port => value
                 .parse::<u16>()
                 .ok()
@@ -212,20 +212,31 @@ pub fn default_identity(number: &E164) -> String {
     format!("dialtone_{}", number.digits())
 }
 
-fn is_public_url(value: &str) -> bool {
-    let Ok(url) = url::Url::parse(value) else {
-        return false;
-    };
-    url.scheme() == "https"
+/// The path of the voice webhook under the public base URL.
+pub const VOICE_PATH: &str = "/handle_calls";
+
+/// The public base URL in a configured public URL: the user pastes either the voice URL
+/// (`https://abc.ngrok.app/handle_calls`, as the TwiML App shows it) or the bare base
+/// (`https://abc.ngrok.app`); Dialtone signs each route as base + path. `None` unless it is an
+/// https URL with a host and nothing that Twilio's signature would not cover.
+pub fn public_base(value: &str) -> Option<String> {
+    let trimmed = value.trim();
+    let base = trimmed
+        .strip_suffix(VOICE_PATH)
+        .unwrap_or(trimmed)
+        .trim_end_matches('/');
+    let voice_url = format!("{base}{VOICE_PATH}");
+    let url = url::Url::parse(&voice_url).ok()?;
+    let valid = url.scheme() == "https"
         && url.host_str().is_some_and(|h| !h.is_empty())
-        && url.path().ends_with("/handle_calls")
         && url.query().is_none()
         && url.fragment().is_none()
         && url.username().is_empty()
         && url.password().is_none()
         // Url::parse normalises (e.g. lowercases the host); Twilio signs exactly what is
-        // configured in the console, so the stored text must already be in that form.
-        && url.as_str() == value
+        // configured in the console, so the text must already be in that form.
+        && url.as_str() == voice_url;
+    valid.then(|| base.to_owned())
 }
 
 /// Parses `1, +44,353` into sorted, de-duplicated codes; `None` when empty or any is unknown.
@@ -296,20 +307,31 @@ mod tests {
     }
 
     #[test]
-    fn public_url_must_be_the_https_webhook() {
-        assert!(is_public_url("https://abc123.ngrok.app/handle_calls"));
-        assert!(is_public_url(
-            "https://x.trycloudflare.com:8443/phone/handle_calls"
-        ));
+    fn the_public_url_is_the_voice_url_or_its_base() {
+        for (given, base) in [
+            (
+                "https://abc123.ngrok.app/handle_calls",
+                "https://abc123.ngrok.app",
+            ),
+            ("https://abc123.ngrok.app", "https://abc123.ngrok.app"),
+            ("https://abc123.ngrok.app/", "https://abc123.ngrok.app"),
+            (
+                "https://x.trycloudflare.com:8443/phone/handle_calls",
+                "https://x.trycloudflare.com:8443/phone",
+            ),
+        ] {
+            assert_eq!(public_base(given).as_deref(), Some(base), "{given}");
+            assert!(Field::PublicUrl.normalize(given).is_ok(), "{given}");
+        }
         for bad in [
             "http://abc123.ngrok.app/handle_calls",
-            "https://abc123.ngrok.app/",
             "https://abc123.ngrok.app/handle_calls?x=1",
             "https://ABC.ngrok.app/handle_calls",
             "https://user:pw@abc.ngrok.app/handle_calls",
             "abc123.ngrok.app/handle_calls",
+            "https://abc 123.ngrok.app",
         ] {
-            assert!(!is_public_url(bad), "{bad}");
+            assert!(public_base(bad).is_none(), "{bad}");
         }
     }
 

@@ -8,7 +8,7 @@ pub mod field;
 pub mod store;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -21,10 +21,22 @@ use crate::secret::Secret;
 /// The listener port when none is configured (the tutorial's).
 pub const DEFAULT_PORT: u16 = 3000;
 
-/// Values found in the environment, keyed by field.
+/// Values found in the environment, keyed by field: the process's variables, and for the
+/// command line also those of a `.env` file in the working directory (see
+/// [`Environment::with_dotenv`]). The desktop app reads no `.env` by itself: a planted or
+/// forgotten file would silently swap the account it uses.
 #[derive(Debug, Default, Clone)]
 pub struct Environment {
-    values: BTreeMap<Field, Secretish>,
+    values: BTreeMap<Field, (Secretish, Origin)>,
+    /// The `.env` file that supplied values, if any.
+    dotenv: Option<PathBuf>,
+}
+
+/// Where an environment value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Process,
+    DotenvFile,
 }
 
 /// A raw value that may be a secret; kept wrapped so a `{:?}` of the environment leaks nothing.
@@ -37,41 +49,79 @@ impl std::fmt::Debug for Secretish {
     }
 }
 
+/// Dialtone's settings among `vars`; empty values count as unset.
+fn settings_among<K, V>(vars: impl IntoIterator<Item = (K, V)>) -> BTreeMap<Field, Secretish>
+where
+    K: AsRef<str>,
+    V: Into<String>,
+{
+    let mut values = BTreeMap::new();
+    for (key, value) in vars {
+        let Some(field) = Field::ALL.into_iter().find(|f| f.env_var() == key.as_ref()) else {
+            continue;
+        };
+        let value = value.into();
+        if !value.trim().is_empty() {
+            values.insert(field, Secretish(value));
+        }
+    }
+    values
+}
+
 impl Environment {
-    /// Picks Dialtone's variables out of `vars`; empty values count as unset.
+    /// Picks Dialtone's variables out of `vars` (the process environment, or a test's).
     pub fn from_vars<K, V>(vars: impl IntoIterator<Item = (K, V)>) -> Self
     where
         K: AsRef<str>,
         V: Into<String>,
     {
-        let mut values = BTreeMap::new();
-        for (key, value) in vars {
-            let Some(field) = Field::ALL.into_iter().find(|f| f.env_var() == key.as_ref()) else {
-                continue;
-            };
-            let value = value.into();
-            if !value.trim().is_empty() {
-                values.insert(field, Secretish(value));
-            }
+        Self {
+            values: settings_among(vars)
+                .into_iter()
+                .map(|(field, value)| (field, (value, Origin::Process)))
+                .collect(),
+            dotenv: None,
         }
-        Self { values }
     }
 
-    /// The process environment over a `.env` file in `dir` (the only place `dotenvy` is used).
-    /// A malformed `.env` is reported, not skipped, since silently ignoring it would hide
-    /// which credentials are in use.
-    pub fn from_process_and_dotenv(dir: &Path) -> Result<Self, DotenvError> {
-        let mut env = match dotenv_vars(&dir.join(".env")) {
-            Ok(vars) => Self::from_vars(vars),
-            Err(DotenvError::Missing) => Self::default(),
+    /// Adds the values of `dir/.env` under these (the process environment wins), as the
+    /// command line does (the tutorial's habit). A missing file adds nothing; a malformed one
+    /// is reported, not skipped, since silently ignoring it would hide which credentials are
+    /// in use. The only place `dotenvy` reads a file.
+    pub fn with_dotenv(mut self, dir: &Path) -> Result<Self, DotenvError> {
+        let path = dir.join(".env");
+        let vars = match dotenv_vars(&path) {
+            Ok(vars) => vars,
+            Err(DotenvError::Missing) => return Ok(self),
             Err(e) => return Err(e),
         };
-        env.values.extend(Self::from_vars(std::env::vars()).values);
-        Ok(env)
+        let mut used = false;
+        for (field, value) in settings_among(vars) {
+            self.values.entry(field).or_insert_with(|| {
+                used = true;
+                (value, Origin::DotenvFile)
+            });
+        }
+        if used {
+            self.dotenv = Some(path);
+        }
+        Ok(self)
     }
 
     pub fn get(&self, field: Field) -> Option<&str> {
-        self.values.get(&field).map(|v| v.0.as_str())
+        self.values.get(&field).map(|(v, _)| v.0.as_str())
+    }
+
+    /// The `.env` file some values came from.
+    pub fn dotenv_path(&self) -> Option<&Path> {
+        self.dotenv.as_deref()
+    }
+
+    fn source_of(&self, field: Field) -> Option<Source> {
+        self.values.get(&field).map(|(_, origin)| match origin {
+            Origin::Process => Source::Environment,
+            Origin::DotenvFile => Source::Dotenv,
+        })
     }
 }
 
@@ -114,6 +164,9 @@ pub fn describe_dotenv_error(error: &dotenvy::Error) -> String {
 pub enum Source {
     #[serde(rename = "environment")]
     Environment,
+    /// A `.env` file in the working directory (command line only).
+    #[serde(rename = ".env file")]
+    Dotenv,
     #[serde(rename = "keychain")]
     Keychain,
     #[serde(rename = "settings file")]
@@ -181,17 +234,18 @@ impl Settings {
     pub fn resolve(env: &Environment, saved: &BTreeMap<Field, String>) -> Self {
         let mut fields = BTreeMap::new();
         for field in Field::ALL {
-            let (value, source) = if let Some(v) = env.get(field) {
-                (Some(v.to_owned()), Source::Environment)
-            } else if let Some(v) = saved.get(&field) {
-                let source = match field.home() {
-                    field::Home::Keychain => Source::Keychain,
-                    field::Home::SettingsFile => Source::SettingsFile,
+            let (value, source) =
+                if let (Some(v), Some(source)) = (env.get(field), env.source_of(field)) {
+                    (Some(v.to_owned()), source)
+                } else if let Some(v) = saved.get(&field) {
+                    let source = match field.home() {
+                        field::Home::Keychain => Source::Keychain,
+                        field::Home::SettingsFile => Source::SettingsFile,
+                    };
+                    (Some(v.clone()), source)
+                } else {
+                    (None, Source::Unset)
                 };
-                (Some(v.clone()), source)
-            } else {
-                (None, Source::Unset)
-            };
             let (value, problem) = match value {
                 Some(raw) => match field.normalize(&raw) {
                     Ok(clean) => (Some(clean), None),
@@ -327,7 +381,8 @@ impl Settings {
             twilio_number: E164::parse(&self.text(Field::TwilioNumber))
                 .expect("normalize() accepted this number"),
             identity: self.text(Field::Identity),
-            public_url: optional(Field::PublicUrl)?,
+            public_base: optional(Field::PublicUrl)?
+                .map(|url| field::public_base(&url).expect("normalize() accepted this URL")),
             allowed_country_codes: allowed,
         })
     }
@@ -374,8 +429,9 @@ pub struct WebhookSettings {
     pub auth_token: Option<Secret>,
     pub twilio_number: E164,
     pub identity: String,
-    /// The exact URL configured in the TwiML App; `None` means "rebuild from headers".
-    pub public_url: Option<String>,
+    /// The public base URL (no trailing `/`): each Twilio route's signature is checked over
+    /// this plus the route's path and query. `None` means "rebuild from headers".
+    pub public_base: Option<String>,
     /// Sorted, never empty: where outbound calls may go.
     pub allowed_country_codes: Vec<CountryCode>,
 }
@@ -525,15 +581,29 @@ mod tests {
             "TWILIO_NUMBER=+15557654321\nDIALTONE_PORT=\"3999\"\n# comment\n",
         )
         .unwrap();
-        let env = Environment::from_process_and_dotenv(dir.path()).unwrap();
+        let process = Environment::from_vars([("TWILIO_NUMBER", "+15551230000")]);
+        let env = process.with_dotenv(dir.path()).unwrap();
         assert_eq!(env.get(Field::Port), Some("3999"));
+        assert_eq!(
+            env.get(Field::TwilioNumber),
+            Some("+15551230000"),
+            "the process wins"
+        );
+        assert_eq!(env.dotenv_path(), Some(dir.path().join(".env").as_path()));
+        let settings = Settings::resolve(&env, &BTreeMap::new());
+        assert_eq!(settings.get(Field::Port).source, Source::Dotenv);
+        assert_eq!(
+            settings.get(Field::TwilioNumber).source,
+            Source::Environment
+        );
         assert!(std::env::var("DIALTONE_PORT").is_err());
         std::fs::write(
             dir.path().join(".env"),
             "TWILIO_API_KEY_SECRET=\"s3cr3t-in-a-broken-line\n",
         )
         .unwrap();
-        let err = Environment::from_process_and_dotenv(dir.path())
+        let err = Environment::default()
+            .with_dotenv(dir.path())
             .unwrap_err()
             .to_string();
         assert!(

@@ -49,9 +49,9 @@ const KEYCHAIN_FIX: &str = "Unlock your login keychain in Keychain Access, then 
 const KEYCHAIN_FIX: &str = "Make sure Windows Credential Manager is available for your user, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.";
 
 /// The platform keychain through `keyring`: Secret Service on Linux, Keychain on macOS,
-/// Credential Manager on Windows. One entry per field: service `dialtone` (or
-/// `DIALTONE_KEYCHAIN_SERVICE`, which tests set so they never touch a user's real entries),
-/// user = the field name.
+/// Credential Manager on Windows. One entry per field: service `dialtone` (tests pick another
+/// through `DIALTONE_KEYCHAIN_SERVICE`, so they never touch a user's real entries), user = the
+/// field name.
 pub struct OsKeychain {
     service: String,
 }
@@ -63,15 +63,6 @@ impl OsKeychain {
         Self {
             service: service.into(),
         }
-    }
-
-    /// The service name from `DIALTONE_KEYCHAIN_SERVICE`, or `dialtone`.
-    pub fn from_env() -> Self {
-        let service = std::env::var("DIALTONE_KEYCHAIN_SERVICE")
-            .ok()
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| Self::DEFAULT_SERVICE.to_owned());
-        Self::new(service)
     }
 
     fn entry(&self, field: Field) -> Result<keyring::Entry, StoreError> {
@@ -188,17 +179,12 @@ impl SettingsFile {
         Self { path: path.into() }
     }
 
-    /// `settings.json` in `DIALTONE_CONFIG_DIR`, or in the OS config directory
-    /// (`~/.config/dialtone` on Linux).
-    pub fn from_env() -> Result<Self, StoreError> {
-        let dir = match std::env::var_os("DIALTONE_CONFIG_DIR") {
-            Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-            _ => directories::ProjectDirs::from("app", "dialtone", "dialtone")
-                .ok_or(StoreError::NoConfigDir)?
-                .config_dir()
-                .to_path_buf(),
-        };
-        Ok(Self::new(dir.join("settings.json")))
+    /// `settings.json` in `dir` (`DIALTONE_CONFIG_DIR`, or the OS config folder:
+    /// `~/.config/dialtone` on Linux); `None` when the OS has no such folder.
+    pub fn in_dir(dir: Option<&Path>) -> Result<Self, StoreError> {
+        Ok(Self::new(
+            dir.ok_or(StoreError::NoConfigDir)?.join("settings.json"),
+        ))
     }
 
     pub fn path(&self) -> &Path {
@@ -265,11 +251,11 @@ impl Store {
         Self { keychain, file }
     }
 
-    /// The OS keychain and the settings file named by the environment.
-    pub fn from_env() -> Result<Self, StoreError> {
+    /// The OS keychain under `keychain_service`, and the settings file in `config_dir`.
+    pub fn for_user(config_dir: Option<&Path>, keychain_service: &str) -> Result<Self, StoreError> {
         Ok(Self::new(
-            Box::new(OsKeychain::from_env()),
-            SettingsFile::from_env()?,
+            Box::new(OsKeychain::new(keychain_service)),
+            SettingsFile::in_dir(config_dir)?,
         ))
     }
 

@@ -1,39 +1,41 @@
-//! Twilio's voice webhook: `POST /handle_calls` and `GET /healthz` on loopback.
+//! Twilio's webhooks on loopback: `POST /handle_calls` (and, as later issues add them, every
+//! other route Twilio calls), plus `GET /healthz`.
 //!
 //! The listener is reached from the internet through the user's tunnel, so every request is
 //! treated as hostile until its `X-Twilio-Signature` checks out, and even then it only ever
 //! connects our own identity to allowed countries (see [`routing`]).
+//!
+//! - [`twilio_request`]: the one signature check every Twilio route gets by construction.
+//! - [`voice`]: the voice webhook, `POST /handle_calls`.
+//! - [`routing`]: who is connected to whom; [`form`]: Twilio's forms, parsed strictly.
 
 pub mod form;
 pub mod routing;
+pub mod twilio_request;
+pub mod voice;
 
 use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{header, HeaderMap, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::http::StatusCode;
+use axum::routing::get;
 use axum::Router;
 use serde::Serialize;
 
 use crate::settings::WebhookSettings;
-use crate::signature;
-use routing::{CallFields, Route};
 
 /// Twilio's forms are a few hundred bytes; anything near this is not Twilio.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
 
-/// What the webhook knows and remembers.
-pub struct WebhookState {
+/// What the webhook knows and remembers: the state every route shares.
+pub struct Context {
     settings: WebhookSettings,
     check_signatures: bool,
     activity: Activity,
 }
 
-impl WebhookState {
+impl Context {
     /// `check_signatures = false` is for local experiments only; every request then logs a
     /// warning. The Auth Token must be present when checks are on ([`crate::settings`]
     /// enforces that before we get here).
@@ -44,9 +46,17 @@ impl WebhookState {
             activity,
         }
     }
+
+    pub fn settings(&self) -> &WebhookSettings {
+        &self.settings
+    }
+
+    pub fn activity(&self) -> &Activity {
+        &self.activity
+    }
 }
 
-/// The last webhook handled, for the UI's listener status.
+/// The last webhook handled, for the UI's webhook status.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct LastWebhook {
@@ -95,7 +105,8 @@ impl Activity {
             .send_modify(|revision| *revision = revision.wrapping_add(1));
     }
 
-    fn record(&self, status: StatusCode, outcome: String) {
+    /// Remembers the last webhook's answer, for the settings panel.
+    pub fn record(&self, status: StatusCode, outcome: String) {
         let at = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
@@ -111,12 +122,12 @@ impl Activity {
     }
 }
 
-pub fn router(state: Arc<WebhookState>) -> Router {
-    Router::new()
-        .route("/handle_calls", post(handle_calls))
+/// Twilio's routes, each behind the signature check, plus an unsigned health check.
+pub fn router(context: Arc<Context>) -> Router {
+    twilio_request::TwilioRoutes::new(context)
+        .post("/handle_calls", voice::handle_calls)
+        .into_router()
         .route("/healthz", get(healthz))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-        .with_state(state)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -140,168 +151,22 @@ pub async fn bind(port: u16) -> Result<tokio::net::TcpListener, ServeError> {
         })
 }
 
-/// Serves `router` on an already-bound listener until `shutdown` completes, then finishes the
-/// requests in flight.
+/// Serves the webhook `router` on an already-bound listener until `shutdown` completes, with
+/// [`crate::http_server::Limits::WEBHOOK`].
 pub async fn serve(
     listener: tokio::net::TcpListener,
     router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
-        .await
+    crate::http_server::serve(
+        listener,
+        router,
+        crate::http_server::Limits::WEBHOOK,
+        shutdown,
+    )
+    .await
 }
 
 async fn healthz() -> &'static str {
     "ok\n"
-}
-
-async fn handle_calls(
-    State(state): State<Arc<WebhookState>>,
-    headers: HeaderMap,
-    uri: Uri,
-    body: Bytes,
-) -> Response {
-    let (status, body, outcome) = answer(&state, &headers, &uri, &body);
-    state.activity.record(status, outcome);
-    match status {
-        StatusCode::OK => ([(header::CONTENT_TYPE, "text/xml")], body).into_response(),
-        _ => (
-            status,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            body,
-        )
-            .into_response(),
-    }
-}
-
-/// Decides the response: (status, body, one-line outcome for the log and the UI).
-fn answer(
-    state: &WebhookState,
-    headers: &HeaderMap,
-    uri: &Uri,
-    body: &[u8],
-) -> (StatusCode, String, String) {
-    // What a refusal records for the UI is fixed text: the details (which may include what the
-    // sender put in Host) go to the log only, so a stranger cannot write into the settings panel.
-    let refuse = |status: StatusCode, public: &str, detail: String| {
-        tracing::warn!(status = status.as_u16(), "refused webhook: {detail}");
-        (
-            status,
-            format!("{public}\n"),
-            format!("refused ({}): {public}", status.as_u16()),
-        )
-    };
-
-    let is_form = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|v| {
-            v.trim()
-                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
-        });
-    if !is_form {
-        return refuse(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "expected an application/x-www-form-urlencoded body",
-            "not a form post".into(),
-        );
-    }
-    let params = match form::parse(body) {
-        Ok(params) => params,
-        Err(e) => {
-            return refuse(
-                StatusCode::BAD_REQUEST,
-                "malformed form body",
-                e.to_string(),
-            )
-        }
-    };
-
-    if state.check_signatures {
-        let Some(url) = signed_url(state, headers, uri) else {
-            return refuse(
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "no Host header, so the signed URL cannot be rebuilt".into(),
-            );
-        };
-        let signature = headers
-            .get("x-twilio-signature")
-            .and_then(|v| v.to_str().ok());
-        let token = state
-            .settings
-            .auth_token
-            .as_ref()
-            .expect("signature checks are only on with an Auth Token");
-        let valid =
-            signature.is_some_and(|sig| signature::validate(token.expose(), &url, &params, sig));
-        if !valid {
-            let (public, why) = match signature {
-                None => ("forbidden: no X-Twilio-Signature", "missing"),
-                Some(_) => (
-                    "forbidden: X-Twilio-Signature does not match (check the public URL and the Auth Token)",
-                    "wrong",
-                ),
-            };
-            return refuse(
-                StatusCode::FORBIDDEN,
-                public,
-                format!("{why} X-Twilio-Signature for {url}; nothing was dialed"),
-            );
-        }
-    } else {
-        tracing::warn!(
-            "SIGNATURE CHECK IS OFF: this webhook was not verified. Anyone who finds your tunnel URL can place calls billed to your account. Turn the check back on as soon as you are done experimenting."
-        );
-    }
-
-    tracing::debug!(form = ?params, "webhook form");
-    let call = CallFields::from_params(&params);
-    let route = routing::route(call, &state.settings);
-    let xml = routing::twiml(&route, &state.settings);
-    let call_sid = params
-        .iter()
-        .find(|(k, _)| k == "CallSid")
-        .map_or("", |(_, v)| v.as_str());
-    let outcome = match &route {
-        Route::Outbound { to } => format!("outbound call to {to}"),
-        Route::OutboundRefused { reason } => {
-            format!("outbound call refused: {}", reason.describe())
-        }
-        Route::Inbound { caller_id } => format!(
-            "incoming call from {}",
-            caller_id
-                .as_ref()
-                .map_or("a withheld number", |n| n.as_str())
-        ),
-        Route::Rejected { reason } => format!("rejected: {reason}"),
-    };
-    tracing::info!(call_sid, from = call.from, to = call.to, "{outcome}");
-    (StatusCode::OK, xml, outcome)
-}
-
-/// The URL Twilio signed: the configured public URL plus this request's query, or, when none is
-/// configured, one rebuilt from the tunnel's `X-Forwarded-Proto` and the `Host` header.
-fn signed_url(state: &WebhookState, headers: &HeaderMap, uri: &Uri) -> Option<String> {
-    let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
-    if let Some(base) = &state.settings.public_url {
-        return Some(format!("{base}{query}"));
-    }
-    let header_text = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-    };
-    let scheme = header_text("x-forwarded-proto").unwrap_or("http");
-    let host = header_text("x-forwarded-host").or_else(|| header_text("host"))?;
-    let url = format!("{scheme}://{host}{}{query}", uri.path());
-    tracing::warn!(
-        "no public URL is configured, so the signature was checked against {url}, rebuilt from X-Forwarded-Proto and Host. Set the public webhook URL (DIALTONE_PUBLIC_URL) to the Voice URL of your TwiML App."
-    );
-    Some(url)
 }

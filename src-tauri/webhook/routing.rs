@@ -191,7 +191,7 @@ mod tests {
             auth_token: None,
             twilio_number: E164::parse("+15551234567").unwrap(),
             identity: "alice".into(),
-            public_url: None,
+            public_base: None,
             allowed_country_codes: vec![
                 CountryCode::parse("1").unwrap(),
                 CountryCode::parse("44").unwrap(),

@@ -23,7 +23,7 @@ pub fn webhook_settings() -> WebhookSettings {
         auth_token: Some(Secret::new(AUTH_TOKEN)),
         twilio_number: E164::parse(NUMBER).unwrap(),
         identity: IDENTITY.into(),
-        public_url: Some(PUBLIC_URL.into()),
+        public_base: Some(PUBLIC_URL.trim_end_matches("/handle_calls").into()),
         allowed_country_codes: vec![
             CountryCode::parse("1").unwrap(),
             CountryCode::parse("44").unwrap(),

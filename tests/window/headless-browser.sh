@@ -1,6 +1,7 @@
 #!/bin/sh
 # Stands in for the user's Chromium when the window test lets the app open its calling window:
 # the same browser, headless, with a fake microphone. Takes the URL from the app's --app=URL.
+# The app passes a browser only an allow-list of variables, DIALTONE_TEST_BROWSER_* among them.
 url=
 profile=
 for arg in "$@"; do
@@ -10,6 +11,6 @@ for arg in "$@"; do
   esac
 done
 [ -n "${DIALTONE_TEST_BROWSER_PIDFILE:-}" ] && echo $$ > "$DIALTONE_TEST_BROWSER_PIDFILE"
-exec "${DIALTONE_CHROMIUM:-/usr/bin/chromium}" --headless=new --no-sandbox --disable-gpu --disable-background-networking \
+exec "${DIALTONE_TEST_BROWSER_CHROMIUM:-/usr/bin/chromium}" --headless=new --no-sandbox --disable-gpu --disable-background-networking \
   --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" --disable-component-update --disable-sync --no-first-run --use-fake-ui-for-media-stream \
   --use-fake-device-for-media-stream --user-data-dir="$profile" "$url"

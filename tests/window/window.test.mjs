@@ -82,6 +82,7 @@ before(async () => {
       DIALTONE_PHONE_PORT: String(await freePort()),
       DIALTONE_BROWSER: join(import.meta.dirname, 'headless-browser.sh'),
       DIALTONE_TEST_BROWSER_PIDFILE: browserPidFile(),
+      ...(process.env.DIALTONE_CHROMIUM ? { DIALTONE_TEST_BROWSER_CHROMIUM: process.env.DIALTONE_CHROMIUM } : {}),
       RUST_LOG: 'info',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -262,8 +263,16 @@ test('restart: the phone view, and on Linux a working calling window in Chromium
       assert.match(status.browser ?? '', /headless-browser\.sh/);
       // The one-time key reaches the browser in a private file, never on its command line
       // (which any local account can read in /proc).
-      const cmdline = readFileSync(`/proc/${readFileSync(browserPidFile(), 'utf8').trim()}/cmdline`, 'utf8');
+      const browserPid = readFileSync(browserPidFile(), 'utf8').trim();
+      const cmdline = readFileSync(`/proc/${browserPid}/cmdline`, 'utf8');
       assert.ok(cmdline.includes('file://') && !cmdline.includes('key='), cmdline.replaceAll('\0', ' '));
+      // It inherits an allow-list of the app's environment (display, bus, locale, HOME…), not
+      // the app's own switches, and never credentials.
+      const environ = readFileSync(`/proc/${browserPid}/environ`, 'utf8').split('\0');
+      assert.ok(environ.some((v) => v.startsWith('DISPLAY=')), 'the browser has the display');
+      for (const withheld of ['DIALTONE_KEYCHAIN_SERVICE=', 'DIALTONE_CONFIG_DIR=', 'RUST_LOG=']) {
+        assert.ok(!environ.some((v) => v.startsWith(withheld)), `${withheld} reached the browser`);
+      }
     }
     await win.shot('window-phone');
   } finally {

@@ -16,7 +16,8 @@ export const FIELD_NAMES = [
 
 export type FieldName = (typeof FIELD_NAMES)[number];
 
-export type FieldSource = 'environment' | 'keychain' | 'settings file' | 'default' | 'unset';
+/** `.env file` only reaches the calling window of `dialtone phone`: the app window reads no `.env`. */
+export type FieldSource = 'environment' | '.env file' | 'keychain' | 'settings file' | 'default' | 'unset';
 
 export interface FieldStatus {
   name: FieldName;
@@ -66,43 +67,46 @@ export interface ImportResult {
 }
 
 /**
- * The `kind`s commands and the HTTP API reject with:
+ * The `kind`s commands and the HTTP API reject with: exactly the Rust `ErrorKind` enum
+ * (src-tauri/backend.rs; tests/contract.rs checks that the two lists are equal).
  * - `missing_settings`: settings incomplete; the message lists what is missing.
  * - `keychain`: the OS keychain is locked or unreachable; the message says how to fix it.
  * - `settings`: the settings file is unreadable; the message names the file.
  * - `token`: minting the access token failed.
  * - `invalid`: a save or import was refused; `field` names the bad field when there is one.
  * - `calling_window`: the calling window could not be started or opened.
- * HTTP only (the calling window's page):
- * - `session` (401): this window's session is gone (e.g. the app restarted).
- * - `forbidden` (403), `rate_limited` (429, wait before asking again).
- * And from the UI itself: `network` (the app is unreachable), `read_only`, `http`.
+ * - `session` (HTTP 401): this window's session is gone (e.g. the app restarted).
+ * - `forbidden` (HTTP 403), `rate_limited` (HTTP 429, wait before asking again).
+ * - `internal`: something that should not happen on the Rust side.
  */
-export type ErrorKind =
-  | 'missing_settings'
-  | 'keychain'
-  | 'settings'
-  | 'token'
-  | 'invalid'
-  | 'calling_window'
-  | 'session'
-  | 'forbidden'
-  | 'rate_limited'
-  | 'network'
-  | 'read_only'
-  | 'http'
-  | 'error';
+export const BACKEND_ERROR_KINDS = [
+  'missing_settings',
+  'keychain',
+  'settings',
+  'token',
+  'invalid',
+  'calling_window',
+  'session',
+  'forbidden',
+  'rate_limited',
+  'internal',
+] as const;
+
+/** Kinds the UI adds itself: the app is unreachable, settings are read-only here, an HTTP answer outside the contract, anything else. */
+export const CLIENT_ERROR_KINDS = ['network', 'read_only', 'http', 'error'] as const;
+
+export type ErrorKind = (typeof BACKEND_ERROR_KINDS)[number] | (typeof CLIENT_ERROR_KINDS)[number];
 
 /** What every command rejects with. */
 export interface CommandError {
-  kind: string;
+  kind: ErrorKind;
   message: string;
   field?: FieldName;
 }
 
 // ---- the calling window (webviews without WebRTC, i.e. Linux) ---------------------------
 
-/** What the calling window's page reports (`POST /api/state`); exactly these keys. */
+/** What the window that carries calls reports (`POST /api/state`, or the `report_phone_status` command); exactly these keys. */
 export interface PageReport {
   registration: 'registering' | 'registered' | 'unregistered' | 'error' | 'unsupported';
   error: string | null;
@@ -115,7 +119,12 @@ export interface CallReport {
   state: 'ringing' | 'connecting' | 'open';
   /** Unix milliseconds when the call was answered; null until then. */
   since: number | null;
+  /** The SDK's CallSid for this leg, once Twilio has named it. */
+  callSid?: string | null;
 }
+
+/** The phone's state as Rust keeps it (`src-tauri/phone_status.rs`), whichever window reports it. */
+export type PhoneStatus = PageReport;
 
 /** The calling window as the native window sees it (`open_calling_window`, event `calling-window`). */
 export interface WindowStatus {

@@ -9,12 +9,16 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import {
+  BACKEND_ERROR_KINDS,
+  CLIENT_ERROR_KINDS,
   FIELD_NAMES,
   type CommandError,
+  type ErrorKind,
   type FieldName,
   type ImportResult,
   type ListenerStatus,
   type PageReport,
+  type PhoneStatus,
   type SettingsChanges,
   type SettingsStatus,
   type TokenResponse,
@@ -35,7 +39,26 @@ export interface Backend {
    * open settings panel stays current without polling. Resolves to a function that stops.
    */
   onListenerStatus(listener: (status: ListenerStatus) => void): Promise<() => void>;
+  /** Tells Rust the phone's state (registration, the call), so the tray, notifications and the journal know it. */
+  reportPhoneStatus(status: PhoneStatus): Promise<void>;
 }
+
+/**
+ * The commands the UI may invoke: the TypeScript side of `src-tauri/desktop/command_table.rs`
+ * (tests/contract.rs checks that both tables and the capability file name the same commands).
+ */
+export const COMMANDS = {
+  getToken: 'get_token',
+  settingsStatus: 'settings_status',
+  saveSettings: 'save_settings',
+  importEnv: 'import_env',
+  webhookStatus: 'webhook_status',
+  reportPhoneStatus: 'report_phone_status',
+  openCallingWindow: 'open_calling_window',
+  callingWindowStatus: 'calling_window_status',
+} as const;
+
+type Command = (typeof COMMANDS)[keyof typeof COMMANDS];
 
 /** The native window's side of the calling window (Tauri only). */
 export interface CallingWindowControl {
@@ -54,7 +77,7 @@ export interface CallingWindowLink {
    * Opens the event stream; the app counts the window as open while it is. `open` runs on
    * every (re)connection, since the app forgets the last report when the stream drops;
    * `settings` when the app says the settings changed (event `settings`). The stream's
-   * `listener` events feed `onListenerStatus`.
+   * `webhook` events feed `onListenerStatus`.
    */
   openEvents(handlers: EventHandlers): () => void;
   /** Runs once when any request finds the session gone (HTTP 401). */
@@ -68,12 +91,12 @@ export interface EventHandlers {
 
 /** A rejected command, always in the contract's `{kind, message, field?}` shape. */
 export class BackendError extends Error implements CommandError {
-  readonly kind: string;
+  readonly kind: ErrorKind;
   readonly field?: FieldName;
   /** For `rate_limited`: how long to wait before asking again. */
   readonly retryAfterMs?: number;
 
-  constructor(kind: string, message: string, field?: FieldName, retryAfterMs?: number) {
+  constructor(kind: ErrorKind, message: string, field?: FieldName, retryAfterMs?: number) {
     super(message);
     this.name = 'BackendError';
     this.kind = kind;
@@ -86,6 +109,12 @@ export class BackendError extends Error implements CommandError {
 export const SESSION_LOST_MESSAGE =
   'This calling window lost its session: choose Reopen calling window in Dialtone.';
 
+const ERROR_KINDS: readonly string[] = [...BACKEND_ERROR_KINDS, ...CLIENT_ERROR_KINDS];
+
+function isErrorKind(value: unknown): value is ErrorKind {
+  return typeof value === 'string' && ERROR_KINDS.includes(value);
+}
+
 function isFieldName(value: unknown): value is FieldName {
   return typeof value === 'string' && (FIELD_NAMES as readonly string[]).includes(value);
 }
@@ -97,7 +126,7 @@ export function toBackendError(error: unknown): BackendError {
     const { kind, message, field } = error as Record<string, unknown>;
     if (typeof message === 'string') {
       return new BackendError(
-        typeof kind === 'string' ? kind : 'error',
+        isErrorKind(kind) ? kind : 'error',
         message,
         isFieldName(field) ? field : undefined,
       );
@@ -108,7 +137,7 @@ export function toBackendError(error: unknown): BackendError {
   return new BackendError('error', 'the app did not answer as expected');
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
@@ -118,7 +147,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 /** The events the Rust side emits to the app window, with their payloads. */
 interface AppEvents {
-  'listener-status': ListenerStatus;
+  'webhook-status': ListenerStatus;
+  'phone-status': PhoneStatus | null;
   'calling-window': WindowStatus;
 }
 
@@ -136,28 +166,31 @@ export class TauriBackend implements Backend, CallingWindowControl {
   readonly canEditSettings = true;
 
   getToken(): Promise<TokenResponse> {
-    return call('get_token');
+    return call(COMMANDS.getToken);
   }
   settingsStatus(): Promise<SettingsStatus> {
-    return call('settings_status');
+    return call(COMMANDS.settingsStatus);
   }
   saveSettings(changes: SettingsChanges): Promise<SettingsStatus> {
-    return call('save_settings', { changes });
+    return call(COMMANDS.saveSettings, { changes });
   }
   importEnv(contents: string): Promise<ImportResult> {
-    return call('import_env', { contents });
+    return call(COMMANDS.importEnv, { contents });
   }
   listenerStatus(): Promise<ListenerStatus> {
-    return call('listener_status');
+    return call(COMMANDS.webhookStatus);
   }
   onListenerStatus(listener: (status: ListenerStatus) => void): Promise<() => void> {
-    return follow('listener-status', listener);
+    return follow('webhook-status', listener);
+  }
+  reportPhoneStatus(status: PhoneStatus): Promise<void> {
+    return call(COMMANDS.reportPhoneStatus, { status });
   }
   openCallingWindow(): Promise<WindowStatus> {
-    return call('open_calling_window');
+    return call(COMMANDS.openCallingWindow);
   }
   callingWindowStatus(): Promise<WindowStatus> {
-    return call('calling_window_status');
+    return call(COMMANDS.callingWindowStatus);
   }
   onCallingWindow(listener: (status: WindowStatus) => void): Promise<() => void> {
     return follow('calling-window', listener);
@@ -167,7 +200,7 @@ export class TauriBackend implements Backend, CallingWindowControl {
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The event stream's events: the connection's own, then the app's named ones. */
-export type StreamEvent = 'open' | 'error' | 'settings' | 'listener';
+export type StreamEvent = 'open' | 'error' | 'settings' | 'webhook';
 
 /** The part of `EventSource` we use, so unit tests can pass their own. */
 export interface EventStream {
@@ -257,9 +290,9 @@ export class HttpBackend implements Backend, CallingWindowLink {
     return this.readOnly();
   }
   listenerStatus(): Promise<ListenerStatus> {
-    return this.request('/api/listener');
+    return this.request('/api/webhook');
   }
-  /** Fed by the event stream's `listener` event, so only while `openEvents` runs. */
+  /** Fed by the event stream's `webhook` event, so only while `openEvents` runs. */
   onListenerStatus(listener: (status: ListenerStatus) => void): Promise<() => void> {
     this.listenerStatusListeners.add(listener);
     return Promise.resolve(() => {
@@ -276,6 +309,10 @@ export class HttpBackend implements Backend, CallingWindowLink {
       },
       () => undefined, // The panel keeps what it showed; its refresh button says what is wrong.
     );
+  }
+
+  reportPhoneStatus(status: PhoneStatus): Promise<void> {
+    return this.reportState(status);
   }
 
   async reportState(report: PageReport): Promise<void> {
@@ -301,7 +338,7 @@ export class HttpBackend implements Backend, CallingWindowLink {
         handlers.open();
       });
       current.addEventListener('settings', () => handlers.settings());
-      current.addEventListener('listener', () => this.listenerChanged());
+      current.addEventListener('webhook', () => this.listenerChanged());
       current.addEventListener('error', () => {
         // A dropped connection (app restarting, network) is retried by the browser itself.
         // CLOSED means the server refused the stream: find out why with an ordinary request,

@@ -1,6 +1,7 @@
 import './styles/app.css';
 import { HttpBackend, TauriBackend, pickBackend } from './ipc';
 import { Phone } from './phone/device';
+import { reportToApp } from './phone/appWindowLink';
 import { linkToApp } from './phone/pageLink';
 import { App } from './views/app';
 
@@ -18,5 +19,8 @@ if (backend instanceof HttpBackend) {
   // This page is the calling window: tell the app how the phone is doing.
   backend.onSessionLost(() => app.sessionLost());
   linkToApp(backend, phone, window);
+} else if (Phone.isSupported) {
+  // This window carries the calls itself: Rust hears the phone's state from here.
+  reportToApp(backend, phone);
 }
 void app.start();

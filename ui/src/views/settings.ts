@@ -25,6 +25,7 @@ interface FieldRow {
 
 const SOURCE_TEXT: Record<FieldStatus['source'], string> = {
   environment: 'From environment',
+  '.env file': 'From .env file',
   keychain: 'In keychain',
   'settings file': 'Saved',
   default: 'Default',
@@ -164,10 +165,11 @@ export class SettingsView {
 
     const badgeText = secret ? (field.set ? `Set · ${SOURCE_TEXT[field.source]}` : 'Not set') : SOURCE_TEXT[field.source];
     const stored = field.set && field.source !== 'default';
-    const badge = h('span', { class: `badge source-${field.source.replace(' ', '-')}${stored ? ' is-set' : ''}` }, badgeText);
+    const badge = h('span', { class: `badge source-${field.source.replace(/[ .]/g, '-')}${stored ? ' is-set' : ''}` }, badgeText);
     const error = h('p', { class: 'field-error', id: `${id}-error` });
     const hint = h('p', { class: 'field-hint', id: `${id}-hint` }, FIELD_HINTS[field.name]);
     if (field.source === 'environment') hint.append(' Set by an environment variable, which wins over saved values.');
+    if (field.source === '.env file') hint.append(' Read from a .env file in the folder `dialtone phone` was started from, which wins over saved values.');
 
     const row: FieldRow = { status: field, input, error, badge, original, touched: false };
     this.rows.set(field.name, row);

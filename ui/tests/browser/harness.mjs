@@ -122,7 +122,7 @@ export function fakeApi(options = {}) {
       case 'GET /api/settings':
         json(res, 200, state.settings);
         return true;
-      case 'GET /api/listener':
+      case 'GET /api/webhook':
         json(res, 200, state.listener);
         return true;
       case 'POST /api/state': {
@@ -280,6 +280,8 @@ function installMocks(config) {
     openError: config.openError ?? null,
     tokens: 0,
     calls: /** @type {{cmd: string, args: any}[]} */ ([]),
+    /** What the page reported with `report_phone_status`. */
+    phoneReports: /** @type {any[]} */ ([]),
     /** Tauri event listeners: name -> callback ids. */
     listeners: /** @type {Record<string, {id: number, handler: number}[]>} */ ({}),
     /** Delivers a Tauri event to the page, like `app.emit_to("main", event, payload)`. */
@@ -347,8 +349,11 @@ function installMocks(config) {
         apply(changes);
         return { status: clone(state.settings), imported: Object.keys(changes) };
       }
-      case 'listener_status':
+      case 'webhook_status':
         return clone(state.listener);
+      case 'report_phone_status':
+        state.phoneReports.push(clone(args.status));
+        return null;
       case 'open_calling_window':
         if (state.openError) throw clone(state.openError);
         return clone(state.window);

@@ -133,15 +133,15 @@ describe('settings', () => {
       ...listeningListener(),
       lastWebhook: { at: Date.UTC(2025, 0, 2, 15, 9, 0), status: 403, outcome: 'refused (403): forbidden: X-Twilio-Signature does not match (check the public URL and the Auth Token)' },
     };
-    const asked = (await calls(page)).filter((c) => c.cmd === 'listener_status').length;
-    await page.evaluate((s) => /** @type {any} */ (window).__ipc.emit('listener-status', s), pushed);
+    const asked = (await calls(page)).filter((c) => c.cmd === 'webhook_status').length;
+    await page.evaluate((s) => /** @type {any} */ (window).__ipc.emit('webhook-status', s), pushed);
     await page.getByText(/Last webhook: .* · HTTP 403 · refused \(403\): forbidden: X-Twilio-Signature does not match/).waitFor();
-    assert.equal((await calls(page)).filter((c) => c.cmd === 'listener_status').length, asked, 'pushed, not polled');
+    assert.equal((await calls(page)).filter((c) => c.cmd === 'webhook_status').length, asked, 'pushed, not polled');
     assert.equal(await copy.evaluate((el) => el === document.activeElement), true, 'focus stays on Copy');
 
     // The port went away under us: the state line says so.
     await page.evaluate(
-      (s) => /** @type {any} */ (window).__ipc.emit('listener-status', s),
+      (s) => /** @type {any} */ (window).__ipc.emit('webhook-status', s),
       { ...pushed, state: 'failed', address: null, error: 'port 3000 is already in use by another program' },
     );
     await page.getByText('Not running: port 3000 is already in use by another program').waitFor();
@@ -150,7 +150,7 @@ describe('settings', () => {
 
     // A new public URL redraws the card with the new address to paste.
     await page.evaluate(
-      (s) => /** @type {any} */ (window).__ipc.emit('listener-status', s),
+      (s) => /** @type {any} */ (window).__ipc.emit('webhook-status', s),
       { ...pushed, publicUrl: 'https://new.trycloudflare.com/handle_calls', voiceRequestUrl: 'https://new.trycloudflare.com/handle_calls' },
     );
     await page.locator('#voice-url').getByText('https://new.trycloudflare.com/handle_calls').waitFor();

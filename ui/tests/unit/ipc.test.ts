@@ -4,9 +4,13 @@ import type { ListenerStatus } from '../../src/contract';
 
 describe('toBackendError', () => {
   test('keeps the contract shape', () => {
-    const e = toBackendError({ kind: 'invalid_value', message: 'bad sid', field: 'account_sid' });
+    const e = toBackendError({ kind: 'invalid', message: 'bad sid', field: 'account_sid' });
     expect(e).toBeInstanceOf(BackendError);
-    expect(e).toMatchObject({ kind: 'invalid_value', message: 'bad sid', field: 'account_sid' });
+    expect(e).toMatchObject({ kind: 'invalid', message: 'bad sid', field: 'account_sid' });
+  });
+
+  test('a kind outside the contract becomes `error`, the message kept', () => {
+    expect(toBackendError({ kind: 'invalid_value', message: 'bad sid' })).toMatchObject({ kind: 'error', message: 'bad sid' });
   });
 
   test('drops unknown field names and accepts strings and Errors', () => {
@@ -35,7 +39,7 @@ describe('HttpBackend', () => {
     await expect(backend.getToken()).resolves.toEqual({ token: 't', identity: 'i', expiresAt: 1 });
     await backend.settingsStatus();
     await backend.listenerStatus();
-    expect(seen.map((s) => s.url)).toEqual(['/api/token', '/api/settings', '/api/listener']);
+    expect(seen.map((s) => s.url)).toEqual(['/api/token', '/api/settings', '/api/webhook']);
     expect(seen[0]?.init?.credentials).toBe('same-origin');
   });
 
@@ -154,7 +158,7 @@ describe('HttpBackend and the calling window', () => {
     expect(streams).toHaveLength(1);
   });
 
-  test('onListenerStatus: each `listener` event rereads /api/listener for the subscribers', async () => {
+  test('onListenerStatus: each `webhook` event rereads /api/webhook for the subscribers', async () => {
     const listeners: Record<string, (() => void)[]> = {};
     const stream: EventStream = {
       readyState: 1,
@@ -182,18 +186,18 @@ describe('HttpBackend and the calling window', () => {
       () => stream,
     );
     backend.openEvents({ open: () => undefined, settings: () => undefined });
-    fire('listener');
+    fire('webhook');
     expect(asked, 'nobody follows the listener yet: nothing is fetched').toEqual([]);
 
     const seen: ListenerStatus[] = [];
     const stop = await backend.onListenerStatus((status) => seen.push(status));
-    fire('listener');
+    fire('webhook');
     await new Promise((r) => setTimeout(r, 0));
-    expect(asked).toEqual(['/api/listener']);
+    expect(asked).toEqual(['/api/webhook']);
     expect(seen).toEqual([listening]);
 
     stop();
-    fire('listener');
+    fire('webhook');
     await new Promise((r) => setTimeout(r, 0));
     expect(seen).toHaveLength(1);
     expect(asked).toHaveLength(1);

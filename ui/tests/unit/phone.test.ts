@@ -54,6 +54,7 @@ function setup(options: { tokenError?: BackendError } = {}) {
     importEnv: () => Promise.reject(new Error('unused')),
     listenerStatus: () => Promise.reject(new Error('unused')),
     onListenerStatus: () => Promise.resolve(() => undefined),
+    reportPhoneStatus: () => Promise.resolve(),
   };
   const phone = new Phone(backend, env);
   return {

@@ -1,5 +1,5 @@
-//! Runs the webhook listener inside the app (window or `dialtone phone`) and restarts it when
-//! settings change.
+//! The webhook server inside the app (window or `dialtone phone`): runs the [`crate::webhook`]
+//! listener, restarts it when settings change, and tells whoever watches what it is doing.
 
 use std::future::Future;
 use std::sync::{Arc, Mutex};
@@ -9,13 +9,13 @@ use serde::Serialize;
 use tokio::sync::{oneshot, watch};
 
 use crate::settings::Settings;
-use crate::webhook::{self, Activity, LastWebhook, WebhookState};
+use crate::webhook::{self, Activity, LastWebhook};
 
-/// What the settings panel shows about the listener.
+/// What the settings panel shows about the webhook server.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
-pub struct ListenerStatus {
-    pub state: ListenerState,
+pub struct WebhookStatus {
+    pub state: ServerState,
     /// `127.0.0.1:PORT` while listening.
     pub address: Option<String>,
     pub error: Option<String>,
@@ -27,7 +27,7 @@ pub struct ListenerStatus {
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
-pub enum ListenerState {
+pub enum ServerState {
     Starting,
     Listening,
     Failed,
@@ -40,26 +40,26 @@ struct Running {
 }
 
 struct Inner {
-    state: ListenerState,
+    state: ServerState,
     address: Option<String>,
     error: Option<String>,
     running: Option<Running>,
 }
 
-/// Owns the listener task. Cheap to clone; all clones control the same listener.
+/// Owns the webhook listener task. Cheap to clone; all clones control the same server.
 #[derive(Clone)]
-pub struct Listener {
+pub struct WebhookServer {
     inner: Arc<Mutex<Inner>>,
     activity: Activity,
     /// Serialises restarts so two quick saves cannot race for the port.
     restart: Arc<tokio::sync::Mutex<()>>,
 }
 
-impl Default for Listener {
+impl Default for WebhookServer {
     fn default() -> Self {
         Self {
             inner: Arc::new(Mutex::new(Inner {
-                state: ListenerState::Stopped,
+                state: ServerState::Stopped,
                 address: None,
                 error: None,
                 running: None,
@@ -70,7 +70,7 @@ impl Default for Listener {
     }
 }
 
-impl Listener {
+impl WebhookServer {
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         self.inner
             .lock()
@@ -80,7 +80,7 @@ impl Listener {
     /// Stops any running listener, then starts one for the settings `load` returns. `load` runs
     /// under the restart lock, so overlapping restarts (two quick saves) apply settings in the
     /// order they were read and the last save wins. Missing settings or a busy port leave the
-    /// listener stopped or failed, with the reason in [`Listener::status`].
+    /// listener stopped or failed, with the reason in [`WebhookServer::status`].
     pub async fn restart<E>(&self, load: impl FnOnce() -> Result<Settings, E>) -> Result<(), E> {
         let _guard = self.restart.lock().await;
         self.stop_locked().await;
@@ -92,16 +92,16 @@ impl Listener {
         let (webhook_settings, port) = match ready {
             Ok(ready) => ready,
             Err(why) => {
-                self.set(ListenerState::Stopped, None, Some(why));
+                self.set(ServerState::Stopped, None, Some(why));
                 return Ok(());
             }
         };
-        self.set(ListenerState::Starting, None, None);
+        self.set(ServerState::Starting, None, None);
         let listener = match webhook::bind(port).await {
             Ok(listener) => listener,
             Err(e) => {
                 tracing::error!("{e}");
-                self.set(ListenerState::Failed, None, Some(e.to_string()));
+                self.set(ServerState::Failed, None, Some(e.to_string()));
                 return Ok(());
             }
         };
@@ -110,7 +110,7 @@ impl Listener {
             .map(|a| a.to_string())
             .unwrap_or_default();
         tracing::info!("webhook listener on http://{address}/handle_calls");
-        let state = WebhookState::new(webhook_settings, true, self.activity.clone());
+        let state = webhook::Context::new(webhook_settings, true, self.activity.clone());
         let router = webhook::router(Arc::new(state));
         let (stop, stopped) = oneshot::channel::<()>();
         let me = self.clone();
@@ -120,12 +120,12 @@ impl Listener {
             };
             if let Err(e) = webhook::serve(listener, router, shutdown).await {
                 tracing::error!("webhook listener stopped: {e}");
-                me.set(ListenerState::Failed, None, Some(e.to_string()));
+                me.set(ServerState::Failed, None, Some(e.to_string()));
             }
         });
         {
             let mut inner = self.lock();
-            inner.state = ListenerState::Listening;
+            inner.state = ServerState::Listening;
             inner.address = Some(address);
             inner.running = Some(Running { stop, task });
         }
@@ -146,10 +146,10 @@ impl Listener {
             let _ = running.stop.send(());
             let _ = running.task.await;
         }
-        self.set(ListenerState::Stopped, None, None);
+        self.set(ServerState::Stopped, None, None);
     }
 
-    fn set(&self, state: ListenerState, address: Option<String>, error: Option<String>) {
+    fn set(&self, state: ServerState, address: Option<String>, error: Option<String>) {
         {
             let mut inner = self.lock();
             inner.state = state;
@@ -159,23 +159,27 @@ impl Listener {
         self.activity.changed();
     }
 
-    /// Wakes on every change of [`Listener::status`]: state, address, error or last webhook.
+    /// Wakes on every change of [`WebhookServer::status`]: state, address, error or last webhook.
     pub fn watch(&self) -> watch::Receiver<u64> {
         self.activity.watch()
     }
 
-    pub fn status(&self, settings: &Settings) -> ListenerStatus {
+    pub fn status(&self, settings: &Settings) -> WebhookStatus {
         let inner = self.lock();
         let entry = settings.get(crate::settings::Field::PublicUrl);
         let public_url = entry
             .display_value()
             .filter(|_| entry.problem.is_none())
             .map(str::to_owned);
-        ListenerStatus {
+        let voice_request_url = public_url
+            .as_deref()
+            .and_then(crate::settings::field::public_base)
+            .map(|base| format!("{base}{}", crate::settings::field::VOICE_PATH));
+        WebhookStatus {
             state: inner.state,
             address: inner.address.clone(),
             error: inner.error.clone(),
-            voice_request_url: public_url.clone(),
+            voice_request_url,
             public_url,
             last_webhook: self.activity.last(),
         }
@@ -265,9 +269,9 @@ mod tests {
 
     #[tokio::test]
     async fn every_state_change_wakes_watchers() {
-        let listener = Listener::default();
+        let listener = WebhookServer::default();
         let mut changes = listener.watch();
-        listener.set(ListenerState::Starting, None, None);
+        listener.set(ServerState::Starting, None, None);
         assert!(changes.has_changed().unwrap());
         changes.borrow_and_update();
         listener.stop().await;

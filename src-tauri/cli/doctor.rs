@@ -3,7 +3,8 @@
 
 use std::process::ExitCode;
 
-use crate::settings::{Field, Source, Store};
+use crate::app::Options;
+use crate::settings::{Field, Source};
 use crate::{loader, token};
 
 #[derive(Debug, PartialEq, Eq)]
@@ -31,9 +32,9 @@ impl Report {
     }
 }
 
-pub fn run() -> ExitCode {
+pub fn run(options: &Options) -> ExitCode {
     let mut report = Report { failures: 0 };
-    let store = match Store::from_env() {
+    let store = match options.store() {
         Ok(store) => store,
         Err(e) => {
             report.line(Verdict::Fail, "settings", &e.to_string());
@@ -46,10 +47,14 @@ pub fn run() -> ExitCode {
         Err(e) => report.line(Verdict::Fail, "keychain", &e.to_string()),
     }
 
-    let loaded = match loader::load_from(&store) {
+    let loaded = match options
+        .environment_with_dotenv()
+        .map_err(|e| e.to_string())
+        .and_then(|env| loader::resolve(&store, &env).map_err(|e| e.to_string()))
+    {
         Ok(loaded) => loaded,
         Err(e) => {
-            report.line(Verdict::Fail, "settings", &e.to_string());
+            report.line(Verdict::Fail, "settings", &e);
             return ExitCode::FAILURE;
         }
     };
@@ -57,6 +62,7 @@ pub fn run() -> ExitCode {
     for entry in settings.iter() {
         let source = match entry.source {
             Source::Environment => "from the environment",
+            Source::Dotenv => "from ./.env",
             Source::Keychain => "from the keychain",
             Source::SettingsFile => "from the settings file",
             Source::Default => "default",
@@ -69,7 +75,7 @@ pub fn run() -> ExitCode {
             (None, false) if entry.field == Field::PublicUrl => report.line(
                 Verdict::Warn,
                 what,
-                "not set: signatures are checked against a URL rebuilt from request headers; set it to the https://…/handle_calls URL your tunnel gives",
+                "not set: signatures are checked against a URL rebuilt from request headers; set it to the https URL your tunnel gives",
             ),
             (None, false) if entry.field == Field::AuthToken => report.line(
                 Verdict::Fail,

@@ -1,31 +1,125 @@
-//! What the phone UI may ask of the core, whichever window it runs in: the Tauri commands
-//! ([`crate::desktop`]) and the calling window's HTTP API ([`crate::calling_window`]) both
-//! delegate here. Secrets go in (saving settings) but never come out.
+//! The backend: what the phone UI may ask of Rust, whichever window it runs in. The Tauri
+//! commands ([`crate::desktop`]) and the calling window's HTTP API ([`crate::calling_window`])
+//! both delegate here, and the UI's `Backend` (ui/src/ipc.ts) is its other end. Secrets go in
+//! (saving settings) but never come out.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::phone_status::PhoneFeed;
 use crate::settings::{self, Environment, Field, Settings, Source, Store};
-use crate::supervisor::{Listener, ListenerStatus};
 use crate::token::{self, AccessToken};
+use crate::webhook_server::{WebhookServer, WebhookStatus};
+
+/// The kinds of failure the UI tells apart; serialized as the `kind` the UI receives.
+/// `ui/src/contract.ts` lists the same names in `BACKEND_ERROR_KINDS` (tests/contract.rs
+/// checks that both sides agree).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// Settings are incomplete; the message lists what is missing.
+    MissingSettings,
+    /// The OS keychain is locked or unreachable; the message says how to fix it.
+    Keychain,
+    /// The settings file cannot be read or written; the message names the file.
+    Settings,
+    /// Minting the access token failed.
+    Token,
+    /// A save or import was refused; `field` names the bad field when there is one.
+    Invalid,
+    /// The calling window could not be started or opened.
+    CallingWindow,
+    /// (HTTP only) this calling window's session is gone.
+    Session,
+    /// (HTTP only) wrong host or origin.
+    Forbidden,
+    /// (HTTP only) too many token requests.
+    RateLimited,
+    /// Something that should not happen, e.g. a worker thread died.
+    Internal,
+}
+
+impl ErrorKind {
+    pub const ALL: [ErrorKind; 10] = [
+        ErrorKind::MissingSettings,
+        ErrorKind::Keychain,
+        ErrorKind::Settings,
+        ErrorKind::Token,
+        ErrorKind::Invalid,
+        ErrorKind::CallingWindow,
+        ErrorKind::Session,
+        ErrorKind::Forbidden,
+        ErrorKind::RateLimited,
+        ErrorKind::Internal,
+    ];
+
+    /// The name the UI receives, e.g. `missing_settings`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::MissingSettings => "missing_settings",
+            ErrorKind::Keychain => "keychain",
+            ErrorKind::Settings => "settings",
+            ErrorKind::Token => "token",
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::CallingWindow => "calling_window",
+            ErrorKind::Session => "session",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::Internal => "internal",
+        }
+    }
+}
 
 /// How a request fails, as the UI receives it: `{kind, message, field?}`.
-#[derive(Debug, Serialize, PartialEq, Eq)]
-pub struct ApiError {
-    pub kind: &'static str,
+#[derive(Debug, Serialize, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct BackendError {
+    pub kind: ErrorKind,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<Field>,
 }
 
-impl ApiError {
-    pub fn new(kind: &'static str, message: impl ToString) -> Self {
+impl BackendError {
+    pub fn new(kind: ErrorKind, message: impl ToString) -> Self {
         Self {
             kind,
             message: message.to_string(),
             field: None,
+        }
+    }
+}
+
+impl From<settings::StoreError> for BackendError {
+    fn from(error: settings::StoreError) -> Self {
+        let kind = match error {
+            settings::StoreError::KeychainUnavailable { .. }
+            | settings::StoreError::Keychain { .. } => ErrorKind::Keychain,
+            _ => ErrorKind::Settings,
+        };
+        Self::new(kind, error)
+    }
+}
+
+impl From<token::TokenError> for BackendError {
+    fn from(error: token::TokenError) -> Self {
+        Self::new(ErrorKind::Token, error)
+    }
+}
+
+/// Refused changes: every problem in one message, the first bad field named.
+impl From<Vec<settings::InvalidValue>> for BackendError {
+    fn from(problems: Vec<settings::InvalidValue>) -> Self {
+        Self {
+            kind: ErrorKind::Invalid,
+            message: problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+            field: problems.first().map(|p| p.field),
         }
     }
 }
@@ -86,32 +180,35 @@ fn status_of(settings: &Settings, keychain_error: Option<String>) -> SettingsSta
 /// Runs `work` (settings, keychain: blocking file and D-Bus calls) off the async runtime's
 /// worker threads, so neither window's requests stall behind it.
 pub async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
-) -> Result<T, ApiError> {
+    work: impl FnOnce() -> Result<T, BackendError> + Send + 'static,
+) -> Result<T, BackendError> {
     tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| {
-        Err(ApiError::new(
-            "internal",
+        Err(BackendError::new(
+            ErrorKind::Internal,
             format!("the request failed: {e}"),
         ))
     })
 }
 
-/// The core as the UI sees it. One value per process.
-pub struct Api {
+/// What the phone UI may ask of Rust, whichever window it runs in. One value per process.
+pub struct Backend {
     store: Store,
-    /// The environment as it was at start (process variables over `./.env`).
+    /// The environment as it was at start (process variables; for the command line also
+    /// `./.env`).
     env: Environment,
-    listener: Listener,
+    webhook_server: WebhookServer,
+    phone: PhoneFeed,
     /// Lifetime of the tokens handed to the UI.
     token_ttl_secs: u64,
 }
 
-impl Api {
+impl Backend {
     pub fn new(store: Store, env: Environment) -> Self {
         Self {
             store,
             env,
-            listener: Listener::default(),
+            webhook_server: WebhookServer::default(),
+            phone: PhoneFeed::default(),
             token_ttl_secs: token::DEFAULT_TTL_SECS,
         }
     }
@@ -123,99 +220,103 @@ impl Api {
         self
     }
 
-    pub fn listener(&self) -> &Listener {
-        &self.listener
+    pub fn webhook_server(&self) -> &WebhookServer {
+        &self.webhook_server
+    }
+
+    /// The phone's state as the window that carries calls reports it.
+    pub fn phone(&self) -> &PhoneFeed {
+        &self.phone
     }
 
     /// Settings as they are now; the keychain is read on each call so an edit made with the
     /// CLI shows up without a restart.
-    pub fn current(&self) -> Result<(Settings, Option<String>), ApiError> {
-        let loaded = crate::loader::resolve(&self.store, &self.env)
-            .map_err(|e| ApiError::new("settings", e))?;
+    pub fn current(&self) -> Result<(Settings, Option<String>), BackendError> {
+        let loaded = crate::loader::resolve(&self.store, &self.env)?;
         Ok((
             loaded.settings,
             loaded.keychain_error.map(|e| e.to_string()),
         ))
     }
 
-    /// Starts (or restarts) the webhook listener with the current settings.
-    pub async fn start_listener(&self) -> Result<(), ApiError> {
-        self.listener
+    /// Starts (or restarts) the webhook server with the current settings.
+    pub async fn start_webhook_server(&self) -> Result<(), BackendError> {
+        self.webhook_server
             .restart(|| self.current().map(|(settings, _)| settings))
             .await
     }
 
-    pub fn token(&self) -> Result<AccessToken, ApiError> {
+    pub fn token(&self) -> Result<AccessToken, BackendError> {
         let (settings, keychain_error) = self.current()?;
         let token_settings = settings
             .token_settings()
             .map_err(|e| match keychain_error {
                 // Missing because the keychain could not be read: say that, not "set them up".
-                Some(k) if !e.missing.is_empty() => ApiError::new("keychain", format!("{k} ({e})")),
-                _ => ApiError::new("missing_settings", e),
+                Some(k) if !e.missing.is_empty() => {
+                    BackendError::new(ErrorKind::Keychain, format!("{k} ({e})"))
+                }
+                _ => BackendError::new(ErrorKind::MissingSettings, e),
             })?;
-        token::mint(
+        Ok(token::mint(
             &token_settings,
             std::time::SystemTime::now(),
             self.token_ttl_secs,
-        )
-        .map_err(|e| ApiError::new("token", e))
+        )?)
     }
 
-    pub fn settings_status(&self) -> Result<SettingsStatus, ApiError> {
+    pub fn settings_status(&self) -> Result<SettingsStatus, BackendError> {
         let (settings, keychain_error) = self.current()?;
         Ok(status_of(&settings, keychain_error))
     }
 
-    /// The listener's state and the URLs to paste. Reads only the settings file: the status
-    /// needs no secret, and it is asked for often (every push, every panel refresh), so it
-    /// makes no keychain round trip.
-    pub fn listener_status(&self) -> Result<ListenerStatus, ApiError> {
-        let saved = self
-            .store
-            .load_file_only()
-            .map_err(|e| ApiError::new("settings", e))?;
-        Ok(self.listener.status(&Settings::resolve(&self.env, &saved)))
+    /// The webhook server's state and the URLs to paste. Reads only the settings file: the
+    /// status needs no secret, and it is asked for often (every push, every panel refresh), so
+    /// it makes no keychain round trip.
+    pub fn webhook_status(&self) -> Result<WebhookStatus, BackendError> {
+        let saved = self.store.load_file_only()?;
+        Ok(self
+            .webhook_server
+            .status(&Settings::resolve(&self.env, &saved)))
     }
 
-    /// Hands `publish` the listener status after every change (state, error, last webhook),
-    /// a few times a second at most, so the settings panel stays live without polling. Runs
-    /// as long as the API lives; the caller's task decides when to stop.
-    pub fn follow_listener(
+    /// Hands `publish` the webhook status after every change (state, error, last webhook), a
+    /// few times a second at most, so the settings panel stays live without polling. Runs as
+    /// long as the backend lives; the caller's task decides when to stop.
+    pub fn follow_webhook_status(
         self: Arc<Self>,
-        publish: impl Fn(ListenerStatus) + Clone,
+        publish: impl Fn(WebhookStatus) + Clone,
     ) -> impl std::future::Future<Output = ()> {
         // Subscribed now, not at the first poll, so a change made meanwhile is not missed.
-        let changes = self.listener.watch();
-        crate::supervisor::each_change(changes, crate::supervisor::UPDATE_GAP, move || {
-            let api = self.clone();
+        let changes = self.webhook_server.watch();
+        crate::webhook_server::each_change(changes, crate::webhook_server::UPDATE_GAP, move || {
+            let backend = self.clone();
             let publish = publish.clone();
             async move {
-                match blocking(move || api.listener_status()).await {
+                match blocking(move || backend.webhook_status()).await {
                     Ok(status) => publish(status),
-                    Err(e) => tracing::debug!("listener status not pushed: {}", e.message),
+                    Err(e) => tracing::debug!("webhook status not pushed: {}", e.message),
                 }
             }
         })
     }
 
-    /// Validates and saves `changes` (all or nothing), then restarts the listener so a new
-    /// port or Auth Token takes effect at once.
+    /// Validates and saves `changes` (all or nothing), then restarts the webhook server so a
+    /// new port or Auth Token takes effect at once.
     pub async fn save_settings(
         &self,
         changes: &BTreeMap<Field, String>,
-    ) -> Result<SettingsStatus, ApiError> {
+    ) -> Result<SettingsStatus, BackendError> {
         self.save(changes)?;
         self.apply().await
     }
 
     /// Imports the text of a `.env` file (the tutorial's variable names).
-    pub async fn import_env(&self, contents: &str) -> Result<ImportResult, ApiError> {
+    pub async fn import_env(&self, contents: &str) -> Result<ImportResult, BackendError> {
         let vars = dotenvy::from_read_iter(contents.as_bytes())
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| {
-                ApiError::new(
-                    "invalid",
+                BackendError::new(
+                    ErrorKind::Invalid,
                     format!(
                         "the file is not a valid .env file: {}",
                         settings::describe_dotenv_error(&e)
@@ -224,8 +325,8 @@ impl Api {
             })?;
         let changes = crate::loader::changes_from_env_vars(vars);
         if changes.is_empty() {
-            return Err(ApiError::new(
-                "invalid",
+            return Err(BackendError::new(
+                ErrorKind::Invalid,
                 "the file holds none of Dialtone's settings (TWILIO_ACCOUNT_SID, TWILIO_API_KEY_SID, …)",
             ));
         }
@@ -237,34 +338,21 @@ impl Api {
     }
 
     /// Stores valid values and clears emptied preferences; returns the fields touched.
-    fn save(&self, changes: &BTreeMap<Field, String>) -> Result<Vec<Field>, ApiError> {
-        let clean = settings::validate_changes(changes).map_err(|problems| ApiError {
-            kind: "invalid",
-            message: problems
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; "),
-            field: problems.first().map(|p| p.field),
-        })?;
-        let store_error = |e: settings::StoreError| match e {
-            e @ settings::StoreError::KeychainUnavailable { .. }
-            | e @ settings::StoreError::Keychain { .. } => ApiError::new("keychain", e),
-            other => ApiError::new("settings", other),
-        };
-        self.store.save(&clean.set).map_err(store_error)?;
-        self.store.delete(&clean.clear).map_err(store_error)?;
+    fn save(&self, changes: &BTreeMap<Field, String>) -> Result<Vec<Field>, BackendError> {
+        let clean = settings::validate_changes(changes)?;
+        self.store.save(&clean.set)?;
+        self.store.delete(&clean.clear)?;
         Ok(clean.set.into_keys().chain(clean.clear).collect())
     }
 
-    /// Restarts the listener with the settings as saved; reports them as the listener read them.
-    async fn apply(&self) -> Result<SettingsStatus, ApiError> {
+    /// Restarts the webhook server with the settings as saved; reports them as it read them.
+    async fn apply(&self) -> Result<SettingsStatus, BackendError> {
         let mut status = None;
-        self.listener
+        self.webhook_server
             .restart(|| {
                 let (settings, keychain_error) = self.current()?;
                 status = Some(status_of(&settings, keychain_error));
-                Ok(settings)
+                Ok::<_, BackendError>(settings)
             })
             .await?;
         Ok(status.expect("restart calls load before returning Ok"))
@@ -283,18 +371,18 @@ mod tests {
         probe.local_addr().unwrap().port()
     }
 
-    fn api(dir: &std::path::Path) -> Api {
+    fn backend(dir: &std::path::Path) -> Backend {
         let store = Store::new(
             Box::<MemoryKeychain>::default(),
             SettingsFile::new(dir.join("settings.json")),
         );
-        Api::new(store, Environment::default())
+        Backend::new(store, Environment::default())
     }
 
     #[tokio::test]
     async fn secrets_go_in_but_never_come_out() {
         let dir = tempfile::tempdir().unwrap();
-        let api = api(dir.path());
+        let api = backend(dir.path());
         let changes = BTreeMap::from([
             (
                 Field::AuthToken,
@@ -305,7 +393,10 @@ mod tests {
             (Field::Port, "0".to_owned()),
         ]);
         let err = api.save_settings(&changes).await.unwrap_err();
-        assert_eq!((err.kind, err.field), ("invalid", Some(Field::Port)));
+        assert_eq!(
+            (err.kind, err.field),
+            (ErrorKind::Invalid, Some(Field::Port))
+        );
 
         let changes = BTreeMap::from([
             (Field::AccountSid, format!("AC{HEX}")),
@@ -333,13 +424,13 @@ mod tests {
             .unwrap()
             .as_secs();
         assert!(token.expires_at.abs_diff(now + token::DEFAULT_TTL_SECS) <= 2);
-        api.listener().stop().await;
+        api.webhook_server().stop().await;
     }
 
     #[tokio::test]
     async fn an_emptied_preference_is_cleared_and_an_empty_secret_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let api = api(dir.path());
+        let api = backend(dir.path());
         let set = BTreeMap::from([
             (Field::ApiKeySecret, "kept-secret".to_owned()),
             (Field::TwilioNumber, "+15551234567".to_owned()),
@@ -374,7 +465,7 @@ mod tests {
             Box::<MemoryKeychain>::default(),
             SettingsFile::new(dir.path().join("settings.json")),
         );
-        let api = Api::new(store, env).with_token_ttl(120);
+        let api = Backend::new(store, env).with_token_ttl(120);
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
@@ -386,10 +477,10 @@ mod tests {
     async fn token_errors_say_which_kind_of_problem() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(
-            api(dir.path()).token().unwrap_err().kind,
-            "missing_settings"
+            backend(dir.path()).token().unwrap_err().kind,
+            ErrorKind::MissingSettings
         );
-        let locked = Api::new(
+        let locked = Backend::new(
             Store::new(
                 Box::new(MemoryKeychain::unavailable()),
                 SettingsFile::new(dir.path().join("settings.json")),
@@ -397,7 +488,7 @@ mod tests {
             Environment::default(),
         );
         let err = locked.token().unwrap_err();
-        assert_eq!(err.kind, "keychain");
+        assert_eq!(err.kind, ErrorKind::Keychain);
         assert!(
             err.message.contains("keychain could not be reached"),
             "{}",
@@ -406,11 +497,11 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn the_listener_status_is_pushed_when_it_changes() {
+    async fn the_webhook_status_is_pushed_when_it_changes() {
         let dir = tempfile::tempdir().unwrap();
-        let api = Arc::new(api(dir.path()));
+        let api = Arc::new(backend(dir.path()));
         let (tx, mut pushed) = tokio::sync::mpsc::unbounded_channel();
-        let follower = tokio::spawn(api.clone().follow_listener(move |status| {
+        let follower = tokio::spawn(api.clone().follow_webhook_status(move |status| {
             let _ = tx.send(status);
         }));
         let complete = BTreeMap::from([
@@ -429,7 +520,7 @@ mod tests {
                 .await
                 .expect("a status after the restart")
                 .unwrap();
-            if status.state == crate::supervisor::ListenerState::Listening {
+            if status.state == crate::webhook_server::ServerState::Listening {
                 break status.address.unwrap();
             }
         };
@@ -456,13 +547,13 @@ mod tests {
         };
         assert_eq!(last.status, 403);
         follower.abort();
-        api.listener().stop().await;
+        api.webhook_server().stop().await;
     }
 
     #[tokio::test]
     async fn import_takes_the_tutorials_names() {
         let dir = tempfile::tempdir().unwrap();
-        let api = api(dir.path());
+        let api = backend(dir.path());
         let result = api
             .import_env("TWILIO_NUMBER=+447700900123\nTWIML_APP_SID=AP0123456789abcdef0123456789abcdef\nOTHER=1\n")
             .await

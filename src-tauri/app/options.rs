@@ -1,0 +1,304 @@
+//! Everything Dialtone takes from its process environment, read once at start into typed
+//! values. Modules below the composition root get what they need from here as parameters and
+//! never read the environment themselves, so tests can build any configuration.
+
+use std::ffi::{OsStr, OsString};
+use std::path::PathBuf;
+
+use crate::backend::Backend;
+use crate::calling_window::{self, browser::BrowserSetting};
+use crate::settings::{DotenvError, Environment, Store, StoreError};
+
+/// The calling window's port when `DIALTONE_PHONE_PORT` does not say otherwise. Stable,
+/// because the browser remembers the microphone permission per origin.
+pub const DEFAULT_PHONE_PORT: u16 = 47_300;
+
+/// The OS folders Dialtone would use without overrides (`None` where the OS has none).
+#[derive(Debug, Clone, Default)]
+pub struct OsDirs {
+    pub config: Option<PathBuf>,
+    pub data: Option<PathBuf>,
+}
+
+impl OsDirs {
+    /// `~/.config/dialtone` and `~/.local/share/dialtone` on Linux, and the platform's
+    /// equivalents elsewhere.
+    pub fn of_this_user() -> Self {
+        let dirs = directories::ProjectDirs::from("app", "dialtone", "dialtone");
+        Self {
+            config: dirs.as_ref().map(|d| d.config_dir().to_path_buf()),
+            data: dirs.as_ref().map(|d| d.data_dir().to_path_buf()),
+        }
+    }
+}
+
+/// Typed options for one process.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Where `settings.json` lives: `DIALTONE_CONFIG_DIR`, else the OS config folder.
+    pub config_dir: Option<PathBuf>,
+    /// Where the calling window's browser profile (and later the call journal) lives:
+    /// `DIALTONE_DATA_DIR`, else the OS data folder.
+    pub data_dir: Option<PathBuf>,
+    /// Keychain entries are filed under this service: `DIALTONE_KEYCHAIN_SERVICE`, else
+    /// `dialtone`. Tests set their own so they never touch a user's real entries.
+    pub keychain_service: String,
+    /// `DIALTONE_PHONE_PORT`, else [`DEFAULT_PHONE_PORT`].
+    pub phone_port: u16,
+    /// `DIALTONE_BROWSER`: a browser command, `none`, or unset (find one).
+    pub browser: BrowserSetting,
+    /// `DIALTONE_UI_DIR`: serve a UI build from disk instead of the embedded one.
+    pub ui_dir: Option<PathBuf>,
+    /// `DIALTONE_TOKEN_TTL_SECS`: shorter-lived tokens, so tests can watch renewals.
+    pub token_ttl_secs: Option<u64>,
+    /// `DIALTONE_TEST_CONNECT_SRC`: extra CSP `connect-src` for the calling window (the
+    /// end-to-end tests' Twilio simulator).
+    pub test_connect_src: String,
+    /// The settings variables (`TWILIO_*`, `DIALTONE_PORT`, …) of the process environment;
+    /// the values are kept redacted in `Debug`.
+    pub settings_env: Environment,
+    /// `PATH`, where browsers are looked for.
+    pub search_path: Option<OsString>,
+    /// What a browser we start may see of our environment (see [`BROWSER_ENV`]).
+    pub browser_env: Vec<(OsString, OsString)>,
+    /// The working directory, where the command line looks for a `.env` file.
+    pub working_dir: Option<PathBuf>,
+}
+
+/// The variables a browser we start inherits: display, session bus, sound server, locale,
+/// home and XDG folders, proxies. Everything else (the Twilio credentials above all, when they
+/// come from the environment) is withheld. `LC_*` and `DIALTONE_TEST_BROWSER_*` (the test
+/// suite's stand-in browser) pass by prefix.
+pub const BROWSER_ENV: &[&str] = &[
+    "PATH",
+    "HOME",
+    "USER",
+    "LOGNAME",
+    "TMPDIR",
+    "DISPLAY",
+    "WAYLAND_DISPLAY",
+    "XAUTHORITY",
+    "DBUS_SESSION_BUS_ADDRESS",
+    "XDG_RUNTIME_DIR",
+    "XDG_SESSION_TYPE",
+    "XDG_CURRENT_DESKTOP",
+    "XDG_SESSION_DESKTOP",
+    "XDG_DATA_HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_STATE_HOME",
+    "XDG_DATA_DIRS",
+    "XDG_CONFIG_DIRS",
+    "PULSE_SERVER",
+    "PULSE_RUNTIME_PATH",
+    "PIPEWIRE_RUNTIME_DIR",
+    "GDK_BACKEND",
+    "GDK_SCALE",
+    "GDK_DPI_SCALE",
+    "GTK_THEME",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    "http_proxy",
+    "https_proxy",
+    "no_proxy",
+    "all_proxy",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "NO_PROXY",
+    "ALL_PROXY",
+];
+
+fn browser_may_see(name: &OsStr) -> bool {
+    let Some(name) = name.to_str() else {
+        return false;
+    };
+    BROWSER_ENV.contains(&name)
+        || name.starts_with("LC_")
+        || name.starts_with("DIALTONE_TEST_BROWSER_")
+}
+
+impl Options {
+    /// The options of this process.
+    pub fn from_env() -> Self {
+        let mut options = Self::from_vars(std::env::vars_os(), OsDirs::of_this_user());
+        options.working_dir = std::env::current_dir().ok();
+        options
+    }
+
+    /// The options `vars` describe; `os_dirs` fills in the folders they do not name.
+    pub fn from_vars(
+        vars: impl IntoIterator<Item = (OsString, OsString)>,
+        os_dirs: OsDirs,
+    ) -> Self {
+        let vars: Vec<(OsString, OsString)> = vars.into_iter().collect();
+        let text = |name: &str| {
+            vars.iter()
+                .rev()
+                .find(|(k, _)| k == name)
+                .and_then(|(_, v)| v.to_str())
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        let path = |name: &str| {
+            vars.iter()
+                .rev()
+                .find(|(k, v)| k == name && !v.is_empty())
+                .map(|(_, v)| PathBuf::from(v))
+        };
+        Self {
+            config_dir: path("DIALTONE_CONFIG_DIR").or(os_dirs.config),
+            data_dir: path("DIALTONE_DATA_DIR").or(os_dirs.data),
+            keychain_service: text("DIALTONE_KEYCHAIN_SERVICE")
+                .unwrap_or(crate::settings::OsKeychain::DEFAULT_SERVICE)
+                .to_owned(),
+            phone_port: text("DIALTONE_PHONE_PORT")
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(DEFAULT_PHONE_PORT),
+            browser: BrowserSetting::parse(text("DIALTONE_BROWSER")),
+            ui_dir: path("DIALTONE_UI_DIR"),
+            token_ttl_secs: text("DIALTONE_TOKEN_TTL_SECS").and_then(|t| t.parse().ok()),
+            test_connect_src: text("DIALTONE_TEST_CONNECT_SRC").unwrap_or("").to_owned(),
+            settings_env: Environment::from_vars(
+                vars.iter()
+                    .filter_map(|(k, v)| Some((k.to_str()?.to_owned(), v.to_str()?.to_owned()))),
+            ),
+            search_path: vars
+                .iter()
+                .rev()
+                .find(|(k, _)| k == "PATH")
+                .map(|(_, v)| v.clone()),
+            browser_env: vars
+                .iter()
+                .filter(|(k, _)| browser_may_see(k))
+                .cloned()
+                .collect(),
+            working_dir: None,
+        }
+    }
+
+    /// The saved settings: the OS keychain under [`Options::keychain_service`] and the
+    /// settings file in [`Options::config_dir`].
+    pub fn store(&self) -> Result<Store, StoreError> {
+        Store::for_user(self.config_dir.as_deref(), &self.keychain_service)
+    }
+
+    /// The environment's settings plus, for the command line, `./.env` under them.
+    pub fn environment_with_dotenv(&self) -> Result<Environment, DotenvError> {
+        match &self.working_dir {
+            Some(dir) => self.settings_env.clone().with_dotenv(dir),
+            None => Ok(self.settings_env.clone()),
+        }
+    }
+
+    /// The backend over the saved settings and `env`.
+    pub fn backend(&self, env: Environment) -> Result<Backend, StoreError> {
+        let backend = Backend::new(self.store()?, env);
+        Ok(match self.token_ttl_secs {
+            Some(ttl) => backend.with_token_ttl(ttl),
+            None => backend,
+        })
+    }
+
+    /// What the calling window needs.
+    pub fn calling_window(&self) -> calling_window::Config {
+        calling_window::Config {
+            port: self.phone_port,
+            data_dir: self.data_dir.clone(),
+            browser: self.browser.clone(),
+            search_path: self.search_path.clone(),
+            browser_env: self.browser_env.clone(),
+            extra_connect_src: self.test_connect_src.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Field;
+
+    fn vars(pairs: &[(&str, &str)]) -> Vec<(OsString, OsString)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (OsString::from(k), OsString::from(v)))
+            .collect()
+    }
+
+    #[test]
+    fn switches_are_read_once_with_defaults() {
+        let os = OsDirs {
+            config: Some("/os/config".into()),
+            data: Some("/os/data".into()),
+        };
+        let defaults = Options::from_vars(vars(&[]), os.clone());
+        assert_eq!(defaults.config_dir, Some(PathBuf::from("/os/config")));
+        assert_eq!(defaults.phone_port, DEFAULT_PHONE_PORT);
+        assert_eq!(defaults.keychain_service, "dialtone");
+        assert_eq!(defaults.browser, BrowserSetting::Find);
+        let set = Options::from_vars(
+            vars(&[
+                ("DIALTONE_CONFIG_DIR", "/t/config"),
+                ("DIALTONE_DATA_DIR", "/t/data"),
+                ("DIALTONE_KEYCHAIN_SERVICE", "dialtone-test"),
+                ("DIALTONE_PHONE_PORT", " 4100 "),
+                ("DIALTONE_BROWSER", "none"),
+                ("DIALTONE_TOKEN_TTL_SECS", "60"),
+                ("DIALTONE_UI_DIR", "/t/ui"),
+            ]),
+            os,
+        );
+        assert_eq!(set.config_dir, Some(PathBuf::from("/t/config")));
+        assert_eq!(set.data_dir, Some(PathBuf::from("/t/data")));
+        assert_eq!(set.keychain_service, "dialtone-test");
+        assert_eq!(set.phone_port, 4100);
+        assert_eq!(set.browser, BrowserSetting::Nothing);
+        assert_eq!(set.token_ttl_secs, Some(60));
+        assert_eq!(set.ui_dir, Some(PathBuf::from("/t/ui")));
+    }
+
+    #[test]
+    fn a_browser_sees_the_desktop_but_no_credentials() {
+        let options = Options::from_vars(
+            vars(&[
+                ("DISPLAY", ":0"),
+                ("LC_TIME", "ja_JP.UTF-8"),
+                ("https_proxy", "http://proxy:3128"),
+                ("TWILIO_AUTH_TOKEN", "0123456789abcdef0123456789abcdef"),
+                ("TWILIO_API_KEY_SECRET", "shh"),
+                ("AWS_SECRET_ACCESS_KEY", "also-not-for-browsers"),
+                ("DIALTONE_TEST_BROWSER_PIDFILE", "/tmp/pid"),
+            ]),
+            OsDirs::default(),
+        );
+        let names: Vec<&OsStr> = options
+            .browser_env
+            .iter()
+            .map(|(k, _)| k.as_os_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "DISPLAY",
+                "LC_TIME",
+                "https_proxy",
+                "DIALTONE_TEST_BROWSER_PIDFILE"
+            ]
+        );
+        assert!(options.settings_env.get(Field::AuthToken).is_some());
+        assert!(options.settings_env.get(Field::ApiKeySecret).is_some());
+        assert!(!format!("{options:?}").contains("0123456789abcdef"));
+    }
+
+    /// The desktop app takes `settings_env` as it is; only the command line adds `./.env`.
+    #[test]
+    fn only_the_command_line_reads_the_working_folders_dotenv() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".env"), "TWILIO_NUMBER=+15557654321\n").unwrap();
+        let mut options = Options::from_vars(vars(&[]), OsDirs::default());
+        options.working_dir = Some(dir.path().to_owned());
+        assert_eq!(options.settings_env.get(Field::TwilioNumber), None);
+        let cli = options.environment_with_dotenv().unwrap();
+        assert_eq!(cli.get(Field::TwilioNumber), Some("+15557654321"));
+    }
+}

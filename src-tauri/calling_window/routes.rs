@@ -1,0 +1,218 @@
+//! The calling window's routes. `/launch` trades the one-time secret for a session; every
+//! other route sits behind [`super::session`]: the API under `/api/`, the page's files as the
+//! fallback.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::middleware;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use futures_util::StreamExt as _;
+
+use super::guard::Guard;
+use super::{assets, session, CallingWindow};
+use crate::backend::{blocking, BackendError, ErrorKind};
+use crate::phone_status::PhoneStatus;
+
+pub fn router(window: Arc<CallingWindow>) -> Router {
+    let api = Router::new()
+        .route("/api/token", get(token))
+        .route("/api/settings", get(settings))
+        .route("/api/webhook", get(webhook))
+        .route("/api/state", post(report_state))
+        .route("/api/events", get(events))
+        .route_layer(middleware::from_fn_with_state(window.clone(), session::api));
+    Router::new()
+        .route("/launch", get(launch))
+        .merge(api)
+        .fallback(get(asset).layer(middleware::from_fn_with_state(
+            window.clone(),
+            session::page,
+        )))
+        .layer(DefaultBodyLimit::max(16 * 1024))
+        .layer(middleware::map_response_with_state(
+            window.clone(),
+            security_headers,
+        ))
+        .with_state(window)
+}
+
+/// Headers on every response: no framing, no sniffing, no referrer, no caching of tokens,
+/// and never a CORS header, so other origins cannot read anything.
+async fn security_headers(
+    State(window): State<Arc<CallingWindow>>,
+    mut response: Response,
+) -> Response {
+    let headers = response.headers_mut();
+    if let Ok(csp) = HeaderValue::from_str(&window.csp()) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    for (name, value) in [
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::CACHE_CONTROL, "no-store"),
+    ] {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("microphone=(self), camera=(), geolocation=()"),
+    );
+    response
+}
+
+/// Trades the one-time secret for the session cookie and sends the browser to `/`, which
+/// takes the secret out of the address bar and history.
+async fn launch(
+    State(window): State<Arc<CallingWindow>>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    if let Err(refusal) = window.guard.check_origin(&headers, false) {
+        return session::refuse(refusal, false);
+    }
+    let key = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .find(|(name, _)| name == "key")
+        .map(|(_, value)| value.into_owned())
+        .unwrap_or_default();
+    match window.guard.exchange(&key) {
+        Ok(session) => {
+            window.forget_launch_file();
+            let cookie = HeaderValue::from_str(&Guard::set_cookie(&session))
+                .expect("hex session ids are valid header values");
+            // A page that refreshes to `/`, not a redirect: the browser may have come here from
+            // the launch file (a cross-site navigation, on which a redirect would not carry the
+            // SameSite=Strict cookie), while the page's own refresh is same-origin. Either way
+            // the secret leaves the address bar.
+            (
+                StatusCode::OK,
+                [
+                    (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+                    (header::SET_COOKIE, cookie),
+                ],
+                "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url=/\"><link rel=\"icon\" href=\"data:,\"><title>Dialtone</title><p>Opening the phone…</p>",
+            )
+                .into_response()
+        }
+        Err(_) => (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "This link was already used. Choose “Reopen calling window” in Dialtone for a new one.",
+        )
+            .into_response(),
+    }
+}
+
+fn api_result<T: serde::Serialize>(result: Result<T, BackendError>) -> Response {
+    match result {
+        Ok(value) => Json(value).into_response(),
+        Err(error) => (StatusCode::UNPROCESSABLE_ENTITY, Json(error)).into_response(),
+    }
+}
+
+// Keychain reads are D-Bus round trips: the handlers keep them off the async workers.
+
+async fn token(State(window): State<Arc<CallingWindow>>) -> Response {
+    if let Err(refusal) = window.guard.take_token_permit() {
+        return session::refuse(refusal, true);
+    }
+    let backend = window.backend.clone();
+    api_result(blocking(move || backend.token()).await)
+}
+
+async fn settings(State(window): State<Arc<CallingWindow>>) -> Response {
+    let backend = window.backend.clone();
+    api_result(blocking(move || backend.settings_status()).await)
+}
+
+async fn webhook(State(window): State<Arc<CallingWindow>>) -> Response {
+    let backend = window.backend.clone();
+    api_result(blocking(move || backend.webhook_status()).await)
+}
+
+async fn report_state(
+    State(window): State<Arc<CallingWindow>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !is_json {
+        return StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response();
+    }
+    let invalid = |why: String| {
+        (
+            StatusCode::BAD_REQUEST,
+            Json(BackendError::new(ErrorKind::Invalid, why)),
+        )
+            .into_response()
+    };
+    let report: PhoneStatus = match serde_json::from_slice(&body) {
+        Ok(report) => report,
+        Err(e) => return invalid(e.to_string()),
+    };
+    if let Err(why) = report.validate() {
+        return invalid(why.to_owned());
+    }
+    window.link.report(report);
+    StatusCode::NO_CONTENT.into_response()
+}
+
+/// The page's lifeline: while this stream is open the page counts as connected. Keep-alive
+/// comments make a vanished browser show up as a failed write within seconds.
+async fn events(State(window): State<Arc<CallingWindow>>) -> Response {
+    let connection = window.link.connect();
+    let hello = futures_util::stream::once(async {
+        Ok::<_, Infallible>(Event::default().event("hello").data("connected"))
+    });
+    let events = futures_util::stream::unfold(window.link.page_events(), |mut rx| async move {
+        loop {
+            match rx.recv().await {
+                Ok(name) => return Some((Ok(Event::default().event(name).data("{}")), rx)),
+                // A page that missed events only needs the latest: it refetches everything.
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    let stream = hello.chain(events).map(move |event| {
+        let _held_until_the_stream_drops = &connection;
+        event
+    });
+    Sse::new(stream)
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(5)))
+        .into_response()
+}
+
+async fn asset(State(window): State<Arc<CallingWindow>>, uri: Uri) -> Response {
+    let path = match uri.path() {
+        "/" => "/index.html",
+        other => other,
+    };
+    match window.assets.get(path) {
+        Some(bytes) => (
+            [(header::CONTENT_TYPE, assets::mime_type(path))],
+            bytes.into_owned(),
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "Not found.").into_response(),
+    }
+}

@@ -1,0 +1,137 @@
+//! The `dialtone` command line: the desktop app by default, plus headless tools. One file per
+//! command, each with its own error type; [`crate::app`] builds what they need.
+
+mod config;
+mod doctor;
+mod phone;
+mod serve;
+mod token;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::Options;
+use crate::calling_window::PageAssets;
+use crate::settings::Field;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dialtone",
+    version,
+    about = "A desktop phone for your Twilio number",
+    long_about = "A desktop phone for your Twilio number. Without a command, opens the phone window.\n\nSettings come from the environment (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET, TWIML_APP_SID, TWILIO_NUMBER, DIALTONE_IDENTITY, DIALTONE_PUBLIC_URL, DIALTONE_PORT, DIALTONE_ALLOWED_COUNTRY_CODES), a .env file in the working directory, then the OS keychain."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run only the webhook listener (no window), logging to stderr.
+    Serve {
+        /// Port on 127.0.0.1 (default: the Listener port setting, 3000). 0 picks a free port.
+        #[arg(long)]
+        port: Option<u16>,
+        /// Answer webhooks without checking X-Twilio-Signature. For local experiments only:
+        /// anyone who can reach the tunnel can then place calls billed to your account.
+        #[arg(long)]
+        insecure_skip_signature_check: bool,
+    },
+    /// The phone in a browser window (the calling window) plus the webhook listener, without
+    /// the native window. This is how calls run on Linux, where the webview has no WebRTC.
+    Phone {
+        /// Print the window's one-time URL instead of opening a browser.
+        #[arg(long)]
+        no_open: bool,
+        /// Port for the calling window on 127.0.0.1 (default DIALTONE_PHONE_PORT or 47300).
+        #[arg(long)]
+        port: Option<u16>,
+    },
+    /// Print a Voice SDK access token for the configured identity.
+    Token {
+        /// Lifetime in seconds (15 to 86400).
+        #[arg(long, default_value_t = crate::token::DEFAULT_TTL_SECS)]
+        ttl: u64,
+    },
+    /// Show, change or import settings.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Check the keychain, every setting, the port and the public URL.
+    Doctor,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// List every setting, where it comes from, and whether it is valid (secrets show only
+    /// whether they are set).
+    Show,
+    /// Save one setting. Leave VALUE out to type it on standard input, which keeps secrets
+    /// out of your shell history.
+    Set { field: Field, value: Option<String> },
+    /// Delete saved settings.
+    Unset {
+        #[arg(required_unless_present = "all")]
+        fields: Vec<Field>,
+        /// Delete every saved setting.
+        #[arg(long, conflicts_with = "fields")]
+        all: bool,
+    },
+    /// Move the settings of a .env file (the tutorial's names) into the keychain.
+    Import {
+        #[arg(default_value = ".env")]
+        file: PathBuf,
+    },
+}
+
+/// Runs `command`; a failure is one line on stderr (the problem and the fix) and exit code 1.
+pub fn run(
+    command: Command,
+    options: &Options,
+    page_assets: &dyn Fn() -> Arc<dyn PageAssets>,
+) -> ExitCode {
+    let result = match command {
+        Command::Serve {
+            port,
+            insecure_skip_signature_check,
+        } => serve::run(options, port, insecure_skip_signature_check).map_err(|e| e.to_string()),
+        Command::Token { ttl } => token::run(options, ttl).map_err(|e| e.to_string()),
+        Command::Config(command) => config::run(options, command).map_err(|e| e.to_string()),
+        Command::Phone { no_open, port } => {
+            phone::run(options, page_assets(), no_open, port).map_err(|e| e.to_string())
+        }
+        Command::Doctor => return doctor::run(options),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("dialtone: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Ctrl-C, or SIGTERM on Unix (what service managers and test harnesses send).
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

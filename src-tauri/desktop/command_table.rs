@@ -1,0 +1,15 @@
+// The IPC commands the UI may invoke: one line each, the only list of them on the Rust side.
+// `src-tauri/build.rs` includes this file to generate one permission per command (so the
+// capability grants exactly these), `commands.rs` to register the handlers; the UI's table is
+// `COMMANDS` in `ui/src/ipc.ts`, and tests/contract.rs checks the two tables and the
+// capability file agree.
+commands! {
+    get_token,
+    settings_status,
+    save_settings,
+    import_env,
+    webhook_status,
+    report_phone_status,
+    open_calling_window,
+    calling_window_status,
+}
