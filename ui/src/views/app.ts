@@ -14,7 +14,7 @@ import { icon } from './icons';
 import { IncomingView } from './incoming';
 import { LogView } from './log';
 import { chooseScreen, type Screen } from './screen';
-import { SettingsView } from './settings';
+import { SettingsView } from './settings/panel';
 import { StatusView } from './status';
 
 /** Changing these needs a new token and Device. */
