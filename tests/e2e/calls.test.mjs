@@ -134,7 +134,7 @@ describe('end to end against the Twilio simulator', () => {
     await s.page.getByRole('button', { name: 'Keypad' }).click();
     const tones = s.page.getByRole('group', { name: 'Keypad tones' });
     // Pressed as fast as a person drums them: the browser's DTMF sender drops tones still queued
-    // when new ones arrive, so the phone must queue them itself (src/phone/device.ts).
+    // when new ones arrive, so the phone must queue them itself (ui/src/phone/dtmf.ts).
     for (const name of ['1', '5', 'Pound', 'Star']) {
       await tones.getByRole('button', { name, exact: true }).click();
     }

@@ -1,4 +1,56 @@
-// Twilio error codes in plain words, with what to do about each (twilio.md §7).
+// Twilio error codes: their names, and each in plain words with what to do about it. Sources:
+// the Voice SDK's own error classes (`TwilioError.<namespace>.<class>`, which errors.test.ts
+// reads to check every code below) and twilio.com/docs/api/errors/<code>.
+
+/**
+ * The Twilio error codes Dialtone tells apart, named after the Voice SDK 2.x error class that
+ * carries each (the namespace is in the name where two classes share one, e.g. the SDK's three
+ * `ConnectionError`s). Compare codes against these, never against bare numbers.
+ */
+export const TwilioCode = {
+  AccessTokenInvalid: 20101,
+  AccessTokenExpired: 20104,
+  AuthenticationFailed: 20151,
+  UnknownError: 31000,
+  ConnectionDeclined: 31002,
+  ConnectionTimeout: 31003,
+  /** The gateway hung up with an error, often the webhook's TwiML; or the WebSocket failed to open. */
+  ConnectionError: 31005,
+  CallCancelled: 31008,
+  /** No signalling transport: the WebSocket is down. */
+  TransportError: 31009,
+  InvalidClientName: 31105,
+  AccessTokenSignatureValidationFailed: 31202,
+  NoValidAccount: 31203,
+  InvalidJwtToken: 31204,
+  JwtTokenExpired: 31205,
+  JwtTokenExpirationTooLong: 31207,
+  MicrophonePermissionDenied: 31401,
+  MicrophoneAcquisitionFailed: 31402,
+  NotFound: 31404,
+  TemporarilyUnavailable: 31480,
+  BusyHere: 31486,
+  Decline: 31603,
+  SignalingConnectionError: 53000,
+  SignalingConnectionDisconnected: 53001,
+  MediaConnectionError: 53405,
+} as const;
+
+/** Codes explained by Twilio's docs or by their twilio.js 1.x meaning, not by an SDK 2.x class. */
+export const LegacyTwilioCode = {
+  /** "Voice JavaScript SDK version not supported": 1.x has been shut down. */
+  SdkVersionNotSupported: 31007,
+  /**
+   * 1.x: getUserMedia failed (2.x: 31402). In 2.x, 31201 is the gateway's AuthorizationError,
+   * which the Device reports as 20151.
+   */
+  MicrophoneFailed: 31201,
+  /** 1.x: microphone denied (2.x: 31401). */
+  MicrophoneDenied: 31208,
+} as const;
+
+const C = TwilioCode;
+const L = LegacyTwilioCode;
 
 export interface Explanation {
   code: number | null;
@@ -31,22 +83,22 @@ const TOKEN_INVALID: Known = {
 };
 
 const CALLEE: Record<number, Known> = {
-  31404: {
+  [C.NotFound]: {
     title: 'Number not found',
     what: 'The number you called does not exist or cannot be reached.',
     fix: 'Check the number and its country code, then call again.',
   },
-  31480: {
+  [C.TemporarilyUnavailable]: {
     title: 'Not available',
     what: 'The person you called is temporarily unavailable.',
     fix: 'Try again later.',
   },
-  31486: {
+  [C.BusyHere]: {
     title: 'Busy',
     what: 'The line you called is busy.',
     fix: 'Try again in a few minutes.',
   },
-  31603: {
+  [C.Decline]: {
     title: 'Call declined',
     what: 'The person you called declined the call.',
     fix: 'Try again later, or send them a message first.',
@@ -54,94 +106,94 @@ const CALLEE: Record<number, Known> = {
 };
 
 const KNOWN: Record<number, Known> = {
-  20101: TOKEN_INVALID,
-  20104: {
+  [C.AccessTokenInvalid]: TOKEN_INVALID,
+  [C.AccessTokenExpired]: {
     title: 'Access token expired',
     what: 'The access token expired (or its expiry is more than 24 hours away, which Twilio refuses).',
     fix: 'Dialtone fetches a new token by itself. If this keeps happening, check that the computer’s clock and time zone are right.',
   },
-  20151: {
+  [C.AuthenticationFailed]: {
     title: 'Sign-in to Twilio failed',
     what: 'Twilio did not accept the credentials in the access token.',
     fix: 'In Settings, check the Account SID, API Key SID and API Key Secret, then save.',
   },
-  31000: {
+  [C.UnknownError]: {
     title: 'Unknown Twilio error',
     what: 'Twilio reported an error without details.',
     fix: 'Try again. If it repeats, check the Twilio Console’s Debugger for this call.',
   },
-  31002: {
+  [C.ConnectionDeclined]: {
     title: 'Call declined',
     what: 'The call was declined.',
     fix: 'Try again later.',
   },
-  31003: {
+  [C.ConnectionTimeout]: {
     title: 'Twilio did not answer',
     what: 'Twilio’s servers did not answer in time.',
     fix: 'Check your internet connection and try again.',
   },
-  31005: {
+  [C.ConnectionError]: {
     title: 'Connection to Twilio failed',
     what: 'The connection to Twilio broke off. During a call this usually means your webhook answered with an error or with TwiML Twilio could not use.',
     fix: 'In Settings, check that the listener is running, your tunnel is up, and the TwiML App’s Voice Request URL is exactly the one shown there. The Twilio Console’s Debugger shows what the webhook answered.',
   },
-  31007: {
+  [L.SdkVersionNotSupported]: {
     title: 'Old Twilio SDK',
     what: 'This version of the Twilio Voice SDK has been shut down.',
     fix: 'Update Dialtone.',
   },
-  31008: {
+  [C.CallCancelled]: {
     title: 'Caller already hung up',
     what: 'You answered after the caller had hung up.',
     fix: 'Call them back from the keypad.',
   },
-  31009: {
+  [C.TransportError]: {
     title: 'Offline',
     what: 'The link to Twilio is down, so calls can’t come in or go out.',
     fix: 'Check your internet connection. Dialtone reconnects by itself when the network is back.',
   },
-  31105: {
+  [C.InvalidClientName]: {
     title: 'Invalid client identity',
     what: 'The client identity has characters Twilio does not allow, or is longer than 121 characters.',
     fix: 'In Settings, set the client identity to letters, digits and underscores only (or leave it empty for the default).',
   },
-  31201: MIC_FAILED,
-  31202: {
+  [L.MicrophoneFailed]: MIC_FAILED,
+  [C.AccessTokenSignatureValidationFailed]: {
     title: 'Access token signature invalid',
     what: 'The access token was signed with the wrong API key secret.',
     fix: 'In Settings, enter the API Key Secret that belongs to the API Key SID, then save.',
   },
-  31203: {
+  [C.NoValidAccount]: {
     title: 'No valid Twilio account',
     what: 'Twilio found no active account for these credentials.',
     fix: 'Check the Account SID in Settings, and that the account is active in the Twilio Console.',
   },
-  31204: TOKEN_INVALID,
-  31205: {
+  [C.InvalidJwtToken]: TOKEN_INVALID,
+  [C.JwtTokenExpired]: {
     title: 'Access token expired',
     what: 'The access token expired.',
     fix: 'Dialtone fetches a new token by itself. If this keeps happening, check the computer’s clock.',
   },
-  31207: {
+  [C.JwtTokenExpirationTooLong]: {
     title: 'Access token lives too long',
     what: 'The access token’s lifetime is over Twilio’s 24-hour maximum.',
     fix: 'Update Dialtone; if it persists, report it.',
   },
-  31208: MIC_DENIED,
-  31401: MIC_DENIED,
-  31402: MIC_FAILED,
+  [L.MicrophoneDenied]: MIC_DENIED,
+  [C.MicrophonePermissionDenied]: MIC_DENIED,
+  [C.MicrophoneAcquisitionFailed]: MIC_FAILED,
   ...CALLEE,
-  53000: {
+  [C.SignalingConnectionError]: {
     title: 'Can’t reach Twilio',
     what: 'Dialtone cannot reach Twilio’s servers (network down, or a firewall, proxy or VPN in the way).',
     fix: 'Check your internet connection, and that secure WebSockets to *.twilio.com are allowed. Dialtone keeps retrying.',
   },
-  53001: {
+  [C.SignalingConnectionDisconnected]: {
     title: 'Connection to Twilio dropped',
     what: 'The link to Twilio’s servers dropped unexpectedly.',
     fix: 'Dialtone reconnects by itself; check your internet connection if it doesn’t.',
   },
-  53405: {
+  [C.MediaConnectionError]: {
     title: 'Audio connection failed',
     what: 'The call connected but its audio could not get through (the media connection failed).',
     fix: 'A firewall or VPN is probably blocking UDP traffic. Try another network, or allow UDP to Twilio (ports 10000–60000).',
@@ -164,10 +216,25 @@ export function explainError(code: number | null | undefined, sdkMessage?: strin
 }
 
 /** Codes that mean "no signalling link": the phone is offline and should retry. */
-export const OFFLINE_CODES: ReadonlySet<number> = new Set([31003, 31009, 53000, 53001]);
+export const OFFLINE_CODES: ReadonlySet<number> = new Set([
+  C.ConnectionTimeout, C.TransportError, C.SignalingConnectionError, C.SignalingConnectionDisconnected,
+]);
 
 /** Codes that mean the token itself is bad or stale: fetch a new one. */
-export const TOKEN_CODES: ReadonlySet<number> = new Set([20101, 20104, 20151, 31204, 31205]);
+export const TOKEN_CODES: ReadonlySet<number> = new Set([
+  C.AccessTokenInvalid, C.AccessTokenExpired, C.AuthenticationFailed, C.InvalidJwtToken, C.JwtTokenExpired,
+]);
+
+/** Token codes that a fresh token from the same credentials would get again: explain, don't renew. */
+export const TOKEN_REFUSED_CODES: ReadonlySet<number> = new Set([
+  C.AccessTokenInvalid, C.AuthenticationFailed, C.InvalidJwtToken,
+]);
+
+/**
+ * Codes the SDK reports when its signalling WebSocket cannot even open; without a registration
+ * they mean Twilio is out of reach, like the offline codes.
+ */
+export const CONNECT_FAILURE_CODES: ReadonlySet<number> = new Set([C.UnknownError, C.ConnectionError]);
 
 /** Something with a Twilio error shape (TwilioError, or what the fake emits). */
 export interface ErrorLike {
@@ -183,10 +250,10 @@ export function errorParts(error: unknown): { code: number | null; message: stri
     const codeNumber = typeof code === 'number' ? code : null;
     // getUserMedia failures sometimes surface raw, before the SDK wraps them.
     if (codeNumber === null && (name === 'NotAllowedError' || name === 'PermissionDeniedError')) {
-      return { code: 31401, message: message ?? '' };
+      return { code: C.MicrophonePermissionDenied, message: message ?? '' };
     }
     if (codeNumber === null && (name === 'NotFoundError' || name === 'NotReadableError' || name === 'OverconstrainedError')) {
-      return { code: 31402, message: message ?? '' };
+      return { code: C.MicrophoneAcquisitionFailed, message: message ?? '' };
     }
     return { code: codeNumber, message: typeof message === 'string' ? message : '' };
   }

@@ -2,7 +2,8 @@
 // phone, and how the native window describes what it hears back.
 
 import type { CallReport, PageReport, WindowStatus } from '../contract';
-import type { PhoneSnapshot, Registration, RegistrationStatus } from './device';
+import type { PhoneSnapshot } from './device';
+import type { Registration, RegistrationStatus } from './registration';
 
 const REGISTRATION: Record<RegistrationStatus, PageReport['registration']> = {
   starting: 'registering',

@@ -1,7 +1,8 @@
 // The part of the Voice SDK surface Dialtone uses. The real `Device` must satisfy these
-// interfaces (device.ts checks that at compile time), and the test fake implements them.
+// interfaces (device.ts checks that at compile time), and the test fake implements them. Also
+// the options every Device gets, and where our sound files are.
 
-import type { Device } from '@twilio/voice-sdk';
+import type { Call, Device } from '@twilio/voice-sdk';
 
 /** Listener arguments differ per event, as in Node's EventEmitter, which the SDK extends. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -57,4 +58,27 @@ export function soundUrls(baseUrl: string): Record<SoundName, string> {
   const urls = {} as Record<SoundName, string>;
   for (const name of SOUND_NAMES) urls[name] = new URL(`sounds/${name}.wav`, baseUrl).href;
   return urls;
+}
+
+/** Test-only Device options (the SDK's `IExtendedDeviceOptions`): signaling and Insights hosts. */
+interface SimulatorOptions {
+  chunderw?: string;
+  eventgw?: string;
+}
+
+/** The options Dialtone creates every Device with; sounds come from `baseUrl`. */
+export function deviceOptions(baseUrl: string): DeviceOptions & SimulatorOptions {
+  return {
+    // Opus first: better audio; PCMU as the fallback every gateway speaks.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the SDK's enum values are these strings
+    codecPreferences: ['opus' as Call.Codec, 'pcmu' as Call.Codec],
+    closeProtection: 'A call is in progress. Leaving will hang up.',
+    allowIncomingWhileBusy: false,
+    sounds: soundUrls(baseUrl),
+    tokenRefreshMs: 60_000,
+    appName: 'dialtone',
+    appVersion: __APP_VERSION__,
+    // Only in `npm run build:sim`: the Twilio simulator of the end-to-end tests.
+    ...(__DIALTONE_SIGNALING__ === null ? {} : { chunderw: __DIALTONE_SIGNALING__, eventgw: __DIALTONE_SIGNALING__ }),
+  };
 }

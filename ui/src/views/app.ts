@@ -1,5 +1,5 @@
 // The window: status bar, then one screen at a time (dial pad, call, incoming call,
-// settings), with the device log under the phone screens.
+// settings; screen.ts chooses which), with the device log under the phone screens.
 
 import type { FieldName, SettingsStatus, WindowStatus } from '../contract';
 import { SESSION_LOST_MESSAGE, toBackendError, type Backend, type CallingWindowControl } from '../ipc';
@@ -13,10 +13,9 @@ import { h, setText } from './dom';
 import { icon } from './icons';
 import { IncomingView } from './incoming';
 import { LogView } from './log';
-import { SettingsView } from './settings';
+import { chooseScreen, type Screen } from './screen';
+import { SettingsView } from './settings/panel';
 import { StatusView } from './status';
-
-type Screen = 'dial' | 'call' | 'incoming' | 'settings' | 'unsupported' | 'calling-window';
 
 /** Changing these needs a new token and Device. */
 const PHONE_FIELDS: ReadonlySet<FieldName> = new Set([
@@ -208,19 +207,14 @@ export class App {
     this.dial.setAvailable(this.phone.dialBlockedReason() === null);
     this.incoming.render(snapshot.call);
     const phase = snapshot.call.phase;
-    // A call always takes the screen, even over settings.
+    // A call takes the screen over settings, which stay closed after it.
     if (phase !== 'idle' && this.settingsOpen) this.settingsOpen = false;
-    const next: Screen = this.settingsOpen
-      ? 'settings'
-      : phase === 'incoming'
-        ? 'incoming'
-        : phase !== 'idle'
-          ? 'call'
-          : this.supported
-            ? 'dial'
-            : this.callingWindow
-              ? 'calling-window'
-              : 'unsupported';
+    const next = chooseScreen({
+      settingsOpen: this.settingsOpen,
+      call: phase,
+      supported: this.supported,
+      drivesCallingWindow: this.callingWindow !== null,
+    });
     this.settingsButton.disabled = phase !== 'idle';
     this.show(next);
   }

@@ -1,6 +1,6 @@
 // The device log, as in the tutorial: what the phone did, newest at the bottom.
 
-import type { LogEntry } from '../phone/device';
+import { LOG_LIMIT, type LogEntry } from '../phone/deviceLog';
 import { h } from './dom';
 
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
@@ -24,7 +24,7 @@ export class LogView {
     if (entry.fix) item.appendChild(h('span', { class: 'log-fix' }, h('strong', {}, 'What to do: '), entry.fix));
     const atBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 24;
     this.list.appendChild(item);
-    while (this.list.childElementCount > 200) this.list.firstElementChild?.remove();
+    while (this.list.childElementCount > LOG_LIMIT) this.list.firstElementChild?.remove();
     if (atBottom) this.list.scrollTop = this.list.scrollHeight;
   }
 }

@@ -1,6 +1,6 @@
 // Registration state, always visible at the top: a coloured pill plus the reason in words.
 
-import type { Registration } from '../phone/device';
+import type { Registration } from '../phone/registration';
 import { h, setText } from './dom';
 
 export interface StatusActions {

@@ -209,6 +209,24 @@ describe('settings', () => {
     await app.context.close();
   });
 
+  test('an import that completes the settings starts the phone', async () => {
+    const app = await openApp(build.browser, build.server.url, { settings: emptySettings() });
+    const { page } = app;
+    await page.locator('#status-pill').getByText('Setup needed').waitFor();
+    await page.getByText('Import a .env file').click();
+    const env = [
+      `TWILIO_ACCOUNT_SID=AC${HEX}`, `TWILIO_AUTH_TOKEN=${HEX}`, `TWILIO_API_KEY_SID=SK${HEX}`,
+      'TWILIO_API_KEY_SECRET=s3cret-value', `TWIML_APP_SID=AP${HEX}`, 'TWILIO_NUMBER=+15551234567',
+    ].join('\n');
+    await page.getByLabel('Or paste its contents').fill(env);
+    await page.getByRole('button', { name: 'Import pasted text' }).click();
+    await page.getByText(/^Imported 6 settings: /).waitFor();
+    // The app heard which settings changed: a new token, and the phone registers.
+    await page.locator('#status-pill').getByText('Ready').waitFor();
+    assert.equal(await page.getByLabel('Or paste its contents').inputValue(), '', 'the pasted secrets are cleared');
+    await app.context.close();
+  });
+
   test('settings open in dark mode too', async () => {
     const app = await openApp(build.browser, build.server.url, { colorScheme: 'dark', settings: completeSettings() });
     const { page } = app;

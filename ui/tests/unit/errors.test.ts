@@ -1,5 +1,9 @@
+import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
-import { errorParts, explainError } from '../../src/phone/errors';
+import {
+  CONNECT_FAILURE_CODES, LegacyTwilioCode, OFFLINE_CODES, TOKEN_CODES, TOKEN_REFUSED_CODES, TwilioCode,
+  errorParts, explainError,
+} from '../../src/phone/errors';
 
 describe('explainError', () => {
   // The codes the issue names, each with plain words and what to do.
@@ -48,5 +52,61 @@ describe('errorParts', () => {
   test('anything else', () => {
     expect(errorParts('boom')).toEqual({ code: null, message: 'boom' });
     expect(errorParts(new Error('x'))).toEqual({ code: null, message: 'x' });
+  });
+});
+
+describe('TwilioCode', () => {
+  // The oracle: the Voice SDK's own error classes (the real package, not the test fake that
+  // the unit tests' alias puts in its place), each constructed and asked for its code.
+  const sdk = createRequire(import.meta.url)('@twilio/voice-sdk') as {
+    TwilioError: Record<string, Record<string, new () => { code: number }>>;
+  };
+  const SDK_CLASS: Record<keyof typeof TwilioCode, string> = {
+    AccessTokenInvalid: 'AuthorizationErrors.AccessTokenInvalid',
+    AccessTokenExpired: 'AuthorizationErrors.AccessTokenExpired',
+    AuthenticationFailed: 'AuthorizationErrors.AuthenticationFailed',
+    UnknownError: 'GeneralErrors.UnknownError',
+    ConnectionDeclined: 'GeneralErrors.ConnectionDeclinedError',
+    ConnectionTimeout: 'GeneralErrors.ConnectionTimeoutError',
+    ConnectionError: 'GeneralErrors.ConnectionError',
+    CallCancelled: 'GeneralErrors.CallCancelledError',
+    TransportError: 'GeneralErrors.TransportError',
+    InvalidClientName: 'MalformedRequestErrors.InvalidClientNameError',
+    AccessTokenSignatureValidationFailed: 'SignatureValidationErrors.AccessTokenSignatureValidationFailed',
+    NoValidAccount: 'AuthorizationErrors.NoValidAccountError',
+    InvalidJwtToken: 'AuthorizationErrors.InvalidJWTTokenError',
+    JwtTokenExpired: 'AuthorizationErrors.JWTTokenExpiredError',
+    JwtTokenExpirationTooLong: 'AuthorizationErrors.JWTTokenExpirationTooLongError',
+    MicrophonePermissionDenied: 'UserMediaErrors.PermissionDeniedError',
+    MicrophoneAcquisitionFailed: 'UserMediaErrors.AcquisitionFailedError',
+    NotFound: 'ClientErrors.NotFound',
+    TemporarilyUnavailable: 'ClientErrors.TemporarilyUnavailable',
+    BusyHere: 'ClientErrors.BusyHere',
+    Decline: 'SIPServerErrors.Decline',
+    SignalingConnectionError: 'SignalingErrors.ConnectionError',
+    SignalingConnectionDisconnected: 'SignalingErrors.ConnectionDisconnected',
+    MediaConnectionError: 'MediaErrors.ConnectionError',
+  };
+
+  test.each(Object.entries(SDK_CLASS))('%s is the code of the SDK’s TwilioError.%s', (name, path) => {
+    const [namespace, cls] = path.split('.') as [string, string];
+    const ErrorClass = sdk.TwilioError[namespace]?.[cls];
+    expect(ErrorClass, path).toBeDefined();
+    expect(new ErrorClass!().code).toBe(TwilioCode[name as keyof typeof TwilioCode]);
+  });
+
+  test('the codes without an SDK 2.x class are not ones the SDK uses for something else', () => {
+    const sdkCodes = new Set(
+      Object.values(sdk.TwilioError).flatMap((namespace) =>
+        Object.values(namespace).filter((c) => typeof c === 'function').map((C) => new C().code),
+      ),
+    );
+    expect(sdkCodes.has(LegacyTwilioCode.SdkVersionNotSupported)).toBe(false);
+    expect(sdkCodes.has(LegacyTwilioCode.MicrophoneDenied)).toBe(false);
+  });
+
+  test('every explained code has a name', () => {
+    const named = new Set<number>([...Object.values(TwilioCode), ...Object.values(LegacyTwilioCode)]);
+    for (const code of [...OFFLINE_CODES, ...TOKEN_CODES, ...TOKEN_REFUSED_CODES, ...CONNECT_FAILURE_CODES]) expect(named.has(code), String(code)).toBe(true);
   });
 });

@@ -4,7 +4,8 @@ import { expect, test } from 'vitest';
 import type { PageReport } from '../../src/contract';
 import type { CallingWindowLink } from '../../src/ipc';
 import { IDLE, type CallState } from '../../src/phone/callState';
-import type { PhoneSnapshot, Registration } from '../../src/phone/device';
+import type { PhoneSnapshot } from '../../src/phone/device';
+import type { Registration } from '../../src/phone/registration';
 import { linkToApp } from '../../src/phone/pageLink';
 
 function harness() {

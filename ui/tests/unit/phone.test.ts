@@ -4,7 +4,10 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { TokenResponse } from '../../src/contract';
 import { BackendError, type Backend } from '../../src/ipc';
-import { Phone, RETRY_DELAYS_MS, explainTokenError, type PhoneEnv } from '../../src/phone/device';
+import { Phone } from '../../src/phone/device';
+import type { PhoneEnv } from '../../src/phone/env';
+import { RETRY_DELAYS_MS } from '../../src/phone/recovery';
+import { explainTokenError } from '../../src/phone/tokenTrouble';
 import type { Clock } from '../../src/phone/timer';
 import { resetFake, type FakeTwilio } from '../fakes/voice-sdk';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { WindowStatus } from '../../src/contract';
 import { IDLE, type CallState } from '../../src/phone/callState';
-import type { Registration } from '../../src/phone/device';
+import type { Registration } from '../../src/phone/registration';
 import { pageReport, sameReport, windowRegistration } from '../../src/phone/report';
 
 const ready: Registration = { status: 'ready', title: 'Ready', detail: 'Calls ring here.', action: null };

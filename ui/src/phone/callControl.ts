@@ -1,0 +1,234 @@
+// The current call: the SDK `Call` object, its events fed into the call state machine, and the
+// user's actions on it (answer, decline, hang up, mute, keypad). The Phone hands calls in (one
+// it placed through the Device, or one that rings) and hears back when the state changes and
+// when a call is over; this module never sees the Device.
+
+import { IDLE, isBusy, nextCallState, type CallEvent, type CallState } from './callState';
+import type { DeviceLog } from './deviceLog';
+import { DtmfSender } from './dtmf';
+import { errorParts } from './errors';
+import { describeParty } from './number';
+import type { Listener, SdkCall } from './sdk';
+import type { Clock } from './timer';
+
+export interface CallControlHooks {
+  /** The call state changed. */
+  changed(): void;
+  /** A call is over (ended, declined, failed or cancelled): run what waited for it. */
+  ended(): void;
+}
+
+export class CallControl {
+  private callState: CallState = IDLE;
+  private current: SdkCall | null = null;
+  private detachCall: (() => void) | null = null;
+  /** Bumped by every dial and by a cancel: a `connect` that resolves for an older one is dropped. */
+  private dialAttempt = 0;
+  /** We hang up ourselves, so the `disconnect` that follows is not "the other side hung up". */
+  private hangingUp = false;
+  private readonly dtmf: DtmfSender;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly log: DeviceLog,
+    private readonly hooks: CallControlHooks,
+  ) {
+    this.dtmf = new DtmfSender(clock, (digits) => this.playDigits(digits));
+  }
+
+  get state(): CallState {
+    return this.callState;
+  }
+
+  /** True while any call exists: dialling, ringing either way, or connected. */
+  get busy(): boolean {
+    return isBusy(this.callState);
+  }
+
+  /** Busy, or still holding an SDK call: a second call must not disturb it. */
+  get engaged(): boolean {
+    return this.busy || this.current !== null;
+  }
+
+  /** Whether `call` is the one this phone is on. */
+  owns(call: SdkCall): boolean {
+    return call === this.current;
+  }
+
+  /** Places a call to `e164`; `connect` asks the Device for it. The caller checks `busy` first. */
+  async dial(e164: string, connect: () => Promise<SdkCall>): Promise<void> {
+    this.dispatch({ type: 'dial', number: e164 });
+    this.log.write('info', `Calling ${describeParty(e164)}…`);
+    const attempt = ++this.dialAttempt;
+    this.hangingUp = false;
+    let call: SdkCall;
+    try {
+      call = await connect();
+    } catch (error) {
+      if (attempt === this.dialAttempt) {
+        this.log.writeError(error, 'The call could not start');
+        this.dispatch({ type: 'ended' });
+        this.hooks.ended();
+      }
+      return;
+    }
+    if (attempt !== this.dialAttempt || this.callState.phase !== 'connecting') {
+      // Hung up while the call was being set up.
+      call.disconnect();
+      return;
+    }
+    this.attach(call);
+    if (call.status() === 'closed') this.finish(call, 'Call ended.');
+  }
+
+  /** A call rings here. */
+  incoming(call: SdkCall): void {
+    const from = call.parameters.From ?? '';
+    if (this.engaged) {
+      // Never let a second call disturb the first.
+      try {
+        call.reject();
+      } catch {
+        // Already gone: nothing to reject.
+      }
+      this.log.write('warn', `Rejected a second incoming call from ${describeParty(from)}: already on a call.`);
+      return;
+    }
+    this.current = call;
+    this.attach(call);
+    this.dispatch({ type: 'incoming', number: from });
+    this.log.write('info', `Incoming call from ${describeParty(from)}.`);
+  }
+
+  accept(): void {
+    if (this.callState.phase !== 'incoming' || !this.current) return;
+    this.dispatch({ type: 'answer' });
+    this.log.write('info', 'Answering…');
+    this.current.accept();
+  }
+
+  reject(): void {
+    const call = this.current;
+    if (this.callState.phase !== 'incoming' || !call) return;
+    const who = describeParty(this.callState.number);
+    // Finish first: the SDK emits `reject` synchronously, and our message is the better one.
+    this.finish(call, `Declined the call from ${who}.`);
+    call.reject();
+  }
+
+  hangUp(): void {
+    const call = this.current;
+    if (this.callState.phase === 'incoming') {
+      this.reject();
+      return;
+    }
+    if (!call) {
+      if (this.callState.phase === 'connecting') {
+        this.dialAttempt++;
+        this.dispatch({ type: 'ended' });
+        this.log.write('info', 'Call cancelled.');
+        this.hooks.ended();
+      }
+      return;
+    }
+    this.hangingUp = true;
+    this.finish(call, 'Call ended.');
+    call.disconnect();
+  }
+
+  setMuted(muted: boolean): void {
+    if (this.callState.phase !== 'active' || !this.current) return;
+    this.current.mute(muted);
+    this.dispatch({ type: 'muted', muted: this.current.isMuted() });
+  }
+
+  toggleMute(): void {
+    if (this.callState.phase === 'active') this.setMuted(!this.callState.muted);
+  }
+
+  /** Sends one DTMF tone (0-9, *, #) on the connected call; see `DtmfSender` for the queue. */
+  sendDigit(digit: string): boolean {
+    if (this.callState.phase !== 'active' || !this.current) return false;
+    return this.dtmf.send(digit);
+  }
+
+  /** An error the SDK reported for `call` (on the call or on the Device). */
+  failed(call: SdkCall, error: unknown): void {
+    this.log.writeErrorOnce(error);
+    if (call === this.current && call.status() === 'closed') this.finish(call, 'Call ended after an error.');
+  }
+
+  private playDigits(digits: string): boolean {
+    if (this.callState.phase !== 'active' || !this.current) return false;
+    try {
+      this.current.sendDigits(digits);
+      return true;
+    } catch (error) {
+      this.log.writeError(error, 'Could not send the tone');
+      return false;
+    }
+  }
+
+  /** Subscribes to one call; the detach runs when it ends, so nothing piles up. */
+  private attach(call: SdkCall): void {
+    this.detachCall?.();
+    this.current = call;
+    const handlers: Record<string, Listener> = {
+      ringing: () => {
+        this.dispatch({ type: 'ringing' });
+        this.log.write('info', 'Ringing…');
+      },
+      accept: () => {
+        this.dispatch({ type: 'accepted', at: this.clock.now() });
+        this.log.write('info', 'Call connected.');
+      },
+      disconnect: () => {
+        const remote = !this.hangingUp;
+        this.finish(call, remote ? 'The other side hung up. Call ended.' : 'Call ended.');
+      },
+      cancel: () => {
+        const who = this.callState.phase === 'idle' ? 'the caller' : describeParty(this.callState.number);
+        this.finish(call, `Missed call from ${who}: the caller hung up before you answered.`);
+      },
+      reject: () => {
+        this.finish(call, 'Call declined.');
+      },
+      mute: (muted: boolean) => {
+        this.dispatch({ type: 'muted', muted });
+      },
+      reconnecting: (error: unknown) => {
+        this.dispatch({ type: 'reconnecting' });
+        const { message } = errorParts(error);
+        this.log.write('warn', `The call’s audio dropped; reconnecting… (${message || 'network change'})`);
+      },
+      reconnected: () => {
+        this.dispatch({ type: 'reconnected' });
+        this.log.write('info', 'The call’s audio is back.');
+      },
+      error: (error: unknown) => this.failed(call, error),
+    };
+    for (const [event, handler] of Object.entries(handlers)) call.on(event, handler);
+    this.detachCall = () => {
+      for (const [event, handler] of Object.entries(handlers)) call.removeListener(event, handler);
+    };
+  }
+
+  private finish(call: SdkCall, message: string): void {
+    if (call !== this.current) return;
+    this.dtmf.clear();
+    this.detachCall?.();
+    this.detachCall = null;
+    this.current = null;
+    this.hangingUp = false;
+    this.dispatch({ type: 'ended' });
+    this.log.write('info', message);
+    this.hooks.ended();
+  }
+
+  private dispatch(event: CallEvent): void {
+    const next = nextCallState(this.callState, event);
+    if (next === this.callState) return;
+    this.callState = next;
+    this.hooks.changed();
+  }
+}

@@ -1,0 +1,73 @@
+// The device log, as in the tutorial: what the phone did, in words, with what to do about
+// errors. A bounded buffer (a phone left open for days must not grow without end) plus the
+// listeners that show it.
+
+import { errorParts, explainError } from './errors';
+import type { Clock } from './timer';
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+export interface LogEntry {
+  at: number;
+  level: LogLevel;
+  text: string;
+  /** For errors: what to do about it. */
+  fix?: string;
+  code?: number;
+}
+
+/** Entries kept; older ones are dropped first. */
+export const LOG_LIMIT = 200;
+
+export class DeviceLog {
+  private readonly list: LogEntry[] = [];
+  private readonly listeners = new Set<(entry: LogEntry) => void>();
+  /** Error objects already written: the SDK reports one failure on several paths. */
+  private readonly written = new WeakSet();
+
+  constructor(
+    private readonly clock: Pick<Clock, 'now'>,
+    private readonly limit = LOG_LIMIT,
+  ) {}
+
+  /** Oldest first, at most `limit` of them. */
+  get entries(): readonly LogEntry[] {
+    return this.list;
+  }
+
+  /** Calls `listener` with each new entry; returns a function that stops. */
+  onEntry(listener: (entry: LogEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  write(level: LogLevel, text: string, extra: { fix?: string; code?: number } = {}): void {
+    const entry: LogEntry = { at: this.clock.now(), level, text, ...extra };
+    this.list.push(entry);
+    if (this.list.length > this.limit) this.list.splice(0, this.list.length - this.limit);
+    for (const listener of this.listeners) listener(entry);
+  }
+
+  /** An SDK error explained: "Title (code). What happened", after `prefix` when given, and the fix. */
+  writeError(error: unknown, prefix?: string): void {
+    const { code, message } = errorParts(error);
+    const explained = explainError(code, message);
+    const head = code !== null ? `${explained.title} (${code})` : explained.title;
+    const text = prefix ? `${prefix}: ${head}. ${explained.what}` : `${head}. ${explained.what}`;
+    this.write('error', text, { fix: explained.fix, ...(code !== null ? { code } : {}) });
+  }
+
+  /** Like `writeError`, but once per error object. */
+  writeErrorOnce(error: unknown): void {
+    if (typeof error === 'object' && error !== null) {
+      if (this.written.has(error)) return;
+      this.written.add(error);
+    }
+    this.writeError(error);
+  }
+
+  /** Counts `error` as written, for a caller that words it (or leaves it out) itself. */
+  markWritten(error: unknown): void {
+    if (typeof error === 'object' && error !== null) this.written.add(error);
+  }
+}

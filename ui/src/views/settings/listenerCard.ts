@@ -1,0 +1,179 @@
+// The "Local listener" card under the Webhook settings: the webhook listener's state, the exact
+// Voice Request URL to paste (with a copy button), the Twilio Console steps, and the last
+// webhook. Pushed updates change the state and last-webhook lines in place.
+
+import type { ListenerStatus, SettingsStatus } from '../../contract';
+import { toBackendError, type Backend } from '../../ipc';
+import { h, setChildren, setText } from '../dom';
+import { icon } from '../icons';
+
+export class ListenerCard {
+  readonly el = h('div', { class: 'listener card', 'aria-labelledby': 'listener-title' });
+  private listener: ListenerStatus | null = null;
+  /** The parts that change on their own (see `changed`). */
+  private readonly stateLine = h('p', { class: 'listener-state', role: 'status' });
+  private readonly lastWebhook = h('p', { class: 'field-hint last-webhook', role: 'status' });
+  /** The Voice Request URL the card was drawn for. */
+  private drawnUrl: string | null | undefined = undefined;
+
+  /**
+   * @param settings the settings the form shows, null before they loaded: the console steps
+   *   name the user's TwiML App and number, and pushed updates wait for them.
+   */
+  constructor(
+    private readonly backend: Backend,
+    private readonly settings: () => SettingsStatus | null,
+  ) {}
+
+  /** The last listener status read; null when unknown. */
+  get status(): ListenerStatus | null {
+    return this.listener;
+  }
+
+  /** Keeps `status` (null: unknown) for the next `render`. */
+  take(status: ListenerStatus | null): void {
+    this.listener = status;
+  }
+
+  /**
+   * A pushed listener status: the state line and the last webhook update in place, so focus
+   * and a half-done copy stay where they are; the card is redrawn only when the Voice Request
+   * URL itself changed.
+   */
+  changed(status: ListenerStatus): void {
+    this.listener = status;
+    if (!this.settings()) return;
+    if (this.drawnUrl !== status.voiceRequestUrl) {
+      this.render(null);
+      return;
+    }
+    fillListenerState(this.stateLine, status, null);
+    fillLastWebhook(this.lastWebhook, status);
+  }
+
+  /** Draws the whole card; `error` says why the listener state could not be read. */
+  render(error: string | null): void {
+    const l = this.listener;
+    const refresh = h('button', { type: 'button', class: 'icon-button small', 'aria-label': 'Refresh listener state' }, icon('refresh'));
+    refresh.addEventListener('click', () => {
+      void this.backend.listenerStatus().then(
+        (status) => this.changed(status),
+        (e: unknown) => fillListenerState(this.stateLine, this.listener, toBackendError(e).message),
+      );
+    });
+
+    const url = l?.voiceRequestUrl ?? null;
+    const urlBlock = url
+      ? copyRow(url)
+      : h('p', { class: 'field-hint' }, 'Save your public URL above to get the exact address to paste.');
+
+    const loaded = this.settings();
+    const app = loaded?.fields.find((f) => f.name === 'twiml_app_sid')?.value;
+    const number = loaded?.fields.find((f) => f.name === 'twilio_number')?.value;
+    this.drawnUrl = url;
+    fillListenerState(this.stateLine, l, error);
+    fillLastWebhook(this.lastWebhook, l);
+    setChildren(
+      this.el,
+      h(
+        'div',
+        { class: 'listener-head' },
+        h('h3', { id: 'listener-title' }, 'Local listener'),
+        refresh,
+      ),
+      this.stateLine,
+      h('h3', {}, 'Voice Request URL'),
+      urlBlock,
+      h(
+        'ol',
+        { class: 'steps' },
+        h(
+          'li',
+          {},
+          'In the Twilio Console open ',
+          h('strong', {}, 'Voice › TwiML Apps'),
+          app ? ` › ${app}` : ' › your app',
+          '. Paste the URL above into ',
+          h('strong', {}, 'Voice Configuration › Request URL'),
+          ', method HTTP POST, and save.',
+        ),
+        h(
+          'li',
+          {},
+          'Open ',
+          h('strong', {}, 'Phone Numbers › Manage › Active numbers'),
+          number ? ` › ${number}` : ' › your number',
+          '. Under Voice Configuration choose ',
+          h('strong', {}, 'Configure with: TwiML App'),
+          ', pick the same app, and save.',
+        ),
+      ),
+      this.lastWebhook,
+    );
+  }
+}
+
+/** The Voice Request URL with a copy button that says whether copying worked. */
+function copyRow(text: string): HTMLElement {
+  const code = h('code', { class: 'url-text', id: 'voice-url', 'aria-label': 'Voice Request URL' }, text);
+  const label = h('span', {}, 'Copy');
+  const button = h('button', { type: 'button', class: 'secondary-button copy', 'aria-describedby': 'voice-url' }, icon('copy'), label);
+  const done = h('span', { class: 'visually-hidden', 'aria-live': 'polite' });
+  button.addEventListener('click', () => {
+    void copyText(text, code).then((ok) => {
+      setText(label, ok ? 'Copied' : 'Press Ctrl+C');
+      setText(done, ok ? 'Voice Request URL copied.' : 'Copying failed; the URL is selected, press Ctrl+C.');
+      button.classList.toggle('done', ok);
+    });
+  });
+  button.addEventListener('blur', () => {
+    setText(label, 'Copy');
+    button.classList.remove('done');
+  });
+  return h('div', { class: 'copy-row' }, code, button, done);
+}
+
+function fillListenerState(line: HTMLElement, l: ListenerStatus | null, error: string | null): void {
+  const text = error
+    ? `Can’t read the listener state: ${error}`
+    : !l
+      ? 'Listener state unknown.'
+      : l.state === 'listening'
+        ? `Listening on ${l.address ?? 'an unknown address'}`
+        : l.state === 'starting'
+          ? 'Starting…'
+          : l.state === 'failed'
+            ? `Not running: ${l.error ?? 'it failed to start'}`
+            : 'Stopped';
+  const state = error ? 'failed' : (l?.state ?? 'unknown');
+  // Unchanged: leave it, so a screen reader does not announce it again.
+  if (line.dataset.state === state && line.textContent === text) return;
+  line.dataset.state = state;
+  setChildren(line, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), text);
+}
+
+function fillLastWebhook(line: HTMLElement, l: ListenerStatus | null): void {
+  const last = l?.lastWebhook;
+  setText(
+    line,
+    last
+      ? `Last webhook: ${new Date(last.at).toLocaleString()} · HTTP ${last.status} · ${last.outcome}`
+      : 'No webhook from Twilio received yet.',
+  );
+}
+
+async function copyText(text: string, source: HTMLElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Some webviews refuse the async clipboard; fall back to copying a selection.
+    window.getSelection()?.selectAllChildren(source);
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-deprecated
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    }
+  }
+}

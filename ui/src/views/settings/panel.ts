@@ -1,0 +1,197 @@
+// The settings panel, for operators: every field with inline validation (fieldRow.ts), secrets
+// shown only as set or not set, .env import (envImport.ts), and the webhook setup with the
+// listener card (listenerCard.ts). This file loads, keeps unsaved edits, and saves.
+
+import type { FieldName, ListenerStatus, SettingsChanges, SettingsStatus } from '../../contract';
+import { toBackendError, type Backend } from '../../ipc';
+import { SECTIONS, defaultIdentity } from '../../settings/fields';
+import { h, setChildren, setText } from '../dom';
+import { icon } from '../icons';
+import { EnvImport } from './envImport';
+import { FieldRow } from './fieldRow';
+import { ListenerCard } from './listenerCard';
+
+export interface SettingsActions {
+  /** Settings changed on the Rust side (saved or imported). */
+  changed(status: SettingsStatus, fields: FieldName[]): void;
+  close(): void;
+}
+
+export class SettingsView {
+  readonly el: HTMLElement;
+  private readonly form: HTMLFormElement;
+  private readonly banner: HTMLElement;
+  private readonly formMessage: HTMLElement;
+  private readonly saveButton: HTMLButtonElement;
+  private readonly heading: HTMLElement;
+  private readonly listenerCard: ListenerCard;
+  private rows = new Map<FieldName, FieldRow>();
+  private loaded: SettingsStatus | null = null;
+
+  constructor(
+    private readonly backend: Backend,
+    private readonly actions: SettingsActions,
+  ) {
+    this.heading = h('h2', { class: 'panel-title', id: 'settings-title', tabindex: '-1' }, 'Settings');
+    const back = h('button', { type: 'button', class: 'icon-button back', 'aria-label': 'Back to the phone' }, icon('back'));
+    back.addEventListener('click', () => actions.close());
+
+    this.banner = h('div', { class: 'banner', hidden: true, role: 'note' });
+    this.formMessage = h('p', { class: 'form-message', role: 'status', 'aria-live': 'polite' });
+    this.saveButton = h('button', { type: 'submit', class: 'primary-button' }, 'Save');
+    this.form = h('form', { class: 'settings-form', novalidate: true, 'aria-labelledby': 'settings-title' });
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.save();
+    });
+    this.listenerCard = new ListenerCard(backend, () => this.loaded);
+    const envImport = backend.canEditSettings
+      ? new EnvImport(backend, { show: (status) => this.load(status), changed: (status, fields) => actions.changed(status, fields) })
+      : null;
+
+    this.el = h(
+      'section',
+      { class: 'settings', 'aria-labelledby': 'settings-title' },
+      h('div', { class: 'panel-head' }, back, this.heading),
+      h('div', { class: 'panel-body' }, this.banner, this.form, envImport?.el),
+      h('div', { class: 'panel-foot' }, this.formMessage, backend.canEditSettings ? this.saveButton : null),
+    );
+    this.saveButton.setAttribute('form', 'settings-form');
+    this.form.id = 'settings-form';
+  }
+
+  focus(): void {
+    this.heading.focus({ preventScroll: true });
+  }
+
+  /** Whether the form holds edits that were not saved yet. */
+  hasUnsavedEdits(): boolean {
+    return Object.keys(this.changes()).length > 0;
+  }
+
+  /**
+   * Loads the current settings and listener state from the Rust side. Unsaved edits are kept:
+   * leaving the panel (or a call taking the screen) must not throw away a half-typed secret.
+   */
+  async refresh(): Promise<void> {
+    const [status, listener] = await Promise.allSettled([this.backend.settingsStatus(), this.backend.listenerStatus()]);
+    this.listenerCard.take(listener.status === 'fulfilled' ? listener.value : null);
+    if (status.status === 'fulfilled' && this.hasUnsavedEdits()) {
+      this.listenerCard.render(null);
+      this.setFormMessage('Your changes are not saved yet.', 'info');
+    } else if (status.status === 'fulfilled') {
+      this.load(status.value);
+    } else {
+      setText(this.formMessage, `Could not read the settings: ${toBackendError(status.reason).message}`);
+      this.formMessage.className = 'form-message error';
+    }
+    if (listener.status === 'rejected') this.listenerCard.render(toBackendError(listener.reason).message);
+  }
+
+  load(status: SettingsStatus): void {
+    this.loaded = status;
+    const editable = this.backend.canEditSettings;
+    const notes: string[] = [];
+    if (!editable) notes.push('Change settings in the Dialtone app window; this calling window only shows them.');
+    if (!status.keychain.available) {
+      notes.push(
+        `The system keychain is not available${status.keychain.message ? ` (${status.keychain.message})` : ''}. ` +
+          'Credentials cannot be saved; set them as environment variables or in a .env file instead.',
+      );
+    }
+    if (!status.complete && editable) notes.push('Fill in your Twilio details to start using the phone.');
+    this.banner.hidden = notes.length === 0;
+    setChildren(this.banner, ...notes.map((n) => h('p', {}, n)));
+    this.banner.classList.toggle('warning', !status.keychain.available || !editable);
+
+    const byName = new Map(status.fields.map((f) => [f.name, f]));
+    this.rows = new Map();
+    const sections = SECTIONS.map(({ title, fields }) => {
+      const rows = fields.flatMap((name) => {
+        const field = byName.get(name);
+        return field ? [this.addRow(new FieldRow(field, editable)).el] : [];
+      });
+      const fieldset = h('fieldset', { class: 'card' }, h('legend', {}, title), ...rows);
+      if (title === 'Webhook') fieldset.appendChild(this.listenerCard.el);
+      return fieldset;
+    });
+    setChildren(this.form, ...sections);
+    this.saveButton.disabled = !editable;
+    this.listenerCard.render(null);
+  }
+
+  /** A pushed listener status (see `ListenerCard.changed`). */
+  listenerChanged(status: ListenerStatus): void {
+    this.listenerCard.changed(status);
+  }
+
+  private addRow(row: FieldRow): FieldRow {
+    this.rows.set(row.name, row);
+    if (row.name === 'twilio_number') row.input.addEventListener('input', () => this.updateIdentityPlaceholder());
+    return row;
+  }
+
+  private updateIdentityPlaceholder(): void {
+    const identity = this.rows.get('identity');
+    const number = this.rows.get('twilio_number');
+    if (!identity || !number) return;
+    const derived = defaultIdentity(number.input.value.trim());
+    identity.input.placeholder = derived ? `Default: ${derived}` : 'Derived from your number';
+  }
+
+  /** What to send: only fields the user changed (absent key = unchanged). */
+  private changes(): SettingsChanges {
+    const changes: SettingsChanges = {};
+    for (const [name, row] of this.rows) {
+      const change = row.change();
+      if (change !== undefined) changes[name] = change;
+    }
+    return changes;
+  }
+
+  private async save(): Promise<void> {
+    if (!this.backend.canEditSettings) return;
+    const changes = this.changes();
+    const names = Object.keys(changes) as FieldName[];
+    let firstBad: FieldRow | null = null;
+    for (const name of names) {
+      const row = this.rows.get(name)!;
+      row.markTouched();
+      if (!row.check()) firstBad ??= row;
+    }
+    if (firstBad) {
+      this.setFormMessage('Fix the marked fields, then save.', 'error');
+      firstBad.input.focus();
+      return;
+    }
+    if (names.length === 0) {
+      this.setFormMessage('Nothing changed.', 'info');
+      return;
+    }
+    this.saveButton.disabled = true;
+    this.setFormMessage('Saving…', 'info');
+    try {
+      const status = await this.backend.saveSettings(changes);
+      this.listenerCard.take(await this.backend.listenerStatus().catch(() => this.listenerCard.status));
+      this.load(status);
+      const where = status.keychain.available ? 'Saved. Credentials are in your system keychain.' : 'Saved.';
+      this.setFormMessage(status.complete ? `${where} The phone is reconnecting.` : `${where} Some details are still missing.`, 'ok');
+      this.actions.changed(status, names);
+    } catch (error) {
+      const e = toBackendError(error);
+      const row = e.field ? this.rows.get(e.field) : undefined;
+      if (row) {
+        row.showError(e.message);
+        row.input.focus();
+      }
+      this.setFormMessage(`Not saved: ${e.message}`, 'error');
+    } finally {
+      this.saveButton.disabled = !this.backend.canEditSettings;
+    }
+  }
+
+  private setFormMessage(text: string, kind: 'info' | 'ok' | 'error'): void {
+    this.formMessage.className = `form-message ${kind}`;
+    setText(this.formMessage, text);
+  }
+}
