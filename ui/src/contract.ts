@@ -44,7 +44,7 @@ export interface TokenResponse {
   expiresAt: number;
 }
 
-export interface ListenerStatus {
+export interface WebhookStatus {
   state: 'starting' | 'listening' | 'failed' | 'stopped';
   /** e.g. "127.0.0.1:3000" */
   address: string | null;
@@ -106,14 +106,17 @@ export interface CommandError {
 
 // ---- the calling window (webviews without WebRTC, i.e. Linux) ---------------------------
 
-/** What the window that carries calls reports (`POST /api/state`, or the `report_phone_status` command); exactly these keys. */
-export interface PageReport {
+/**
+ * The phone's state as Rust keeps it (`src-tauri/phone_status.rs`): what the window that carries
+ * calls reports (`POST /api/state`, or the `report_phone_status` command); exactly these keys.
+ */
+export interface PhoneStatus {
   registration: 'registering' | 'registered' | 'unregistered' | 'error' | 'unsupported';
   error: string | null;
-  call: CallReport | null;
+  call: PhoneCall | null;
 }
 
-export interface CallReport {
+export interface PhoneCall {
   direction: 'incoming' | 'outgoing';
   number: string;
   state: 'ringing' | 'connecting' | 'open';
@@ -123,15 +126,13 @@ export interface CallReport {
   callSid?: string | null;
 }
 
-/** The phone's state as Rust keeps it (`src-tauri/phone_status.rs`), whichever window reports it. */
-export type PhoneStatus = PageReport;
 
 /** The calling window as the native window sees it (`open_calling_window`, event `calling-window`). */
 export interface WindowStatus {
   /** The page has its event stream open right now. */
   connected: boolean;
   /** The page's last report since it connected; null when disconnected. */
-  report: PageReport | null;
+  report: PhoneStatus | null;
   /** The browser the app opened it in, e.g. "chromium", "default browser". */
   browser: string | null;
   /** Why it could not be opened, with what to install. */

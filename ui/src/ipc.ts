@@ -16,8 +16,7 @@ import {
   type ErrorKind,
   type FieldName,
   type ImportResult,
-  type ListenerStatus,
-  type PageReport,
+  type WebhookStatus,
   type PhoneStatus,
   type SettingsChanges,
   type SettingsStatus,
@@ -33,15 +32,18 @@ export interface Backend {
   settingsStatus(): Promise<SettingsStatus>;
   saveSettings(changes: SettingsChanges): Promise<SettingsStatus>;
   importEnv(contents: string): Promise<ImportResult>;
-  listenerStatus(): Promise<ListenerStatus>;
+  webhookStatus(): Promise<WebhookStatus>;
   /**
    * Calls `listener` whenever the webhook listener changes (state, error, last webhook), so an
    * open settings panel stays current without polling. Resolves to a function that stops.
    */
-  onListenerStatus(listener: (status: ListenerStatus) => void): Promise<() => void>;
+  onWebhookStatus(listener: (status: WebhookStatus) => void): Promise<() => void>;
   /** Tells Rust the phone's state (registration, the call), so the tray, notifications and the journal know it. */
   reportPhoneStatus(status: PhoneStatus): Promise<void>;
 }
+
+/** Where the window that carries calls reports the phone's state. */
+export type PhoneStatusSink = Pick<Backend, 'reportPhoneStatus'>;
 
 /**
  * The commands the UI may invoke: the TypeScript side of `src-tauri/desktop/command_table.rs`
@@ -70,14 +72,12 @@ export interface CallingWindowControl {
 }
 
 /** The calling window page's side (HTTP only). */
-export interface CallingWindowLink {
-  /** Tells the app the phone's registration and call state. */
-  reportState(report: PageReport): Promise<void>;
+export interface CallingWindowLink extends PhoneStatusSink {
   /**
    * Opens the event stream; the app counts the window as open while it is. `open` runs on
    * every (re)connection, since the app forgets the last report when the stream drops;
    * `settings` when the app says the settings changed (event `settings`). The stream's
-   * `webhook` events feed `onListenerStatus`.
+   * `webhook` events feed `onWebhookStatus`.
    */
   openEvents(handlers: EventHandlers): () => void;
   /** Runs once when any request finds the session gone (HTTP 401). */
@@ -147,7 +147,7 @@ async function call<T>(command: Command, args?: Record<string, unknown>): Promis
 
 /** The events the Rust side emits to the app window, with their payloads. */
 interface AppEvents {
-  'webhook-status': ListenerStatus;
+  'webhook-status': WebhookStatus;
   'phone-status': PhoneStatus | null;
   'calling-window': WindowStatus;
 }
@@ -177,10 +177,10 @@ export class TauriBackend implements Backend, CallingWindowControl {
   importEnv(contents: string): Promise<ImportResult> {
     return call(COMMANDS.importEnv, { contents });
   }
-  listenerStatus(): Promise<ListenerStatus> {
+  webhookStatus(): Promise<WebhookStatus> {
     return call(COMMANDS.webhookStatus);
   }
-  onListenerStatus(listener: (status: ListenerStatus) => void): Promise<() => void> {
+  onWebhookStatus(listener: (status: WebhookStatus) => void): Promise<() => void> {
     return follow('webhook-status', listener);
   }
   reportPhoneStatus(status: PhoneStatus): Promise<void> {
@@ -218,7 +218,7 @@ export class HttpBackend implements Backend, CallingWindowLink {
   readonly canEditSettings = false;
   private sessionLost = false;
   private readonly sessionListeners: (() => void)[] = [];
-  private readonly listenerStatusListeners = new Set<(status: ListenerStatus) => void>();
+  private readonly webhookStatusListeners = new Set<(status: WebhookStatus) => void>();
 
   constructor(
     private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
@@ -289,33 +289,29 @@ export class HttpBackend implements Backend, CallingWindowLink {
   importEnv(): Promise<ImportResult> {
     return this.readOnly();
   }
-  listenerStatus(): Promise<ListenerStatus> {
+  webhookStatus(): Promise<WebhookStatus> {
     return this.request('/api/webhook');
   }
   /** Fed by the event stream's `webhook` event, so only while `openEvents` runs. */
-  onListenerStatus(listener: (status: ListenerStatus) => void): Promise<() => void> {
-    this.listenerStatusListeners.add(listener);
+  onWebhookStatus(listener: (status: WebhookStatus) => void): Promise<() => void> {
+    this.webhookStatusListeners.add(listener);
     return Promise.resolve(() => {
-      this.listenerStatusListeners.delete(listener);
+      this.webhookStatusListeners.delete(listener);
     });
   }
 
   /** The event only says "changed"; the status itself is read like any other request. */
-  private listenerChanged(): void {
-    if (this.listenerStatusListeners.size === 0) return;
-    this.listenerStatus().then(
+  private webhookChanged(): void {
+    if (this.webhookStatusListeners.size === 0) return;
+    this.webhookStatus().then(
       (status) => {
-        for (const listener of this.listenerStatusListeners) listener(status);
+        for (const listener of this.webhookStatusListeners) listener(status);
       },
       () => undefined, // The panel keeps what it showed; its refresh button says what is wrong.
     );
   }
 
-  reportPhoneStatus(status: PhoneStatus): Promise<void> {
-    return this.reportState(status);
-  }
-
-  async reportState(report: PageReport): Promise<void> {
+  async reportPhoneStatus(report: PhoneStatus): Promise<void> {
     await this.request('/api/state', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -338,7 +334,7 @@ export class HttpBackend implements Backend, CallingWindowLink {
         handlers.open();
       });
       current.addEventListener('settings', () => handlers.settings());
-      current.addEventListener('webhook', () => this.listenerChanged());
+      current.addEventListener('webhook', () => this.webhookChanged());
       current.addEventListener('error', () => {
         // A dropped connection (app restarting, network) is retried by the browser itself.
         // CLOSED means the server refused the stream: find out why with an ordinary request,

@@ -3,12 +3,9 @@
 // page does over HTTP (pageLink.ts), so the tray, notifications and the call journal know it.
 
 import type { PhoneStatus } from '../contract';
+import type { PhoneStatusSink } from '../ipc';
 import type { PhoneSnapshot } from './device';
-import { pageReport, sameReport } from './report';
-
-export interface StatusSink {
-  reportPhoneStatus(status: PhoneStatus): Promise<void>;
-}
+import { phoneStatusOf, sameStatus } from './report';
 
 export interface ObservablePhone {
   snapshot(): PhoneSnapshot;
@@ -16,7 +13,7 @@ export interface ObservablePhone {
 }
 
 /** Starts reporting; returns a function that stops. */
-export function reportToApp(sink: StatusSink, phone: ObservablePhone): () => void {
+export function reportToApp(sink: PhoneStatusSink, phone: ObservablePhone): () => void {
   let sent: PhoneStatus | null = null;
   const post = (status: PhoneStatus): void => {
     sent = status;
@@ -26,10 +23,10 @@ export function reportToApp(sink: StatusSink, phone: ObservablePhone): () => voi
     });
   };
   const changed = (snapshot: PhoneSnapshot): void => {
-    const status = pageReport(snapshot);
-    if (!sameReport(sent, status)) post(status);
+    const status = phoneStatusOf(snapshot);
+    if (!sameStatus(sent, status)) post(status);
   };
   const stop = phone.onChange(changed);
-  post(pageReport(phone.snapshot()));
+  post(phoneStatusOf(phone.snapshot()));
   return stop;
 }

@@ -1,10 +1,10 @@
 // The calling window page's side of the link with the app: keep the event stream open (that is
 // how the app knows the window is open), and post the phone's state whenever it changes.
 
-import type { PageReport } from '../contract';
+import type { PhoneStatus } from '../contract';
 import type { CallingWindowLink } from '../ipc';
 import type { PhoneSnapshot } from './device';
-import { pageReport, sameReport } from './report';
+import { phoneStatusOf, sameStatus } from './report';
 
 export interface ReportingPhone {
   snapshot(): PhoneSnapshot;
@@ -18,33 +18,33 @@ const FIXED_IN_THE_APP = new Set(['missing_settings', 'keychain', 'settings', 't
 
 /** Starts reporting; returns a function that stops. */
 export function linkToApp(link: CallingWindowLink, phone: ReportingPhone, win: EventTarget): () => void {
-  let sent: PageReport | null = null;
+  let sent: PhoneStatus | null = null;
   let lost = false;
 
-  const post = (report: PageReport): void => {
+  const post = (report: PhoneStatus): void => {
     if (lost) return;
     sent = report;
-    link.reportState(report).catch(() => {
+    link.reportPhoneStatus(report).catch(() => {
       // Sent again on the next change or reconnection. A lost session is reported by the link.
       if (sent === report) sent = null;
     });
   };
   const changed = (snapshot: PhoneSnapshot): void => {
-    const report = pageReport(snapshot);
-    if (!sameReport(sent, report)) post(report);
+    const report = phoneStatusOf(snapshot);
+    if (!sameStatus(sent, report)) post(report);
   };
 
   const stopChanges = phone.onChange(changed);
   // The app forgets the report when the stream drops, so every (re)connection repeats it.
   const closeEvents = link.openEvents({
-    open: () => post(pageReport(phone.snapshot())),
+    open: () => post(phoneStatusOf(phone.snapshot())),
     // Saved in the app window: a new token (new credentials, number or identity) is needed.
     settings: () => void phone.restart(),
   });
   link.onSessionLost(() => {
     lost = true;
   });
-  post(pageReport(phone.snapshot()));
+  post(phoneStatusOf(phone.snapshot()));
 
   // Settings are changed in the app window; coming back here is the moment to try again.
   const onFocus = (): void => {

@@ -1,11 +1,11 @@
 // The calling window, both ends, as pure functions: what the page reports to the app about its
 // phone, and how the native window describes what it hears back.
 
-import type { CallReport, PageReport, WindowStatus } from '../contract';
+import type { PhoneCall, PhoneStatus, WindowStatus } from '../contract';
 import type { PhoneSnapshot } from './device';
 import type { Registration, RegistrationStatus } from './registration';
 
-const REGISTRATION: Record<RegistrationStatus, PageReport['registration']> = {
+const REGISTRATION: Record<RegistrationStatus, PhoneStatus['registration']> = {
   starting: 'registering',
   registering: 'registering',
   ready: 'registered',
@@ -15,11 +15,11 @@ const REGISTRATION: Record<RegistrationStatus, PageReport['registration']> = {
 };
 
 /** The page's state for `POST /api/state`. Mute and audio reconnects are not reported. */
-export function pageReport(snapshot: PhoneSnapshot): PageReport {
+export function phoneStatusOf(snapshot: PhoneSnapshot): PhoneStatus {
   const { registration, call } = snapshot;
   const reported = REGISTRATION[registration.status];
   const error = reported === 'error' || reported === 'unregistered' || reported === 'unsupported' ? registration.detail : null;
-  let callReport: CallReport | null = null;
+  let callReport: PhoneCall | null = null;
   switch (call.phase) {
     case 'idle':
       break;
@@ -43,7 +43,7 @@ export function pageReport(snapshot: PhoneSnapshot): PageReport {
 }
 
 /** Two reports say the same thing (nothing new to post). */
-export function sameReport(a: PageReport | null, b: PageReport): boolean {
+export function sameStatus(a: PhoneStatus | null, b: PhoneStatus): boolean {
   return a !== null && JSON.stringify(a) === JSON.stringify(b);
 }
 

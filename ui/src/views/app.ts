@@ -159,7 +159,7 @@ export class App {
   /** Keeps the settings panel's listener card live (state, last webhook) while it is open. */
   private async followListener(): Promise<void> {
     try {
-      await this.backend.onListenerStatus((status) => this.settings.listenerChanged(status));
+      await this.backend.onWebhookStatus((status) => this.settings.webhookChanged(status));
     } catch (error) {
       this.phone.note('error', `Can’t follow the webhook listener: ${toBackendError(error).message}`);
     }

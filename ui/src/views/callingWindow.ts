@@ -2,7 +2,7 @@
 // the calling window's state as the app reports it (open or not, registration, the current
 // call), and a button to reopen it. Calls are answered and placed in the calling window itself.
 
-import type { CallReport, WindowStatus } from '../contract';
+import type { PhoneCall, WindowStatus } from '../contract';
 import { describeParty } from '../phone/number';
 import { windowRegistration } from '../phone/report';
 import { startCallTimer } from '../phone/timer';
@@ -13,7 +13,7 @@ export interface CallingWindowActions {
   reopen(): void;
 }
 
-const CALL_STATE_TEXT: Record<CallReport['state'], string> = {
+const CALL_STATE_TEXT: Record<PhoneCall['state'], string> = {
   ringing: 'Ringing…',
   connecting: 'Connecting…',
   open: 'In call',
@@ -119,7 +119,7 @@ export class CallingWindowView {
     this.panel.querySelector<HTMLElement>('#cw-title')?.focus({ preventScroll: true });
   }
 
-  private renderCall(call: CallReport | null): void {
+  private renderCall(call: PhoneCall | null): void {
     const ringingIn = call !== null && call.direction === 'incoming' && call.state === 'ringing';
     this.ringing.hidden = !ringingIn;
     this.el.classList.toggle('is-ringing', ringingIn);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BackendError, HttpBackend, SESSION_LOST_MESSAGE, TauriBackend, pickBackend, toBackendError, type EventStream, type StreamEvent } from '../../src/ipc';
-import type { ListenerStatus } from '../../src/contract';
+import type { WebhookStatus } from '../../src/contract';
 
 describe('toBackendError', () => {
   test('keeps the contract shape', () => {
@@ -38,7 +38,7 @@ describe('HttpBackend', () => {
     });
     await expect(backend.getToken()).resolves.toEqual({ token: 't', identity: 'i', expiresAt: 1 });
     await backend.settingsStatus();
-    await backend.listenerStatus();
+    await backend.webhookStatus();
     expect(seen.map((s) => s.url)).toEqual(['/api/token', '/api/settings', '/api/webhook']);
     expect(seen[0]?.init?.credentials).toBe('same-origin');
   });
@@ -71,7 +71,7 @@ describe('HttpBackend and the calling window', () => {
     backend.onSessionLost(() => (lost += 1));
     await expect(backend.getToken()).rejects.toMatchObject({ kind: 'session', message: SESSION_LOST_MESSAGE });
     await expect(backend.settingsStatus()).rejects.toMatchObject({ kind: 'session' });
-    await expect(backend.reportState({ registration: 'registered', error: null, call: null })).rejects.toMatchObject({ kind: 'session' });
+    await expect(backend.reportPhoneStatus({ registration: 'registered', error: null, call: null })).rejects.toMatchObject({ kind: 'session' });
     expect(lost).toBe(1);
     // A listener added afterwards hears it at once.
     backend.onSessionLost(() => (lost += 1));
@@ -90,14 +90,14 @@ describe('HttpBackend and the calling window', () => {
     await expect(backend.getToken()).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 9000, message: 'Too many token requests; wait a few seconds.' });
   });
 
-  test('reportState POSTs exactly the report as JSON, same-origin', async () => {
+  test('reportPhoneStatus POSTs exactly the report as JSON, same-origin', async () => {
     const seen: { url: string; init: RequestInit | undefined }[] = [];
     const backend = new HttpBackend((url, init) => {
       seen.push({ url, init });
       return Promise.resolve(new Response(null, { status: 204 }));
     });
     const report = { registration: 'registered' as const, error: null, call: { direction: 'incoming' as const, number: '+15557654321', state: 'ringing' as const, since: null } };
-    await backend.reportState(report);
+    await backend.reportPhoneStatus(report);
     expect(seen).toHaveLength(1);
     const init = seen[0]!.init!;
     expect(seen[0]!.url).toBe('/api/state');
@@ -158,7 +158,7 @@ describe('HttpBackend and the calling window', () => {
     expect(streams).toHaveLength(1);
   });
 
-  test('onListenerStatus: each `webhook` event rereads /api/webhook for the subscribers', async () => {
+  test('onWebhookStatus: each `webhook` event rereads /api/webhook for the subscribers', async () => {
     const listeners: Record<string, (() => void)[]> = {};
     const stream: EventStream = {
       readyState: 1,
@@ -168,7 +168,7 @@ describe('HttpBackend and the calling window', () => {
     const fire = (type: StreamEvent): void => {
       for (const l of listeners[type] ?? []) l();
     };
-    const listening: ListenerStatus = {
+    const listening: WebhookStatus = {
       state: 'listening',
       address: '127.0.0.1:3000',
       error: null,
@@ -189,8 +189,8 @@ describe('HttpBackend and the calling window', () => {
     fire('webhook');
     expect(asked, 'nobody follows the listener yet: nothing is fetched').toEqual([]);
 
-    const seen: ListenerStatus[] = [];
-    const stop = await backend.onListenerStatus((status) => seen.push(status));
+    const seen: WebhookStatus[] = [];
+    const stop = await backend.onWebhookStatus((status) => seen.push(status));
     fire('webhook');
     await new Promise((r) => setTimeout(r, 0));
     expect(asked).toEqual(['/api/webhook']);

@@ -1,7 +1,7 @@
 // The calling window page's reports to the app (src/phone/pageLink.ts).
 
 import { expect, test } from 'vitest';
-import type { PageReport } from '../../src/contract';
+import type { PhoneStatus } from '../../src/contract';
 import type { CallingWindowLink } from '../../src/ipc';
 import { IDLE, type CallState } from '../../src/phone/callState';
 import type { PhoneSnapshot } from '../../src/phone/device';
@@ -32,13 +32,13 @@ function harness() {
     snapshot = { registration: { ...snapshot.registration, ...registration }, call };
     for (const l of listeners) l(snapshot);
   };
-  const reports: PageReport[] = [];
+  const reports: PhoneStatus[] = [];
   let onOpen: () => void = () => undefined;
   let onSettings: () => void = () => undefined;
   let sessionLost: () => void = () => undefined;
   let failNext = false;
   const link: CallingWindowLink = {
-    reportState: (r) => {
+    reportPhoneStatus: (r) => {
       reports.push(r);
       if (failNext) {
         failNext = false;

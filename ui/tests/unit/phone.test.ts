@@ -55,8 +55,8 @@ function setup(options: { tokenError?: BackendError } = {}) {
     settingsStatus: () => Promise.reject(new Error('unused')),
     saveSettings: () => Promise.reject(new Error('unused')),
     importEnv: () => Promise.reject(new Error('unused')),
-    listenerStatus: () => Promise.reject(new Error('unused')),
-    onListenerStatus: () => Promise.resolve(() => undefined),
+    webhookStatus: () => Promise.reject(new Error('unused')),
+    onWebhookStatus: () => Promise.resolve(() => undefined),
     reportPhoneStatus: () => Promise.resolve(),
   };
   const phone = new Phone(backend, env);

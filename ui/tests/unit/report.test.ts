@@ -2,14 +2,14 @@ import { describe, expect, test } from 'vitest';
 import type { WindowStatus } from '../../src/contract';
 import { IDLE, type CallState } from '../../src/phone/callState';
 import type { Registration } from '../../src/phone/registration';
-import { pageReport, sameReport, windowRegistration } from '../../src/phone/report';
+import { phoneStatusOf, sameStatus, windowRegistration } from '../../src/phone/report';
 
 const ready: Registration = { status: 'ready', title: 'Ready', detail: 'Calls ring here.', action: null };
 const n = '+15557654321';
 
-describe('pageReport', () => {
+describe('phoneStatusOf', () => {
   test('registration states map onto the report', () => {
-    const at = (status: Registration['status'], detail = 'why') => pageReport({ registration: { ...ready, status, detail }, call: IDLE });
+    const at = (status: Registration['status'], detail = 'why') => phoneStatusOf({ registration: { ...ready, status, detail }, call: IDLE });
     expect(at('starting')).toEqual({ registration: 'registering', error: null, call: null });
     expect(at('registering').registration).toBe('registering');
     expect(at('ready')).toEqual({ registration: 'registered', error: null, call: null });
@@ -19,7 +19,7 @@ describe('pageReport', () => {
   });
 
   test('call phases map onto direction and state; since once answered', () => {
-    const call = (state: CallState) => pageReport({ registration: ready, call: state }).call;
+    const call = (state: CallState) => phoneStatusOf({ registration: ready, call: state }).call;
     expect(call({ phase: 'connecting', direction: 'outgoing', number: n })).toEqual({ direction: 'outgoing', number: n, state: 'connecting', since: null });
     expect(call({ phase: 'ringing', direction: 'outgoing', number: n })?.state).toBe('ringing');
     expect(call({ phase: 'incoming', direction: 'incoming', number: n })).toEqual({ direction: 'incoming', number: n, state: 'ringing', since: null });
@@ -34,10 +34,10 @@ describe('pageReport', () => {
 
   test('mute and audio reconnects are not news', () => {
     const active = { phase: 'active', direction: 'outgoing', number: n, startedAt: 5, muted: false, reconnecting: false } as const;
-    const a = pageReport({ registration: ready, call: active });
-    const b = pageReport({ registration: ready, call: { ...active, muted: true, reconnecting: true } });
-    expect(sameReport(a, b)).toBe(true);
-    expect(sameReport(null, b)).toBe(false);
+    const a = phoneStatusOf({ registration: ready, call: active });
+    const b = phoneStatusOf({ registration: ready, call: { ...active, muted: true, reconnecting: true } });
+    expect(sameStatus(a, b)).toBe(true);
+    expect(sameStatus(null, b)).toBe(false);
   });
 });
 

@@ -1,15 +1,15 @@
 // The settings panel, for operators: every field with inline validation (fieldRow.ts), secrets
 // shown only as set or not set, .env import (envImport.ts), and the webhook setup with the
-// listener card (listenerCard.ts). This file loads, keeps unsaved edits, and saves.
+// listener card (webhookCard.ts). This file loads, keeps unsaved edits, and saves.
 
-import type { FieldName, ListenerStatus, SettingsChanges, SettingsStatus } from '../../contract';
+import type { FieldName, WebhookStatus, SettingsChanges, SettingsStatus } from '../../contract';
 import { toBackendError, type Backend } from '../../ipc';
 import { SECTIONS, defaultIdentity } from '../../settings/fields';
 import { h, setChildren, setText } from '../dom';
 import { icon } from '../icons';
 import { EnvImport } from './envImport';
 import { FieldRow } from './fieldRow';
-import { ListenerCard } from './listenerCard';
+import { WebhookCard } from './webhookCard';
 
 export interface SettingsActions {
   /** Settings changed on the Rust side (saved or imported). */
@@ -24,7 +24,7 @@ export class SettingsView {
   private readonly formMessage: HTMLElement;
   private readonly saveButton: HTMLButtonElement;
   private readonly heading: HTMLElement;
-  private readonly listenerCard: ListenerCard;
+  private readonly webhookCard: WebhookCard;
   private rows = new Map<FieldName, FieldRow>();
   private loaded: SettingsStatus | null = null;
 
@@ -44,7 +44,7 @@ export class SettingsView {
       event.preventDefault();
       void this.save();
     });
-    this.listenerCard = new ListenerCard(backend, () => this.loaded);
+    this.webhookCard = new WebhookCard(backend, () => this.loaded);
     const envImport = backend.canEditSettings
       ? new EnvImport(backend, { show: (status) => this.load(status), changed: (status, fields) => actions.changed(status, fields) })
       : null;
@@ -74,10 +74,10 @@ export class SettingsView {
    * leaving the panel (or a call taking the screen) must not throw away a half-typed secret.
    */
   async refresh(): Promise<void> {
-    const [status, listener] = await Promise.allSettled([this.backend.settingsStatus(), this.backend.listenerStatus()]);
-    this.listenerCard.take(listener.status === 'fulfilled' ? listener.value : null);
+    const [status, listener] = await Promise.allSettled([this.backend.settingsStatus(), this.backend.webhookStatus()]);
+    this.webhookCard.take(listener.status === 'fulfilled' ? listener.value : null);
     if (status.status === 'fulfilled' && this.hasUnsavedEdits()) {
-      this.listenerCard.render(null);
+      this.webhookCard.render(null);
       this.setFormMessage('Your changes are not saved yet.', 'info');
     } else if (status.status === 'fulfilled') {
       this.load(status.value);
@@ -85,7 +85,7 @@ export class SettingsView {
       setText(this.formMessage, `Could not read the settings: ${toBackendError(status.reason).message}`);
       this.formMessage.className = 'form-message error';
     }
-    if (listener.status === 'rejected') this.listenerCard.render(toBackendError(listener.reason).message);
+    if (listener.status === 'rejected') this.webhookCard.render(toBackendError(listener.reason).message);
   }
 
   load(status: SettingsStatus): void {
@@ -112,17 +112,17 @@ export class SettingsView {
         return field ? [this.addRow(new FieldRow(field, editable)).el] : [];
       });
       const fieldset = h('fieldset', { class: 'card' }, h('legend', {}, title), ...rows);
-      if (title === 'Webhook') fieldset.appendChild(this.listenerCard.el);
+      if (title === 'Webhook') fieldset.appendChild(this.webhookCard.el);
       return fieldset;
     });
     setChildren(this.form, ...sections);
     this.saveButton.disabled = !editable;
-    this.listenerCard.render(null);
+    this.webhookCard.render(null);
   }
 
-  /** A pushed listener status (see `ListenerCard.changed`). */
-  listenerChanged(status: ListenerStatus): void {
-    this.listenerCard.changed(status);
+  /** A pushed listener status (see `WebhookCard.changed`). */
+  webhookChanged(status: WebhookStatus): void {
+    this.webhookCard.changed(status);
   }
 
   private addRow(row: FieldRow): FieldRow {
@@ -172,7 +172,7 @@ export class SettingsView {
     this.setFormMessage('Saving…', 'info');
     try {
       const status = await this.backend.saveSettings(changes);
-      this.listenerCard.take(await this.backend.listenerStatus().catch(() => this.listenerCard.status));
+      this.webhookCard.take(await this.backend.webhookStatus().catch(() => this.webhookCard.status));
       this.load(status);
       const where = status.keychain.available ? 'Saved. Credentials are in your system keychain.' : 'Saved.';
       this.setFormMessage(status.complete ? `${where} The phone is reconnecting.` : `${where} Some details are still missing.`, 'ok');

@@ -2,14 +2,14 @@
 // Voice Request URL to paste (with a copy button), the Twilio Console steps, and the last
 // webhook. Pushed updates change the state and last-webhook lines in place.
 
-import type { ListenerStatus, SettingsStatus } from '../../contract';
+import type { WebhookStatus, SettingsStatus } from '../../contract';
 import { toBackendError, type Backend } from '../../ipc';
 import { h, setChildren, setText } from '../dom';
 import { icon } from '../icons';
 
-export class ListenerCard {
+export class WebhookCard {
   readonly el = h('div', { class: 'listener card', 'aria-labelledby': 'listener-title' });
-  private listener: ListenerStatus | null = null;
+  private listener: WebhookStatus | null = null;
   /** The parts that change on their own (see `changed`). */
   private readonly stateLine = h('p', { class: 'listener-state', role: 'status' });
   private readonly lastWebhook = h('p', { class: 'field-hint last-webhook', role: 'status' });
@@ -26,12 +26,12 @@ export class ListenerCard {
   ) {}
 
   /** The last listener status read; null when unknown. */
-  get status(): ListenerStatus | null {
+  get status(): WebhookStatus | null {
     return this.listener;
   }
 
   /** Keeps `status` (null: unknown) for the next `render`. */
-  take(status: ListenerStatus | null): void {
+  take(status: WebhookStatus | null): void {
     this.listener = status;
   }
 
@@ -40,7 +40,7 @@ export class ListenerCard {
    * and a half-done copy stay where they are; the card is redrawn only when the Voice Request
    * URL itself changed.
    */
-  changed(status: ListenerStatus): void {
+  changed(status: WebhookStatus): void {
     this.listener = status;
     if (!this.settings()) return;
     if (this.drawnUrl !== status.voiceRequestUrl) {
@@ -56,7 +56,7 @@ export class ListenerCard {
     const l = this.listener;
     const refresh = h('button', { type: 'button', class: 'icon-button small', 'aria-label': 'Refresh listener state' }, icon('refresh'));
     refresh.addEventListener('click', () => {
-      void this.backend.listenerStatus().then(
+      void this.backend.webhookStatus().then(
         (status) => this.changed(status),
         (e: unknown) => fillListenerState(this.stateLine, this.listener, toBackendError(e).message),
       );
@@ -133,7 +133,7 @@ function copyRow(text: string): HTMLElement {
   return h('div', { class: 'copy-row' }, code, button, done);
 }
 
-function fillListenerState(line: HTMLElement, l: ListenerStatus | null, error: string | null): void {
+function fillListenerState(line: HTMLElement, l: WebhookStatus | null, error: string | null): void {
   const text = error
     ? `Can’t read the listener state: ${error}`
     : !l
@@ -152,7 +152,7 @@ function fillListenerState(line: HTMLElement, l: ListenerStatus | null, error: s
   setChildren(line, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), text);
 }
 
-function fillLastWebhook(line: HTMLElement, l: ListenerStatus | null): void {
+function fillLastWebhook(line: HTMLElement, l: WebhookStatus | null): void {
   const last = l?.lastWebhook;
   setText(
     line,
