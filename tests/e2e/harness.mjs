@@ -246,7 +246,7 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
       args: [
         '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
         // Only the simulator on loopback: not even the SDK's Insights posts leave the machine.
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.*',
         '--disable-sync', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
         `--use-file-for-fake-audio-capture=${wav}`, '--ignore-certificate-errors', '--autoplay-policy=no-user-gesture-required',
       ],

@@ -12,5 +12,5 @@ for arg in "$@"; do
 done
 [ -n "${DIALTONE_TEST_BROWSER_PIDFILE:-}" ] && echo $$ > "$DIALTONE_TEST_BROWSER_PIDFILE"
 exec "${DIALTONE_TEST_BROWSER_CHROMIUM:-/usr/bin/chromium}" --headless=new --no-sandbox --disable-gpu --disable-background-networking \
-  --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.0.0.1" --disable-component-update --disable-sync --no-first-run --use-fake-ui-for-media-stream \
+  --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.*" --disable-component-update --disable-sync --no-first-run --use-fake-ui-for-media-stream \
   --use-fake-device-for-media-stream --user-data-dir="$profile" "$url"

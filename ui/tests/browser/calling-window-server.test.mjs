@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -118,7 +118,12 @@ describe('the real calling window (dialtone phone)', { skip }, () => {
     const lines = createInterface({ input: /** @type {import('node:stream').Readable} */ (app.stdout) });
     const firstLine = new Promise((ok) => lines.once('line', ok));
     launchUrl = String(await Promise.race([firstLine, exited, timeout(15_000, 'the launch URL on stdout')]));
-    assert.match(launchUrl, /^http:\/\/127\.0\.0\.1:\d+\/launch\?key=[0-9a-f]{64}$/);
+    assert.match(launchUrl, /^http:\/\/127\.\d+\.\d+\.\d+:\d+\/launch\?key=[0-9a-f]{64}$/);
+    // On a loopback address of this install's own (kept in the data folder), not 127.0.0.1, whose
+    // cookie jar every other local service shares.
+    const saved = readFileSync(join(configDir, 'data', 'calling-window-address'), 'utf8').trim();
+    assert.equal(new URL(launchUrl).hostname, saved);
+    assert.notEqual(saved, '127.0.0.1');
     origin = new URL(launchUrl).origin;
     await Promise.race([
       (async () => {
@@ -259,8 +264,8 @@ describe('the real calling window (dialtone phone)', { skip }, () => {
   });
 
   test('a page from another origin cannot read a token, even with the session cookie', async () => {
-    // Another loopback origin is the same *site* (cookies are sent), so only the server's
-    // origin checks and the absence of CORS headers stand in the way.
+    // Another port on the same loopback address is the same *site* (cookies are sent), so only
+    // the server's origin checks and the absence of CORS headers stand in the way.
     /** @type {string[]} */
     const seen = [];
     const evil = createServer((req, res) => {
@@ -268,8 +273,10 @@ describe('the real calling window (dialtone phone)', { skip }, () => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><title>other origin</title><p>hello</p>');
     });
-    await new Promise((ok) => evil.listen(0, '127.0.0.1', () => ok(undefined)));
-    const evilOrigin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (evil.address()).port}`;
+    // On the calling window's own loopback address: the strongest case, the same host.
+    const host = new URL(origin).hostname;
+    await new Promise((ok) => evil.listen(0, host, () => ok(undefined)));
+    const evilOrigin = `http://${host}:${/** @type {import('node:net').AddressInfo} */ (evil.address()).port}`;
     const other = await context.newPage();
     try {
       // The page never gets to see the answer, so ask the browser's network layer what came

@@ -196,7 +196,7 @@ export function launch() {
       '--disable-background-networking',
       // Tests never reach the internet, even on a machine that could: Twilio's hosts do not
       // resolve, as on CI, so the real SDK's "can't reach Twilio" path is the same everywhere.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.*',
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
