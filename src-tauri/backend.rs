@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::phone_control::PhoneControl;
 use crate::phone_status::PhoneFeed;
 use crate::settings::{self, Environment, Field, Settings, Source, Store};
 use crate::token::{self, AccessToken};
@@ -198,6 +199,7 @@ pub struct Backend {
     env: Environment,
     webhook_server: WebhookServer,
     phone: PhoneFeed,
+    control: PhoneControl,
     /// Lifetime of the tokens handed to the UI.
     token_ttl_secs: u64,
 }
@@ -209,6 +211,7 @@ impl Backend {
             env,
             webhook_server: WebhookServer::default(),
             phone: PhoneFeed::default(),
+            control: PhoneControl::default(),
             token_ttl_secs: token::DEFAULT_TTL_SECS,
         }
     }
@@ -227,6 +230,11 @@ impl Backend {
     /// The phone's state as the window that carries calls reports it.
     pub fn phone(&self) -> &PhoneFeed {
         &self.phone
+    }
+
+    /// Commands for the phone (answer, hang up, dial…), for the windows to carry out.
+    pub fn control(&self) -> &PhoneControl {
+        &self.control
     }
 
     /// Settings as they are now; the keychain is read on each call so an edit made with the

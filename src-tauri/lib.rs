@@ -19,7 +19,7 @@
 //!   [`webhook::routing`] decides who is connected to whom.
 //! - [`webhook_server`]: runs the webhook listener inside the app and restarts it on changes.
 //! - [`phone_status`]: the phone's state as the window that carries calls reports it, for
-//!   whoever follows it.
+//!   whoever follows it; [`phone_control`]: what Rust asks that window's phone to do.
 //! - [`backend`]: what the phone UI may ask of Rust (token, settings, save, import, webhook
 //!   status, phone status); the Tauri commands and the calling window's HTTP API both call it.
 //! - [`calling_window`]: the Linux calling window: a guarded loopback listener serving the
@@ -34,6 +34,7 @@ pub mod cli;
 pub mod desktop;
 pub mod http_server;
 pub mod loader;
+pub mod phone_control;
 pub mod phone_number;
 pub mod phone_status;
 pub mod secret;

@@ -477,6 +477,27 @@ async fn event_after(f: &Fixture, trigger: impl FnOnce(&CallingWindow)) -> Strin
 }
 
 #[tokio::test]
+async fn the_page_hears_the_phones_commands() {
+    let f = fixture();
+    let next = event_after(&f, |window| {
+        let heard = window
+            .backend()
+            .control()
+            .send(dialtone::phone_control::PhoneCommand::Dial {
+                number: "+15557654321".into(),
+                now: false,
+            });
+        assert_eq!(heard, 1, "the open page follows the commands");
+    })
+    .await;
+    assert!(next.contains("event: command"), "{next:?}");
+    assert!(
+        next.contains(r#"data: {"action":"dial","number":"+15557654321","now":false}"#),
+        "{next:?}"
+    );
+}
+
+#[tokio::test]
 async fn the_page_hears_when_settings_change() {
     let f = fixture();
     let next = event_after(&f, |window| window.link().settings_changed()).await;

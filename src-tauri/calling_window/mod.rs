@@ -176,6 +176,10 @@ impl CallingWindow {
         &self.link
     }
 
+    pub fn backend(&self) -> &Arc<Backend> {
+        &self.backend
+    }
+
     /// A URL that opens one window: it carries a fresh one-time launch secret.
     pub fn launch_url(&self) -> String {
         format!(

@@ -177,20 +177,39 @@ async fn report_state(
 }
 
 /// The page's lifeline: while this stream is open the page counts as connected. Keep-alive
-/// comments make a vanished browser show up as a failed write within seconds.
+/// comments make a vanished browser show up as a failed write within seconds. It carries the
+/// app's named events (`settings`, `webhook`: the page rereads what changed) and the phone's
+/// commands (`command`, with the command as JSON).
 async fn events(State(window): State<Arc<CallingWindow>>) -> Response {
+    use tokio::sync::broadcast::error::RecvError;
     let connection = window.link.connect();
     let hello = futures_util::stream::once(async {
         Ok::<_, Infallible>(Event::default().event("hello").data("connected"))
     });
-    let events = futures_util::stream::unfold(window.link.page_events(), |mut rx| async move {
+    let sources = (
+        window.link.page_events(),
+        window.backend.control().subscribe(),
+    );
+    let events = futures_util::stream::unfold(sources, |(mut names, mut commands)| async move {
         loop {
-            match rx.recv().await {
-                Ok(name) => return Some((Ok(Event::default().event(name).data("{}")), rx)),
-                // A page that missed events only needs the latest: it refetches everything.
-                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-                Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
-            }
+            let event = tokio::select! {
+                name = names.recv() => match name {
+                    Ok(name) => Event::default().event(name).data("{}"),
+                    // A page that missed events only needs the latest: it refetches everything.
+                    Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return None,
+                },
+                command = commands.recv() => match command {
+                    Ok(command) => match Event::default().event("command").json_data(&command) {
+                        Ok(event) => event,
+                        Err(_) => continue,
+                    },
+                    // A command that old is better lost than carried out late.
+                    Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return None,
+                },
+            };
+            return Some((Ok(event), (names, commands)));
         }
     });
     let stream = hello.chain(events).map(move |event| {

@@ -90,6 +90,20 @@ pub fn builder<R: Runtime>(
                     let _ = handle.emit_to("main", "phone-status", &status);
                 }
             });
+            // Commands for the phone (a notification's Answer, `dialtone answer`, …).
+            let handle = app.handle().clone();
+            let mut commands = backend.control().subscribe();
+            tauri::async_runtime::spawn(async move {
+                loop {
+                    match commands.recv().await {
+                        Ok(command) => {
+                            let _ = handle.emit_to("main", "phone-command", &command);
+                        }
+                        Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                        Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
+                    }
+                }
+            });
             tauri::async_runtime::spawn(async move {
                 if let Err(e) = backend.start_webhook_server().await {
                     tracing::error!("settings could not be read: {}", e.message);

@@ -127,6 +127,17 @@ export interface PhoneCall {
 }
 
 
+/**
+ * What Rust asks the phone to do (`src-tauri/phone_control.rs`): from a notification's Answer
+ * button, the tray, `dialtone answer`, a `tel:` link. The window that carries calls does it.
+ */
+export type PhoneCommand =
+  | { action: 'dial'; number: string; now: boolean }
+  | { action: 'answer' }
+  | { action: 'decline' }
+  | { action: 'hangUp' }
+  | { action: 'toggleMute' };
+
 /** The calling window as the native window sees it (`open_calling_window`, event `calling-window`). */
 export interface WindowStatus {
   /** The page has its event stream open right now. */

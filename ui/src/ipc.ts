@@ -17,6 +17,7 @@ import {
   type FieldName,
   type ImportResult,
   type WebhookStatus,
+  type PhoneCommand,
   type PhoneStatus,
   type SettingsChanges,
   type SettingsStatus,
@@ -40,6 +41,11 @@ export interface Backend {
   onWebhookStatus(listener: (status: WebhookStatus) => void): Promise<() => void>;
   /** Tells Rust the phone's state (registration, the call), so the tray, notifications and the journal know it. */
   reportPhoneStatus(status: PhoneStatus): Promise<void>;
+  /**
+   * Calls `listener` with each command Rust sends the phone (answer, hang up, dial…). Over HTTP
+   * they arrive on the event stream, so only while `openEvents` runs. Resolves to a stop function.
+   */
+  onPhoneCommand(listener: (command: PhoneCommand) => void): Promise<() => void>;
 }
 
 /** Where the window that carries calls reports the phone's state. */
@@ -149,6 +155,7 @@ async function call<T>(command: Command, args?: Record<string, unknown>): Promis
 interface AppEvents {
   'webhook-status': WebhookStatus;
   'phone-status': PhoneStatus | null;
+  'phone-command': PhoneCommand;
   'calling-window': WindowStatus;
 }
 
@@ -186,6 +193,12 @@ export class TauriBackend implements Backend, CallingWindowControl {
   reportPhoneStatus(status: PhoneStatus): Promise<void> {
     return call(COMMANDS.reportPhoneStatus, { status });
   }
+  onPhoneCommand(listener: (command: PhoneCommand) => void): Promise<() => void> {
+    return follow('phone-command', (command) => {
+      const checked = asPhoneCommand(command);
+      if (checked) listener(checked);
+    });
+  }
   openCallingWindow(): Promise<WindowStatus> {
     return call(COMMANDS.openCallingWindow);
   }
@@ -200,13 +213,26 @@ export class TauriBackend implements Backend, CallingWindowControl {
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The event stream's events: the connection's own, then the app's named ones. */
-export type StreamEvent = 'open' | 'error' | 'settings' | 'webhook';
+export type StreamEvent = 'open' | 'error' | 'settings' | 'webhook' | 'command';
 
 /** The part of `EventSource` we use, so unit tests can pass their own. */
 export interface EventStream {
   readonly readyState: number;
-  addEventListener(type: StreamEvent, listener: () => void): void;
+  addEventListener(type: StreamEvent, listener: (event: { data?: unknown }) => void): void;
   close(): void;
+}
+
+const COMMAND_ACTIONS: ReadonlySet<string> = new Set(['dial', 'answer', 'decline', 'hangUp', 'toggleMute']);
+
+/** A command as Rust sends it, or null for anything else. */
+export function asPhoneCommand(value: unknown): PhoneCommand | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { action, number, now } = value as Record<string, unknown>;
+  if (typeof action !== 'string' || !COMMAND_ACTIONS.has(action)) return null;
+  if (action === 'dial') {
+    return typeof number === 'string' && typeof now === 'boolean' ? { action, number, now } : null;
+  }
+  return { action } as PhoneCommand;
 }
 
 const EVENT_STREAM_CLOSED = 2;
@@ -219,6 +245,7 @@ export class HttpBackend implements Backend, CallingWindowLink {
   private sessionLost = false;
   private readonly sessionListeners: (() => void)[] = [];
   private readonly webhookStatusListeners = new Set<(status: WebhookStatus) => void>();
+  private readonly commandListeners = new Set<(command: PhoneCommand) => void>();
 
   constructor(
     private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
@@ -335,6 +362,7 @@ export class HttpBackend implements Backend, CallingWindowLink {
       });
       current.addEventListener('settings', () => handlers.settings());
       current.addEventListener('webhook', () => this.webhookChanged());
+      current.addEventListener('command', (event) => this.commandArrived(event.data));
       current.addEventListener('error', () => {
         // A dropped connection (app restarting, network) is retried by the browser itself.
         // CLOSED means the server refused the stream: find out why with an ordinary request,
@@ -360,6 +388,26 @@ export class HttpBackend implements Backend, CallingWindowLink {
   onSessionLost(listener: () => void): void {
     if (this.sessionLost) listener();
     else this.sessionListeners.push(listener);
+  }
+
+  /** Fed by the event stream's `command` events, so only while `openEvents` runs. */
+  onPhoneCommand(listener: (command: PhoneCommand) => void): Promise<() => void> {
+    this.commandListeners.add(listener);
+    return Promise.resolve(() => {
+      this.commandListeners.delete(listener);
+    });
+  }
+
+  private commandArrived(data: unknown): void {
+    let parsed: unknown = null;
+    try {
+      parsed = typeof data === 'string' ? JSON.parse(data) : null;
+    } catch {
+      return;
+    }
+    const command = asPhoneCommand(parsed);
+    if (!command) return;
+    for (const listener of this.commandListeners) listener(command);
   }
 }
 

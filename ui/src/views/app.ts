@@ -112,6 +112,7 @@ export class App {
   async start(): Promise<void> {
     const listening = this.listenToCallingWindow();
     const following = this.followListener();
+    const commanded = this.followCommands();
     const settingsLoad = this.backend.settingsStatus().then(
       (status) => {
         this.takeSettings(status);
@@ -125,7 +126,7 @@ export class App {
       },
       () => true, // The phone start below reports what is wrong; the calling window too.
     );
-    const [complete] = await Promise.all([settingsLoad, this.phone.start(), listening, following]);
+    const [complete] = await Promise.all([settingsLoad, this.phone.start(), listening, following, commanded]);
     // A browser window that could only say "setup needed" would be no help on first launch.
     if (complete) await this.autoOpenCallingWindow();
   }
@@ -153,6 +154,38 @@ export class App {
       if (seen === this.windowEvents) this.windowChanged(status);
     } catch (error) {
       this.phone.note('error', `Can’t follow the calling window: ${toBackendError(error).message}`);
+    }
+  }
+
+  /**
+   * Carries out what Rust asks of the phone (a notification's Answer, `dialtone hangup`, …), in
+   * the window that carries calls only: where this window cannot, the calling window hears the
+   * same command. Dial requests are for the dial pad, which fills them in (issue 14 wires them).
+   */
+  private async followCommands(): Promise<void> {
+    if (!this.supported) return;
+    try {
+      await this.backend.onPhoneCommand((command) => {
+        switch (command.action) {
+          case 'answer':
+            this.phone.accept();
+            break;
+          case 'decline':
+            this.phone.reject();
+            break;
+          case 'hangUp':
+            this.phone.hangUp();
+            break;
+          case 'toggleMute':
+            this.phone.toggleMute();
+            break;
+          case 'dial':
+            this.phone.note('info', `Asked to call ${command.number}.`);
+            break;
+        }
+      });
+    } catch (error) {
+      this.phone.note('error', `Can’t follow the app’s phone commands: ${toBackendError(error).message}`);
     }
   }
 

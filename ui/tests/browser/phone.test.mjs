@@ -362,6 +362,25 @@ describe('incoming calls', () => {
     await app.context.close();
   });
 
+  test('answered and hung up by commands from the app (a notification, `dialtone answer`)', async () => {
+    const app = await openApp(build.browser, build.server.url);
+    const { page } = app;
+    await ready(page);
+    const command = (/** @type {object} */ c) => page.evaluate((c) => /** @type {any} */ (window).__ipc.emit('phone-command', c), c);
+    await page.evaluate(() => globalThis.__fakeTwilio.device?.incoming('+15557654321'));
+    await page.getByRole('alertdialog', { name: 'Incoming call' }).waitFor();
+    await command({ action: 'answer' });
+    await page.locator('#call-label', { hasText: 'Connected' }).waitFor();
+    assert.equal((await fake(page)).call?.acceptCount, 1);
+    await command({ action: 'toggleMute' });
+    await page.locator('button.mute[aria-pressed="true"]').waitFor();
+    await command({ action: 'hangUp' });
+    await page.locator('#number').waitFor();
+    assert.equal((await fake(page)).call?.disconnectCount, 1);
+    await assertClean(app);
+    await app.context.close();
+  });
+
   test('the caller hangs up first: the view closes and the log says so', async () => {
     const app = await openApp(build.browser, build.server.url);
     const { page } = app;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { BackendError, HttpBackend, SESSION_LOST_MESSAGE, TauriBackend, pickBackend, toBackendError, type EventStream, type StreamEvent } from '../../src/ipc';
-import type { WebhookStatus } from '../../src/contract';
+import type { PhoneCommand, WebhookStatus } from '../../src/contract';
 
 describe('toBackendError', () => {
   test('keeps the contract shape', () => {
@@ -111,13 +111,13 @@ describe('HttpBackend and the calling window', () => {
     class FakeStream implements EventStream {
       readyState = 0;
       closed = false;
-      readonly listeners: Record<string, (() => void)[]> = {};
+      readonly listeners: Record<string, ((event: { data?: unknown }) => void)[]> = {};
       constructor(readonly url: string) {}
-      addEventListener(type: StreamEvent, listener: () => void): void {
+      addEventListener(type: StreamEvent, listener: (event: { data?: unknown }) => void): void {
         (this.listeners[type] ??= []).push(listener);
       }
       fire(type: StreamEvent): void {
-        for (const l of this.listeners[type] ?? []) l();
+        for (const l of this.listeners[type] ?? []) l({});
       }
       close(): void {
         this.closed = true;
@@ -158,15 +158,40 @@ describe('HttpBackend and the calling window', () => {
     expect(streams).toHaveLength(1);
   });
 
+  test('onPhoneCommand: `command` events carry the command; anything malformed is dropped', async () => {
+    const listeners: Record<string, ((event: { data?: unknown }) => void)[]> = {};
+    const stream: EventStream = {
+      readyState: 1,
+      addEventListener: (type, listener) => void (listeners[type] ??= []).push(listener),
+      close: () => undefined,
+    };
+    const backend = new HttpBackend(() => Promise.resolve(new Response('{}')), '', () => stream);
+    backend.openEvents({ open: () => undefined, settings: () => undefined });
+    const seen: PhoneCommand[] = [];
+    const stop = await backend.onPhoneCommand((command) => seen.push(command));
+    const send = (data: unknown): void => {
+      for (const l of listeners.command ?? []) l({ data });
+    };
+    send('{"action":"answer"}');
+    send('{"action":"dial","number":"+15557654321","now":true}');
+    send('{"action":"format-disk"}');
+    send('{"action":"dial","number":5}');
+    send('not json');
+    expect(seen).toEqual([{ action: 'answer' }, { action: 'dial', number: '+15557654321', now: true }]);
+    stop();
+    send('{"action":"hangUp"}');
+    expect(seen).toHaveLength(2);
+  });
+
   test('onWebhookStatus: each `webhook` event rereads /api/webhook for the subscribers', async () => {
-    const listeners: Record<string, (() => void)[]> = {};
+    const listeners: Record<string, ((event: { data?: unknown }) => void)[]> = {};
     const stream: EventStream = {
       readyState: 1,
       addEventListener: (type, listener) => void (listeners[type] ??= []).push(listener),
       close: () => undefined,
     };
     const fire = (type: StreamEvent): void => {
-      for (const l of listeners[type] ?? []) l();
+      for (const l of listeners[type] ?? []) l({});
     };
     const listening: WebhookStatus = {
       state: 'listening',

@@ -57,6 +57,7 @@ function setup(options: { tokenError?: BackendError } = {}) {
     importEnv: () => Promise.reject(new Error('unused')),
     webhookStatus: () => Promise.reject(new Error('unused')),
     onWebhookStatus: () => Promise.resolve(() => undefined),
+    onPhoneCommand: () => Promise.resolve(() => undefined),
     reportPhoneStatus: () => Promise.resolve(),
   };
   const phone = new Phone(backend, env);
