@@ -11,6 +11,8 @@ for arg in "$@"; do
   esac
 done
 [ -n "${DIALTONE_TEST_BROWSER_PIDFILE:-}" ] && echo $$ > "$DIALTONE_TEST_BROWSER_PIDFILE"
+# What the app let the browser see (Chromium rewrites its own /proc/PID/environ area).
+[ -n "${DIALTONE_TEST_BROWSER_ENVFILE:-}" ] && env > "$DIALTONE_TEST_BROWSER_ENVFILE"
 exec "${DIALTONE_TEST_BROWSER_CHROMIUM:-/usr/bin/chromium}" --headless=new --no-sandbox --disable-gpu --disable-background-networking \
   --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.*" --disable-component-update --disable-sync --no-first-run --use-fake-ui-for-media-stream \
   --use-fake-device-for-media-stream --user-data-dir="$profile" "$url"
