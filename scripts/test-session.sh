@@ -28,11 +28,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 TEST_KEYRING_PASSWORD=dialtone-test
 # How long a service may take to take its bus name. Generous: a first run on a cold, busy
 # 2-core machine is slow, and a wait that ends early is a failure, not a speed-up.
-SERVICE_TIMEOUT_SECS=${DIALTONE_TEST_SERVICE_TIMEOUT:-60}
+SERVICE_TIMEOUT_SECS=60
 
 session=
 started_pids=()
-started_labels=()
 
 need() {
   command -v "$1" >/dev/null ||
@@ -44,6 +43,21 @@ log_tail() {
   local log="$session/logs/$1.log"
   [ -s "$log" ] && { echo "--- last lines of $1's log:"; tail -n 20 "$log"; } >&2
   return 0
+}
+
+# await LABEL PID WHAT CHECK...: runs CHECK every 50 ms until it succeeds. Fails, with LABEL's
+# log, as soon as PID has exited, or after SERVICE_TIMEOUT_SECS.
+await() {
+  local label=$1 pid=$2 what=$3
+  shift 3
+  local deadline=$((SECONDS + SERVICE_TIMEOUT_SECS))
+  until "$@"; do
+    kill -0 "$pid" 2>/dev/null ||
+      { log_tail "$label"; die "$label exited before it could $what (its log is above, if it wrote one)"; }
+    [ "$SECONDS" -lt "$deadline" ] ||
+      { log_tail "$label"; die "$label did not $what within $SERVICE_TIMEOUT_SECS s"; }
+    sleep 0.05
+  done
 }
 
 # Stops what this script started, newest first, then removes the session's folders.
@@ -104,17 +118,9 @@ start_bus() {
 EOF
   dbus-daemon --nofork --config-file="$session/bus.conf" --print-address=3 \
     3>"$session/bus.address" >"$session/logs/bus.log" 2>&1 &
-  started_pids+=($!) started_labels+=(bus)
+  started_pids+=($!)
   # dbus-daemon prints its address once it listens.
-  local waited=0
-  until [ -s "$session/bus.address" ]; do
-    kill -0 "${started_pids[-1]}" 2>/dev/null ||
-      { log_tail bus; die "the test D-Bus daemon exited at start (see its log above): check that the dbus package is installed"; }
-    [ $waited -lt $((SERVICE_TIMEOUT_SECS * 20)) ] ||
-      { log_tail bus; die "the test D-Bus daemon did not start listening within $SERVICE_TIMEOUT_SECS s"; }
-    sleep 0.05
-    waited=$((waited + 1))
-  done
+  await bus $! "start listening on $socket" test -s "$session/bus.address"
   export DBUS_SESSION_BUS_ADDRESS="unix:path=$socket"
 }
 
@@ -132,35 +138,27 @@ start_service() {
   shift 3
   # <&0: without it bash gives a background job /dev/null as stdin.
   "$@" <&0 >"$session/logs/$label.log" 2>&1 &
-  local pid=$!
-  started_pids+=("$pid") started_labels+=("$label")
-  local waited=0
-  until bus_name_has_owner "$name"; do
-    kill -0 "$pid" 2>/dev/null ||
-      { log_tail "$label"; die "$label exited before it took the bus name $name (see its log above)"; }
-    [ $waited -lt $((SERVICE_TIMEOUT_SECS * 20)) ] ||
-      { log_tail "$label"; die "$label did not take the bus name $name within $SERVICE_TIMEOUT_SECS s"; }
-    sleep 0.05
-    waited=$((waited + 1))
-  done
+  started_pids+=($!)
+  await "$label" $! "take the bus name $name" bus_name_has_owner "$name"
 }
 
 # gnome-keyring as the Secret Service. In the foreground it does not fork, reads the password
 # from stdin until EOF, creates and unlocks the login keyring, and only then takes its names.
 start_keyring() {
   # (A process substitution, not a pipe: a pipe would run start_service in a subshell.)
-  start_service keyring org.freedesktop.secrets -- \
+  start_service gnome-keyring org.freedesktop.secrets -- \
     gnome-keyring-daemon --foreground --unlock --components=secrets \
     --control-directory="$XDG_RUNTIME_DIR/keyring" < <(printf %s "$TEST_KEYRING_PASSWORD")
   # What the tests and the app do: write to the default collection, read it back, delete it.
   local probe=(service dialtone-session-probe username probe) error
-  if ! error=$(printf probe | secret-tool store --label="dialtone session probe" "${probe[@]}" 2>&1); then
-    log_tail keyring
-    die "gnome-keyring owns org.freedesktop.secrets but refused a write to its default collection: ${error:-no message}"
+  local secret_tool=(timeout "$SERVICE_TIMEOUT_SECS" secret-tool)
+  if ! error=$(printf probe | "${secret_tool[@]}" store --label="dialtone session probe" "${probe[@]}" 2>&1); then
+    log_tail gnome-keyring
+    die "gnome-keyring owns org.freedesktop.secrets but refused a write to its default collection: ${error:-no answer within $SERVICE_TIMEOUT_SECS s}"
   fi
-  [ "$(secret-tool lookup "${probe[@]}" 2>&1)" = probe ] ||
-    { log_tail keyring; die "gnome-keyring took a secret but did not give it back"; }
-  secret-tool clear "${probe[@]}"
+  [ "$("${secret_tool[@]}" lookup "${probe[@]}" 2>&1)" = probe ] ||
+    { log_tail gnome-keyring; die "gnome-keyring took a secret but did not give it back"; }
+  "${secret_tool[@]}" clear "${probe[@]}"
 }
 
 start_services() {
