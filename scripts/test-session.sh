@@ -31,7 +31,9 @@ TEST_KEYRING_PASSWORD=dialtone-test
 SERVICE_TIMEOUT_SECS=60
 
 session=
+# What this script started, in order, and the name of each one's log.
 started_pids=()
+started_labels=()
 
 need() {
   command -v "$1" >/dev/null ||
@@ -118,7 +120,7 @@ start_bus() {
 EOF
   dbus-daemon --nofork --config-file="$session/bus.conf" --print-address=3 \
     3>"$session/bus.address" >"$session/logs/bus.log" 2>&1 &
-  started_pids+=($!)
+  started_pids+=($!) started_labels+=(bus)
   # dbus-daemon prints its address once it listens.
   await bus $! "start listening on $socket" test -s "$session/bus.address"
   export DBUS_SESSION_BUS_ADDRESS="unix:path=$socket"
@@ -138,7 +140,7 @@ start_service() {
   shift 3
   # <&0: without it bash gives a background job /dev/null as stdin.
   "$@" <&0 >"$session/logs/$label.log" 2>&1 &
-  started_pids+=($!)
+  started_pids+=($!) started_labels+=("$label")
   await "$label" $! "take the bus name $name" bus_name_has_owner "$name"
 }
 
@@ -175,4 +177,12 @@ start_services
 
 status=0
 "$@" || status=$?
+# A service that died under the command explains most failures: say so, with its log.
+for i in "${!started_pids[@]}"; do
+  kill -0 "${started_pids[i]}" 2>/dev/null && continue
+  wait "${started_pids[i]}" && code=$? || code=$?
+  log_tail "${started_labels[i]}"
+  echo "error: ${started_labels[i]} stopped while the tests ran (exit status $code); its log is above" >&2
+  status=1
+done
 exit $status
