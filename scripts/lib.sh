@@ -10,9 +10,10 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 # on Linux, Chromium for the calling window.
 APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
   libayatana-appindicator3-dev libsoup-3.0-dev libdbus-1-dev chromium)
-# Extra packages for the tests: a real keychain, a virtual display, the WebKit WebDriver, the
-# twilio-python oracle's venv, screenshots.
-TEST_PACKAGES=(xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools webkit2gtk-driver
+# Extra packages for the tests: a real keychain on a private bus (dbus-daemon, gnome-keyring,
+# secret-tool; see test-session.sh), a virtual display, the WebKit WebDriver, the twilio-python
+# oracle's venv, screenshots.
+TEST_PACKAGES=(xvfb xauth dbus gnome-keyring libsecret-tools webkit2gtk-driver
   python3-venv imagemagick)
 
 # Installs the Debian/Ubuntu packages that are not installed yet, as root or through sudo.

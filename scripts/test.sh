@@ -44,24 +44,14 @@ export DIALTONE_BIN="$ROOT/target/debug/dialtone" SIM_BIN="$ROOT/target/debug/tw
 say "UI: browser tests (Chromium: mocked IPC with a fake Voice SDK, then the real SDK and server)"
 (cd ui && npm run --silent build:e2e && npm run --silent build:sim && npm run --silent test:browser)
 
-# Everything that touches the keychain runs against a real, empty Secret Service:
-# gnome-keyring in a private D-Bus session, with its own data folder.
-keyring_home=$(mktemp -d)
-trap 'rm -rf "$keyring_home"' EXIT
-say "Rust tests and the app window, with gnome-keyring in a private D-Bus session"
-XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -euo pipefail -c '
-  echo -n dialtone-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  # The daemon answers before its collection is ready; wait until a write goes through.
-  ready=
-  for _ in $(seq 50); do
-    if echo probe | secret-tool store --label=probe service dialtone-probe username probe 2>/dev/null; then ready=1; break; fi
-    sleep 0.2
-  done
-  [ -n "$ready" ] || { echo "gnome-keyring took no secret within 10 s, so the keychain tests cannot run: check that gnome-keyring and libsecret-tools are installed" >&2; exit 1; }
-  secret-tool clear service dialtone-probe username probe
+# Everything that touches the keychain runs in a private test session (scripts/test-session.sh):
+# its own HOME and XDG folders, its own D-Bus bus that starts nothing by itself, and an empty
+# gnome-keyring that is unlocked and has taken a write before the first test starts.
+say "Rust tests and the app window, in a private test session (own HOME, D-Bus and gnome-keyring)"
+scripts/test-session.sh bash -euo pipefail -c '
   cargo test --locked --workspace
   xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" node --test --test-timeout=600000 --test-force-exit tests/window/
-' 2> >(grep -v "Failed to set fd limit" >&2)
+'
 
 say "End to end: the Twilio simulator, the real Voice SDK in Chromium, our listeners"
 "$DIALTONE_ORACLE_PYTHON" tests/simulator/oracle_crosscheck.py "$SIM_BIN"

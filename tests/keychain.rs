@@ -1,6 +1,6 @@
-//! A round trip through a real Secret Service (gnome-keyring in the test's D-Bus session):
-//! save with one process, load with the next, delete, and check with `secret-tool` that the
-//! entries really are in the keychain.
+//! A round trip through a real Secret Service, gnome-keyring on the test session's own bus
+//! (`scripts/test-session.sh`): save with one process, load with the next, delete, and check
+//! with `secret-tool` that the entries really are in the keychain.
 
 mod common;
 
@@ -8,10 +8,11 @@ use std::process::Command;
 
 use common::*;
 
-fn require_secret_service() {
+/// Only the private test session's keychain, never the user's real one.
+fn require_test_keychain() {
     assert!(
-        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
-        "this test needs a Secret Service: run it through scripts/test.sh, which starts gnome-keyring in a private D-Bus session"
+        test_session_bus().is_some(),
+        "this test needs the private test keychain and must not touch yours: run it as `scripts/test-session.sh cargo test --test keychain` (scripts/test.sh does), which starts gnome-keyring on a D-Bus session of its own"
     );
 }
 
@@ -38,7 +39,7 @@ fn secret_tool_lookup(service: &str, field: &str) -> Option<String> {
 
 #[test]
 fn save_restart_load_delete() {
-    require_secret_service();
+    require_test_keychain();
     let dir = tempfile::tempdir().unwrap();
     let service = format!("dialtone-test-{}", std::process::id());
 

@@ -173,22 +173,32 @@ impl Rng {
     }
 }
 
+/// The D-Bus address of the private test session that `scripts/test-session.sh` starts
+/// (its own bus and an empty gnome-keyring), or `None` outside one. Only that bus may be
+/// reached: the user's own session bus leads to their real keychain, which a test must never
+/// read (a locked one would even pop up an unlock prompt) or write.
+pub fn test_session_bus() -> Option<std::ffi::OsString> {
+    let session = std::env::var_os("DIALTONE_TEST_SESSION")?;
+    let address = std::env::var_os("DBUS_SESSION_BUS_ADDRESS")?;
+    let expected = format!("unix:path={}/", std::path::Path::new(&session).display());
+    address.to_str()?.starts_with(&expected).then_some(address)
+}
+
 /// A `dialtone` command with a clean environment: only what the test passes, a private
-/// settings folder, and a keychain service name no real user has.
+/// settings folder, and a keychain service name no real user has. Outside the test session
+/// it gets a bus that does not exist, so it sees no keychain rather than the user's.
 pub fn dialtone(config_dir: &std::path::Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_dialtone"));
     command.env_clear().current_dir(config_dir);
-    for key in [
-        "PATH",
-        "HOME",
-        "DBUS_SESSION_BUS_ADDRESS",
-        "XDG_RUNTIME_DIR",
-        "XDG_DATA_HOME",
-    ] {
+    for key in ["PATH", "HOME", "XDG_RUNTIME_DIR", "XDG_DATA_HOME"] {
         if let Some(value) = std::env::var_os(key) {
             command.env(key, value);
         }
     }
+    command.env(
+        "DBUS_SESSION_BUS_ADDRESS",
+        test_session_bus().unwrap_or_else(|| "unix:path=/nonexistent/bus".into()),
+    );
     command
         .env("DIALTONE_CONFIG_DIR", config_dir)
         .env(
