@@ -223,7 +223,7 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
   };
   if (tokenTtl) appEnv.DIALTONE_TOKEN_TTL_SECS = String(tokenTtl);
   Object.assign(appEnv, appOverrides);
-  const app = start(bin('dialtone', 'DIALTONE_BIN'), ['phone', '--no-open', '--port', String(windowPort)], appEnv, /(http:\/\/127\.0\.0\.1:\d+\/launch\?key=\S+)/, 'dialtone');
+  const app = start(bin('dialtone', 'DIALTONE_BIN'), ['phone', '--no-open', '--port', String(windowPort)], appEnv, /(http:\/\/127\.\d+\.\d+\.\d+:\d+\/launch\?key=\S+)/, 'dialtone');
   cleanup.push(() => app.child.kill('SIGTERM'));
   const launchUrl = (await app.ready.catch(fail))[1];
 
