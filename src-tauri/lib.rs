@@ -9,6 +9,8 @@
 //! - [`token`]: Voice SDK access tokens (HS256 JWT in Twilio's format).
 //! - [`signature`]: `X-Twilio-Signature` computation and validation.
 //! - [`twiml`]: TwiML documents.
+//! - [`twilio`]: the client for Twilio's REST API (account, numbers, keys, TwiML Apps, calls,
+//!   recordings): retries, timeouts, pages, errors in plain words.
 //! - [`webhook`]: the Axum listener for `POST /handle_calls`; [`webhook::routing`] decides who
 //!   is connected to whom, [`webhook::form`] parses Twilio's forms strictly.
 //! - [`supervisor`]: runs the webhook listener inside the app and restarts it on changes.
@@ -30,4 +32,5 @@ pub mod signature;
 pub mod supervisor;
 pub mod token;
 pub mod twiml;
+pub mod twilio;
 pub mod webhook;
