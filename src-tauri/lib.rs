@@ -31,6 +31,6 @@ pub mod settings;
 pub mod signature;
 pub mod supervisor;
 pub mod token;
-pub mod twiml;
 pub mod twilio;
+pub mod twiml;
 pub mod webhook;

@@ -231,8 +231,8 @@ impl Client {
                         500..=599 => Some(Failure::MaybeDone),
                         _ => None,
                     };
-                    let delay = failure
-                        .and_then(|f| self.options.retry.next_delay(attempt, f, kind));
+                    let delay =
+                        failure.and_then(|f| self.options.retry.next_delay(attempt, f, kind));
                     let Some(delay) = delay else {
                         return Err(self.api_error(&what, response, attempt, retry_after).await);
                     };
@@ -304,10 +304,13 @@ impl Client {
     ) -> Result<T, TwilioError> {
         let what = format!("{method} {path}");
         let response = self.send(method, self.url(path), body, kind).await?;
-        let bytes = response.bytes().await.map_err(|e| TwilioError::BadResponse {
-            what: what.clone(),
-            reason: e.to_string(),
-        })?;
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|e| TwilioError::BadResponse {
+                what: what.clone(),
+                reason: e.to_string(),
+            })?;
         serde_json::from_slice(&bytes).map_err(|e| TwilioError::BadResponse {
             what,
             reason: e.to_string(),
@@ -329,7 +332,12 @@ impl Client {
     /// The answer's raw bytes and content type (recording audio).
     pub(super) async fn bytes(&self, path: &str) -> Result<(String, Vec<u8>), TwilioError> {
         let response = self
-            .send(Method::GET, self.url(path), Body::None, Idempotency::Repeatable)
+            .send(
+                Method::GET,
+                self.url(path),
+                Body::None,
+                Idempotency::Repeatable,
+            )
             .await?;
         let content_type = response
             .headers()
@@ -337,10 +345,13 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("application/octet-stream")
             .to_owned();
-        let bytes = response.bytes().await.map_err(|e| TwilioError::BadResponse {
-            what: format!("GET {path}"),
-            reason: e.to_string(),
-        })?;
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|e| TwilioError::BadResponse {
+                what: format!("GET {path}"),
+                reason: e.to_string(),
+            })?;
         Ok((content_type, bytes.to_vec()))
     }
 
@@ -367,7 +378,12 @@ impl Client {
                 reason,
             };
             let response = self
-                .send(Method::GET, url.clone(), Body::None, Idempotency::Repeatable)
+                .send(
+                    Method::GET,
+                    url.clone(),
+                    Body::None,
+                    Idempotency::Repeatable,
+                )
                 .await?;
             let mut page: Value = response.json().await.map_err(|e| bad(e.to_string()))?;
             let rows = page

@@ -90,7 +90,8 @@ mod tests {
 
     #[test]
     fn debug_hides_the_secret() {
-        let c = Credentials::auth_token(AC, Secret::new("0f1e2d3c4b5a69788796a5b4c3d2e1f0")).unwrap();
+        let c =
+            Credentials::auth_token(AC, Secret::new("0f1e2d3c4b5a69788796a5b4c3d2e1f0")).unwrap();
         let shown = format!("{c:?}");
         assert!(shown.contains(AC), "{shown}");
         assert!(!shown.contains("0f1e2d3c"), "{shown}");
@@ -103,6 +104,9 @@ mod tests {
             e.to_string(),
             "Account SID \"AC123/../x\" is not a Twilio SID: it is AC followed by 32 hexadecimal digits"
         );
-        assert!(Credentials::api_key(AC, "AC0123456789abcdef0123456789abcdef", Secret::new("s")).is_err());
+        assert!(
+            Credentials::api_key(AC, "AC0123456789abcdef0123456789abcdef", Secret::new("s"))
+                .is_err()
+        );
     }
 }

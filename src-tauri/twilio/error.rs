@@ -28,7 +28,9 @@ pub enum TwilioError {
     },
     #[error("Twilio's answer to {what} could not be read ({reason}); this is a bug in Dialtone or a change at Twilio")]
     BadResponse { what: String, reason: String },
-    #[error("{what} {value:?} is not a Twilio SID: it is {prefix} followed by 32 hexadecimal digits")]
+    #[error(
+        "{what} {value:?} is not a Twilio SID: it is {prefix} followed by 32 hexadecimal digits"
+    )]
     InvalidSid {
         what: &'static str,
         value: String,

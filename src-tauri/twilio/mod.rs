@@ -107,10 +107,7 @@ impl Client {
             .await
     }
 
-    pub async fn create_application(
-        &self,
-        params: &AppParams,
-    ) -> Result<Application, TwilioError> {
+    pub async fn create_application(&self, params: &AppParams) -> Result<Application, TwilioError> {
         let form = params.form();
         self.call(
             Method::POST,

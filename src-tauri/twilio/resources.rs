@@ -192,7 +192,12 @@ pub struct Media {
 
 impl std::fmt::Debug for Media {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Media({}, {} bytes)", self.content_type, self.bytes.len())
+        write!(
+            f,
+            "Media({}, {} bytes)",
+            self.content_type,
+            self.bytes.len()
+        )
     }
 }
 

@@ -69,7 +69,12 @@ pub enum Failure {
 
 impl RetryPolicy {
     /// The wait before trying again, or `None` to give up.
-    pub fn next_delay(&self, attempt: u32, failure: Failure, kind: Idempotency) -> Option<Duration> {
+    pub fn next_delay(
+        &self,
+        attempt: u32,
+        failure: Failure,
+        kind: Idempotency,
+    ) -> Option<Duration> {
         if attempt >= self.max_attempts {
             return None;
         }
@@ -118,7 +123,11 @@ mod tests {
             Some(Duration::from_millis(500))
         );
         assert_eq!(
-            p.next_delay(1, Failure::RateLimited(Some(Duration::from_secs(3))), Idempotency::Once),
+            p.next_delay(
+                1,
+                Failure::RateLimited(Some(Duration::from_secs(3))),
+                Idempotency::Once
+            ),
             Some(Duration::from_secs(3))
         );
         assert_eq!(
@@ -130,9 +139,16 @@ mod tests {
     #[test]
     fn gives_up_after_max_attempts_or_a_long_retry_after() {
         let p = RetryPolicy::default();
-        assert_eq!(p.next_delay(4, Failure::NotSent, Idempotency::Repeatable), None);
         assert_eq!(
-            p.next_delay(1, Failure::RateLimited(Some(Duration::from_secs(31))), Idempotency::Repeatable),
+            p.next_delay(4, Failure::NotSent, Idempotency::Repeatable),
+            None
+        );
+        assert_eq!(
+            p.next_delay(
+                1,
+                Failure::RateLimited(Some(Duration::from_secs(31))),
+                Idempotency::Repeatable
+            ),
             None
         );
     }

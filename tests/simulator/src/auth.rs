@@ -223,7 +223,13 @@ mod tests {
     const PY_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsImN0eSI6InR3aWxpby1mcGE7dj0xIiwidHlwIjoiSldUIn0.eyJqdGkiOiJTSzAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmLTE3MDAwMDAwMDAiLCJncmFudHMiOnsidm9pY2UiOnsiaW5jb21pbmciOnsiYWxsb3ciOnRydWV9LCJvdXRnb2luZyI6eyJhcHBsaWNhdGlvbl9zaWQiOiJBUDAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmIn19LCJpZGVudGl0eSI6ImFsaWNlIn0sImlzcyI6IlNLMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYiLCJleHAiOjE3MDAwMDM2MDAsIm5iZiI6MTcwMDAwMDAwMCwic3ViIjoiQUMwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZiJ9.GKXzyzUkX5x2stjJGXN_3e2cWrHP7QDn-heQfkP81Qo";
 
     /// The one key `SK`, with `secret`.
-    fn check(token: &str, ac: &str, sk: &str, secret: &str, now: i64) -> Result<TokenInfo, TokenError> {
+    fn check(
+        token: &str,
+        ac: &str,
+        sk: &str,
+        secret: &str,
+        now: i64,
+    ) -> Result<TokenInfo, TokenError> {
         let lookup = |sid: &str| (sid == sk).then(|| secret.to_string());
         check_token(token, ac, &lookup, now)
     }

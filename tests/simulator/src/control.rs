@@ -116,7 +116,10 @@ async fn handle(sim: Arc<Sim>, mut s: TcpStream) -> anyhow::Result<()> {
             let name = req["friendly_name"].as_str().unwrap_or("seeded");
             let main = req["main"].as_bool().unwrap_or(false);
             let key = sim.rest.lock().unwrap().add_key(None, name, None, main);
-            (200, json!({"sid": key.sid, "secret": key.secret, "main": key.main}))
+            (
+                200,
+                json!({"sid": key.sid, "secret": key.secret, "main": key.main}),
+            )
         }
         ("POST", ["rest", "faults"]) => match req["path"].as_str() {
             Some(p) => {
@@ -131,12 +134,23 @@ async fn handle(sim: Arc<Sim>, mut s: TcpStream) -> anyhow::Result<()> {
                 sim.rest.lock().unwrap().faults.push(fault);
                 (200, json!({"ok": true}))
             }
-            None => (400, json!({"error": "a fault needs a path (a prefix of the request path)"})),
+            None => (
+                400,
+                json!({"error": "a fault needs a path (a prefix of the request path)"}),
+            ),
         },
-        ("POST", ["token-check"]) => match sim.check_token(req["token"].as_str().unwrap_or_default()) {
-            Ok(t) => (200, json!({"ok": true, "identity": t.identity, "exp": t.exp})),
-            Err(e) => (200, json!({"ok": false, "code": e.code, "message": e.message})),
-        },
+        ("POST", ["token-check"]) => {
+            match sim.check_token(req["token"].as_str().unwrap_or_default()) {
+                Ok(t) => (
+                    200,
+                    json!({"ok": true, "identity": t.identity, "exp": t.exp}),
+                ),
+                Err(e) => (
+                    200,
+                    json!({"ok": false, "code": e.code, "message": e.message}),
+                ),
+            }
+        }
         _ => (
             404,
             json!({"error": "unknown route", "method": method, "path": path}),

@@ -146,7 +146,12 @@ impl Sim {
     /// whatever `--rest-seed` adds.
     fn initial_store(cfg: &Config) -> anyhow::Result<Store> {
         let mut store = Store::new(&cfg.account_sid, &cfg.auth_token);
-        store.add_key(Some(&cfg.api_key_sid), "dialtone", Some(&cfg.api_key_secret), false);
+        store.add_key(
+            Some(&cfg.api_key_sid),
+            "dialtone",
+            Some(&cfg.api_key_secret),
+            false,
+        );
         let mut number = json!({});
         if crate::rest::store::is_sid(&cfg.app_sid, "AP") {
             store
@@ -159,7 +164,9 @@ impl Sim {
         }
         store.add_number(&cfg.number, &number);
         if let Some(seed) = &cfg.rest_seed {
-            store.seed(seed).map_err(|e| anyhow::anyhow!("--rest-seed: {e}"))?;
+            store
+                .seed(seed)
+                .map_err(|e| anyhow::anyhow!("--rest-seed: {e}"))?;
         }
         Ok(store)
     }

@@ -34,7 +34,9 @@ pub fn wav(seconds: u32) -> Vec<u8> {
 /// MPEG-1 Layer III frames, 128 kbit/s, 44.1 kHz mono, all-zero side information (silence).
 pub fn mp3(seconds: u32) -> Vec<u8> {
     const FRAME: usize = 417; // 144 * 128000 / 44100
-    let frames = (seconds.min(MAX_SECONDS) as usize * 44_100).div_ceil(1152).max(1);
+    let frames = (seconds.min(MAX_SECONDS) as usize * 44_100)
+        .div_ceil(1152)
+        .max(1);
     let mut out = Vec::with_capacity(frames * FRAME);
     for _ in 0..frames {
         out.extend_from_slice(&[0xFF, 0xFB, 0x90, 0xC0]);

@@ -43,7 +43,10 @@ pub fn router(sim: Arc<Sim>) -> Router {
             &format!("{acct}/IncomingPhoneNumbers/{{file}}"),
             get(fetch_number).post(update_number),
         )
-        .route(&format!("{acct}/Keys.json"), get(list_keys).post(create_key))
+        .route(
+            &format!("{acct}/Keys.json"),
+            get(list_keys).post(create_key),
+        )
         .route(
             &format!("{acct}/Keys/{{file}}"),
             get(fetch_key).delete(delete_key),
@@ -294,7 +297,11 @@ const NUMBER_FIELDS: &[(&str, &str, Kind)] = &[
     ("VoiceFallbackUrl", "voice_fallback_url", Kind::Url),
     ("VoiceFallbackMethod", "voice_fallback_method", Kind::Method),
     ("StatusCallback", "status_callback", Kind::Url),
-    ("StatusCallbackMethod", "status_callback_method", Kind::Method),
+    (
+        "StatusCallbackMethod",
+        "status_callback_method",
+        Kind::Method,
+    ),
     ("VoiceCallerIdLookup", "voice_caller_id_lookup", Kind::Bool),
     ("VoiceApplicationSid", "voice_application_sid", Kind::AppSid),
     ("TrunkSid", "trunk_sid", Kind::TrunkSid),
@@ -314,14 +321,22 @@ const APPLICATION_FIELDS: &[(&str, &str, Kind)] = &[
     ("VoiceFallbackUrl", "voice_fallback_url", Kind::Url),
     ("VoiceFallbackMethod", "voice_fallback_method", Kind::Method),
     ("StatusCallback", "status_callback", Kind::Url),
-    ("StatusCallbackMethod", "status_callback_method", Kind::Method),
+    (
+        "StatusCallbackMethod",
+        "status_callback_method",
+        Kind::Method,
+    ),
     ("VoiceCallerIdLookup", "voice_caller_id_lookup", Kind::Bool),
     ("SmsUrl", "sms_url", Kind::Url),
     ("SmsMethod", "sms_method", Kind::Method),
     ("SmsFallbackUrl", "sms_fallback_url", Kind::Url),
     ("SmsFallbackMethod", "sms_fallback_method", Kind::Method),
     ("SmsStatusCallback", "sms_status_callback", Kind::Url),
-    ("MessageStatusCallback", "message_status_callback", Kind::Url),
+    (
+        "MessageStatusCallback",
+        "message_status_callback",
+        Kind::Url,
+    ),
     (
         "PublicApplicationConnectEnabled",
         "public_application_connect_enabled",
@@ -569,13 +584,7 @@ async fn list_applications(
         .filter(|a| name.is_none_or(|f| a["friendly_name"] == f))
         .cloned()
         .collect();
-    list(
-        &rows,
-        "applications",
-        uri.path(),
-        &query,
-        &["FriendlyName"],
-    )
+    list(&rows, "applications", uri.path(), &query, &["FriendlyName"])
 }
 
 async fn create_application(
@@ -679,7 +688,9 @@ fn time_bounds(name: &str, value: &str) -> Result<(i64, i64)> {
     let bad = || {
         RestError::bad_request(
             20422,
-            format!("{name} must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ), not {value}"),
+            format!(
+                "{name} must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDThh:mm:ssZ), not {value}"
+            ),
         )
     };
     if let Ok(t) = time::OffsetDateTime::parse(value, &Rfc3339) {

@@ -56,8 +56,8 @@ pub fn page(
         }
         format!("{path}?{}", q.finish())
     };
-    let next = (end < items.len())
-        .then(|| uri(page_no + 1, rows.last().map(|r| format!("PA{}", sid(r)))));
+    let next =
+        (end < items.len()).then(|| uri(page_no + 1, rows.last().map(|r| format!("PA{}", sid(r)))));
     let previous = (page_no > 0 && start > 0)
         .then(|| uri(page_no - 1, rows.first().map(|r| format!("PB{}", sid(r)))));
     let mut out = json!({

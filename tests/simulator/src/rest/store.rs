@@ -60,7 +60,10 @@ pub struct Store {
 pub fn rfc2822(at: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(at)
         .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc2822).ok())
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc2822)
+                .ok()
+        })
         .unwrap_or_default()
 }
 
@@ -91,7 +94,9 @@ fn merge(base: &mut Map<String, Value>, overrides: &Value, skip: &[&str]) {
 }
 
 pub fn is_sid(value: &str, prefix: &str) -> bool {
-    value.len() == 34 && value.starts_with(prefix) && value[2..].chars().all(|c| c.is_ascii_hexdigit())
+    value.len() == 34
+        && value.starts_with(prefix)
+        && value[2..].chars().all(|c| c.is_ascii_hexdigit())
 }
 
 impl Store {
@@ -131,12 +136,20 @@ impl Store {
 
     // ------------------------------------------------------------------ keys
 
-    pub fn add_key(&mut self, sid: Option<&str>, friendly_name: &str, secret: Option<&str>, main: bool) -> Key {
+    pub fn add_key(
+        &mut self,
+        sid: Option<&str>,
+        friendly_name: &str,
+        secret: Option<&str>,
+        main: bool,
+    ) -> Key {
         let now = now_s();
         let key = Key {
             sid: sid.map(String::from).unwrap_or_else(|| new_sid("SK")),
             friendly_name: friendly_name.into(),
-            secret: secret.map(String::from).unwrap_or_else(|| format!("{:032x}", rand::random::<u128>())),
+            secret: secret
+                .map(String::from)
+                .unwrap_or_else(|| format!("{:032x}", rand::random::<u128>())),
             main,
             created: now,
             updated: now,
@@ -146,7 +159,10 @@ impl Store {
     }
 
     pub fn key_secret(&self, sid: &str) -> Option<String> {
-        self.keys.iter().find(|k| k.sid == sid).map(|k| k.secret.clone())
+        self.keys
+            .iter()
+            .find(|k| k.sid == sid)
+            .map(|k| k.secret.clone())
     }
 
     pub fn key_json(key: &Key) -> Value {
@@ -177,7 +193,11 @@ impl Store {
             "voice_method": "POST", "voice_url": null, "voice_receive_mode": "voice",
             "status": "in-use", "bundle_sid": null, "type": "local",
         }));
-        merge(&mut n, overrides, &["sid", "uri", "account_sid", "phone_number", "count"]);
+        merge(
+            &mut n,
+            overrides,
+            &["sid", "uri", "account_sid", "phone_number", "count"],
+        );
         self.numbers.push(n.clone());
         Value::Object(n)
     }
@@ -192,7 +212,11 @@ impl Store {
 
     // ------------------------------------------------------------------ applications
 
-    pub fn add_application(&mut self, sid: Option<&str>, overrides: &Value) -> Result<Value, RestError> {
+    pub fn add_application(
+        &mut self,
+        sid: Option<&str>,
+        overrides: &Value,
+    ) -> Result<Value, RestError> {
         if self.applications.len() >= MAX_APPLICATIONS {
             return Err(RestError::bad_request(
                 21301,
@@ -237,7 +261,10 @@ impl Store {
     pub fn add_call(&mut self, seed: &Value) -> Value {
         let start = seed["start_time"].as_i64().unwrap_or_else(now_s);
         let duration = seed["duration"].as_i64().unwrap_or(0);
-        let sid = seed["sid"].as_str().map(String::from).unwrap_or_else(|| new_sid("CA"));
+        let sid = seed["sid"]
+            .as_str()
+            .map(String::from)
+            .unwrap_or_else(|| new_sid("CA"));
         let from = seed["from"].as_str().unwrap_or("+15559876543");
         let to = seed["to"].as_str().unwrap_or("+15551234567");
         let base = format!("{}/Calls/{sid}", self.base());
@@ -255,8 +282,18 @@ impl Store {
             "queue_time": "0", "trunk_sid": null, "uri": format!("{base}.json"),
             "subresource_uris": {"recordings": format!("{base}/Recordings.json")},
         }));
-        let pos = self.calls.iter().position(|r| r.at < start).unwrap_or(self.calls.len());
-        self.calls.insert(pos, Timed { at: start, json: c.clone() });
+        let pos = self
+            .calls
+            .iter()
+            .position(|r| r.at < start)
+            .unwrap_or(self.calls.len());
+        self.calls.insert(
+            pos,
+            Timed {
+                at: start,
+                json: c.clone(),
+            },
+        );
         Value::Object(c)
     }
 
@@ -280,8 +317,18 @@ impl Store {
             "encryption_details": null,
             "media_url": format!("https://api.twilio.com{base}"),
         }));
-        let pos = self.recordings.iter().position(|x| x.at < start).unwrap_or(self.recordings.len());
-        self.recordings.insert(pos, Timed { at: start, json: r.clone() });
+        let pos = self
+            .recordings
+            .iter()
+            .position(|x| x.at < start)
+            .unwrap_or(self.recordings.len());
+        self.recordings.insert(
+            pos,
+            Timed {
+                at: start,
+                json: r.clone(),
+            },
+        );
         Value::Object(r)
     }
 
@@ -293,19 +340,32 @@ impl Store {
     pub fn seed(&mut self, seed: &Value) -> Result<Value, String> {
         let mut out = Map::new();
         if let Some(a) = seed.get("account") {
-            merge(&mut self.account, a, &["sid", "auth_token", "uri", "subresource_uris"]);
+            merge(
+                &mut self.account,
+                a,
+                &["sid", "auth_token", "uri", "subresource_uris"],
+            );
             out.insert("account".into(), Value::Object(self.account.clone()));
         }
-        let list = |name: &str| seed.get(name).and_then(Value::as_array).cloned().unwrap_or_default();
+        let list = |name: &str| {
+            seed.get(name)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        };
         let mut numbers = vec![];
         for n in list("numbers") {
-            let first = n["phone_number"].as_str().ok_or("each number needs a phone_number")?;
+            let first = n["phone_number"]
+                .as_str()
+                .ok_or("each number needs a phone_number")?;
             let count = n["count"].as_u64().unwrap_or(1);
             for i in 0..count {
                 let number = if i == 0 {
                     first.to_string()
                 } else {
-                    let digits: u64 = first[1..].parse().map_err(|_| "phone_number must be +digits")?;
+                    let digits: u64 = first[1..]
+                        .parse()
+                        .map_err(|_| "phone_number must be +digits")?;
                     format!("+{}", digits + i)
                 };
                 numbers.push(self.add_number(&number, &n));
@@ -313,7 +373,10 @@ impl Store {
         }
         let mut apps = vec![];
         for a in list("applications") {
-            apps.push(self.add_application(a["sid"].as_str(), &a).map_err(|e| e.message)?);
+            apps.push(
+                self.add_application(a["sid"].as_str(), &a)
+                    .map_err(|e| e.message)?,
+            );
         }
         let caller_ids: Vec<Value> = list("caller_ids")
             .iter()
@@ -323,7 +386,10 @@ impl Store {
             })
             .collect();
         let calls: Vec<Value> = list("calls").iter().map(|c| self.add_call(c)).collect();
-        let recordings: Vec<Value> = list("recordings").iter().map(|r| self.add_recording(r)).collect();
+        let recordings: Vec<Value> = list("recordings")
+            .iter()
+            .map(|r| self.add_recording(r))
+            .collect();
         for (name, v) in [
             ("numbers", numbers),
             ("applications", apps),
