@@ -404,10 +404,13 @@ impl Store {
         Ok(Value::Object(out))
     }
 
-    /// Everything, for tests asserting what a client changed (key secrets left out).
+    /// Everything, for tests asserting what a client changed (the Auth Token and key secrets
+    /// left out).
     pub fn snapshot(&self) -> Value {
+        let mut account = self.account.clone();
+        account.remove("auth_token");
         json!({
-            "account": self.account,
+            "account": account,
             "numbers": self.numbers,
             "keys": self.keys.iter().map(|k| {
                 let mut v = Store::key_json(k);
