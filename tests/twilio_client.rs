@@ -280,6 +280,42 @@ async fn a_5xx_is_retried_with_backoff_for_reads_and_updates_only() {
 }
 
 #[tokio::test]
+async fn an_answer_lost_after_the_work_was_done() {
+    let call = "CA".to_string() + &"3".repeat(32);
+    let sim = Sim::start(json!({"recordings": [{"call_sid": call, "duration": 1}]}));
+    let (client, sleep) = client(&sim);
+    let rec = client.list_recordings(None).await.unwrap().remove(0);
+
+    // The delete was done, its answer lost: the retry's 404 means it is gone, as asked.
+    let path = sim.path(&format!("/Recordings/{}.json", rec.sid));
+    sim.fault(json!({"path": path, "method": "DELETE", "status": 503, "after": true}))
+        .await;
+    client.delete_recording(&rec.sid).await.unwrap();
+    assert_eq!(sleep.waits().len(), 1);
+    assert!(sim.state().await["recordings"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    // Without a lost answer before it, a 404 is an error.
+    let e = client.delete_recording(&rec.sid).await.unwrap_err();
+    assert_eq!(e.code(), Some(20404));
+
+    // A create whose answer was lost is not sent again: one key exists, and the caller is told
+    // of a failure (set-up's rollback looks for what it may have made).
+    let keys = sim.state().await["keys"].as_array().unwrap().len();
+    sim.fault(
+        json!({"path": sim.path("/Keys.json"), "method": "POST", "status": 500, "after": true}),
+    )
+    .await;
+    let e = api_error(client.create_key("dialtone").await.unwrap_err());
+    assert_eq!((e.status, e.attempts), (500, 1));
+    assert_eq!(
+        sim.state().await["keys"].as_array().unwrap().len(),
+        keys + 1
+    );
+}
+
+#[tokio::test]
 async fn retries_give_up_and_say_so() {
     let sim = Sim::start(json!({}));
     let (client, sleep) = client(&sim);

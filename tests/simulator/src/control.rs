@@ -130,6 +130,7 @@ async fn handle(sim: Arc<Sim>, mut s: TcpStream) -> anyhow::Result<()> {
                     retry_after: req["retry_after"].as_u64(),
                     stall_ms: req["stall_ms"].as_u64().unwrap_or(0),
                     remaining: req["count"].as_u64().unwrap_or(1) as u32,
+                    after: req["after"].as_bool().unwrap_or(false),
                 };
                 sim.rest.lock().unwrap().faults.push(fault);
                 (200, json!({"ok": true}))

@@ -110,14 +110,10 @@ async fn guard(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> Respons
 
     let fault = take_fault(&sim, &method, &path);
     let caller = authenticate(&sim, parts.headers.get(header::AUTHORIZATION));
+    let before = fault.as_ref().filter(|f| !f.after);
     let outcome: std::result::Result<(), RestError> = async {
-        if let Some(f) = &fault {
-            if f.stall_ms > 0 {
-                tokio::time::sleep(std::time::Duration::from_millis(f.stall_ms)).await;
-            }
-            if f.status != 0 {
-                return Err(RestError::injected(f.status, f.retry_after));
-            }
+        if let Some(f) = before {
+            inject(f).await?;
         }
         let caller = caller.as_ref().ok_or_else(RestError::authenticate)?;
         check_scope(&sim, caller, &path)
@@ -133,7 +129,14 @@ async fn guard(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> Respons
         Ok(()) => {
             let mut req = Request::from_parts(parts, Body::from(bytes));
             req.extensions_mut().insert(FormFields(form.clone()));
-            next.run(req).await
+            let done = next.run(req).await;
+            match fault.as_ref().filter(|f| f.after) {
+                Some(f) => match inject(f).await {
+                    Err(e) => e.into_response(),
+                    Ok(()) => done,
+                },
+                None => done,
+            }
         }
     };
     // No field this API takes is a secret; any field that looks like one is left out anyway.
@@ -152,6 +155,17 @@ async fn guard(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> Respons
                "fault": fault.map(|f| f.status)}),
     );
     response
+}
+
+/// Waits as the fault says, then fails as it says (status 0: no failure).
+async fn inject(f: &store::Fault) -> Result<()> {
+    if f.stall_ms > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(f.stall_ms)).await;
+    }
+    match f.status {
+        0 => Ok(()),
+        status => Err(RestError::injected(status, f.retry_after)),
+    }
 }
 
 fn take_fault(sim: &Sim, method: &Method, path: &str) -> Option<store::Fault> {

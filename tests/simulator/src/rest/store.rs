@@ -32,6 +32,9 @@ pub struct Fault {
     pub retry_after: Option<u64>,
     pub stall_ms: u64,
     pub remaining: u32,
+    /// The request is carried out first and only its answer is replaced: an answer lost after
+    /// Twilio did the work, which a client may not tell from one refused before it.
+    pub after: bool,
 }
 
 /// A row with the time it sorts and filters by (seconds since the epoch) beside its JSON.
