@@ -80,6 +80,22 @@ pub(super) enum Body<'a> {
     Form(&'a [(&'static str, String)]),
 }
 
+/// How an attempt that failed ended.
+enum Last {
+    Answer(reqwest::Response),
+    NoAnswer(reqwest::Error),
+}
+
+/// Twilio's `Retry-After`, in seconds (the form it sends; an HTTP date is not read).
+fn retry_after(response: &reqwest::Response) -> Option<Duration> {
+    response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_secs)
+}
+
 /// reqwest with rustls needs a process-wide crypto provider; `ring` needs no C toolchain.
 fn install_crypto_provider() {
     static ONCE: Once = Once::new();
@@ -184,7 +200,7 @@ impl Client {
         }
     }
 
-    /// Sends one request, retrying as [`RetryPolicy`] says; the successful answer's body.
+    /// Sends one request, retrying as [`RetryPolicy`] says; the successful answer.
     pub(super) async fn send(
         &self,
         method: Method,
@@ -193,11 +209,9 @@ impl Client {
         kind: Idempotency,
     ) -> Result<reqwest::Response, TwilioError> {
         let what = format!("{method} {}", url.path());
-        let mut attempt = 0;
         // A DELETE whose answer was lost may have been carried out: a 404 after it is success.
         let mut maybe_done = false;
-        loop {
-            attempt += 1;
+        for attempt in 1.. {
             let mut request = self
                 .http
                 .request(method.clone(), url.clone())
@@ -209,58 +223,47 @@ impl Client {
             if let Body::Form(fields) = body {
                 request = request.form(fields);
             }
-            let failure = match request.send().await {
-                Ok(response) if response.status().is_success() => return Ok(response),
-                Ok(response)
+            let (failure, last) = match request.send().await {
+                Ok(r) if r.status().is_success() => return Ok(r),
+                Ok(r)
                     if method == Method::DELETE
                         && maybe_done
-                        && response.status() == StatusCode::NOT_FOUND =>
+                        && r.status() == StatusCode::NOT_FOUND =>
                 {
-                    return Ok(response)
+                    return Ok(r)
                 }
-                Ok(response) => {
-                    let status = response.status();
-                    let retry_after = response
-                        .headers()
-                        .get(reqwest::header::RETRY_AFTER)
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(|v| v.trim().parse::<u64>().ok())
-                        .map(Duration::from_secs);
-                    let failure = match status.as_u16() {
-                        429 => Some(Failure::RateLimited(retry_after)),
+                Ok(r) => {
+                    let failure = match r.status().as_u16() {
+                        429 => Some(Failure::RateLimited(retry_after(&r))),
                         500..=599 => Some(Failure::MaybeDone),
                         _ => None,
                     };
-                    let delay =
-                        failure.and_then(|f| self.options.retry.next_delay(attempt, f, kind));
-                    let Some(delay) = delay else {
-                        return Err(self.api_error(&what, response, attempt, retry_after).await);
-                    };
-                    tracing::debug!(%what, status = status.as_u16(), attempt, ?delay, "Twilio asked to retry");
+                    (failure, Last::Answer(r))
+                }
+                Err(e) if e.is_connect() => (Some(Failure::NotSent), Last::NoAnswer(e)),
+                Err(e) => (Some(Failure::MaybeDone), Last::NoAnswer(e)),
+            };
+            let delay = failure.and_then(|f| self.options.retry.next_delay(attempt, f, kind));
+            match (delay, last) {
+                (Some(delay), _) => {
+                    tracing::debug!(%what, attempt, ?delay, "retrying a Twilio request");
                     maybe_done |= failure == Some(Failure::MaybeDone);
                     self.options.sleep.sleep(delay).await;
-                    continue;
                 }
-                Err(e) if e.is_connect() => (Failure::NotSent, e),
-                Err(e) => (Failure::MaybeDone, e),
-            };
-            let (failure, error) = failure;
-            match self.options.retry.next_delay(attempt, failure, kind) {
-                Some(delay) => {
-                    tracing::debug!(%what, attempt, ?delay, "no answer from Twilio; retrying");
-                    maybe_done |= failure == Failure::MaybeDone;
-                    self.options.sleep.sleep(delay).await;
+                (None, Last::Answer(response)) => {
+                    return Err(self.api_error(&what, response, attempt).await)
                 }
-                None if error.is_timeout() => {
+                (None, Last::NoAnswer(error)) if error.is_timeout() => {
                     return Err(TwilioError::Timeout {
                         host: self.host(),
                         what,
                         after: self.options.request_timeout,
                     })
                 }
-                None => return Err(self.unreachable(&error)),
+                (None, Last::NoAnswer(error)) => return Err(self.unreachable(&error)),
             }
         }
+        unreachable!("the retry policy ends the loop")
     }
 
     async fn api_error(
@@ -268,9 +271,9 @@ impl Client {
         what: &str,
         response: reqwest::Response,
         attempts: u32,
-        retry_after: Option<Duration>,
     ) -> TwilioError {
         let status = response.status().as_u16();
+        let retry_after = retry_after(&response);
         let body: Option<Value> = response.json().await.ok();
         let field = |name: &str| body.as_ref().and_then(|b| b.get(name)).cloned();
         TwilioError::Api(ApiError {
