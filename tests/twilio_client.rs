@@ -109,6 +109,23 @@ async fn the_account_is_read_with_the_auth_token_only() {
     assert_eq!((e.status, e.code), (401, Some(20003)));
     assert!(with_key.list_incoming_phone_numbers(None).await.is_ok());
 
+    // A Main key (made in the Console; here through the control API) may read the account.
+    let main = sim
+        .control(
+            reqwest::Method::POST,
+            "/rest/keys",
+            json!({"friendly_name": "main", "main": true}),
+        )
+        .await;
+    let main = Credentials::api_key(
+        ACCOUNT_SID,
+        main["sid"].as_str().unwrap(),
+        Secret::new(main["secret"].as_str().unwrap()),
+    )
+    .unwrap();
+    let (with_main, _) = client_with(&sim, main, 50);
+    assert_eq!(with_main.fetch_account().await.unwrap().sid, ACCOUNT_SID);
+
     let wrong = Credentials::auth_token(ACCOUNT_SID, Secret::new("0".repeat(32))).unwrap();
     let (wrong, _) = client_with(&sim, wrong, 50);
     let e = wrong.fetch_account().await.unwrap_err();
