@@ -55,5 +55,7 @@ scripts/test-session.sh bash -euo pipefail -c '
 
 say "End to end: the Twilio simulator, the real Voice SDK in Chromium, our listeners"
 "$DIALTONE_ORACLE_PYTHON" tests/simulator/oracle_crosscheck.py "$SIM_BIN"
+say "The simulator's REST API against Twilio's OpenAPI description and twilio-python"
+"$DIALTONE_ORACLE_PYTHON" tests/oracle/rest_oracle.py "$SIM_BIN"
 tests/e2e/run.sh
 say "all tests passed"

@@ -25,6 +25,8 @@
 //! - [`calling_window`]: the Linux calling window: a guarded loopback listener serving the
 //!   phone page to a browser with WebRTC, and the browser it opens.
 //! - [`cli`]: the `dialtone` command line, one file per command.
+//! - [`twilio`]: the client for Twilio's REST API (account, numbers, keys, TwiML Apps, calls,
+//!   recordings): retries, timeouts, pages, errors in plain words.
 //! - [`desktop`]: the Tauri shell (window, IPC commands); the only module that touches `tauri`.
 
 pub mod app;
@@ -41,6 +43,7 @@ pub mod secret;
 pub mod settings;
 pub mod signature;
 pub mod token;
+pub mod twilio;
 pub mod twiml;
 pub mod webhook;
 pub mod webhook_server;

@@ -28,12 +28,12 @@ fn invalid(msg: impl Into<String>) -> TokenError {
 
 /// Checks a Voice access token the way Twilio does: HS256 signed with the secret of the API key in `iss`,
 /// `cty` = `twilio-fpa;v=1`, `sub` = the account, `exp` in the future and at most 24 h away, `nbf` passed,
-/// a voice grant present.
+/// a voice grant present. `key_secret` looks a key up by SID: the account's keys change at run time
+/// (a key created through the REST API signs tokens at once), so the check asks rather than holds one.
 pub fn check_token(
     token: &str,
     account_sid: &str,
-    api_key_sid: &str,
-    api_key_secret: &str,
+    key_secret: &dyn Fn(&str) -> Option<String>,
     now: i64,
 ) -> Result<TokenInfo, TokenError> {
     let header =
@@ -59,9 +59,13 @@ pub fn check_token(
         .map_err(|_| invalid("payload is not base64url"))?;
     let unverified: Value =
         serde_json::from_slice(&payload_raw).map_err(|_| invalid("payload is not JSON"))?;
-    if unverified.get("iss").and_then(Value::as_str) != Some(api_key_sid) {
+    let Some(api_key_secret) = unverified
+        .get("iss")
+        .and_then(Value::as_str)
+        .and_then(key_secret)
+    else {
         return Err(invalid("unknown API key (iss)"));
-    }
+    };
     let data = jsonwebtoken::decode::<Value>(
         token,
         &jsonwebtoken::DecodingKey::from_secret(api_key_secret.as_bytes()),
@@ -218,9 +222,21 @@ mod tests {
     // Token made by twilio-python (reference §1.6): exp 1700003600.
     const PY_TOKEN: &str = "eyJhbGciOiJIUzI1NiIsImN0eSI6InR3aWxpby1mcGE7dj0xIiwidHlwIjoiSldUIn0.eyJqdGkiOiJTSzAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmLTE3MDAwMDAwMDAiLCJncmFudHMiOnsidm9pY2UiOnsiaW5jb21pbmciOnsiYWxsb3ciOnRydWV9LCJvdXRnb2luZyI6eyJhcHBsaWNhdGlvbl9zaWQiOiJBUDAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmIn19LCJpZGVudGl0eSI6ImFsaWNlIn0sImlzcyI6IlNLMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYiLCJleHAiOjE3MDAwMDM2MDAsIm5iZiI6MTcwMDAwMDAwMCwic3ViIjoiQUMwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZiJ9.GKXzyzUkX5x2stjJGXN_3e2cWrHP7QDn-heQfkP81Qo";
 
+    /// The one key `SK`, with `secret`.
+    fn check(
+        token: &str,
+        ac: &str,
+        sk: &str,
+        secret: &str,
+        now: i64,
+    ) -> Result<TokenInfo, TokenError> {
+        let lookup = |sid: &str| (sid == sk).then(|| secret.to_string());
+        check_token(token, ac, &lookup, now)
+    }
+
     #[test]
     fn accepts_twilio_python_token_and_rejects_defects() {
-        let ok = check_token(PY_TOKEN, AC, SK, "secret", 1_700_000_100).unwrap();
+        let ok = check(PY_TOKEN, AC, SK, "secret", 1_700_000_100).unwrap();
         assert_eq!(ok.identity.as_deref(), Some("alice"));
         assert!(ok.incoming);
         assert_eq!(
@@ -228,31 +244,31 @@ mod tests {
             Some("AP0123456789abcdef0123456789abcdef")
         );
         assert_eq!(
-            check_token(PY_TOKEN, AC, SK, "wrong", 1_700_000_100)
+            check(PY_TOKEN, AC, SK, "wrong", 1_700_000_100)
                 .unwrap_err()
                 .code,
             31204
         );
         assert_eq!(
-            check_token(PY_TOKEN, AC, SK, "secret", 1_700_003_600)
+            check(PY_TOKEN, AC, SK, "secret", 1_700_003_600)
                 .unwrap_err()
                 .code,
             31205
         );
         assert_eq!(
-            check_token(PY_TOKEN, "ACx", SK, "secret", 1_700_000_100)
+            check(PY_TOKEN, "ACx", SK, "secret", 1_700_000_100)
                 .unwrap_err()
                 .code,
             31204
         );
         assert_eq!(
-            check_token(PY_TOKEN, AC, "SKx", "secret", 1_700_000_100)
+            check(PY_TOKEN, AC, "SKx", "secret", 1_700_000_100)
                 .unwrap_err()
                 .code,
             31204
         );
         assert_eq!(
-            check_token("garbage", AC, SK, "secret", 1_700_000_100)
+            check("garbage", AC, SK, "secret", 1_700_000_100)
                 .unwrap_err()
                 .code,
             31204

@@ -107,6 +107,51 @@ async fn handle(sim: Arc<Sim>, mut s: TcpStream) -> anyhow::Result<()> {
                     .await,
             )
         }
+        ("GET", ["rest", "state"]) => (200, sim.rest.lock().unwrap().snapshot()),
+        ("POST", ["rest", "seed"]) => match sim.rest.lock().unwrap().seed(&req) {
+            Ok(created) => (200, created),
+            Err(e) => (400, json!({"error": e})),
+        },
+        ("POST", ["rest", "keys"]) => {
+            let name = req["friendly_name"].as_str().unwrap_or("seeded");
+            let main = req["main"].as_bool().unwrap_or(false);
+            let key = sim.rest.lock().unwrap().add_key(None, name, None, main);
+            (
+                200,
+                json!({"sid": key.sid, "secret": key.secret, "main": key.main}),
+            )
+        }
+        ("POST", ["rest", "faults"]) => match req["path"].as_str() {
+            Some(p) => {
+                let fault = crate::rest::store::Fault {
+                    path: p.to_string(),
+                    method: req["method"].as_str().map(String::from),
+                    status: req["status"].as_u64().unwrap_or(0) as u16,
+                    retry_after: req["retry_after"].as_u64(),
+                    stall_ms: req["stall_ms"].as_u64().unwrap_or(0),
+                    remaining: req["count"].as_u64().unwrap_or(1) as u32,
+                    after: req["after"].as_bool().unwrap_or(false),
+                };
+                sim.rest.lock().unwrap().faults.push(fault);
+                (200, json!({"ok": true}))
+            }
+            None => (
+                400,
+                json!({"error": "a fault needs a path (a prefix of the request path)"}),
+            ),
+        },
+        ("POST", ["token-check"]) => {
+            match sim.check_token(req["token"].as_str().unwrap_or_default()) {
+                Ok(t) => (
+                    200,
+                    json!({"ok": true, "identity": t.identity, "exp": t.exp}),
+                ),
+                Err(e) => (
+                    200,
+                    json!({"ok": false, "code": e.code, "message": e.message}),
+                ),
+            }
+        }
         _ => (
             404,
             json!({"error": "unknown route", "method": method, "path": path}),

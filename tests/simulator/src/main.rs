@@ -4,6 +4,7 @@ mod auth;
 mod control;
 mod g711;
 mod media;
+mod rest;
 mod signal;
 mod sim;
 mod twiml;
@@ -47,13 +48,8 @@ async fn main() -> anyhow::Result<()> {
         // check-token ACCOUNT_SID API_KEY_SID SECRET NOW < TOKEN
         let mut input = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut input)?;
-        let out = match auth::check_token(
-            input.trim(),
-            &args[2],
-            &args[3],
-            &args[4],
-            args[5].parse()?,
-        ) {
+        let lookup = |sid: &str| (sid == args[3]).then(|| args[4].clone());
+        let out = match auth::check_token(input.trim(), &args[2], &lookup, args[5].parse()?) {
             Ok(t) => {
                 serde_json::json!({"ok": true, "identity": t.identity, "exp": t.exp, "incoming": t.incoming, "outgoing_app": t.outgoing_app})
             }
@@ -63,7 +59,8 @@ async fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("twilio-sim [--port 9443] [--control-port 0] [--webhook http://127.0.0.1:P/handle_calls] [--tone-hz 660]\n\
+        println!("twilio-sim [--port 9443] [--control-port 0] [--rest-port 0] [--rest-seed FILE.json]\n\
+                  [--webhook http://127.0.0.1:P/handle_calls] [--tone-hz 660]\n\
                   credentials from env: TWILIO_ACCOUNT_SID TWILIO_AUTH_TOKEN TWILIO_API_KEY_SID TWILIO_API_KEY_SECRET\n\
                   TWIML_APP_SID TWILIO_NUMBER DIALTONE_PUBLIC_URL (the URL signed); SIM_WEBHOOK_URL (where to POST)");
         return Ok(());
@@ -81,6 +78,16 @@ async fn main() -> anyhow::Result<()> {
         public_url: arg(&args, "public-url", "DIALTONE_PUBLIC_URL", None),
         tone_hz: arg(&args, "tone-hz", "SIM_TONE_HZ", Some("660")).parse()?,
         fault: arg(&args, "fault", "SIM_FAULT", Some("")),
+        rest_port: arg(&args, "rest-port", "SIM_REST_PORT", Some("0")).parse()?,
+        rest_seed: match arg(&args, "rest-seed", "SIM_REST_SEED", Some("")).as_str() {
+            "" => None,
+            path => Some(
+                serde_json::from_str(&std::fs::read_to_string(path).map_err(|e| {
+                    anyhow::anyhow!("cannot read the --rest-seed file {path}: {e}")
+                })?)
+                .map_err(|e| anyhow::anyhow!("the --rest-seed file {path} is not JSON: {e}"))?,
+            ),
+        },
     };
 
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -94,17 +101,20 @@ async fn main() -> anyhow::Result<()> {
 
     let signal = tokio::net::TcpListener::bind(("127.0.0.1", cfg.signal_port)).await?;
     let control = tokio::net::TcpListener::bind(("127.0.0.1", cfg.control_port)).await?;
+    let rest = tokio::net::TcpListener::bind(("127.0.0.1", cfg.rest_port)).await?;
     let signal_port = signal.local_addr()?.port();
     let control_port = control.local_addr()?.port();
-    let sim = sim::Sim::new(cfg);
-    println!("twilio-sim ready signal=wss://127.0.0.1:{signal_port}/signal control=http://127.0.0.1:{control_port}");
+    let rest_port = rest.local_addr()?.port();
+    let sim = sim::Sim::new(cfg)?;
+    println!("twilio-sim ready signal=wss://127.0.0.1:{signal_port}/signal control=http://127.0.0.1:{control_port} rest=http://127.0.0.1:{rest_port}");
     println!(
         "{}",
-        serde_json::json!({"ready": true, "signal_port": signal_port, "control_port": control_port})
+        serde_json::json!({"ready": true, "signal_port": signal_port, "control_port": control_port, "rest_port": rest_port})
     );
     std::io::stdout().flush()?;
     tokio::spawn(signal::serve(sim.clone(), signal, acceptor));
     tokio::spawn(control::serve(sim.clone(), control));
+    tokio::spawn(rest::serve(sim.clone(), rest));
     tokio::signal::ctrl_c().await?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use crate::auth::{self, TokenInfo};
 use crate::media::MediaPeer;
+use crate::rest::store::Store;
 use crate::twiml::{self, Target, Verb};
 use crate::webhook;
 use serde_json::{json, Value};
@@ -45,6 +46,10 @@ pub struct Config {
     /// Fault injection, to prove the end-to-end tests fail when a flow breaks:
     /// `drop-dtmf`, `no-cancel`, `silent`, `ignore-relisten`.
     pub fault: String,
+    /// The REST API's port (plain HTTP on loopback; 0 picks a free one).
+    pub rest_port: u16,
+    /// More of the account's state for the REST API (`Store::seed`'s shape), from `--rest-seed`.
+    pub rest_seed: Option<Value>,
 }
 
 pub struct Conn {
@@ -118,18 +123,58 @@ pub struct Sim {
     pub cfg: Config,
     inner: Mutex<Inner>,
     pub phone: Mutex<Phone>,
+    /// The account as the REST API sees it; its keys also sign the access tokens we accept.
+    pub rest: Mutex<Store>,
 }
 
 impl Sim {
-    pub fn new(cfg: Config) -> Arc<Sim> {
-        Arc::new(Sim {
+    pub fn new(cfg: Config) -> anyhow::Result<Arc<Sim>> {
+        let store = Self::initial_store(&cfg)?;
+        Ok(Arc::new(Sim {
             cfg,
             inner: Mutex::new(Inner::default()),
             phone: Mutex::new(Phone {
                 mode: "answer".into(),
                 answer_delay_ms: 1000,
             }),
-        })
+            rest: Mutex::new(store),
+        }))
+    }
+
+    /// The account from the credentials the app is given: its Standard key, its TwiML App (pointing
+    /// at the public URL) and its number bound to that app, as a finished set-up leaves them; then
+    /// whatever `--rest-seed` adds.
+    fn initial_store(cfg: &Config) -> anyhow::Result<Store> {
+        let mut store = Store::new(&cfg.account_sid, &cfg.auth_token);
+        store.add_key(
+            Some(&cfg.api_key_sid),
+            "dialtone",
+            Some(&cfg.api_key_secret),
+            false,
+        );
+        let mut number = json!({});
+        if crate::rest::store::is_sid(&cfg.app_sid, "AP") {
+            store
+                .add_application(
+                    Some(&cfg.app_sid),
+                    &json!({"friendly_name": "Dialtone", "voice_url": cfg.public_url, "voice_method": "POST"}),
+                )
+                .map_err(|e| anyhow::anyhow!(e.message))?;
+            number = json!({"voice_application_sid": cfg.app_sid});
+        }
+        store.add_number(&cfg.number, &number);
+        if let Some(seed) = &cfg.rest_seed {
+            store
+                .seed(seed)
+                .map_err(|e| anyhow::anyhow!("--rest-seed: {e}"))?;
+        }
+        Ok(store)
+    }
+
+    /// The signaling side's token check, against the account's keys as they are now.
+    pub fn check_token(&self, token: &str) -> Result<TokenInfo, auth::TokenError> {
+        let lookup = |sid: &str| self.rest.lock().unwrap().key_secret(sid);
+        auth::check_token(token, &self.cfg.account_sid, &lookup, now_s())
     }
 
     fn tone(&self) -> f64 {
@@ -336,14 +381,7 @@ impl Sim {
             );
             return;
         }
-        let c = &self.cfg;
-        match auth::check_token(
-            token,
-            &c.account_sid,
-            &c.api_key_sid,
-            &c.api_key_secret,
-            now_s(),
-        ) {
+        match self.check_token(token) {
             Ok(info) => {
                 let ttl = info.exp - now_s();
                 let identity = info.identity.clone();
