@@ -62,10 +62,10 @@ def twiml(req):
     r = VoiceResponse()
     case = req["case"]
     if case == "outbound":
-        d = r.dial(caller_id=req["caller_id"], answer_on_bridge=True)
+        d = r.dial(caller_id=req["caller_id"], answer_on_bridge=True, time_limit=req["time_limit"])
         d.number(req["to"])
     elif case == "inbound":
-        kwargs = {"answer_on_bridge": True, "timeout": req["timeout"]}
+        kwargs = {"answer_on_bridge": True, "timeout": req["timeout"], "time_limit": req["time_limit"]}
         if req.get("caller_id"):
             kwargs["caller_id"] = req["caller_id"]
         d = r.dial(**kwargs)
