@@ -154,7 +154,7 @@ export class SettingsView {
       autocapitalize: 'off',
       'aria-describedby': `${id}-hint ${id}-error`,
       disabled: !editable,
-      inputmode: field.name === 'port' ? 'numeric' : field.name === 'twilio_number' ? 'tel' : undefined,
+      inputmode: field.name === 'port' || field.name === 'max_call_seconds' ? 'numeric' : field.name === 'twilio_number' ? 'tel' : undefined,
     });
     const original = secret ? '' : (field.value ?? '');
     input.value = original;
