@@ -155,8 +155,9 @@ export class DialView {
     if (!text) return;
     event.preventDefault();
     const result = normalizeNumber(text, this.actions.homeRegion());
-    // A number that reads cleanly is shown formatted; anything else as pasted, to fix by hand.
-    const shown = result.ok ? formatTyped(text.replace(/[^0-9+]/g, ''), Infinity, this.actions.homeRegion()).value : text.trim();
+    // A number that reads cleanly is shown in international form (what will be dialled, trunk
+    // prefix settled); anything else as pasted, to fix by hand.
+    const shown = result.ok ? formatTyped(result.e164, result.e164.length, null).value : text.trim();
     this.input.value = shown;
     this.shown = shown;
     this.update(true);
