@@ -283,7 +283,7 @@ describe('outgoing calls', () => {
       if (f.name === 'twilio_number') f.value = '+390612345678';
       if (f.name === 'identity') f.value = 'dialtone_390612345678';
     }
-    const app = await openApp(build.browser, build.server.url, { settings, identity: 'dialtone_390612345678' });
+    const app = await openApp(build.browser, build.server.url, { settings });
     const { page } = app;
     await ready(page);
     await page.locator('.status-detail').getByText('Calls to 06 1234 5678 ring here.').waitFor();
