@@ -72,6 +72,27 @@ fn benches(c: &mut Criterion) {
         })
     });
 
+    // What routing adds per outbound webhook: parse, region and type from the metadata.
+    c.bench_function("phone_number/classify", |b| {
+        b.iter(|| {
+            let n = E164::parse(black_box("+447012345678")).unwrap();
+            (n.region(), n.kind())
+        })
+    });
+    let settings_for_check = webhook_settings();
+    c.bench_function("routing/outbound_check", |b| {
+        b.iter(|| {
+            routing::route(
+                routing::CallFields {
+                    account_sid: "AC0123456789abcdef0123456789abcdef",
+                    from: "client:alice",
+                    to: black_box("+12125550123"),
+                },
+                &settings_for_check,
+            )
+        })
+    });
+
     let webhook = webhook_settings();
     let route = Route::Outbound {
         to: E164::parse("+12125550123").unwrap(),

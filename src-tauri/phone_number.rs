@@ -345,8 +345,14 @@ impl fmt::Display for CountryCode {
 }
 
 /// A region libphonenumber has metadata for, by its two-letter code (`US`, `GB`, `PR`, `JE`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Region([u8; 2]);
+
+impl fmt::Debug for Region {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Region({})", self.as_str())
+    }
+}
 
 impl Region {
     /// Parses `PR` or `pr`; refuses codes without metadata (and `001`, the non-geographic id).
