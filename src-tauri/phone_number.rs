@@ -12,6 +12,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use metadata::{Kind, Length};
+
 use phonenumber::{country::Id, Mode, PhoneNumber};
 
 /// A phone number in canonical E.164 form (`+`, the calling code, the national significant
@@ -164,8 +165,9 @@ impl E164 {
             phonenumber::ParseError::InvalidCountryCode => {
                 NumberError::UnknownCountryCode(digits.to_owned())
             }
-            phonenumber::ParseError::TooLong => NumberError::TooLong {
-                code: fallback_code().unwrap_or(0),
+            phonenumber::ParseError::TooLong => match fallback_code() {
+                Some(code) => NumberError::TooLong { code },
+                None => NumberError::UnknownCountryCode(digits.to_owned()),
             },
             _ => match fallback_code() {
                 Some(code) => NumberError::TooShort { code },
@@ -181,6 +183,13 @@ impl E164 {
         // (`020 7946 09` read as +44 020794609): the number is what E.164 makes of it.
         if let Ok(number) = phonenumber::parse(None, &e164.text) {
             e164 = Self::from_number(number);
+        }
+        // German numbers may have 15 digits after the 49 (or 4), but E.164 has 7 to 15 in all.
+        if e164.digits().len() > *E164_DIGITS.end() {
+            return Err(NumberError::TooLong { code });
+        }
+        if e164.digits().len() < *E164_DIGITS.start() {
+            return Err(NumberError::TooShort { code });
         }
         match metadata::length_of(code, e164.national_digits(), false) {
             Length::Possible => Ok(e164),
@@ -213,16 +222,24 @@ impl E164 {
         &self.text[1 + self.country_code().to_string().len()..]
     }
 
+    /// Its region and its type, from the metadata, in one pass (what routing asks).
+    pub fn classify(&self) -> Class {
+        let (id, kind) = metadata::classify(self.country_code().0, self.national_digits());
+        Class {
+            region: id.and_then(Region::parse),
+            kind,
+        }
+    }
+
     /// The region the number belongs to; `None` for a non-geographic code and for a shared
     /// calling code whose regions all disown the number (`+1 555…`).
     pub fn region(&self) -> Option<Region> {
-        let id = metadata::region_of(self.country_code().0, self.national_digits())?;
-        Region::parse(id)
+        self.classify().region
     }
 
     /// What kind of number this is, from the metadata of its region.
     pub fn kind(&self) -> Kind {
-        metadata::kind_of(self.country_code().0, self.national_digits())
+        self.classify().kind
     }
 
     /// Whether numbers of this calling code have this many digits (`testNumberLength`).
@@ -288,6 +305,14 @@ impl fmt::Display for E164 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
     }
+}
+
+/// What the metadata says about a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Class {
+    /// `None` for non-geographic codes and numbers no region of their code claims.
+    pub region: Option<Region>,
+    pub kind: Kind,
 }
 
 /// Separators people paste from contact cards, web pages and spreadsheets.
@@ -411,15 +436,18 @@ impl Country {
 
     /// Whether `number` is in what this entry allows.
     pub fn covers(self, number: &E164) -> bool {
+        self.covers_in(number, number.region())
+    }
+
+    /// [`Country::covers`] for a number whose region is already known.
+    pub fn covers_in(self, number: &E164, region: Option<Region>) -> bool {
         match self {
             Country::Code(code) if code.is_non_geographic() => number.country_code() == code,
             Country::Code(code) => {
                 number.country_code() == code
-                    && number
-                        .region()
-                        .is_some_and(|region| code.regions().contains(&region))
+                    && region.is_some_and(|region| code.regions().contains(&region))
             }
-            Country::Region(region) => number.region() == Some(region),
+            Country::Region(entry) => region == Some(entry),
         }
     }
 }
@@ -516,6 +544,46 @@ mod tests {
             E164::from_typed("0044 20 7946 0958", None).unwrap(),
             e164("+442079460958")
         );
+    }
+
+    /// Whatever reaches the webhook or a settings field: no panic, and every accepted number
+    /// can be classified and formatted.
+    #[test]
+    fn arbitrary_input_never_panics() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        const CHARS: &[u8] = b"0123456789012345678901234567890123456789+ -()#*.a";
+        for _ in 0..2000 {
+            let len = 1 + next(22) as usize;
+            let text: String = (0..len)
+                .map(|i| {
+                    if i == 0 && next(3) > 0 {
+                        '+'
+                    } else {
+                        char::from(CHARS[next(CHARS.len() as u64) as usize])
+                    }
+                })
+                .collect();
+            if let Ok(n) = E164::parse(&text) {
+                let _ = (
+                    n.region(),
+                    n.kind(),
+                    n.length(),
+                    n.national_format(),
+                    n.international_format(),
+                );
+            }
+            let home = Region::parse(["US", "GB", "IT", "JP", "DE"][next(5) as usize]);
+            if let Ok(n) = E164::from_typed(&text, home) {
+                assert!(E164::parse(n.as_str()).is_ok(), "{text:?} gave {n:?}");
+                let _ = (n.region(), n.kind(), n.national_format());
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! `tests/phone_numbers.rs` checks it against Google's Python port on generated numbers.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use phonenumber::metadata::{Descriptor, Metadata, DATABASE};
 use regex::{Regex, RegexBuilder};
@@ -96,42 +96,54 @@ fn main_metadata(code: u16) -> Option<&'static Metadata> {
     DATABASE.by_code(&code)?.into_iter().next()
 }
 
-/// The region a number belongs to, or `None` when its calling code is shared and none of the
-/// regions claims it (for example `+1 555…`, which no NANP area uses).
-pub fn region_of(code: u16, national: &str) -> Option<&'static str> {
-    let regions = DATABASE.region(&code)?;
+/// The region a number belongs to (`None` when its calling code is shared and none of the
+/// regions claims it, as for `+1 555…`) and its type there, found in one pass.
+pub fn classify(code: u16, national: &str) -> (Option<&'static str>, Kind) {
+    let Some(regions) = DATABASE.region(&code) else {
+        return (None, Kind::Unknown);
+    };
+    let kind_for = |id: &str| {
+        let meta = if id == NON_GEOGRAPHIC {
+            main_metadata(code)
+        } else {
+            DATABASE.by_id(id)
+        };
+        meta.map_or(Kind::Unknown, |meta| kind_in(meta, national))
+    };
     if let [only] = regions.as_slice() {
-        return Some(only);
+        return (Some(only), kind_for(only));
     }
-    regions.into_iter().find(|id| {
-        let Some(meta) = DATABASE.by_id(*id) else {
-            return false;
+    // `getRegionCodeForNumberFromRegionList`: leading digits decide where a region has them,
+    // otherwise the first region with a matching number type.
+    for id in regions {
+        let Some(meta) = DATABASE.by_id(id) else {
+            continue;
         };
         match meta.leading_digits() {
-            Some(leading) => matches_start(leading.as_str(), national),
-            None => kind_in(meta, national) != Kind::Unknown,
+            Some(leading) if matches_start(leading.as_str(), national) => {
+                return (Some(id), kind_in(meta, national));
+            }
+            Some(_) => {}
+            None => {
+                let kind = kind_in(meta, national);
+                if kind != Kind::Unknown {
+                    return (Some(id), kind);
+                }
+            }
         }
-    })
-}
-
-/// The type of a number in its region (or, for a non-geographic code, in that code's plan).
-pub fn kind_of(code: u16, national: &str) -> Kind {
-    let meta = match region_of(code, national) {
-        Some(NON_GEOGRAPHIC) => main_metadata(code),
-        Some(id) => DATABASE.by_id(id),
-        None => None,
-    };
-    meta.map_or(Kind::Unknown, |meta| kind_in(meta, national))
+    }
+    (None, Kind::Unknown)
 }
 
 /// `getNumberTypeHelper`: the first description that matches wins, in libphonenumber's order.
-fn kind_in(meta: &Metadata, national: &str) -> Kind {
+fn kind_in(meta: &'static Metadata, national: &str) -> Kind {
     let d = meta.descriptors();
     let general_lengths = possible_lengths(meta);
     if !matches(d.general(), &general_lengths.0, national) {
         return Kind::Unknown;
     }
-    let is = |desc: Option<&Descriptor>| desc.is_some_and(|desc| matches_own(desc, national));
+    let is =
+        |desc: Option<&'static Descriptor>| desc.is_some_and(|desc| matches_own(desc, national));
     let special = [
         (d.premium_rate(), Kind::PremiumRate),
         (d.toll_free(), Kind::TollFree),
@@ -226,12 +238,12 @@ fn possible_lengths(meta: &Metadata) -> (Vec<u16>, Vec<u16>) {
 }
 
 /// `isNumberMatchingDesc` with the description's own lengths.
-fn matches_own(desc: &Descriptor, national: &str) -> bool {
+fn matches_own(desc: &'static Descriptor, national: &str) -> bool {
     matches(desc, desc.possible_length(), national)
 }
 
 /// The length is one of `lengths` (when there are any) and the whole number matches.
-fn matches(desc: &Descriptor, lengths: &[u16], national: &str) -> bool {
+fn matches(desc: &'static Descriptor, lengths: &[u16], national: &str) -> bool {
     let length = u16::try_from(national.len()).unwrap_or(u16::MAX);
     if !lengths.is_empty() && !lengths.contains(&length) {
         return false;
@@ -240,33 +252,40 @@ fn matches(desc: &Descriptor, lengths: &[u16], national: &str) -> bool {
 }
 
 /// `lookingAt`: the pattern matches at the start of the number.
-fn matches_start(pattern: &str, national: &str) -> bool {
+fn matches_start(pattern: &'static str, national: &str) -> bool {
     compiled(pattern, false).is_match(national)
 }
 
 /// Anchored copies of the metadata's patterns, compiled on first use and kept: the crate's own
 /// cache holds 100 regexes and recompiles when a webhook touches more countries than that.
-fn compiled(pattern: &str, whole: bool) -> Regex {
-    type Cache = Mutex<[HashMap<String, Regex>; 2]>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let mut caches = CACHE
+///
+/// Keyed by where the pattern lives: every pattern is a string inside the crate's static
+/// database, so its address is stable and unique, and hashing an address is cheaper than
+/// hashing a pattern of a few kilobytes. The regexes are shared (`Arc`): cloning a `Regex`
+/// would give it a new, empty search cache every time.
+fn compiled(pattern: &'static str, whole: bool) -> Arc<Regex> {
+    type Key = (usize, usize, bool);
+    static CACHE: OnceLock<Mutex<HashMap<Key, Arc<Regex>>>> = OnceLock::new();
+    let key = (pattern.as_ptr() as usize, pattern.len(), whole);
+    let mut cache = CACHE
         .get_or_init(Mutex::default)
         .lock()
         .unwrap_or_else(PoisonError::into_inner);
-    let cache = &mut caches[usize::from(whole)];
-    if let Some(regex) = cache.get(pattern) {
-        return regex.clone();
-    }
-    let anchored = if whole {
-        format!("^(?:{pattern})$")
-    } else {
-        format!("^(?:{pattern})")
-    };
-    // The metadata's patterns are spread over lines: whitespace is not part of them.
-    let regex = RegexBuilder::new(&anchored)
-        .ignore_whitespace(true)
-        .build()
-        .expect("the crate already compiled this metadata pattern");
-    cache.insert(pattern.to_owned(), regex.clone());
-    regex
+    cache
+        .entry(key)
+        .or_insert_with(|| {
+            let anchored = if whole {
+                format!("^(?:{pattern})$")
+            } else {
+                format!("^(?:{pattern})")
+            };
+            // The metadata's patterns are spread over lines: whitespace is not part of them.
+            Arc::new(
+                RegexBuilder::new(&anchored)
+                    .ignore_whitespace(true)
+                    .build()
+                    .expect("the crate already compiled this metadata pattern"),
+            )
+        })
+        .clone()
 }

@@ -66,8 +66,8 @@ pub enum Risk {
 }
 
 impl Risk {
-    fn of(number: &E164) -> Option<Self> {
-        match number.kind() {
+    fn of(number: &E164, kind: Kind) -> Option<Self> {
+        match kind {
             Kind::PremiumRate => Some(Risk::PremiumRate),
             Kind::SharedCost => Some(Risk::SharedCost),
             Kind::PersonalNumber => Some(Risk::PersonalNumber),
@@ -120,18 +120,22 @@ pub fn check(to: &str, settings: &WebhookSettings) -> Result<E164, Refusal> {
     if entries.is_empty() {
         return Err(Refusal::CountryNotAllowed { code });
     }
-    if number.kind() == Kind::Unknown {
+    let class = number.classify();
+    if class.kind == Kind::Unknown {
         return Err(Refusal::NotInUse { number });
     }
-    if !entries.iter().any(|entry| entry.covers(&number)) {
+    if !entries
+        .iter()
+        .any(|entry| entry.covers_in(&number, class.region))
+    {
         // A number of a known kind has a region, or a non-geographic code that a code entry
         // always covers; the fallback only keeps this total.
-        return Err(match number.region() {
+        return Err(match class.region {
             Some(region) => Refusal::RegionNotAllowed { number, region },
             None => Refusal::CountryNotAllowed { code },
         });
     }
-    match Risk::of(&number) {
+    match Risk::of(&number, class.kind) {
         Some(risk) => Err(Refusal::TollFraudRisk { number, risk }),
         None => Ok(number),
     }

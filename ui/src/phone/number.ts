@@ -160,6 +160,8 @@ function judge(compact: string, home: Region | undefined): NumberResult {
   const problem = validatePhoneNumberLength(e164);
   if (problem === 'INVALID_COUNTRY') return unknownCode(compact);
   if (problem) return lengthError(problem, parsed.countryCallingCode, home ?? null);
+  // German numbers may have 15 digits after the 49 (or 4), but E.164 has 7 to 15 in all.
+  if (!E164.test(e164)) return lengthError(e164.length > 16 ? 'TOO_LONG' : 'TOO_SHORT', parsed.countryCallingCode, home ?? null);
   // A trunk prefix the parser kept because dropping it left too few digits (`020 7946 09`
   // read as +44 020794609, which Google's library does too): no valid number starts that way
   // outside Italy, so judge the length without it, as the Rust core does.

@@ -76,6 +76,8 @@ describe('normalizeNumber messages', () => {
     ['555_1234567', 'US', 'invalid', /“_” can’t be part/],
     ['+28 1234 5678', 'GB', 'invalid', /No country uses the calling code at the start of \+281/],
     ['020 7946 09', 'GB', 'incomplete', /No \+44 \(your Twilio number’s country\) number has that many digits/],
+    ['5588 899 9127 8111', 'DE', 'too-long', /Too long for a \+49/], // 17 digits: more than E.164 allows
+    ['5 2 31', 'DE', 'incomplete', /Too short for a \+49/], // 6 digits: fewer than E.164 allows
   ] as const)('%j at home in %s is refused (%s)', (input, home, problem, message) => {
     const r = normalizeNumber(input, home);
     expect(r).toMatchObject({ ok: false, problem });
