@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, UNIX_EPOCH};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use dialtone::phone_number::{CountryCode, E164};
+use dialtone::phone_number::{Country, E164};
 use dialtone::secret::Secret;
 use dialtone::settings::{TokenSettings, WebhookSettings};
 use dialtone::webhook::routing::{self, Route};
@@ -26,7 +26,7 @@ fn form() -> Vec<(String, String)> {
         ("Caller", "client:alice"),
         ("Direction", "inbound"),
         ("From", "client:alice"),
-        ("To", "+15557654321"),
+        ("To", "+12125550123"),
     ]
     .iter()
     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -40,7 +40,9 @@ fn webhook_settings() -> WebhookSettings {
         twilio_number: E164::parse("+15551234567").unwrap(),
         identity: "alice".into(),
         public_base: Some(URL.trim_end_matches("/handle_calls").into()),
-        allowed_country_codes: vec![CountryCode::parse("1").unwrap()],
+        allowed_country_codes: vec![Country::parse("1").unwrap()],
+        allowed_numbers: vec![],
+        max_call_seconds: 14_400,
     }
 }
 
@@ -70,9 +72,30 @@ fn benches(c: &mut Criterion) {
         })
     });
 
+    // What routing adds per outbound webhook: parse, region and type from the metadata.
+    c.bench_function("phone_number/classify", |b| {
+        b.iter(|| {
+            let n = E164::parse(black_box("+447012345678")).unwrap();
+            (n.region(), n.kind())
+        })
+    });
+    let settings_for_check = webhook_settings();
+    c.bench_function("routing/outbound_check", |b| {
+        b.iter(|| {
+            routing::route(
+                routing::CallFields {
+                    account_sid: "AC0123456789abcdef0123456789abcdef",
+                    from: "client:alice",
+                    to: black_box("+12125550123"),
+                },
+                &settings_for_check,
+            )
+        })
+    });
+
     let webhook = webhook_settings();
     let route = Route::Outbound {
-        to: E164::parse("+15557654321").unwrap(),
+        to: E164::parse("+12125550123").unwrap(),
     };
     c.bench_function("twiml/outbound", |b| {
         b.iter(|| routing::twiml(black_box(&route), &webhook))

@@ -13,7 +13,7 @@ cargo build --release --locked --bin dialtone
 
 token=9f8e7d6c5b4a39281706f5e4d3c2b1a0
 url=https://loadtest.example/handle_calls
-body='AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=2010-04-01&ApplicationSid=AP0123456789abcdef0123456789abcdef&CallSid=CA0123456789abcdef0123456789abcdef&CallStatus=ringing&Called=&Caller=client%3Aloadtest&Direction=inbound&From=client%3Aloadtest&To=%2B15557654321'
+body='AccountSid=AC0123456789abcdef0123456789abcdef&ApiVersion=2010-04-01&ApplicationSid=AP0123456789abcdef0123456789abcdef&CallSid=CA0123456789abcdef0123456789abcdef&CallStatus=ringing&Called=&Caller=client%3Aloadtest&Direction=inbound&From=client%3Aloadtest&To=%2B12125550123'
 # The signature, computed the way Twilio does (sorted decoded pairs appended to the URL).
 signature=$(python3 - "$token" "$url" "$body" <<'PY'
 import base64, hashlib, hmac, sys, urllib.parse
@@ -54,6 +54,6 @@ end
 LUA
 # Sanity: one request must be answered with a Dial, or the figures mean nothing.
 reply=$(curl -s -X POST -H "Content-Type: application/x-www-form-urlencoded" -H "X-Twilio-Signature: $signature" --data "$body" "http://127.0.0.1:$port/handle_calls")
-case "$reply" in *"<Number>+15557654321</Number>"*) ;; *) die "unexpected reply: $reply" ;; esac
+case "$reply" in *"<Number>+12125550123</Number>"*) ;; *) die "unexpected reply: $reply" ;; esac
 say "wrk: ${duration}s, $connections connections, 1 thread, against 127.0.0.1:$port ($(nproc) cores shared)"
 wrk -t1 -c"$connections" -d"${duration}s" --latency -s "$work/post.lua" "http://127.0.0.1:$port/handle_calls"

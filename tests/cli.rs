@@ -66,7 +66,7 @@ fn post_form(address: SocketAddr, body: &str, signature: Option<&str>) -> (u16, 
 fn serve_answers_twilio_python_signed_requests_and_refuses_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let mut server = start_serve(dir.path(), &[]);
-    let outbound = outbound_form("+447700900123");
+    let outbound = outbound_form(UK_NUMBER);
     let inbound = inbound_form("+447700900123");
     let signatures = ask_oracle(&[
         json!({"op": "sign", "auth_token": AUTH_TOKEN, "url": PUBLIC_URL, "params": outbound}),
@@ -80,7 +80,7 @@ fn serve_answers_twilio_python_signed_requests_and_refuses_the_rest() {
     let (status, xml) = post_form(server.address, &encode_form(&outbound), Some(out_sig));
     assert_eq!(status, 200);
     assert!(
-        xml.contains("<Number>+447700900123</Number>")
+        xml.contains("<Number>+442079460958</Number>")
             && xml.contains(r#"callerId="+15551234567""#),
         "{xml}"
     );
@@ -95,7 +95,7 @@ fn serve_answers_twilio_python_signed_requests_and_refuses_the_rest() {
         post_form(server.address, &encode_form(&outbound), None).0,
         403
     );
-    let tampered = encode_form(&outbound).replace("447700900123", "447700900999");
+    let tampered = encode_form(&outbound).replace("442079460958", "442079460999");
     assert_eq!(post_form(server.address, &tampered, Some(out_sig)).0, 403);
     for garbage in ["%", "\u{0}\u{1}", "To=%E2%82", "&&&==", ""] {
         let status = post_form(server.address, garbage, Some(out_sig)).0;

@@ -194,7 +194,7 @@ async fn the_listener_accepts_exactly_what_twilio_python_signs() {
     let mut forms = Vec::new();
     for i in 0..60 {
         let mut form = if i % 2 == 0 {
-            outbound_form("+447700900123")
+            outbound_form(UK_NUMBER)
         } else {
             inbound_form("+15557654321")
         };
@@ -246,19 +246,19 @@ fn twiml_parses_to_the_same_tree_as_twilio_python() {
     let cases: Vec<(Route, Value)> = vec![
         (
             Route::Outbound {
-                to: E164::parse("+447700900123").unwrap(),
+                to: E164::parse(UK_NUMBER).unwrap(),
             },
-            json!({"case": "outbound", "caller_id": NUMBER, "to": "+447700900123"}),
+            json!({"case": "outbound", "caller_id": NUMBER, "to": UK_NUMBER, "time_limit": MAX_CALL_SECONDS}),
         ),
         (
             Route::Inbound {
                 caller_id: Some(E164::parse("+15557654321").unwrap()),
             },
-            json!({"case": "inbound", "caller_id": "+15557654321", "identity": IDENTITY, "timeout": routing::RING_TIMEOUT_SECS}),
+            json!({"case": "inbound", "caller_id": "+15557654321", "identity": IDENTITY, "timeout": routing::RING_TIMEOUT_SECS, "time_limit": MAX_CALL_SECONDS}),
         ),
         (
             Route::Inbound { caller_id: None },
-            json!({"case": "inbound", "identity": IDENTITY, "timeout": routing::RING_TIMEOUT_SECS}),
+            json!({"case": "inbound", "identity": IDENTITY, "timeout": routing::RING_TIMEOUT_SECS, "time_limit": MAX_CALL_SECONDS}),
         ),
         (
             Route::Rejected { reason: "test" },
@@ -276,6 +276,10 @@ fn twiml_parses_to_the_same_tree_as_twilio_python() {
     for reason in [
         Refusal::NotANumber,
         Refusal::CountryNotAllowed { code: 882 },
+        Refusal::TollFraudRisk {
+            number: E164::parse("+447012345678").unwrap(),
+            risk: dialtone::webhook::routing::Risk::PersonalNumber,
+        },
     ] {
         let ours = routing::twiml(&Route::OutboundRefused { reason }, &settings);
         let text = ours

@@ -41,19 +41,19 @@ fn post(body: impl Into<Body>, sig: Option<&str>) -> Request<Body> {
 async fn an_outbound_call_is_dialed_with_our_caller_id() {
     let (app, activity) = app_with(webhook_settings(), true);
     let response = app
-        .oneshot(signed(&outbound_form("+447700900123")))
+        .oneshot(signed(&outbound_form(UK_NUMBER)))
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["content-type"], "text/xml");
     assert_eq!(
         body_text(response).await,
-        r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial answerOnBridge="true" callerId="+15551234567"><Number>+447700900123</Number></Dial></Response>"#
+        r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial answerOnBridge="true" callerId="+15551234567" timeLimit="14400"><Number>+442079460958</Number></Dial></Response>"#
     );
     let last = activity.last().unwrap();
     assert_eq!(
         (last.status, last.outcome.as_str()),
-        (200, "outbound call to +447700900123")
+        (200, "outbound call to +442079460958")
     );
 }
 
@@ -75,7 +75,7 @@ async fn an_incoming_call_rings_our_client() {
 #[tokio::test]
 async fn forged_and_unsigned_requests_get_403_and_nothing_is_dialed() {
     let (app, activity) = app_with(webhook_settings(), true);
-    let form = outbound_form("+447700900123");
+    let form = outbound_form(UK_NUMBER);
     let unsigned = app
         .clone()
         .oneshot(post(encode_form(&form), None))
@@ -90,7 +90,7 @@ async fn forged_and_unsigned_requests_get_403_and_nothing_is_dialed() {
 
     let good = signature::compute(AUTH_TOKEN, PUBLIC_URL, &form);
     let mut tampered = form.clone();
-    tampered.last_mut().unwrap().1 = "+447700900999".into();
+    tampered.last_mut().unwrap().1 = "+442079460999".into();
     let forged = app
         .clone()
         .oneshot(post(encode_form(&tampered), Some(&good)))
@@ -151,6 +151,60 @@ async fn disallowed_countries_and_strangers_are_refused() {
         rejected.ends_with("<Response><Reject /></Response>"),
         "{rejected}"
     );
+}
+
+#[tokio::test]
+async fn toll_fraud_ranges_in_allowed_countries_are_refused_and_say_how_to_allow_them() {
+    for (to, kind) in [
+        ("+12129761234", "premium-rate number (the 976 exchange)"),
+        ("+19005550100", "premium-rate number"),
+        ("+447012345678", "personal number"),
+        ("+449012345678", "premium-rate number"),
+        ("+448712345678", "premium-rate number"),
+    ] {
+        let (app, activity) = app_with(webhook_settings(), true);
+        let xml = body_text(app.oneshot(signed(&outbound_form(to))).await.unwrap()).await;
+        assert!(!xml.contains("<Dial"), "{to}: {xml}");
+        assert!(xml.ends_with("<Hangup /></Response>"), "{to}: {xml}");
+        let outcome = activity.last().unwrap().outcome;
+        assert!(
+            outcome.starts_with("outbound call refused: ")
+                && outcome.contains(&format!("{to} is a {kind}"))
+                && outcome.contains(&format!("add {to} to Allowed numbers")),
+            "{outcome}"
+        );
+    }
+    let jamaica = body_text(
+        app()
+            .oneshot(signed(&outbound_form("+18765550123")))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(!jamaica.contains("<Dial"), "{jamaica}");
+}
+
+#[tokio::test]
+async fn an_allowed_number_is_dialed_and_every_call_has_the_time_limit() {
+    let settings = WebhookSettings {
+        allowed_numbers: vec![dialtone::phone_number::E164::parse("+447012345678").unwrap()],
+        max_call_seconds: 600,
+        ..webhook_settings()
+    };
+    let (app, _) = app_with(settings, true);
+    let xml = body_text(
+        app.clone()
+            .oneshot(signed(&outbound_form("+447012345678")))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        xml.contains(r#"timeLimit="600"><Number>+447012345678</Number>"#),
+        "{xml}"
+    );
+    let inbound = body_text(app.oneshot(signed(&inbound_form(UK_NUMBER))).await.unwrap()).await;
+    assert!(inbound.contains(r#"timeLimit="600""#), "{inbound}");
 }
 
 #[tokio::test]
@@ -283,7 +337,7 @@ async fn with_checks_off_unsigned_requests_are_answered() {
 #[tokio::test]
 async fn garbage_never_dials_or_crashes() {
     let app = app();
-    let real = encode_form(&outbound_form("+447700900123"));
+    let real = encode_form(&outbound_form(UK_NUMBER));
     let mut rng = Rng::new(7);
     for i in 0..2000 {
         let body: Vec<u8> = match i % 4 {

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::phone_number::{CountryCode, E164};
+use crate::phone_number::{Country, E164};
 
 /// One setting. The `snake_case` name is what the CLI, the UI and the keychain entry use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -22,6 +22,8 @@ pub enum Field {
     PublicUrl,
     Port,
     AllowedCountryCodes,
+    AllowedNumbers,
+    MaxCallSeconds,
 }
 
 /// Where a field is kept when the user saves it.
@@ -34,7 +36,7 @@ pub enum Home {
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 12] = [
         Field::AccountSid,
         Field::AuthToken,
         Field::ApiKeySid,
@@ -45,6 +47,8 @@ impl Field {
         Field::PublicUrl,
         Field::Port,
         Field::AllowedCountryCodes,
+        Field::AllowedNumbers,
+        Field::MaxCallSeconds,
     ];
 
     pub fn name(self) -> &'static str {
@@ -59,6 +63,8 @@ impl Field {
             Field::PublicUrl => "public_url",
             Field::Port => "port",
             Field::AllowedCountryCodes => "allowed_country_codes",
+            Field::AllowedNumbers => "allowed_numbers",
+            Field::MaxCallSeconds => "max_call_seconds",
         }
     }
 
@@ -73,7 +79,9 @@ impl Field {
             Field::Identity => "Client identity",
             Field::PublicUrl => "Public webhook URL",
             Field::Port => "Listener port",
-            Field::AllowedCountryCodes => "Allowed country calling codes",
+            Field::AllowedCountryCodes => "Allowed countries",
+            Field::AllowedNumbers => "Allowed numbers",
+            Field::MaxCallSeconds => "Maximum call length",
         }
     }
 
@@ -91,6 +99,8 @@ impl Field {
             Field::PublicUrl => "DIALTONE_PUBLIC_URL",
             Field::Port => "DIALTONE_PORT",
             Field::AllowedCountryCodes => "DIALTONE_ALLOWED_COUNTRY_CODES",
+            Field::AllowedNumbers => "DIALTONE_ALLOWED_NUMBERS",
+            Field::MaxCallSeconds => "DIALTONE_MAX_CALL_SECONDS",
         }
     }
 
@@ -109,7 +119,9 @@ impl Field {
             | Field::Identity
             | Field::PublicUrl
             | Field::Port
-            | Field::AllowedCountryCodes => Home::SettingsFile,
+            | Field::AllowedCountryCodes
+            | Field::AllowedNumbers
+            | Field::MaxCallSeconds => Home::SettingsFile,
         }
     }
 
@@ -121,16 +133,18 @@ impl Field {
             Field::ApiKeySid => "SK followed by 32 hex digits (Console > API keys & tokens)",
             Field::ApiKeySecret => "the secret shown once when the API key was created",
             Field::TwimlAppSid => "AP followed by 32 hex digits (Console > Voice > TwiML Apps)",
-            Field::TwilioNumber => "an E.164 number: + then the country code and number, e.g. +15551234567",
+            Field::TwilioNumber => "your Twilio number with + and the country code, e.g. +15551234567, with as many digits as that country's numbers have",
             Field::Identity => "1 to 121 letters, digits or underscores",
             Field::PublicUrl => "the https URL your tunnel gives, e.g. https://abc123.ngrok.app (with or without /handle_calls at the end)",
             Field::Port => "a port number from 1 to 65535",
-            Field::AllowedCountryCodes => "country calling codes separated by commas, e.g. 1,44",
+            Field::AllowedCountryCodes => "country calling codes or two-letter country codes separated by commas, e.g. 1,44 or 1,PR (1 means the US and Canada; name other +1 countries, such as PR or JM, and places such as JE under +44, to allow them)",
+            Field::AllowedNumbers => "numbers with + and the country code, separated by commas, e.g. +442079460958,+12129761234 (each is dialed even when its country or kind of number is refused)",
+            Field::MaxCallSeconds => "whole seconds from 1 to 14400 (4 hours, Twilio's own limit), e.g. 3600 for one hour",
         }
     }
 
     /// Checks a value's shape and returns it in canonical form (trimmed; SIDs with lowercase
-    /// hex, as Twilio prints them; country codes without `+` or spaces).
+    /// hex, as Twilio prints them; numbers in E.164; country codes without `+` or spaces).
     pub fn normalize(self, raw: &str) -> Result<String, InvalidValue> {
         let value = raw.trim();
         let invalid = || InvalidValue { field: self };
@@ -141,7 +155,7 @@ impl Field {
             Field::AuthToken => hex32(value).map(str::to_owned),
             Field::ApiKeySecret => (!value.is_empty() && !value.contains(char::is_whitespace))
                 .then(|| value.to_owned()),
-            Field::TwilioNumber => E164::parse(value).ok().map(|n| n.to_string()),
+            Field::TwilioNumber => E164::from_typed(value, None).ok().map(|n| n.to_string()),
             Field::Identity => is_identity(value).then(|| value.to_owned()),
             Field::PublicUrl => public_base(value).map(|_| value.to_owned()),
             Field::Port => value
@@ -149,13 +163,9 @@ impl Field {
                 .ok()
                 .filter(|p| *p != 0)
                 .map(|p| p.to_string()),
-            Field::AllowedCountryCodes => parse_country_codes(value).map(|codes| {
-                codes
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(",")
-            }),
+            Field::AllowedCountryCodes => parse_country_codes(value).map(|codes| joined(&codes)),
+            Field::AllowedNumbers => parse_numbers(value).map(|numbers| joined(&numbers)),
+            Field::MaxCallSeconds => parse_call_seconds(value).map(|s| s.to_string()),
         };
         ok.ok_or_else(invalid)
     }
@@ -179,7 +189,7 @@ impl FromStr for Field {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("there is no setting called {0:?}; the settings are: account_sid, auth_token, api_key_sid, api_key_secret, twiml_app_sid, twilio_number, identity, public_url, port, allowed_country_codes")]
+#[error("there is no setting called {0:?}; the settings are: {names}", names = Field::ALL.map(Field::name).join(", "))]
 pub struct UnknownField(pub String);
 
 /// A value of the wrong shape. The message names the field and the expected shape but never
@@ -205,6 +215,16 @@ pub fn is_identity(value: &str) -> bool {
         && value
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// The allowed countries when none are set: the number's calling code, plus its own region
+/// when the code alone does not cover it (`+1 787…` gives `1,PR`; `+44 1534…` gives `44,JE`).
+pub fn home_countries(number: &E164) -> String {
+    let code = Country::Code(number.country_code());
+    match number.region() {
+        Some(region) if !code.covers(number) => format!("{code},{region}"),
+        _ => code.to_string(),
+    }
 }
 
 /// The identity used when none is set: `+15551234567` becomes `dialtone_15551234567`.
@@ -239,15 +259,44 @@ pub fn public_base(value: &str) -> Option<String> {
     valid.then(|| base.to_owned())
 }
 
-/// Parses `1, +44,353` into sorted, de-duplicated codes; `None` when empty or any is unknown.
-pub fn parse_country_codes(value: &str) -> Option<Vec<CountryCode>> {
-    let mut codes = value
+/// Parses `1, +44,pr` into sorted, de-duplicated entries (codes, then regions); `None` when
+/// empty or when any entry is a code or region libphonenumber does not know.
+pub fn parse_country_codes(value: &str) -> Option<Vec<Country>> {
+    sorted_list(value, Country::parse)
+}
+
+/// Parses `+44 20 7946 0958, +12129761234` into sorted, de-duplicated E.164 numbers; `None`
+/// when empty or when any entry is not a whole number with its country code.
+pub fn parse_numbers(value: &str) -> Option<Vec<E164>> {
+    sorted_list(value, |entry| E164::from_typed(entry, None).ok())
+}
+
+/// Twilio's default and longest `<Dial timeLimit>`: 4 hours.
+pub const MAX_CALL_SECONDS: u32 = 14_400;
+
+pub fn parse_call_seconds(value: &str) -> Option<u32> {
+    value
+        .parse::<u32>()
+        .ok()
+        .filter(|s| (1..=MAX_CALL_SECONDS).contains(s))
+}
+
+fn sorted_list<T: Ord>(value: &str, parse: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
+    let mut items = value
         .split(',')
-        .map(CountryCode::parse)
+        .map(|entry| parse(entry.trim()))
         .collect::<Option<Vec<_>>>()?;
-    codes.sort();
-    codes.dedup();
-    (!codes.is_empty()).then_some(codes)
+    items.sort();
+    items.dedup();
+    (!items.is_empty()).then_some(items)
+}
+
+fn joined<T: ToString>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 #[cfg(test)]
@@ -336,6 +385,82 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_read_as_typed_and_stored_as_e164() {
+        assert_eq!(
+            Field::TwilioNumber.normalize(" +1 (555) 123-4567 "),
+            Ok("+15551234567".to_owned())
+        );
+        for bad in [
+            "5551234567",
+            "+1 555 123",
+            "+28 1234 5678",
+            "+44 20 7946 09581",
+        ] {
+            assert!(Field::TwilioNumber.normalize(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            Field::AllowedNumbers.normalize("+44 70 1234 5678, +1 212 976 1234,+447012345678"),
+            Ok("+12129761234,+447012345678".to_owned())
+        );
+        for bad in ["", "+447012345678,", "020 7946 0958", "+44 70 1234"] {
+            assert!(Field::AllowedNumbers.normalize(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn call_length_is_whole_seconds_up_to_twilios_limit() {
+        assert_eq!(
+            Field::MaxCallSeconds.normalize(" 600 "),
+            Ok("600".to_owned())
+        );
+        assert_eq!(
+            Field::MaxCallSeconds.normalize("14400"),
+            Ok("14400".to_owned())
+        );
+        for bad in ["0", "14401", "1.5", "1h", "-5"] {
+            assert!(Field::MaxCallSeconds.normalize(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_default_countries_cover_the_number_itself() {
+        for (number, countries) in [
+            ("+12125550123", "1"),
+            ("+15551234567", "1"),
+            ("+17875550123", "1,PR"),
+            ("+18765550123", "1,JM"),
+            ("+441534456789", "44,JE"),
+            ("+390612345678", "39"),
+        ] {
+            assert_eq!(
+                home_countries(&E164::parse(number).unwrap()),
+                countries,
+                "{number}"
+            );
+        }
+    }
+
+    /// The UI's list of field names (`ui/src/contract.ts`) is this enum's, in the same order.
+    #[test]
+    fn the_ui_contract_names_every_field() {
+        let contract = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/contract.ts"),
+        )
+        .unwrap();
+        let list = contract
+            .split("export const FIELD_NAMES = [")
+            .nth(1)
+            .and_then(|rest| rest.split("] as const").next())
+            .expect("contract.ts declares FIELD_NAMES");
+        let names: Vec<&str> = list
+            .split(',')
+            .map(|name| name.trim().trim_matches('\''))
+            .filter(|name| !name.is_empty())
+            .collect();
+        assert_eq!(names, Field::ALL.map(Field::name));
+    }
+
+    #[test]
     fn country_codes_are_normalised() {
         assert_eq!(
             Field::AllowedCountryCodes.normalize("+44, 1,44"),
@@ -343,6 +468,13 @@ mod tests {
         );
         assert!(Field::AllowedCountryCodes.normalize("").is_err());
         assert!(Field::AllowedCountryCodes.normalize("1,28").is_err());
+        assert_eq!(
+            Field::AllowedCountryCodes.normalize("pr, 44 ,1,JM"),
+            Ok("1,44,JM,PR".to_owned())
+        );
+        for bad in ["1,XX", "1,001", "1,,44", "USA"] {
+            assert!(Field::AllowedCountryCodes.normalize(bad).is_err(), "{bad}");
+        }
         assert!(Field::Port.normalize("0").is_err());
         assert_eq!(Field::Port.normalize("3000"), Ok("3000".to_owned()));
     }

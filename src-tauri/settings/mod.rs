@@ -15,7 +15,7 @@ use serde::Serialize;
 pub use field::{Field, InvalidValue, UnknownField};
 pub use store::{Keychain, MemoryKeychain, OsKeychain, SettingsFile, Store, StoreError};
 
-use crate::phone_number::{CountryCode, E164};
+use crate::phone_number::{Country, E164};
 use crate::secret::Secret;
 
 /// The listener port when none is configured (the tutorial's).
@@ -268,8 +268,8 @@ impl Settings {
         settings
     }
 
-    /// Identity, port and allowed countries have defaults; the first and last derive from the
-    /// Twilio number, so they are filled in only when the number itself is valid.
+    /// Identity, port, allowed countries and the call length have defaults; identity and
+    /// countries derive from the Twilio number, so they are filled in only when it is valid.
     fn apply_defaults(&mut self) {
         let number = self
             .valid(Field::TwilioNumber)
@@ -282,7 +282,11 @@ impl Settings {
             (Field::Port, Some(DEFAULT_PORT.to_string())),
             (
                 Field::AllowedCountryCodes,
-                number.as_ref().map(|n| n.country_code().to_string()),
+                number.as_ref().map(field::home_countries),
+            ),
+            (
+                Field::MaxCallSeconds,
+                Some(field::MAX_CALL_SECONDS.to_string()),
             ),
         ];
         for (field, default) in defaults {
@@ -375,6 +379,11 @@ impl Settings {
         };
         let allowed = field::parse_country_codes(&self.text(Field::AllowedCountryCodes))
             .expect("normalize() accepted these codes");
+        let allowed_numbers = optional(Field::AllowedNumbers)?
+            .map(|list| field::parse_numbers(&list).expect("normalize() accepted these numbers"))
+            .unwrap_or_default();
+        let max_call_seconds = field::parse_call_seconds(&self.text(Field::MaxCallSeconds))
+            .expect("normalize() accepted this length");
         Ok(WebhookSettings {
             account_sid: self.text(Field::AccountSid),
             auth_token: optional(Field::AuthToken)?.map(Secret::new),
@@ -384,6 +393,8 @@ impl Settings {
             public_base: optional(Field::PublicUrl)?
                 .map(|url| field::public_base(&url).expect("normalize() accepted this URL")),
             allowed_country_codes: allowed,
+            allowed_numbers,
+            max_call_seconds,
         })
     }
 
@@ -432,16 +443,22 @@ pub struct WebhookSettings {
     /// The public base URL (no trailing `/`): each Twilio route's signature is checked over
     /// this plus the route's path and query. `None` means "rebuild from headers".
     pub public_base: Option<String>,
-    /// Sorted, never empty: where outbound calls may go.
-    pub allowed_country_codes: Vec<CountryCode>,
+    /// Sorted, never empty: where outbound calls may go (see
+    /// [`crate::webhook::routing::Refusal`] for what is refused even there).
+    pub allowed_country_codes: Vec<Country>,
+    /// Dialed whatever their country or kind: the owner's deliberate exceptions.
+    pub allowed_numbers: Vec<E164>,
+    /// `<Dial timeLimit>` for every call, 1 to 14400.
+    pub max_call_seconds: u32,
 }
 
 impl WebhookSettings {
-    pub const NEEDS: [Field; 4] = [
+    pub const NEEDS: [Field; 5] = [
         Field::AccountSid,
         Field::TwilioNumber,
         Field::Identity,
         Field::AllowedCountryCodes,
+        Field::MaxCallSeconds,
     ];
 }
 
@@ -518,8 +535,10 @@ mod tests {
         let webhook = settings.webhook_settings(true).unwrap();
         assert_eq!(
             webhook.allowed_country_codes,
-            vec![CountryCode::parse("1").unwrap()]
+            vec![Country::parse("1").unwrap()]
         );
+        assert_eq!(webhook.max_call_seconds, 14_400);
+        assert!(webhook.allowed_numbers.is_empty());
         assert!(settings.is_complete());
     }
 

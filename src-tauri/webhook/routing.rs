@@ -2,9 +2,13 @@
 //!
 //! Everything here is pure, so every rule is tested without a server.
 
-use crate::phone_number::{NumberError, E164};
+use crate::phone_number::{CountryCode, E164};
 use crate::settings::WebhookSettings;
 use crate::twiml;
+
+mod destination;
+
+pub use destination::{Refusal, Risk};
 
 /// How long an incoming call rings the app before Twilio gives up (seconds).
 pub const RING_TIMEOUT_SECS: u32 = 30;
@@ -20,60 +24,6 @@ pub enum Route {
     Inbound { caller_id: Option<E164> },
     /// Not ours (another identity, another account, another number): refuse unanswered.
     Rejected { reason: &'static str },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
-    NotANumber,
-    /// Well formed, but no country has that calling code.
-    UnknownCountry,
-    CountryNotAllowed {
-        code: u16,
-    },
-    /// +1 numbers outside the US and Canada, or premium rate (see [`RESTRICTED_NANP_AREAS`]).
-    RestrictedNanpArea {
-        area: u16,
-    },
-}
-
-/// Area codes under +1 that are not the US or Canada (Caribbean and Atlantic countries with
-/// their own rates), plus the 900 and 976 premium-rate codes: classic toll-fraud destinations
-/// hiding behind "+1". Allowing country code 1 means the US and Canada, so these stay refused.
-pub const RESTRICTED_NANP_AREAS: &[u16] = &[
-    242, 246, 264, 268, 284, 345, 441, 473, 649, 658, 664, 721, 758, 767, 784, 809, 829, 849, 868,
-    869, 876, 900, 976,
-];
-
-impl Refusal {
-    /// What the caller hears.
-    fn spoken(&self) -> String {
-        match self {
-            Refusal::NotANumber => "This call cannot be placed. Dial the full number with a plus sign and the country code.".to_owned(),
-            Refusal::UnknownCountry => "This call cannot be placed: the number does not start with a country code in use.".to_owned(),
-            Refusal::RestrictedNanpArea { area } => format!(
-                "Calls to area code {area} are not allowed from this phone: it is outside the United States and Canada, or premium rate."
-            ),
-            Refusal::CountryNotAllowed { code } => format!(
-                "Calls to country code {code} are not allowed from this phone. Ask the owner to allow it in Dialtone's settings."
-            ),
-        }
-    }
-
-    /// What the log says.
-    pub fn describe(&self) -> String {
-        match self {
-            Refusal::NotANumber => "destination is not an E.164 number".to_owned(),
-            Refusal::UnknownCountry => {
-                "destination has no assigned country calling code".to_owned()
-            }
-            Refusal::RestrictedNanpArea { area } => {
-                format!("+1 area code {area} is outside the US and Canada or premium rate")
-            }
-            Refusal::CountryNotAllowed { code } => {
-                format!("country calling code +{code} is not in the allowed list")
-            }
-        }
-    }
 }
 
 /// The webhook fields routing reads.
@@ -114,17 +64,9 @@ pub fn route(call: CallFields<'_>, settings: &WebhookSettings) -> Route {
                 reason: "the call comes from another client identity",
             };
         }
-        return match E164::parse(call.to.trim()) {
-            Err(NumberError::UnknownCountryCode(_)) => Route::OutboundRefused {
-                reason: Refusal::UnknownCountry,
-            },
-            Err(NumberError::NotE164(_)) => Route::OutboundRefused {
-                reason: Refusal::NotANumber,
-            },
-            Ok(to) => match allowed(&to, settings) {
-                Ok(()) => Route::Outbound { to },
-                Err(reason) => Route::OutboundRefused { reason },
-            },
+        return match destination::check(call.to.trim(), settings) {
+            Ok(to) => Route::Outbound { to },
+            Err(reason) => Route::OutboundRefused { reason },
         };
     }
     if call.to == settings.twilio_number.as_str() {
@@ -138,29 +80,13 @@ pub fn route(call: CallFields<'_>, settings: &WebhookSettings) -> Route {
     }
 }
 
-/// Whether `to` is a destination the owner allowed.
-fn allowed(to: &E164, settings: &WebhookSettings) -> Result<(), Refusal> {
-    let code = to.country_code();
-    if !settings.allowed_country_codes.contains(&code) {
-        return Err(Refusal::CountryNotAllowed { code: code.value() });
-    }
-    if code.value() == 1 {
-        let area: u16 = to.digits()[1..4]
-            .parse()
-            .expect("E.164 numbers have at least 7 digits");
-        if RESTRICTED_NANP_AREAS.contains(&area) {
-            return Err(Refusal::RestrictedNanpArea { area });
-        }
-    }
-    Ok(())
-}
-
 /// The TwiML for a route.
 pub fn twiml(route: &Route, settings: &WebhookSettings) -> String {
     match route {
         Route::Outbound { to } => twiml::response([twiml::dial()
             .attr("callerId", settings.twilio_number.as_str())
             .attr("answerOnBridge", "true")
+            .attr("timeLimit", settings.max_call_seconds.to_string())
             .number(to.as_str())]),
         Route::OutboundRefused { reason } => {
             twiml::response([twiml::say(&reason.spoken()), twiml::hangup()])
@@ -168,7 +94,10 @@ pub fn twiml(route: &Route, settings: &WebhookSettings) -> String {
         Route::Inbound { caller_id } => {
             let mut dial = twiml::dial()
                 .attr("answerOnBridge", "true")
-                .attr("timeout", RING_TIMEOUT_SECS.to_string());
+                .attr("timeout", RING_TIMEOUT_SECS.to_string())
+                // The same cap as outbound: a caller holding the line for hours costs the
+                // owner too (a toll-free number pays for every inbound minute).
+                .attr("timeLimit", settings.max_call_seconds.to_string());
             if let Some(caller_id) = caller_id {
                 dial = dial.attr("callerId", caller_id.as_str());
             }
@@ -181,7 +110,7 @@ pub fn twiml(route: &Route, settings: &WebhookSettings) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::phone_number::CountryCode;
+    use crate::phone_number::Country;
 
     const ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
 
@@ -193,9 +122,11 @@ mod tests {
             identity: "alice".into(),
             public_base: None,
             allowed_country_codes: vec![
-                CountryCode::parse("1").unwrap(),
-                CountryCode::parse("44").unwrap(),
+                Country::parse("1").unwrap(),
+                Country::parse("44").unwrap(),
             ],
+            allowed_numbers: vec![],
+            max_call_seconds: 3600,
         }
     }
 
@@ -209,16 +140,16 @@ mod tests {
 
     #[test]
     fn outbound_to_an_allowed_country_dials() {
-        let route = route(call("client:alice", "+447700900123"), &settings());
+        let route = route(call("client:alice", "+442079460958"), &settings());
         assert_eq!(
             route,
             Route::Outbound {
-                to: E164::parse("+447700900123").unwrap()
+                to: E164::parse("+442079460958").unwrap()
             }
         );
         assert_eq!(
             twiml(&route, &settings()),
-            r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial answerOnBridge="true" callerId="+15551234567"><Number>+447700900123</Number></Dial></Response>"#
+            r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial answerOnBridge="true" callerId="+15551234567" timeLimit="3600"><Number>+442079460958</Number></Dial></Response>"#
         );
     }
 
@@ -261,7 +192,7 @@ mod tests {
         let r = route(call("+447700900123", "+15551234567"), &s);
         assert_eq!(
             twiml(&r, &s),
-            r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial answerOnBridge="true" callerId="+447700900123" timeout="30"><Client>alice</Client></Dial></Response>"#
+            r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial answerOnBridge="true" callerId="+447700900123" timeLimit="3600" timeout="30"><Client>alice</Client></Dial></Response>"#
         );
         let anonymous = route(call("anonymous", "+15551234567"), &s);
         assert_eq!(anonymous, Route::Inbound { caller_id: None });

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use dialtone::phone_number::{CountryCode, E164};
+use dialtone::phone_number::{Country, E164};
 use dialtone::secret::Secret;
 use dialtone::settings::{TokenSettings, WebhookSettings};
 
@@ -16,6 +16,11 @@ pub const APP_SID: &str = "AP0123456789abcdef0123456789abcdef";
 pub const NUMBER: &str = "+15551234567";
 pub const IDENTITY: &str = "dialtone_15551234567";
 pub const PUBLIC_URL: &str = "https://abc123.ngrok.app/handle_calls";
+/// Twilio's default `timeLimit`, which the settings default to.
+pub const MAX_CALL_SECONDS: u32 = 14_400;
+/// A London number in Ofcom's drama range, which libphonenumber knows as a fixed line (the
+/// mobile drama range, 07700 900xxx, was never assigned and is refused as not in use).
+pub const UK_NUMBER: &str = "+442079460958";
 
 pub fn webhook_settings() -> WebhookSettings {
     WebhookSettings {
@@ -24,10 +29,9 @@ pub fn webhook_settings() -> WebhookSettings {
         twilio_number: E164::parse(NUMBER).unwrap(),
         identity: IDENTITY.into(),
         public_base: Some(PUBLIC_URL.trim_end_matches("/handle_calls").into()),
-        allowed_country_codes: vec![
-            CountryCode::parse("1").unwrap(),
-            CountryCode::parse("44").unwrap(),
-        ],
+        allowed_country_codes: vec![Country::parse("1").unwrap(), Country::parse("44").unwrap()],
+        allowed_numbers: vec![],
+        max_call_seconds: MAX_CALL_SECONDS,
     }
 }
 

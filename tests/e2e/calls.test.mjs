@@ -105,7 +105,7 @@ describe('end to end against the Twilio simulator', () => {
 
   test('outbound: dial, ringing, connected, two-way audio, mute, DTMF, hang up from the app', async () => {
     await s.sim.post('/phone', { mode: 'answer', answer_delay_ms: 1500 });
-    const { sid, mark } = await dialAndConnect('+15557654321');
+    const { sid, mark } = await dialAndConnect('+12125550123');
     await label('Ringing…').waitFor();
     await label('Connected').waitFor({ timeout: 10000 });
 
@@ -114,11 +114,11 @@ describe('end to end against the Twilio simulator', () => {
     assert.equal(hook.status, 200);
     assert.equal(params.From, `client:${IDENTITY}`);
     assert.equal(params.Caller, `client:${IDENTITY}`);
-    assert.equal(params.To, '+15557654321');
+    assert.equal(params.To, '+12125550123');
     assert.equal(params.Direction, 'inbound');
     assert.equal(params.ApplicationSid, 'AP0123456789abcdef0123456789abcdef');
     const dial = await s.sim.waitEvent((e) => e.kind === 'dial' && e.call_sid === sid, { since: mark });
-    assert.equal(dial.number, '+15557654321');
+    assert.equal(dial.number, '+12125550123');
     assert.equal(dial.caller_id, '+15551234567');
 
     await s.sim.waitHearing(sid, hearsApp, { what: `the app's ${APP_TONE_HZ} Hz` });
@@ -155,7 +155,7 @@ describe('end to end against the Twilio simulator', () => {
 
   test('outbound: the far end hangs up', async () => {
     await s.sim.post('/phone', { mode: 'answer', answer_delay_ms: 300 });
-    const { sid } = await dialAndConnect('+447700900123');
+    const { sid } = await dialAndConnect('+442079460958');
     await label('Connected').waitFor({ timeout: 10000 });
     await s.sim.waitHearing(sid, hearsApp);
     const r = await s.sim.post(`/calls/${sid}/hangup`);
@@ -218,12 +218,12 @@ describe('end to end against the Twilio simulator', () => {
     assert.ok(await s.page.getByRole('alertdialog', { name: 'Incoming call' }).isHidden());
     // A forged "outgoing call" is refused too, and the same request correctly signed is routed.
     const params = { AccountSid: 'AC0123456789abcdef0123456789abcdef', ApiVersion: '2010-04-01', CallSid: 'CA00000000000000000000000000000009',
-      CallStatus: 'ringing', Called: '', Caller: `client:${IDENTITY}`, Direction: 'inbound', From: `client:${IDENTITY}`, To: '+15557654321',
+      CallStatus: 'ringing', Called: '', Caller: `client:${IDENTITY}`, Direction: 'inbound', From: `client:${IDENTITY}`, To: '+12125550123',
       ApplicationSid: 'AP0123456789abcdef0123456789abcdef' };
     assert.equal((await s.sim.post('/webhook', { params, forge: true })).status, 403);
     const good = await s.sim.post('/webhook', { params, forge: false });
     assert.equal(good.status, 200);
-    assert.match(good.body, /<Number>\+15557654321<\/Number>/);
+    assert.match(good.body, /<Number>\+12125550123<\/Number>/);
   });
 
   test('an outbound call to a country not allowed is refused and nothing is dialed', async () => {
@@ -248,7 +248,7 @@ describe('end to end against the Twilio simulator', () => {
 
   test('the far end is busy', async () => {
     await s.sim.post('/phone', { mode: 'busy' });
-    const { sid, mark } = await dialAndConnect('+15557654321');
+    const { sid, mark } = await dialAndConnect('+12125550123');
     await s.sim.waitEvent((e) => e.kind === 'phone-busy' && e.call_sid === sid, { since: mark });
     await idle();
     await s.sim.post('/phone', { mode: 'answer', answer_delay_ms: 500 });

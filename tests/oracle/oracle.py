@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from unittest import mock
 
 import jwt
+import phonenumbers
 from twilio.jwt.access_token import AccessToken
 from twilio.jwt.access_token.grants import VoiceGrant
 from twilio.request_validator import RequestValidator
@@ -62,10 +63,10 @@ def twiml(req):
     r = VoiceResponse()
     case = req["case"]
     if case == "outbound":
-        d = r.dial(caller_id=req["caller_id"], answer_on_bridge=True)
+        d = r.dial(caller_id=req["caller_id"], answer_on_bridge=True, time_limit=req["time_limit"])
         d.number(req["to"])
     elif case == "inbound":
-        kwargs = {"answer_on_bridge": True, "timeout": req["timeout"]}
+        kwargs = {"answer_on_bridge": True, "timeout": req["timeout"], "time_limit": req["time_limit"]}
         if req.get("caller_id"):
             kwargs["caller_id"] = req["caller_id"]
         d = r.dial(**kwargs)
@@ -88,7 +89,26 @@ def tree(xml):
     return walk(ET.fromstring(xml.encode("utf-8")))
 
 
-OPS = {"token": token, "sign": sign, "validate": validate, "twiml": twiml}
+def phone(req):
+    """What Google's libphonenumber (Python port) says about one E.164 number."""
+    n = phonenumbers.parse(req["number"], None)
+    region = phonenumbers.region_code_for_number(n)
+    kinds = {getattr(phonenumbers.PhoneNumberType, k): k.lower()
+             for k in dir(phonenumbers.PhoneNumberType) if k.isupper()}
+    reasons = {getattr(phonenumbers.ValidationResult, k): k.lower()
+               for k in dir(phonenumbers.ValidationResult) if k.isupper()}
+    return {
+        "e164": phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164),
+        "region": region if region and region != "001" else None,
+        "type": kinds[phonenumbers.number_type(n)],
+        "valid": phonenumbers.is_valid_number(n),
+        "length": reasons[phonenumbers.is_possible_number_with_reason(n)],
+        "national": phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.NATIONAL),
+        "international": phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
+    }
+
+
+OPS = {"token": token, "sign": sign, "validate": validate, "twiml": twiml, "phone": phone}
 
 
 def main():

@@ -12,6 +12,8 @@ export const FIELD_NAMES = [
   'public_url',
   'port',
   'allowed_country_codes',
+  'allowed_numbers',
+  'max_call_seconds',
 ] as const;
 
 export type FieldName = (typeof FIELD_NAMES)[number];

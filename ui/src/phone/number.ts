@@ -1,146 +1,250 @@
-// Turning what the user typed or pasted into an E.164 number Twilio can dial.
+// Numbers as people type, paste and read them, judged by libphonenumber-js's metadata (the
+// 9.0.33 release, the same as the Rust core's; tests/fixtures/phone-numbers.json holds the
+// cases both sides must agree on).
+
+import {
+  AsYouType,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberWithError,
+  validatePhoneNumberLength,
+  type CountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js/max';
+import metadata from 'libphonenumber-js/metadata.max.json';
+
+/** A region libphonenumber knows, by its two-letter code (`IT`, `GB`, `PR`). */
+export type Region = CountryCode;
 
 /** Why a number cannot be dialled. `incomplete` may still become valid as the user types. */
 export type NumberProblem = 'incomplete' | 'too-long' | 'invalid' | 'needs-country';
 
-export type NumberResult = { ok: true; e164: string } | { ok: false; error: string; problem: NumberProblem };
+/** The error kinds of the shared table (the Rust core's `NumberError::kind`). */
+export type NumberErrorKind =
+  | 'too_short'
+  | 'too_long'
+  | 'invalid_length'
+  | 'unknown_country_code'
+  | 'needs_country_code'
+  | 'letters'
+  | 'tone_digits'
+  | 'not_a_number';
 
-function fail(problem: NumberProblem, error: string): NumberResult {
-  return { ok: false, error, problem };
+export type NumberResult =
+  | { ok: true; e164: string }
+  | { ok: false; error: string; problem: NumberProblem; kind: NumberErrorKind };
+
+function fail(kind: NumberErrorKind, problem: NumberProblem, error: string): NumberResult {
+  return { ok: false, error, problem, kind };
 }
-
-// Two-digit country calling codes. With 1 and 7 (the only one-digit codes) every other
-// assigned code has three digits; E.164 codes are prefix-free, so this decides the length.
-const TWO_DIGIT_CODES = new Set([
-  '20', '27', '30', '31', '32', '33', '34', '36', '39', '40', '41', '43', '44', '45', '46',
-  '47', '48', '49', '51', '52', '53', '54', '55', '56', '57', '58', '60', '61', '62', '63',
-  '64', '65', '66', '81', '82', '84', '86', '90', '91', '92', '93', '94', '95', '98',
-]);
 
 const E164 = /^\+[1-9][0-9]{6,14}$/;
-const MIN_DIGITS = 7;
-const MAX_DIGITS = 15;
-
-/** The country calling code of an E.164 number (`+447700900123` → `44`), or null. */
-export function countryCodeOf(number: string | null | undefined): string | null {
-  if (!number || !E164.test(number)) return null;
-  const digits = number.slice(1);
-  const first = digits.charAt(0);
-  if (first === '1' || first === '7') return first;
-  const two = digits.slice(0, 2);
-  return TWO_DIGIT_CODES.has(two) ? two : digits.slice(0, 3);
-}
-
-export function isE164(value: string): boolean {
-  return E164.test(value);
-}
 
 // Separators people paste from contact cards, web pages and spreadsheets.
-const SEPARATORS = /[\s\-.()\u00a0\u2010-\u2015\u2212]/g;
+const SEPARATORS = /[\s\-.()/\u00a0\u2010-\u2015\u2212]/g;
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Calling codes in use, geographic or not, from the metadata (`1`, `44`, `800`…). */
+const CALLING_CODES: ReadonlySet<string> = new Set(Object.keys(metadata.country_calling_codes));
+
+export function isCallingCode(code: string): boolean {
+  return CALLING_CODES.has(code);
+}
+
+export function isRegion(code: string): code is Region {
+  return (getCountries() as string[]).includes(code);
+}
+
+/** Exact E.164 (no separators) with a calling code in use. The number need not be in use. */
+export function isE164(value: string): boolean {
+  return E164.test(value) && parseExact(value) !== null;
+}
+
+function parseExact(e164: string): PhoneNumber | null {
+  try {
+    const number = parsePhoneNumberWithError(e164);
+    return number.number === e164 ? number : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Normalises a typed or pasted number to E.164. A number without `+` or `00` is national and
- * takes `homeCode`, the country calling code of the user's Twilio number.
+ * The region of the user's Twilio number, which national numbers are read against. A number
+ * the metadata does not place (the fictional `+1 555…`) falls back to its calling code's main
+ * country (`US` for `1`).
  */
-export function normalizeNumber(input: string, homeCode: string | null): NumberResult {
-  const compact = input.replace(SEPARATORS, '');
-  if (compact === '') return fail('incomplete', 'Enter a number to call.');
+export function homeRegionOf(number: string | null | undefined): Region | null {
+  if (!number) return null;
+  const parsed = parseExact(number);
+  if (!parsed) return null;
+  if (parsed.country) return parsed.country;
+  const main = (metadata.country_calling_codes as Record<string, string[]>)[parsed.countryCallingCode]?.[0];
+  return main && isRegion(main) ? main : null;
+}
 
-  const letters = compact.match(/[A-Za-z]/g);
+/** The region a number belongs to, or null when the metadata does not place it. */
+export function regionOf(e164: string): Region | null {
+  const parsed = parseExact(e164);
+  return parsed?.isValid() ? (parsed.country ?? null) : null;
+}
+
+function codeName(code: string): string {
+  return `+${code}`;
+}
+
+/**
+ * Normalises a typed or pasted number to E.164. Without `+` or an international prefix, the
+ * number is national and read against `home`, the region of the user's Twilio number: its
+ * trunk prefix is dropped where the country drops it (UK, Germany, France, Japan) and kept
+ * where it is part of the number (Italy).
+ */
+export function normalizeNumber(input: string, home: Region | null): NumberResult {
+  const compact = input.replace(SEPARATORS, '');
+  if (compact === '') return fail('too_short', 'incomplete', 'Enter a number to call.');
+
+  const letters = compact.match(/\p{L}/gu);
   if (letters) {
-    return fail('invalid', `A phone number can’t contain letters (found “${letters.slice(0, 3).join('')}”). Type the digits instead.`);
+    return fail('letters', 'invalid', `A phone number can’t contain letters (found “${letters.slice(0, 3).join('')}”). Type the digits instead.`);
   }
   if (/[*#]/.test(compact)) {
-    return fail('invalid', '* and # can only be sent as tones once a call is connected. Remove them to call the number.');
+    return fail('tone_digits', 'invalid', '* and # can only be sent as tones once a call is connected. Remove them to call the number.');
   }
   const bad = /[^0-9+]/.exec(compact);
   if (bad) {
-    return fail('invalid', `“${bad[0]}” can’t be part of a phone number. Use digits, with + in front for the country code.`);
+    return fail('not_a_number', 'invalid', `“${bad[0]}” can’t be part of a phone number. Use digits, with + in front for the country code.`);
   }
   if (compact.lastIndexOf('+') > 0) {
-    return fail('invalid', 'The + goes only at the start, before the country code.');
+    return fail('not_a_number', 'invalid', 'The + goes only at the start, before the country code.');
   }
 
-  if (compact.startsWith('+')) return checkInternational(compact.slice(1));
-  if (compact.startsWith('00')) return checkInternational(compact.slice(2));
-  return national(compact, homeCode);
-}
-
-function checkInternational(digits: string): NumberResult {
-  if (digits === '') return fail('incomplete', 'Enter the country code and number after the +.');
-  if (digits.startsWith('0')) {
-    return fail('invalid', 'A country code never starts with 0. After the + type the country code, e.g. +44 for the UK.');
-  }
-  if (digits.length < MIN_DIGITS) {
+  if (compact.startsWith('+')) return international(compact);
+  if (home === null) {
+    if (compact.startsWith('00') && compact.length > 2) return international(`+${compact.slice(2)}`);
     return fail(
-      'incomplete',
-      `Too short: an international number has at least ${MIN_DIGITS} digits after the + (this one has ${digits.length}).`,
-    );
-  }
-  if (digits.length > MAX_DIGITS) {
-    return fail(
-      'too-long',
-      `Too long: an international number has at most ${MAX_DIGITS} digits after the + (this one has ${digits.length}).`,
-    );
-  }
-  return { ok: true, e164: `+${digits}` };
-}
-
-function national(digits: string, homeCode: string | null): NumberResult {
-  if (homeCode === null) {
-    return fail(
+      'needs_country_code',
       'needs-country',
       'Add the country code: start with + (e.g. +1 for the US, +44 for the UK). With your Twilio number set in Settings, national numbers work too.',
     );
   }
-  if (homeCode === '1') {
-    if (digits.length === 10) return checkInternational(`1${digits}`);
-    if (digits.length === 11 && digits.startsWith('1')) return checkInternational(digits);
-    return fail(
-      digits.length < 10 ? 'incomplete' : 'too-long',
-      `A US or Canadian number has 10 digits, or 11 starting with 1; this one has ${plural(digits.length, 'digit')}. For other countries start with +.`,
-    );
+  const national = judge(compact, home);
+  // The home country's own international prefix (011, 0011, 010…) is understood by the
+  // library; 00, the most common one, is understood everywhere, as it always was.
+  if (!national.ok && compact.startsWith('00') && compact.length > 2) {
+    const abroad = international(`+${compact.slice(2)}`);
+    if (abroad.ok) return abroad;
   }
-  const withoutTrunk = digits.startsWith('0') ? digits.slice(1) : digits;
-  if (withoutTrunk === '') return fail('incomplete', 'Enter a number to call.');
-  const result = checkInternational(`${homeCode}${withoutTrunk}`);
-  if (!result.ok) {
-    const size = result.problem === 'too-long' ? 'Too long' : 'Too short';
-    return fail(
-      result.problem,
-      `${size} for a +${homeCode} number (your Twilio number’s country); for other countries start with +.`,
-    );
-  }
-  return result;
+  return national;
 }
 
-/** Groups an E.164 number for reading (`+15551234567` → `+1 555 123 4567`); display only. */
-export function formatForDisplay(e164: string): string {
-  const code = countryCodeOf(e164);
-  if (code === null) return e164;
-  const rest = e164.slice(1 + code.length);
-  if (code === '1' && rest.length === 10) {
-    return `+1 ${rest.slice(0, 3)} ${rest.slice(3, 6)} ${rest.slice(6)}`;
+function international(compact: string): NumberResult {
+  const digits = compact.slice(1);
+  if (digits === '') return fail('too_short', 'incomplete', 'Enter the country code and number after the +.');
+  if (digits.startsWith('0')) {
+    return fail('unknown_country_code', 'invalid', 'A country code never starts with 0. After the + type the country code, e.g. +44 for the UK.');
   }
-  // No per-country rules: threes from the left, the last group up to four digits.
-  const groups: string[] = [];
-  let restDigits = rest;
-  while (restDigits.length > 4) {
-    groups.push(restDigits.slice(0, 3));
-    restDigits = restDigits.slice(3);
-  }
-  if (restDigits) groups.push(restDigits);
-  return `+${code} ${groups.join(' ')}`;
+  return judge(compact, undefined);
 }
 
-/** How to show the other party of a call: a grouped number, or a client name. */
-export function describeParty(raw: string | null | undefined): string {
+/** Parses digits (with an optional leading +) and checks the length for that country. */
+function judge(compact: string, home: Region | undefined): NumberResult {
+  let parsed: PhoneNumber;
+  try {
+    parsed = parsePhoneNumberWithError(compact, home);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : '';
+    if (reason === 'INVALID_COUNTRY') return unknownCode(compact);
+    if (reason === 'TOO_LONG') return lengthError('TOO_LONG', callingCodeOf(compact, home));
+    return lengthError('TOO_SHORT', callingCodeOf(compact, home));
+  }
+  const e164 = parsed.number;
+  const problem = validatePhoneNumberLength(e164);
+  if (problem === 'INVALID_COUNTRY') return unknownCode(compact);
+  if (problem) return lengthError(problem, parsed.countryCallingCode, home ?? null);
+  // German numbers may have 15 digits after the 49 (or 4), but E.164 has 7 to 15 in all.
+  if (!E164.test(e164)) return lengthError(e164.length > 16 ? 'TOO_LONG' : 'TOO_SHORT', parsed.countryCallingCode, home ?? null);
+  // A trunk prefix the parser kept because dropping it left too few digits (`020 7946 09`
+  // read as +44 020794609, which Google's library does too): no valid number starts that way
+  // outside Italy, so judge the length without it, as the Rust core does.
+  if (!parsed.isValid() && parsed.nationalNumber.startsWith('0')) {
+    const stripped = validatePhoneNumberLength(`+${parsed.countryCallingCode}${parsed.nationalNumber.slice(1)}`);
+    if (stripped && stripped !== 'INVALID_COUNTRY') return lengthError(stripped, parsed.countryCallingCode, home ?? null);
+  }
+  return { ok: true, e164 };
+}
+
+function callingCodeOf(compact: string, home: Region | undefined): string | null {
+  if (!compact.startsWith('+')) return home ? getCountryCallingCode(home) : null;
+  const digits = compact.slice(1);
+  for (const n of [1, 2, 3]) {
+    if (digits.length >= n && isCallingCode(digits.slice(0, n))) return digits.slice(0, n);
+  }
+  return null;
+}
+
+function unknownCode(compact: string): NumberResult {
+  const digits = compact.replace(/^\+/, '');
+  return digits.length < 3
+    ? fail('too_short', 'incomplete', 'Keep typing: the country code is not complete yet.')
+    : fail('unknown_country_code', 'invalid', `No country uses the calling code at the start of +${digits.slice(0, 3)}…. Check the country code after the +.`);
+}
+
+function lengthError(
+  problem: 'TOO_SHORT' | 'TOO_LONG' | 'INVALID_LENGTH' | 'NOT_A_NUMBER',
+  code: string | null,
+  home: Region | null = null,
+): NumberResult {
+  const which = code === null ? 'this country' : home && getCountryCallingCode(home) === code ? `${codeName(code)} (your Twilio number’s country)` : codeName(code);
+  const elsewhere = home ? ' For other countries start with +.' : '';
+  switch (problem) {
+    case 'TOO_LONG':
+      return fail('too_long', 'too-long', `Too long for a ${which} number.${elsewhere}`);
+    case 'INVALID_LENGTH':
+      return fail('invalid_length', 'incomplete', `No ${which} number has that many digits. Check for a missing or extra digit.${elsewhere}`);
+    default:
+      return fail('too_short', 'incomplete', `Too short for a ${which} number.${elsewhere}`);
+  }
+}
+
+/**
+ * How to show a number: the national form for numbers of the home region (`06 1234 5678` in
+ * Italy), the international form for the rest and for numbers the metadata does not place
+ * (`+44 20 7946 0958`). Display only; anything unparseable is shown as it is.
+ */
+export function formatForDisplay(e164: string, home: Region | null = null): string {
+  const parsed = parseExact(e164);
+  if (!parsed) return e164;
+  if (home !== null && parsed.isValid() && parsed.country === home) return parsed.formatNational();
+  return parsed.formatInternational();
+}
+
+/** The international form, whatever the home region: what the dial pad says it will call. */
+export function formatInternational(e164: string): string {
+  return parseExact(e164)?.formatInternational() ?? e164;
+}
+
+/** How to show the other party of a call: a formatted number, or a client name. */
+export function describeParty(raw: string | null | undefined, home: Region | null = null): string {
   if (!raw) return 'Unknown caller';
   if (raw.startsWith('client:')) return `${raw.slice('client:'.length)} (app user)`;
   if (/^\+?(anonymous|266696687)$/i.test(raw)) return 'Withheld number';
-  return isE164(raw) ? formatForDisplay(raw) : raw;
+  return E164.test(raw) ? formatForDisplay(raw, home) : raw;
+}
+
+/**
+ * Formats a dial-pad entry as it is typed (`0612345678` → `06 1234 5678` in Italy), keeping
+ * the caret after the same digit. Anything but digits and a leading `+` is left as typed, so
+ * the validation message can point at it.
+ */
+export function formatTyped(value: string, caret: number, home: Region | null): { value: string; caret: number } {
+  if (!/^\+?[0-9\s\-.()]*$/.test(value)) return { value, caret };
+  const significant = (text: string) => text.replace(/[^0-9+]/g, '').length;
+  const before = significant(value.slice(0, caret));
+  const formatted = new AsYouType(home ?? undefined).input(value.replace(/[^0-9+]/g, ''));
+  let seen = 0;
+  let at = 0;
+  while (at < formatted.length && seen < before) {
+    if (/[0-9+]/.test(formatted.charAt(at))) seen++;
+    at++;
+  }
+  return { value: formatted, caret: at };
 }

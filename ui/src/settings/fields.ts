@@ -2,7 +2,7 @@
 // (src-tauri/settings/field.rs), so mistakes show while typing instead of after saving.
 
 import type { FieldName } from '../contract';
-import { isE164 } from '../phone/number';
+import { isCallingCode, isRegion, normalizeNumber } from '../phone/number';
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 
@@ -30,12 +30,46 @@ function publicUrl(value: string): string | null {
   return null;
 }
 
-const CODE_LIST = /^\s*\+?[1-9][0-9]{0,2}\s*(,\s*\+?[1-9][0-9]{0,2}\s*)*$/;
+/** Twilio's default and longest `<Dial timeLimit>` (4 hours); the Rust side's `MAX_CALL_SECONDS`. */
+export const MAX_CALL_SECONDS = 14400;
+
+/** A number with its country code, as the Rust side reads it (`E164::from_typed` without a home). */
+function ownNumber(value: string): string | null {
+  const result = normalizeNumber(value, null);
+  if (result.ok) return null;
+  return result.problem === 'needs-country' ? 'Start with + and the country code, e.g. +15551234567.' : result.error;
+}
+
+function entries(value: string): string[] {
+  return value.split(',').map((entry) => entry.trim());
+}
+
+function countries(value: string): string | null {
+  for (const entry of entries(value)) {
+    if (entry === '') return 'Separate the entries with single commas, e.g. 1,44.';
+    if (/^\+?[0-9]+$/.test(entry)) {
+      const code = entry.replace('+', '');
+      if (!isCallingCode(code)) return `No country uses the calling code ${entry}. Use codes such as 1, 44 or 39.`;
+    } else if (!isRegion(entry.toUpperCase())) {
+      return `“${entry}” is neither a calling code nor a two-letter country code (such as PR, JM or JE).`;
+    }
+  }
+  return null;
+}
+
+function numbers(value: string): string | null {
+  for (const entry of entries(value)) {
+    if (entry === '') return 'Separate the numbers with single commas.';
+    const problem = ownNumber(entry);
+    if (problem) return `“${entry}”: ${problem}`;
+  }
+  return null;
+}
 
 /**
  * Checks one field's value as typed. Returns a message saying what is wrong, or null.
  * An empty value is valid where it means "keep" or "default" (secrets, identity, port,
- * allowed country codes, public URL).
+ * allowed countries and numbers, call length, public URL).
  */
 export function validateField(name: FieldName, raw: string): string | null {
   const value = raw.trim();
@@ -65,7 +99,7 @@ export function validateField(name: FieldName, raw: string): string | null {
     case 'api_key_secret':
       return /\s/.test(value) ? 'The API Key Secret has no spaces; paste it again.' : null;
     case 'twilio_number':
-      return isE164(value) ? null : 'Write it in E.164: + then the country code and number, no spaces, e.g. +15551234567.';
+      return ownNumber(value);
     case 'identity':
       if (value.length > 121) return `At most 121 characters (this has ${value.length}).`;
       return /^[A-Za-z0-9_]+$/.test(value) ? null : 'Only letters, digits and underscores (Twilio rejects anything else, including + and spaces).';
@@ -77,13 +111,22 @@ export function validateField(name: FieldName, raw: string): string | null {
       return port >= 1 && port <= 65535 ? null : 'A port is a whole number from 1 to 65535.';
     }
     case 'allowed_country_codes':
-      return CODE_LIST.test(value) ? null : 'Country calling codes separated by commas, e.g. 1,44.';
+      return countries(value);
+    case 'allowed_numbers':
+      return numbers(value);
+    case 'max_call_seconds': {
+      const seconds = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+      return seconds >= 1 && seconds <= MAX_CALL_SECONDS
+        ? null
+        : `Whole seconds from 1 to ${MAX_CALL_SECONDS} (4 hours, Twilio’s limit), e.g. 3600 for one hour.`;
+    }
   }
 }
 
 /** The identity used when none is set: `+15551234567` → `dialtone_15551234567`. */
 export function defaultIdentity(number: string | null | undefined): string | null {
-  return number && isE164(number) ? `dialtone_${number.slice(1)}` : null;
+  const result = number ? normalizeNumber(number, null) : null;
+  return result?.ok ? `dialtone_${result.e164.slice(1)}` : null;
 }
 
 /** One-line help under each field. */
@@ -97,12 +140,16 @@ export const FIELD_HINTS: Record<FieldName, string> = {
   identity: 'The name this phone registers as. Leave empty for the default.',
   public_url: 'Your tunnel’s https address plus /handle_calls (ngrok, cloudflared…).',
   port: 'The local port the tunnel forwards to. Default 3000.',
-  allowed_country_codes: 'Outgoing calls only go to these countries. Default: your number’s own.',
+  allowed_country_codes:
+    'Outgoing calls only go to these countries: calling codes, or two-letter codes for places that share one (1 means the US and Canada; add PR, JM… for other +1 countries). Default: your number’s own.',
+  allowed_numbers:
+    'Exact numbers called even where their country or kind is refused (premium rate, shared cost, personal numbers), e.g. +447012345678. Separate with commas.',
+  max_call_seconds: 'Calls are cut off after this many seconds, both ways. Default 14400 (4 hours).',
 };
 
 /** The form's sections, in order. */
 export const SECTIONS: { title: string; fields: FieldName[] }[] = [
   { title: 'Twilio account', fields: ['account_sid', 'auth_token', 'api_key_sid', 'api_key_secret', 'twiml_app_sid'] },
-  { title: 'Your phone', fields: ['twilio_number', 'identity', 'allowed_country_codes'] },
+  { title: 'Your phone', fields: ['twilio_number', 'identity', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds'] },
   { title: 'Webhook', fields: ['public_url', 'port'] },
 ];

@@ -4,7 +4,7 @@
 import type { FieldName, SettingsStatus, WindowStatus } from '../contract';
 import { SESSION_LOST_MESSAGE, toBackendError, type Backend, type CallingWindowControl } from '../ipc';
 import type { Phone, PhoneSnapshot } from '../phone/device';
-import { countryCodeOf, formatForDisplay } from '../phone/number';
+import { formatForDisplay, homeRegionOf } from '../phone/number';
 import { windowRegistration } from '../phone/report';
 import { CallView } from './callView';
 import { CallingWindowView } from './callingWindow';
@@ -58,20 +58,28 @@ export class App {
   ) {
     this.supported = supported;
     this.callingWindow = supported ? null : callingWindow;
-    this.windowView = new CallingWindowView({ reopen: () => void this.openCallingWindow() });
+    this.windowView = new CallingWindowView({
+      homeRegion: () => homeRegionOf(this.ownNumber),
+      reopen: () => void this.openCallingWindow(),
+    });
     this.notice = h('p', { class: 'banner warning app-notice', role: 'alert', hidden: true });
     this.status = new StatusView({ openSettings: () => this.openSettings(), retry: () => void this.phone.retry() });
     this.dial = new DialView({
       call: (n) => void this.phone.dial(n),
-      homeCode: () => countryCodeOf(this.ownNumber),
+      homeRegion: () => homeRegionOf(this.ownNumber),
       blockedReason: () => this.phone.dialBlockedReason(),
     });
     this.call = new CallView({
+      homeRegion: () => homeRegionOf(this.ownNumber),
       hangUp: () => this.phone.hangUp(),
       toggleMute: () => this.phone.toggleMute(),
       sendDigit: (d) => this.phone.sendDigit(d),
     });
-    this.incoming = new IncomingView({ accept: () => this.phone.accept(), reject: () => this.phone.reject() });
+    this.incoming = new IncomingView({
+      homeRegion: () => homeRegionOf(this.ownNumber),
+      accept: () => this.phone.accept(),
+      reject: () => this.phone.reject(),
+    });
     this.settings = new SettingsView(backend, {
       changed: (status, fields) => this.settingsChanged(status, fields),
       close: () => this.closeSettings(),
@@ -233,7 +241,7 @@ export class App {
     // Users know their number, not the client identity the token carries.
     const shown =
       registration.status === 'ready' && this.ownNumber && !this.callingWindow
-        ? { ...registration, detail: `Calls to ${formatForDisplay(this.ownNumber)} ring here.` }
+        ? { ...registration, detail: `Calls to ${formatForDisplay(this.ownNumber, homeRegionOf(this.ownNumber))} ring here.` }
         : registration;
     this.status.render(shown, this.settingsOpen);
     this.call.render(snapshot.call);

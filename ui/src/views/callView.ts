@@ -1,13 +1,15 @@
 // The call screen: outgoing (calling, ringing) and connected calls.
 
 import type { CallState } from '../phone/callState';
-import { describeParty } from '../phone/number';
+import { describeParty, type Region } from '../phone/number';
 import { startCallTimer } from '../phone/timer';
 import { h, setText } from './dom';
 import { icon } from './icons';
 import { keypad } from './keypad';
 
 export interface CallActions {
+  /** The region of the user's Twilio number: its numbers are shown in national form. */
+  homeRegion(): Region | null;
   hangUp(): void;
   toggleMute(): void;
   sendDigit(digit: string): boolean;
@@ -76,7 +78,7 @@ export class CallView {
       this.reset();
       return;
     }
-    setText(this.number, describeParty(state.number));
+    setText(this.number, describeParty(state.number, this.actions.homeRegion()));
     const active = state.phase === 'active';
     this.el.dataset.phase = state.phase;
     this.muteButton.disabled = !active;

@@ -3,13 +3,15 @@
 // call), and a button to reopen it. Calls are answered and placed in the calling window itself.
 
 import type { PhoneCall, WindowStatus } from '../contract';
-import { describeParty } from '../phone/number';
+import { describeParty, type Region } from '../phone/number';
 import { windowRegistration } from '../phone/report';
 import { startCallTimer } from '../phone/timer';
 import { h, setText } from './dom';
 import { icon } from './icons';
 
 export interface CallingWindowActions {
+  /** The region of the user's Twilio number: its numbers are shown in national form. */
+  homeRegion(): Region | null;
   reopen(): void;
 }
 
@@ -39,7 +41,7 @@ export class CallingWindowView {
   private stopTimer: (() => void) | null = null;
   private timerSince: number | null = null;
 
-  constructor(actions: CallingWindowActions) {
+  constructor(private readonly actions: CallingWindowActions) {
     this.ringingCaller = h('strong', { class: 'cw-ringing-caller' });
     this.ringing = h(
       'section',
@@ -123,7 +125,7 @@ export class CallingWindowView {
     const ringingIn = call !== null && call.direction === 'incoming' && call.state === 'ringing';
     this.ringing.hidden = !ringingIn;
     this.el.classList.toggle('is-ringing', ringingIn);
-    if (ringingIn) setText(this.ringingCaller, describeParty(call.number));
+    if (ringingIn) setText(this.ringingCaller, describeParty(call.number, this.actions.homeRegion()));
 
     // A ringing incoming call has the big view above; the panel does not repeat it.
     this.call.hidden = call === null || ringingIn;
@@ -135,7 +137,7 @@ export class CallingWindowView {
     this.call.dataset.state = call.state;
     const incoming = call.direction === 'incoming';
     setText(this.callLabel, call.state === 'open' ? (incoming ? 'Call from' : 'Call to') : incoming ? 'Incoming call' : 'Outgoing call');
-    setText(this.callNumber, describeParty(call.number));
+    setText(this.callNumber, describeParty(call.number, this.actions.homeRegion()));
     setText(this.callState, CALL_STATE_TEXT[call.state]);
     if (call.state === 'open' && call.since !== null) {
       if (this.timerSince !== call.since) {

@@ -1,6 +1,6 @@
 // The idle phone: number field, dial pad, call button.
 
-import { formatForDisplay, normalizeNumber } from '../phone/number';
+import { formatInternational, formatTyped, normalizeNumber, type Region } from '../phone/number';
 import { h, setText } from './dom';
 import { icon } from './icons';
 import { keypad } from './keypad';
@@ -8,8 +8,8 @@ import { keypad } from './keypad';
 export interface DialActions {
   /** Places the call; the number is E.164 already. */
   call(e164: string): void;
-  /** The country calling code of the user's Twilio number, for national numbers. */
-  homeCode(): string | null;
+  /** The region of the user's Twilio number: national numbers are read against it. */
+  homeRegion(): Region | null;
   /** Why no call can be placed now (no token, no Device yet), or null. */
   blockedReason(): string | null;
 }
@@ -49,7 +49,7 @@ export class DialView {
       h('div', { class: 'dial-actions' }, plus, this.callButton, backspace),
     );
 
-    this.input.addEventListener('input', () => this.update(false));
+    this.input.addEventListener('input', (event) => this.typed(event as InputEvent));
     // Coming back from the keypad, keep typing at the end (a click still places the caret).
     this.input.addEventListener('focus', () => {
       const n = this.input.value.length;
@@ -74,9 +74,7 @@ export class DialView {
     const editing = document.activeElement === this.input;
     const start = editing ? (this.input.selectionStart ?? value.length) : value.length;
     const end = editing ? (this.input.selectionEnd ?? value.length) : value.length;
-    this.input.value = value.slice(0, start) + key + value.slice(end);
-    this.input.setSelectionRange(start + key.length, start + key.length);
-    this.update(false);
+    this.setFormatted(value.slice(0, start) + key + value.slice(end), start + key.length);
   }
 
   backspace(): void {
@@ -85,11 +83,41 @@ export class DialView {
     const start = editing ? (this.input.selectionStart ?? value.length) : value.length;
     const end = editing ? (this.input.selectionEnd ?? value.length) : value.length;
     if (start !== end) {
-      this.input.value = value.slice(0, start) + value.slice(end);
-      this.input.setSelectionRange(start, start);
+      this.setFormatted(value.slice(0, start) + value.slice(end), start);
     } else if (start > 0) {
-      this.input.value = value.slice(0, start - 1) + value.slice(start);
-      this.input.setSelectionRange(start - 1, start - 1);
+      // Formatting inserted the spaces and dashes; the key deletes the digit before them.
+      let at = start - 1;
+      while (at > 0 && !/[0-9+]/.test(value.charAt(at))) at--;
+      this.setFormatted(value.slice(0, at) + value.slice(start), at);
+    } else {
+      this.update(false);
+    }
+  }
+
+  /** Typed, deleted or dropped into the field: format it as the user goes. */
+  private typed(event: InputEvent): void {
+    const { value } = this.input;
+    const caret = this.input.selectionStart ?? value.length;
+    const digits = (text: string) => text.replace(/[^0-9+]/g, '');
+    // Backspace over a space or dash would only be undone by the formatting: take the digit.
+    if (event.inputType === 'deleteContentBackward' && digits(value) === digits(this.shown) && caret > 0) {
+      let at = caret - 1;
+      while (at > 0 && !/[0-9+]/.test(value.charAt(at))) at--;
+      this.setFormatted(value.slice(0, at) + value.slice(at + 1), at);
+      return;
+    }
+    this.setFormatted(value, caret);
+  }
+
+  /** What the field showed after the last formatting. */
+  private shown = '';
+
+  private setFormatted(value: string, caret: number): void {
+    const formatted = formatTyped(value, caret, this.actions.homeRegion());
+    this.input.value = formatted.value;
+    this.shown = formatted.value;
+    if (document.activeElement === this.input || this.input.value !== '') {
+      this.input.setSelectionRange(formatted.caret, formatted.caret);
     }
     this.update(false);
   }
@@ -114,6 +142,7 @@ export class DialView {
 
   clear(): void {
     this.input.value = '';
+    this.shown = '';
     this.update(false);
   }
 
@@ -125,8 +154,12 @@ export class DialView {
     const text = event.clipboardData?.getData('text') ?? '';
     if (!text) return;
     event.preventDefault();
-    const result = normalizeNumber(text, this.actions.homeCode());
-    this.input.value = result.ok ? result.e164 : text.trim();
+    const result = normalizeNumber(text, this.actions.homeRegion());
+    // A number that reads cleanly is shown in international form (what will be dialled, trunk
+    // prefix settled); anything else as pasted, to fix by hand.
+    const shown = result.ok ? formatTyped(result.e164, result.e164.length, null).value : text.trim();
+    this.input.value = shown;
+    this.shown = shown;
     this.update(true);
   }
 
@@ -139,9 +172,10 @@ export class DialView {
       setText(this.message, '');
       return;
     }
-    const result = normalizeNumber(value, this.actions.homeCode());
+    const result = normalizeNumber(value, this.actions.homeRegion());
     if (result.ok) {
-      setText(this.message, result.e164 === value ? formatForDisplay(result.e164) : `Calls ${formatForDisplay(result.e164)}`);
+      // Always the international form: it shows whether a trunk 0 stays (+39 06…) or goes.
+      setText(this.message, `Calls ${formatInternational(result.e164)}`);
       return;
     }
     // While typing, a number that is merely too short is not an error yet.
@@ -165,7 +199,7 @@ export class DialView {
   }
 
   private submit(): void {
-    const result = normalizeNumber(this.input.value, this.actions.homeCode());
+    const result = normalizeNumber(this.input.value, this.actions.homeRegion());
     if (!result.ok) {
       this.showError(result.error);
       this.input.focus();

@@ -1,11 +1,13 @@
 // The incoming call screen: who is calling, accept, decline.
 
 import type { CallState } from '../phone/callState';
-import { describeParty } from '../phone/number';
+import { describeParty, type Region } from '../phone/number';
 import { h, setText } from './dom';
 import { icon } from './icons';
 
 export interface IncomingActions {
+  /** The region of the user's Twilio number: its numbers are shown in national form. */
+  homeRegion(): Region | null;
   accept(): void;
   reject(): void;
 }
@@ -15,7 +17,7 @@ export class IncomingView {
   private readonly caller: HTMLElement;
   private readonly acceptButton: HTMLButtonElement;
 
-  constructor(actions: IncomingActions) {
+  constructor(private readonly actions: IncomingActions) {
     this.caller = h('h2', { class: 'call-number', id: 'incoming-caller' });
     this.acceptButton = h('button', { type: 'button', class: 'answer-button' }, icon('call'), h('span', {}, 'Accept'));
     const reject = h('button', { type: 'button', class: 'decline-button' }, icon('hangup'), h('span', {}, 'Decline'));
@@ -35,7 +37,7 @@ export class IncomingView {
   }
 
   render(state: CallState): void {
-    if (state.phase === 'incoming') setText(this.caller, describeParty(state.number));
+    if (state.phase === 'incoming') setText(this.caller, describeParty(state.number, this.actions.homeRegion()));
   }
 
   focus(): void {

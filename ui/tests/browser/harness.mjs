@@ -226,7 +226,9 @@ export function completeSettings() {
       field('identity', 'Client identity', 'dialtone_15551234567', 'default'),
       field('public_url', 'Public webhook URL', 'https://abc123.ngrok.app/handle_calls', 'settings file'),
       field('port', 'Listener port', '3000', 'default'),
-      field('allowed_country_codes', 'Allowed country calling codes', '1', 'default'),
+      field('allowed_country_codes', 'Allowed countries', '1', 'default'),
+      { ...field('allowed_numbers', 'Allowed numbers', '', 'unset'), set: false, value: null },
+      field('max_call_seconds', 'Maximum call length', '14400', 'default'),
     ],
   };
 }
@@ -315,7 +317,7 @@ function installMocks(config) {
       if (!f.secret) f.value = value;
     }
     state.settings.complete = state.settings.fields
-      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes'].includes(f.name))
+      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds'].includes(f.name))
       .every((/** @type {any} */ f) => f.set);
   };
   const clone = (/** @type {any} */ v) => JSON.parse(JSON.stringify(v));

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { UI_DIR, ipcCalls, openApp, pauseClock, screenshot, servedBuild } from './harness.mjs';
+import { UI_DIR, completeSettings, ipcCalls, openApp, pauseClock, screenshot, servedBuild } from './harness.mjs';
 
 const DIST = join(UI_DIR, 'dist-e2e');
 
@@ -277,7 +277,33 @@ describe('outgoing calls', () => {
     await app.context.close();
   });
 
-  test('pasting normalises to E.164, or explains what is wrong', async () => {
+  test('an Italian home number: the trunk 0 stays, numbers show as Italians write them', async () => {
+    const settings = completeSettings();
+    for (const f of settings.fields) {
+      if (f.name === 'twilio_number') f.value = '+390612345678';
+      if (f.name === 'identity') f.value = 'dialtone_390612345678';
+    }
+    const app = await openApp(build.browser, build.server.url, { settings });
+    const { page } = app;
+    await ready(page);
+    await page.locator('.status-detail').getByText('Calls to 06 1234 5678 ring here.').waitFor();
+    const input = page.locator('#number');
+    await input.pressSequentially('0612345679');
+    assert.equal(await input.inputValue(), '06 1234 5679', 'formatted as typed, the Italian way');
+    await page.getByText('Calls +39 06 1234 5679').waitFor();
+    await input.press('Enter');
+    await page.locator('#call-label', { hasText: 'Calling…' }).waitFor();
+    assert.deepEqual((await fake(page)).connectParams, [{ params: { To: '+390612345679' } }]);
+    assert.equal(await page.locator('#call-number').innerText(), '06 1234 5679');
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.remoteHangup());
+    await page.locator('#number').waitFor();
+    await page.evaluate(() => globalThis.__fakeTwilio.device?.incoming('+442079460958'));
+    await page.getByRole('alertdialog', { name: 'Incoming call' }).waitFor();
+    assert.equal(await page.locator('#incoming-caller').innerText(), '+44 20 7946 0958', 'abroad: international');
+    await app.context.close();
+  });
+
+  test('pasting normalises to the international number, or explains what is wrong', async () => {
     const app = await openApp(build.browser, build.server.url);
     const { page } = app;
     await ready(page);
@@ -290,20 +316,21 @@ describe('outgoing calls', () => {
         el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
       }, text);
     await paste('0044 20 7946 0958');
-    assert.equal(await input.inputValue(), '+442079460958');
+    assert.equal(await input.inputValue(), '+44 20 7946 0958');
     await paste('1-800-FLOWERS');
     await page.getByText('A phone number can’t contain letters').waitFor();
     assert.equal(await input.getAttribute('aria-invalid'), 'true');
     await paste('555 12');
-    await page.getByText('A US or Canadian number has 10 digits').waitFor();
+    await page.getByText('Too short for a +1 (your Twilio number’s country) number. For other countries start with +.').waitFor();
     await page.getByRole('button', { name: 'Call', exact: true }).click();
     assert.equal((await fake(page)).connectParams.length, 0, 'an invalid number is not dialled');
     await input.fill('');
     await page.getByRole('button', { name: 'Plus (country code)' }).click();
     // Focus stays on the + key: typing still reaches the number.
     await page.keyboard.type('447700900123');
+    assert.equal(await input.inputValue(), '+44 7700 900123', 'formatted as typed');
     await page.getByRole('button', { name: 'Delete last digit' }).click();
-    assert.equal(await input.inputValue(), '+44770090012');
+    assert.equal(await input.inputValue(), '+44 7700 90012');
     await input.press('Enter');
     await page.locator('#call-label', { hasText: 'Calling…' }).waitFor();
     assert.deepEqual((await fake(page)).connectParams, [{ params: { To: '+44770090012' } }]);
@@ -331,10 +358,10 @@ describe('incoming calls', () => {
     await page.evaluate(() => globalThis.__fakeTwilio.device?.incoming('+447700900123'));
     const dialog = page.getByRole('alertdialog', { name: 'Incoming call' });
     await dialog.waitFor();
-    assert.equal(await page.locator('#incoming-caller').innerText(), '+44 770 090 0123');
+    assert.equal(await page.locator('#incoming-caller').innerText(), '+44 7700 900123');
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     assert.equal(focused, 'Accept', 'Accept has the focus');
-    assert.match(await logText(page), /Incoming call from \+44 770 090 0123\./);
+    assert.match(await logText(page), /Incoming call from \+44 7700 900123\./);
     await screenshot(page, 'incoming');
 
     await page.getByRole('button', { name: 'Accept' }).click();

@@ -43,9 +43,11 @@ describe('settings', () => {
     await page.getByLabel('API Key Secret', { exact: true }).fill('s3cret-value');
     await page.getByLabel('TwiML App SID', { exact: true }).fill(`AP${HEX}`);
     const number = page.getByLabel('Twilio number', { exact: true });
-    await number.fill('+1 555 123 4567');
+    await number.fill('555 123 4567');
     await number.blur();
-    assert.match(await fieldError(page, 'Twilio number'), /E\.164/);
+    assert.match(await fieldError(page, 'Twilio number'), /Start with \+ and the country code/);
+    await number.fill('+1 555 123');
+    assert.match(await fieldError(page, 'Twilio number'), /Too short for a \+1 number/);
     await number.fill('+15551234567');
     assert.equal(await page.getByLabel('Client identity', { exact: true }).getAttribute('placeholder'), 'Default: dialtone_15551234567');
     const url = page.getByLabel('Public webhook URL', { exact: true });

@@ -24,6 +24,12 @@ describe('validateField', () => {
     ['allowed_country_codes', '1'],
     ['allowed_country_codes', '1,44'],
     ['allowed_country_codes', '+44, 1'],
+    ['allowed_country_codes', '1,PR,jm'],
+    ['twilio_number', '+1 (555) 123-4567'],
+    ['allowed_numbers', '+447012345678'],
+    ['allowed_numbers', '+44 70 1234 5678, +1 212 976 1234'],
+    ['max_call_seconds', '1'],
+    ['max_call_seconds', '14400'],
   ] as const)('%s accepts %j', (name, value) => {
     expect(validateField(name, value)).toBeNull();
   });
@@ -36,8 +42,9 @@ describe('validateField', () => {
     ['api_key_sid', `AC${HEX}`, /Starts with SK/],
     ['api_key_secret', 'has space', /no spaces/],
     ['twiml_app_sid', `AP${HEX}0`, /this has 33 characters/],
-    ['twilio_number', '+1 555 123 4567', /E\.164/],
-    ['twilio_number', '5551234567', /E\.164/],
+    ['twilio_number', '+1 555 123', /Too short for a \+1 number/],
+    ['twilio_number', '5551234567', /Start with \+ and the country code/],
+    ['twilio_number', '+28 1234 5678', /No country uses the calling code/],
     ['identity', '+15551234567', /letters, digits and underscores/],
     ['identity', 'al ice', /letters, digits and underscores/],
     ['identity', 'a'.repeat(122), /At most 121/],
@@ -50,8 +57,17 @@ describe('validateField', () => {
     ['port', '0', /1 to 65535/],
     ['port', '65536', /1 to 65535/],
     ['port', '30a', /1 to 65535/],
-    ['allowed_country_codes', '1;44', /separated by commas/],
-    ['allowed_country_codes', '0', /separated by commas/],
+    ['allowed_country_codes', '1;44', /“1;44” is neither a calling code nor a two-letter country code/],
+    ['allowed_country_codes', '0', /No country uses the calling code 0/],
+    ['allowed_country_codes', '1,28', /No country uses the calling code 28/],
+    ['allowed_country_codes', '1,,44', /single commas/],
+    ['allowed_country_codes', '1,XX', /“XX” is neither/],
+    ['allowed_numbers', '+44 70 1234', /“\+44 70 1234”: Too short for a \+44 number/],
+    ['allowed_numbers', '020 7946 0958', /Start with \+ and the country code/],
+    ['allowed_numbers', '+447012345678,', /single commas/],
+    ['max_call_seconds', '0', /1 to 14400/],
+    ['max_call_seconds', '14401', /1 to 14400/],
+    ['max_call_seconds', '1h', /1 to 14400/],
   ] as const)('%s refuses %j', (name, value, message) => {
     expect(validateField(name, value)).toMatch(message);
   });
@@ -59,7 +75,7 @@ describe('validateField', () => {
   test('empty: required fields say so, the rest mean keep or default', () => {
     expect(validateField('account_sid', '')).toMatch(/Required/);
     expect(validateField('twilio_number', ' ')).toMatch(/Required/);
-    for (const name of ['auth_token', 'api_key_secret', 'identity', 'public_url', 'port', 'allowed_country_codes'] as const) {
+    for (const name of ['auth_token', 'api_key_secret', 'identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds'] as const) {
       expect(validateField(name, '')).toBeNull();
     }
   });
@@ -67,6 +83,7 @@ describe('validateField', () => {
 
 test('default identity is derived from the number', () => {
   expect(defaultIdentity('+15551234567')).toBe('dialtone_15551234567');
+  expect(defaultIdentity('+1 (555) 123-4567')).toBe('dialtone_15551234567');
   expect(defaultIdentity('555')).toBeNull();
   expect(defaultIdentity(null)).toBeNull();
 });

@@ -42,7 +42,7 @@ export class FieldRow {
       autocapitalize: 'off',
       'aria-describedby': `${id}-hint ${id}-error`,
       disabled: !editable,
-      inputmode: field.name === 'port' ? 'numeric' : field.name === 'twilio_number' ? 'tel' : undefined,
+      inputmode: field.name === 'port' || field.name === 'max_call_seconds' ? 'numeric' : field.name === 'twilio_number' ? 'tel' : undefined,
     });
     this.input = input;
     this.original = secret ? '' : (field.value ?? '');
