@@ -248,17 +248,17 @@ fn twiml_parses_to_the_same_tree_as_twilio_python() {
             Route::Outbound {
                 to: E164::parse("+447700900123").unwrap(),
             },
-            json!({"case": "outbound", "caller_id": NUMBER, "to": "+447700900123"}),
+            json!({"case": "outbound", "caller_id": NUMBER, "to": "+447700900123", "action": "dial_status"}),
         ),
         (
             Route::Inbound {
                 caller_id: Some(E164::parse("+15557654321").unwrap()),
             },
-            json!({"case": "inbound", "caller_id": "+15557654321", "identity": IDENTITY, "timeout": routing::RING_TIMEOUT_SECS}),
+            json!({"case": "inbound", "caller_id": "+15557654321", "identity": IDENTITY, "timeout": 25, "action": "dial_status"}),
         ),
         (
             Route::Inbound { caller_id: None },
-            json!({"case": "inbound", "identity": IDENTITY, "timeout": routing::RING_TIMEOUT_SECS}),
+            json!({"case": "inbound", "identity": IDENTITY, "timeout": 25, "action": "dial_status"}),
         ),
         (
             Route::Rejected { reason: "test" },
@@ -269,7 +269,7 @@ fn twiml_parses_to_the_same_tree_as_twilio_python() {
     for (route, case) in &cases {
         let mut request = case.clone();
         request["op"] = json!("twiml");
-        request["ours"] = json!(routing::twiml(route, &settings));
+        request["ours"] = json!(routing::twiml(route, &settings, 25));
         requests.push(request);
     }
     // The refusals: their spoken text comes from our route, so send it along.
@@ -277,7 +277,7 @@ fn twiml_parses_to_the_same_tree_as_twilio_python() {
         Refusal::NotANumber,
         Refusal::CountryNotAllowed { code: 882 },
     ] {
-        let ours = routing::twiml(&Route::OutboundRefused { reason }, &settings);
+        let ours = routing::twiml(&Route::OutboundRefused { reason }, &settings, 25);
         let text = ours
             .split("<Say>")
             .nth(1)

@@ -22,6 +22,16 @@ pub enum Field {
     PublicUrl,
     Port,
     AllowedCountryCodes,
+    /// Unanswered incoming calls go to voicemail (`on`/`off`).
+    Voicemail,
+    /// What callers hear before the tone, unless a recorded greeting is set.
+    VoicemailGreeting,
+    /// The longest message a caller may leave, in seconds.
+    VoicemailMaxSecs,
+    /// How long an incoming call rings before it goes to voicemail, in seconds.
+    RingSecs,
+    /// Calls go straight to voicemail without ringing (`on`/`off`).
+    DoNotDisturb,
 }
 
 /// Where a field is kept when the user saves it.
@@ -34,7 +44,7 @@ pub enum Home {
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 15] = [
         Field::AccountSid,
         Field::AuthToken,
         Field::ApiKeySid,
@@ -45,6 +55,11 @@ impl Field {
         Field::PublicUrl,
         Field::Port,
         Field::AllowedCountryCodes,
+        Field::Voicemail,
+        Field::VoicemailGreeting,
+        Field::VoicemailMaxSecs,
+        Field::RingSecs,
+        Field::DoNotDisturb,
     ];
 
     pub fn name(self) -> &'static str {
@@ -59,6 +74,11 @@ impl Field {
             Field::PublicUrl => "public_url",
             Field::Port => "port",
             Field::AllowedCountryCodes => "allowed_country_codes",
+            Field::Voicemail => "voicemail",
+            Field::VoicemailGreeting => "voicemail_greeting",
+            Field::VoicemailMaxSecs => "voicemail_max_secs",
+            Field::RingSecs => "ring_secs",
+            Field::DoNotDisturb => "do_not_disturb",
         }
     }
 
@@ -74,6 +94,11 @@ impl Field {
             Field::PublicUrl => "Public webhook URL",
             Field::Port => "Listener port",
             Field::AllowedCountryCodes => "Allowed country calling codes",
+            Field::Voicemail => "Voicemail",
+            Field::VoicemailGreeting => "Voicemail greeting",
+            Field::VoicemailMaxSecs => "Longest voicemail (seconds)",
+            Field::RingSecs => "Ring time (seconds)",
+            Field::DoNotDisturb => "Do not disturb",
         }
     }
 
@@ -91,6 +116,11 @@ impl Field {
             Field::PublicUrl => "DIALTONE_PUBLIC_URL",
             Field::Port => "DIALTONE_PORT",
             Field::AllowedCountryCodes => "DIALTONE_ALLOWED_COUNTRY_CODES",
+            Field::Voicemail => "DIALTONE_VOICEMAIL",
+            Field::VoicemailGreeting => "DIALTONE_VOICEMAIL_GREETING",
+            Field::VoicemailMaxSecs => "DIALTONE_VOICEMAIL_MAX_SECS",
+            Field::RingSecs => "DIALTONE_RING_SECS",
+            Field::DoNotDisturb => "DIALTONE_DO_NOT_DISTURB",
         }
     }
 
@@ -109,7 +139,12 @@ impl Field {
             | Field::Identity
             | Field::PublicUrl
             | Field::Port
-            | Field::AllowedCountryCodes => Home::SettingsFile,
+            | Field::AllowedCountryCodes
+            | Field::Voicemail
+            | Field::VoicemailGreeting
+            | Field::VoicemailMaxSecs
+            | Field::RingSecs
+            | Field::DoNotDisturb => Home::SettingsFile,
         }
     }
 
@@ -126,6 +161,10 @@ impl Field {
             Field::PublicUrl => "the https URL your tunnel gives, e.g. https://abc123.ngrok.app (with or without /handle_calls at the end)",
             Field::Port => "a port number from 1 to 65535",
             Field::AllowedCountryCodes => "country calling codes separated by commas, e.g. 1,44",
+            Field::Voicemail | Field::DoNotDisturb => "on or off",
+            Field::VoicemailGreeting => "1 to 500 characters of text, spoken to the caller before the tone",
+            Field::VoicemailMaxSecs => "a number of seconds from 5 to 3600",
+            Field::RingSecs => "a number of seconds from 5 to 120",
         }
     }
 
@@ -156,6 +195,20 @@ impl Field {
                     .collect::<Vec<_>>()
                     .join(",")
             }),
+            Field::Voicemail | Field::DoNotDisturb => {
+                parse_switch(value).map(|on| if on { "on" } else { "off" }.to_owned())
+            }
+            Field::VoicemailGreeting => {
+                let words = value
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .collect::<String>();
+                (1..=MAX_GREETING_CHARS)
+                    .contains(&words.chars().count())
+                    .then_some(words)
+            }
+            Field::VoicemailMaxSecs => seconds(value, VOICEMAIL_SECS),
+            Field::RingSecs => seconds(value, RING_SECS),
         };
         ok.ok_or_else(invalid)
     }
@@ -179,7 +232,7 @@ impl FromStr for Field {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("there is no setting called {0:?}; the settings are: account_sid, auth_token, api_key_sid, api_key_secret, twiml_app_sid, twilio_number, identity, public_url, port, allowed_country_codes")]
+#[error("there is no setting called {0:?}; the settings are: account_sid, auth_token, api_key_sid, api_key_secret, twiml_app_sid, twilio_number, identity, public_url, port, allowed_country_codes, voicemail, voicemail_greeting, voicemail_max_secs, ring_secs, do_not_disturb")]
 pub struct UnknownField(pub String);
 
 /// A value of the wrong shape. The message names the field and the expected shape but never
@@ -188,6 +241,31 @@ pub struct UnknownField(pub String);
 #[error("{} ({}) is not valid: expected {}", .field.label(), .field.name(), .field.expected_shape())]
 pub struct InvalidValue {
     pub field: Field,
+}
+
+/// A spoken greeting longer than this is a speech, not a greeting (and `<Say>` has limits).
+pub const MAX_GREETING_CHARS: usize = 500;
+/// `<Record maxLength>` Dialtone allows (Twilio takes 2 to 14400).
+pub const VOICEMAIL_SECS: std::ops::RangeInclusive<u32> = 5..=3600;
+/// `<Dial timeout>` Dialtone allows: long enough to reach the phone, short enough that the
+/// caller is still there for voicemail.
+pub const RING_SECS: std::ops::RangeInclusive<u32> = 5..=120;
+
+/// `on`/`off` and the usual spellings of yes and no.
+pub fn parse_switch(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" | "1" => Some(true),
+        "off" | "false" | "no" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+fn seconds(value: &str, range: std::ops::RangeInclusive<u32>) -> Option<String> {
+    value
+        .parse::<u32>()
+        .ok()
+        .filter(|s| range.contains(s))
+        .map(|s| s.to_string())
 }
 
 fn hex32(value: &str) -> Option<&str> {
@@ -333,6 +411,24 @@ mod tests {
         ] {
             assert!(public_base(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn voicemail_settings_have_shapes() {
+        assert_eq!(Field::Voicemail.normalize(" Yes "), Ok("on".to_owned()));
+        assert_eq!(Field::DoNotDisturb.normalize("0"), Ok("off".to_owned()));
+        assert!(Field::DoNotDisturb.normalize("maybe").is_err());
+        assert_eq!(Field::RingSecs.normalize("20"), Ok("20".to_owned()));
+        assert!(Field::RingSecs.normalize("4").is_err());
+        assert!(Field::RingSecs.normalize("121").is_err());
+        assert!(Field::VoicemailMaxSecs.normalize("3601").is_err());
+        assert_eq!(
+            Field::VoicemailGreeting.normalize(" Leave a message.\u{7} "),
+            Ok("Leave a message.".to_owned())
+        );
+        assert!(Field::VoicemailGreeting
+            .normalize(&"a".repeat(501))
+            .is_err());
     }
 
     #[test]
