@@ -78,7 +78,23 @@ export function validateField(name: FieldName, raw: string): string | null {
     }
     case 'allowed_country_codes':
       return CODE_LIST.test(value) ? null : 'Country calling codes separated by commas, e.g. 1,44.';
+    case 'voicemail':
+    case 'do_not_disturb':
+      return SWITCH.test(value) ? null : 'Write on or off.';
+    case 'voicemail_greeting':
+      return value.length <= 500 ? null : `At most 500 characters (this has ${value.length}).`;
+    case 'voicemail_max_secs':
+      return seconds(value, 5, 3600);
+    case 'ring_secs':
+      return seconds(value, 5, 120);
   }
+}
+
+const SWITCH = /^(on|off|true|false|yes|no|1|0)$/i;
+
+function seconds(value: string, min: number, max: number): string | null {
+  const n = Number(value);
+  return /^[0-9]+$/.test(value) && n >= min && n <= max ? null : `A whole number of seconds from ${min} to ${max}.`;
 }
 
 /** The identity used when none is set: `+15551234567` → `dialtone_15551234567`. */
@@ -98,6 +114,11 @@ export const FIELD_HINTS: Record<FieldName, string> = {
   public_url: 'Your tunnel’s https address plus /handle_calls (ngrok, cloudflared…).',
   port: 'The local port the tunnel forwards to. Default 3000.',
   allowed_country_codes: 'Outgoing calls only go to these countries. Default: your number’s own.',
+  voicemail: 'on or off. Unanswered calls go to voicemail. Default: on.',
+  voicemail_greeting: 'Spoken to callers before the tone (unless you set a recorded greeting).',
+  voicemail_max_secs: 'The longest message a caller may leave. Default: 120.',
+  ring_secs: 'How long a call rings before voicemail. Default: 30.',
+  do_not_disturb: 'on or off. On sends calls straight to voicemail without ringing.',
 };
 
 /** The form's sections, in order. */
@@ -105,4 +126,5 @@ export const SECTIONS: { title: string; fields: FieldName[] }[] = [
   { title: 'Twilio account', fields: ['account_sid', 'auth_token', 'api_key_sid', 'api_key_secret', 'twiml_app_sid'] },
   { title: 'Your phone', fields: ['twilio_number', 'identity', 'allowed_country_codes'] },
   { title: 'Webhook', fields: ['public_url', 'port'] },
+  { title: 'Voicemail', fields: ['voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb'] },
 ];

@@ -24,6 +24,11 @@ describe('validateField', () => {
     ['allowed_country_codes', '1'],
     ['allowed_country_codes', '1,44'],
     ['allowed_country_codes', '+44, 1'],
+    ['voicemail', 'off'],
+    ['do_not_disturb', 'ON'],
+    ['voicemail_greeting', 'Leave a message.'],
+    ['voicemail_max_secs', '3600'],
+    ['ring_secs', '5'],
   ] as const)('%s accepts %j', (name, value) => {
     expect(validateField(name, value)).toBeNull();
   });
@@ -52,6 +57,10 @@ describe('validateField', () => {
     ['port', '30a', /1 to 65535/],
     ['allowed_country_codes', '1;44', /separated by commas/],
     ['allowed_country_codes', '0', /separated by commas/],
+    ['voicemail', 'maybe', /on or off/],
+    ['voicemail_greeting', 'x'.repeat(501), /500 characters/],
+    ['voicemail_max_secs', '4', /5 to 3600/],
+    ['ring_secs', '121', /5 to 120/],
   ] as const)('%s refuses %j', (name, value, message) => {
     expect(validateField(name, value)).toMatch(message);
   });
