@@ -88,6 +88,7 @@ describe('TauriBackend', () => {
     // What Tauri rejects with: the command's serialized error, a plain object.
     const rejection: unknown = { kind: 'history', message: 'call history is unavailable: disk full' };
     (globalThis as Record<string, unknown>).window = {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- Tauri rejects with a plain object
       __TAURI_INTERNALS__: { invoke: () => Promise.reject(rejection) },
     };
     await expect(new TauriBackend().callHistory()).rejects.toMatchObject({ kind: 'history', message: /disk full/ });
