@@ -45,7 +45,7 @@ pub struct Context {
     journal: Option<Journal>,
     greeting: Greeting,
     /// Unix milliseconds now; tests pass a clock of their own.
-    clock: fn() -> i64,
+    clock: Arc<dyn Fn() -> i64 + Send + Sync>,
 }
 
 impl Context {
@@ -60,7 +60,7 @@ impl Context {
             answering: Answering::default(),
             journal: None,
             greeting: Greeting::new(None),
-            clock: crate::journal::now_ms,
+            clock: Arc::new(crate::journal::now_ms),
         }
     }
 
@@ -76,8 +76,8 @@ impl Context {
         self
     }
 
-    pub fn with_clock(mut self, clock: fn() -> i64) -> Self {
-        self.clock = clock;
+    pub fn with_clock(mut self, clock: impl Fn() -> i64 + Send + Sync + 'static) -> Self {
+        self.clock = Arc::new(clock);
         self
     }
 
