@@ -36,7 +36,11 @@ fn journal_writer_child() {
     let start: u64 = start.parse().unwrap();
     let journal = Journal::open(std::path::Path::new(path));
     assert!(journal.is_available());
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
     runtime.block_on(async move {
         let (tx, mut acks) = tokio::sync::mpsc::unbounded_channel::<u64>();
         for task in 0..8u64 {
@@ -67,8 +71,17 @@ fn acknowledged_writes_survive_kill_9() {
     let mut acknowledged: Vec<u64> = Vec::new();
     for round in 0..8u64 {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["journal_writer_child", "--exact", "--ignored", "--nocapture", "--test-threads=1"])
-            .env(CHILD_ENV, format!("{}|{}", path.display(), round * 1_000_000))
+            .args([
+                "journal_writer_child",
+                "--exact",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(
+                CHILD_ENV,
+                format!("{}|{}", path.display(), round * 1_000_000),
+            )
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -91,7 +104,9 @@ fn acknowledged_writes_survive_kill_9() {
     }
 
     let conn = rusqlite::Connection::open(&path).unwrap();
-    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
     let mut statement = conn.prepare("SELECT call_sid FROM calls").unwrap();
     let stored: std::collections::HashSet<String> = statement
@@ -99,13 +114,24 @@ fn acknowledged_writes_survive_kill_9() {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    let lost: Vec<&u64> = acknowledged.iter().filter(|n| !stored.contains(&call(**n).call_sid)).collect();
-    assert!(lost.is_empty(), "{} acknowledged rows lost, e.g. {:?}", lost.len(), &lost[..lost.len().min(5)]);
+    let lost: Vec<&u64> = acknowledged
+        .iter()
+        .filter(|n| !stored.contains(&call(**n).call_sid))
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "{} acknowledged rows lost, e.g. {:?}",
+        lost.len(),
+        &lost[..lost.len().min(5)]
+    );
     assert!(stored.len() >= acknowledged.len());
     // And the journal itself opens it and reads every row.
     let journal = Journal::open(&path);
     assert!(journal.status().problem.is_none());
-    assert_eq!(journal.history(HistoryFilter::default()).unwrap().len(), stored.len());
+    assert_eq!(
+        journal.history(HistoryFilter::default()).unwrap().len(),
+        stored.len()
+    );
 }
 
 #[test]
@@ -137,7 +163,9 @@ fn a_file_from_the_first_schema_is_migrated_with_its_calls() {
     );
     drop(journal);
     let conn = rusqlite::Connection::open(&path).unwrap();
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, current_version());
     let tables: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('phone_legs', 'voicemails', 'contacts', 'contact_numbers')", [], |r| r.get(0))
