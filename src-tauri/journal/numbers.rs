@@ -15,8 +15,15 @@ pub fn to_e164(raw: &str, home: Option<CountryCode>) -> Option<E164> {
         .strip_prefix("tel:")
         .or_else(|| text.strip_prefix("TEL:"))
         .unwrap_or(text);
-    // An extension or RFC 3966 parameter is not part of what Twilio sends as `From`.
-    let text = text.split([';', 'x', 'X']).next().unwrap_or("");
+    // An extension ("x12", "ext. 4", "#5") or an RFC 3966 parameter (";ext=12") is not part
+    // of what Twilio sends as `From`. ASCII lowercasing keeps byte offsets.
+    let lower = text.to_ascii_lowercase();
+    let cut = ["ext", "x", "#", ";", ","]
+        .iter()
+        .filter_map(|marker| lower.find(marker))
+        .min()
+        .unwrap_or(text.len());
+    let text = &text[..cut];
     let plus = text.trim_start().starts_with('+');
     let mut digits = String::with_capacity(text.len());
     for c in text.chars() {
@@ -68,6 +75,8 @@ mod tests {
             ("0044 20 7946 0958", uk, Some("+442079460958")),
             ("07700 900123", uk, Some("+447700900123")),
             ("+1 555 123 4567 x89", None, Some("+15551234567")),
+            ("+1 555 123 4567 ext. 4", None, Some("+15551234567")),
+            ("tel:+1-555-123-4567;ext=12", None, Some("+15551234567")),
             ("555-1234", us, None),
             ("020 7946 0958", None, None),
             ("call me", us, None),

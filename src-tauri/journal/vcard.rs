@@ -90,9 +90,9 @@ fn label_of(entry: &VCardEntry) -> Option<String> {
         },
         _ => None,
     });
-    // "mobile" says more than "home" when a number is both (TYPE=HOME,CELL).
+    // The most telling word wins: "mobile" over "home" for TYPE=HOME,CELL, "fax" over "work".
     let all: Vec<&str> = labels.by_ref().collect();
-    ["mobile", "work", "home", "main", "fax", "pager"]
+    ["mobile", "fax", "pager", "work", "home", "main"]
         .into_iter()
         .find(|l| all.contains(l))
         .map(str::to_owned)
