@@ -212,7 +212,7 @@ async fn the_inbox_plays_saves_and_deletes_through_twilios_api() {
         .unwrap()
         .unwrap();
     let history = f.backend.history(HistoryFilter::default()).unwrap();
-    assert_eq!(
+    assert!(
         history
             .iter()
             .find(|e| e.call_sid == sid("CA", 1))
@@ -220,8 +220,7 @@ async fn the_inbox_plays_saves_and_deletes_through_twilios_api() {
             .voicemail
             .as_ref()
             .unwrap()
-            .heard,
-        true
+            .heard
     );
     let saved = f.backend.save_voicemail(&one).await.unwrap();
     let again = f.backend.save_voicemail(&one).await.unwrap();

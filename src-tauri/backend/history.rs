@@ -305,11 +305,7 @@ fn file_stem(entry: &VoicemailEntry) -> String {
         .as_deref()
         .or(entry.number.as_deref())
         .unwrap_or("unknown caller");
-    let when = entry
-        .received_at
-        .replace('T', " ")
-        .replace(':', "")
-        .replace('Z', "");
+    let when = entry.received_at.replace('T', " ").replace([':', 'Z'], "");
     format!("Voicemail {who} {when}")
         .chars()
         .map(|c| {

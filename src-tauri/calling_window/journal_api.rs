@@ -75,23 +75,25 @@ fn done(result: Result<(), BackendError>) -> Response {
 fn json_body<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     body: &[u8],
-) -> Result<T, Response> {
+) -> Result<T, Box<Response>> {
     let is_json = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/json"));
     if !is_json {
-        return Err(StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response());
+        return Err(Box::new(StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response()));
     }
     serde_json::from_slice(body).map_err(|e| {
-        (
-            StatusCode::BAD_REQUEST,
-            Json(BackendError::new(
-                ErrorKind::Invalid,
-                format!("the request is malformed: {e}"),
-            )),
+        Box::new(
+            (
+                StatusCode::BAD_REQUEST,
+                Json(BackendError::new(
+                    ErrorKind::Invalid,
+                    format!("the request is malformed: {e}"),
+                )),
+            )
+                .into_response(),
         )
-            .into_response()
     })
 }
 
@@ -141,7 +143,7 @@ async fn mark_heard(
 ) -> Response {
     let heard: Heard = match json_body(&headers, &body) {
         Ok(heard) => heard,
-        Err(refusal) => return refusal,
+        Err(refusal) => return *refusal,
     };
     let backend = window.backend.clone();
     done(blocking(move || backend.mark_voicemail_heard(&sid, heard.heard)).await)
@@ -189,7 +191,7 @@ async fn add_contact(
 ) -> Response {
     let draft: ContactDraft = match json_body(&headers, &body) {
         Ok(draft) => draft,
-        Err(refusal) => return refusal,
+        Err(refusal) => return *refusal,
     };
     let backend = window.backend.clone();
     answer(blocking(move || backend.add_contact(draft)).await)
@@ -203,7 +205,7 @@ async fn edit_contact(
 ) -> Response {
     let draft: ContactDraft = match json_body(&headers, &body) {
         Ok(draft) => draft,
-        Err(refusal) => return refusal,
+        Err(refusal) => return *refusal,
     };
     let backend = window.backend.clone();
     answer(blocking(move || backend.edit_contact(id, draft)).await)
