@@ -293,7 +293,7 @@ pub fn history(conn: &Connection, filter: HistoryFilter) -> rusqlite::Result<Vec
              SELECT recording_sid FROM voicemails
              WHERE call_sid = c.call_sid AND status = 'completed' AND deleted_at IS NULL
              ORDER BY received_at DESC LIMIT 1)
-         ORDER BY c.started_at DESC, c.rowid DESC",
+         ORDER BY c.started_at DESC, c.call_sid DESC",
         CONTACT_NAME_SQL.replace("{}", "c.number")
     );
     let mut statement = conn.prepare_cached(&sql)?;

@@ -27,7 +27,8 @@ pub const MIGRATIONS: &[&str] = &[
         duration_secs INTEGER,
         ended_at      INTEGER
     ) STRICT;
-    CREATE INDEX calls_by_start ON calls (started_at DESC);
+    -- Recents reads newest first; the CallSid breaks ties so the order is stable.
+    CREATE INDEX calls_by_start ON calls (started_at DESC, call_sid DESC);
     ",
     // 2: what the phone saw of each leg, voicemail, contacts.
     r"
