@@ -1,7 +1,10 @@
 //! The backend: what the phone UI may ask of Rust, whichever window it runs in. The Tauri
 //! commands ([`crate::desktop`]) and the calling window's HTTP API ([`crate::calling_window`])
 //! both delegate here, and the UI's `Backend` (ui/src/ipc.ts) is its other end. Secrets go in
-//! (saving settings) but never come out.
+//! (saving settings) but never come out. [`history`] holds the journal's part: recents,
+//! voicemail and contacts.
+
+pub mod history;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -38,12 +41,18 @@ pub enum ErrorKind {
     Forbidden,
     /// (HTTP only) too many token requests.
     RateLimited,
+    /// The call history cannot be read or written; the message says why.
+    History,
+    /// The voicemail or contact asked for is not there (any more).
+    NotFound,
+    /// Twilio's REST API refused or could not be reached; the message says what to do.
+    Twilio,
     /// Something that should not happen, e.g. a worker thread died.
     Internal,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 10] = [
+    pub const ALL: [ErrorKind; 13] = [
         ErrorKind::MissingSettings,
         ErrorKind::Keychain,
         ErrorKind::Settings,
@@ -53,6 +62,9 @@ impl ErrorKind {
         ErrorKind::Session,
         ErrorKind::Forbidden,
         ErrorKind::RateLimited,
+        ErrorKind::History,
+        ErrorKind::NotFound,
+        ErrorKind::Twilio,
         ErrorKind::Internal,
     ];
 
@@ -68,6 +80,9 @@ impl ErrorKind {
             ErrorKind::Session => "session",
             ErrorKind::Forbidden => "forbidden",
             ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::History => "history",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Twilio => "twilio",
             ErrorKind::Internal => "internal",
         }
     }
@@ -202,6 +217,8 @@ pub struct Backend {
     control: PhoneControl,
     /// Lifetime of the tokens handed to the UI.
     token_ttl_secs: u64,
+    /// Calls, voicemail, contacts; see [`history`].
+    journal: history::JournalParts,
 }
 
 impl Backend {
@@ -213,6 +230,7 @@ impl Backend {
             phone: PhoneFeed::default(),
             control: PhoneControl::default(),
             token_ttl_secs: token::DEFAULT_TTL_SECS,
+            journal: history::JournalParts::default(),
         }
     }
 

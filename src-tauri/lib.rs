@@ -35,6 +35,7 @@ pub mod calling_window;
 pub mod cli;
 pub mod desktop;
 pub mod http_server;
+pub mod journal;
 pub mod loader;
 pub mod phone_control;
 pub mod phone_number;

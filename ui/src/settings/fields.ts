@@ -120,7 +120,23 @@ export function validateField(name: FieldName, raw: string): string | null {
         ? null
         : `Whole seconds from 1 to ${MAX_CALL_SECONDS} (4 hours, Twilio’s limit), e.g. 3600 for one hour.`;
     }
+    case 'voicemail':
+    case 'do_not_disturb':
+      return SWITCH.test(value) ? null : 'Write on or off.';
+    case 'voicemail_greeting':
+      return value.length <= 500 ? null : `At most 500 characters (this has ${value.length}).`;
+    case 'voicemail_max_secs':
+      return seconds(value, 5, 3600);
+    case 'ring_secs':
+      return seconds(value, 5, 120);
   }
+}
+
+const SWITCH = /^(on|off|true|false|yes|no|1|0)$/i;
+
+function seconds(value: string, min: number, max: number): string | null {
+  const n = Number(value);
+  return /^[0-9]+$/.test(value) && n >= min && n <= max ? null : `A whole number of seconds from ${min} to ${max}.`;
 }
 
 /** The identity used when none is set: `+15551234567` → `dialtone_15551234567`. */
@@ -145,6 +161,11 @@ export const FIELD_HINTS: Record<FieldName, string> = {
   allowed_numbers:
     'Exact numbers called even where their country or kind is refused (premium rate, shared cost, personal numbers), e.g. +447012345678. Separate with commas.',
   max_call_seconds: 'Calls are cut off after this many seconds, both ways. Default 14400 (4 hours).',
+  voicemail: 'on or off. Unanswered calls go to voicemail. Default: on.',
+  voicemail_greeting: 'Spoken to callers before the tone (unless you set a recorded greeting).',
+  voicemail_max_secs: 'The longest message a caller may leave. Default: 120.',
+  ring_secs: 'How long a call rings before voicemail. Default: 30.',
+  do_not_disturb: 'on or off. On sends calls straight to voicemail without ringing.',
 };
 
 /** The form's sections, in order. */
@@ -152,4 +173,5 @@ export const SECTIONS: { title: string; fields: FieldName[] }[] = [
   { title: 'Twilio account', fields: ['account_sid', 'auth_token', 'api_key_sid', 'api_key_secret', 'twiml_app_sid'] },
   { title: 'Your phone', fields: ['twilio_number', 'identity', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds'] },
   { title: 'Webhook', fields: ['public_url', 'port'] },
+  { title: 'Voicemail', fields: ['voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb'] },
 ];
