@@ -12,4 +12,5 @@ commands! {
     report_phone_status,
     open_calling_window,
     calling_window_status,
+    take_waiting_dial,
 }

@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use super::desktop;
 use crate::phone_number::{CountryCode, E164};
 
 /// One setting. The `snake_case` name is what the CLI, the UI and the keychain entry use.
@@ -22,6 +23,11 @@ pub enum Field {
     PublicUrl,
     Port,
     AllowedCountryCodes,
+    CallAtOnce,
+    LaunchAtLogin,
+    ShortcutAnswer,
+    ShortcutHangUp,
+    ShortcutMute,
 }
 
 /// Where a field is kept when the user saves it.
@@ -34,7 +40,7 @@ pub enum Home {
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 15] = [
         Field::AccountSid,
         Field::AuthToken,
         Field::ApiKeySid,
@@ -45,6 +51,11 @@ impl Field {
         Field::PublicUrl,
         Field::Port,
         Field::AllowedCountryCodes,
+        Field::CallAtOnce,
+        Field::LaunchAtLogin,
+        Field::ShortcutAnswer,
+        Field::ShortcutHangUp,
+        Field::ShortcutMute,
     ];
 
     pub fn name(self) -> &'static str {
@@ -59,6 +70,11 @@ impl Field {
             Field::PublicUrl => "public_url",
             Field::Port => "port",
             Field::AllowedCountryCodes => "allowed_country_codes",
+            Field::CallAtOnce => "call_at_once",
+            Field::LaunchAtLogin => "launch_at_login",
+            Field::ShortcutAnswer => "shortcut_answer",
+            Field::ShortcutHangUp => "shortcut_hang_up",
+            Field::ShortcutMute => "shortcut_mute",
         }
     }
 
@@ -74,6 +90,11 @@ impl Field {
             Field::PublicUrl => "Public webhook URL",
             Field::Port => "Listener port",
             Field::AllowedCountryCodes => "Allowed country calling codes",
+            Field::CallAtOnce => "Call at once when another program hands me a number",
+            Field::LaunchAtLogin => "Launch at login",
+            Field::ShortcutAnswer => "Shortcut: answer",
+            Field::ShortcutHangUp => "Shortcut: hang up",
+            Field::ShortcutMute => "Shortcut: mute",
         }
     }
 
@@ -91,7 +112,24 @@ impl Field {
             Field::PublicUrl => "DIALTONE_PUBLIC_URL",
             Field::Port => "DIALTONE_PORT",
             Field::AllowedCountryCodes => "DIALTONE_ALLOWED_COUNTRY_CODES",
+            Field::CallAtOnce => "DIALTONE_CALL_AT_ONCE",
+            Field::LaunchAtLogin => "DIALTONE_LAUNCH_AT_LOGIN",
+            Field::ShortcutAnswer => "DIALTONE_SHORTCUT_ANSWER",
+            Field::ShortcutHangUp => "DIALTONE_SHORTCUT_HANG_UP",
+            Field::ShortcutMute => "DIALTONE_SHORTCUT_MUTE",
         }
+    }
+
+    /// The preferences the desktop shell applies as soon as they are saved (shortcuts,
+    /// launch at login).
+    pub fn is_desktop_preference(self) -> bool {
+        matches!(
+            self,
+            Field::LaunchAtLogin
+                | Field::ShortcutAnswer
+                | Field::ShortcutHangUp
+                | Field::ShortcutMute
+        )
     }
 
     pub fn is_secret(self) -> bool {
@@ -109,7 +147,12 @@ impl Field {
             | Field::Identity
             | Field::PublicUrl
             | Field::Port
-            | Field::AllowedCountryCodes => Home::SettingsFile,
+            | Field::AllowedCountryCodes
+            | Field::CallAtOnce
+            | Field::LaunchAtLogin
+            | Field::ShortcutAnswer
+            | Field::ShortcutHangUp
+            | Field::ShortcutMute => Home::SettingsFile,
         }
     }
 
@@ -126,6 +169,8 @@ impl Field {
             Field::PublicUrl => "the https URL your tunnel gives, e.g. https://abc123.ngrok.app (with or without /handle_calls at the end)",
             Field::Port => "a port number from 1 to 65535",
             Field::AllowedCountryCodes => "country calling codes separated by commas, e.g. 1,44",
+            Field::CallAtOnce | Field::LaunchAtLogin => "on or off (true/false, yes/no and 1/0 work too)",
+            Field::ShortcutAnswer | Field::ShortcutHangUp | Field::ShortcutMute => "a key combination with Ctrl, Alt or Super, e.g. Ctrl+Alt+A (a function key such as F9 may stand alone); leave it empty for none",
         }
     }
 
@@ -156,6 +201,12 @@ impl Field {
                     .collect::<Vec<_>>()
                     .join(",")
             }),
+            Field::CallAtOnce | Field::LaunchAtLogin => {
+                desktop::parse_switch(value).map(|on| on.to_string())
+            }
+            Field::ShortcutAnswer | Field::ShortcutHangUp | Field::ShortcutMute => {
+                desktop::normalize_shortcut(value)
+            }
         };
         ok.ok_or_else(invalid)
     }
@@ -179,7 +230,7 @@ impl FromStr for Field {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("there is no setting called {0:?}; the settings are: account_sid, auth_token, api_key_sid, api_key_secret, twiml_app_sid, twilio_number, identity, public_url, port, allowed_country_codes")]
+#[error("there is no setting called {name:?}; the settings are: {all}", name = .0, all = Field::ALL.map(Field::name).join(", "))]
 pub struct UnknownField(pub String);
 
 /// A value of the wrong shape. The message names the field and the expected shape but never
@@ -345,5 +396,29 @@ mod tests {
         assert!(Field::AllowedCountryCodes.normalize("1,28").is_err());
         assert!(Field::Port.normalize("0").is_err());
         assert_eq!(Field::Port.normalize("3000"), Ok("3000".to_owned()));
+    }
+
+    #[test]
+    fn desktop_preferences_are_switches_and_key_combinations() {
+        assert_eq!(Field::CallAtOnce.normalize(" Yes "), Ok("true".to_owned()));
+        assert_eq!(
+            Field::LaunchAtLogin.normalize("off"),
+            Ok("false".to_owned())
+        );
+        assert!(Field::LaunchAtLogin.normalize("sometimes").is_err());
+        assert_eq!(
+            Field::ShortcutMute.normalize("control+alt+m"),
+            Ok("Ctrl+Alt+M".to_owned())
+        );
+        let err = Field::ShortcutAnswer
+            .normalize("a")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("Ctrl, Alt or Super"), "{err}");
+        let unknown = "shortcut".parse::<Field>().unwrap_err().to_string();
+        assert!(
+            unknown.contains("shortcut_answer, shortcut_hang_up, shortcut_mute"),
+            "{unknown}"
+        );
     }
 }

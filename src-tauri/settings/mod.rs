@@ -4,6 +4,7 @@
 //! Precedence, highest first: process environment, a `.env` file in the working directory,
 //! the saved settings (keychain + settings file), defaults derived from the Twilio number.
 
+pub mod desktop;
 pub mod field;
 pub mod store;
 
@@ -268,8 +269,9 @@ impl Settings {
         settings
     }
 
-    /// Identity, port and allowed countries have defaults; the first and last derive from the
-    /// Twilio number, so they are filled in only when the number itself is valid.
+    /// Identity, port, allowed countries and the desktop switches have defaults; identity and
+    /// countries derive from the Twilio number, so they are filled in only when the number
+    /// itself is valid.
     fn apply_defaults(&mut self) {
         let number = self
             .valid(Field::TwilioNumber)
@@ -284,6 +286,9 @@ impl Settings {
                 Field::AllowedCountryCodes,
                 number.as_ref().map(|n| n.country_code().to_string()),
             ),
+            // The desktop switches are off unless set (shortcuts have no default: none).
+            (Field::CallAtOnce, Some(false.to_string())),
+            (Field::LaunchAtLogin, Some(false.to_string())),
         ];
         for (field, default) in defaults {
             let entry = self

@@ -32,6 +32,29 @@ function publicUrl(value: string): string | null {
 
 const CODE_LIST = /^\s*\+?[1-9][0-9]{0,2}\s*(,\s*\+?[1-9][0-9]{0,2}\s*)*$/;
 
+/** Settings that are on or off: a checkbox, saved as `true` or `false`. */
+export const SWITCH_FIELDS: ReadonlySet<FieldName> = new Set(['call_at_once', 'launch_at_login']);
+
+const MODIFIERS = new Set(['ctrl', 'control', 'alt', 'option', 'shift', 'super', 'cmd', 'command', 'cmdorctrl', 'commandorcontrol']);
+
+/**
+ * A first check of a global shortcut as typed: modifiers, then one key. Rust checks the key
+ * names when saving (global-hotkey's parser) and says what it does not know.
+ */
+function shortcut(value: string): string | null {
+  const parts = value.split('+').map((p) => p.trim().toLowerCase());
+  if (parts.some((p) => p === '')) return 'Write it as modifiers and one key joined by +, e.g. Ctrl+Alt+A.';
+  const key = parts[parts.length - 1]!;
+  const mods = parts.slice(0, -1);
+  if (MODIFIERS.has(key)) return 'End with the key itself, e.g. Ctrl+Alt+A.';
+  if (mods.some((m) => !MODIFIERS.has(m))) return 'Only one key, after the modifiers (Ctrl, Alt, Shift, Super), e.g. Ctrl+Alt+A.';
+  const typing = !mods.some((m) => m !== 'shift');
+  if (typing && !/^f([1-9]|1[0-9]|2[0-4])$/.test(key)) {
+    return 'Add Ctrl, Alt or Super: a plain key would be taken from every other program (a function key such as F9 may stand alone).';
+  }
+  return null;
+}
+
 /**
  * Checks one field's value as typed. Returns a message saying what is wrong, or null.
  * An empty value is valid where it means "keep" or "default" (secrets, identity, port,
@@ -78,6 +101,13 @@ export function validateField(name: FieldName, raw: string): string | null {
     }
     case 'allowed_country_codes':
       return CODE_LIST.test(value) ? null : 'Country calling codes separated by commas, e.g. 1,44.';
+    case 'call_at_once':
+    case 'launch_at_login':
+      return /^(true|false)$/.test(value) ? null : 'Either on or off.';
+    case 'shortcut_answer':
+    case 'shortcut_hang_up':
+    case 'shortcut_mute':
+      return shortcut(value);
   }
 }
 
@@ -98,6 +128,11 @@ export const FIELD_HINTS: Record<FieldName, string> = {
   public_url: 'Your tunnel’s https address plus /handle_calls (ngrok, cloudflared…).',
   port: 'The local port the tunnel forwards to. Default 3000.',
   allowed_country_codes: 'Outgoing calls only go to these countries. Default: your number’s own.',
+  call_at_once: 'For tel: links and dialtone call. Off: the number waits in the dial pad for you to press Call.',
+  launch_at_login: 'Start Dialtone when you log in to this computer.',
+  shortcut_answer: 'Answers a ringing call from any program, e.g. Ctrl+Alt+A. Empty: none. X11 only: Wayland does not let apps take global shortcuts.',
+  shortcut_hang_up: 'Ends the call, or declines a ringing one, e.g. Ctrl+Alt+H. Empty: none. X11 only.',
+  shortcut_mute: 'Mutes or unmutes the call, e.g. Ctrl+Alt+M. Empty: none. X11 only.',
 };
 
 /** The form's sections, in order. */
@@ -105,4 +140,8 @@ export const SECTIONS: { title: string; fields: FieldName[] }[] = [
   { title: 'Twilio account', fields: ['account_sid', 'auth_token', 'api_key_sid', 'api_key_secret', 'twiml_app_sid'] },
   { title: 'Your phone', fields: ['twilio_number', 'identity', 'allowed_country_codes'] },
   { title: 'Webhook', fields: ['public_url', 'port'] },
+  {
+    title: 'Desktop',
+    fields: ['call_at_once', 'launch_at_login', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute'],
+  },
 ];
