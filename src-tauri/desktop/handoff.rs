@@ -28,7 +28,10 @@ pub fn carry_out<R: Runtime>(app: &AppHandle<R>, handoff: Handoff) {
     tauri::async_runtime::spawn(async move {
         let backend = app.state::<Arc<Backend>>().inner().clone();
         match handoff {
-            Handoff::Show => show_app_window(&app),
+            Handoff::Show => {
+                tracing::info!("another launch of Dialtone: bringing this one forward");
+                show_app_window(&app);
+            }
             Handoff::Dial(number) => {
                 let prefs = backend.clone();
                 let now = blocking(move || prefs.desktop_preferences())

@@ -125,13 +125,16 @@ pub fn apply<R: Runtime>(
         } else {
             register(app, setting, &commands).err()
         };
-        if problem.is_none() {
-            taken.push(setting);
-            tracing::info!(
-                "global shortcut {} set for \"{}\"",
-                setting.keys,
-                setting.field.label()
-            );
+        match &problem {
+            None => {
+                taken.push(setting);
+                tracing::info!(
+                    "global shortcut {} set for \"{}\"",
+                    setting.keys,
+                    setting.field.label()
+                );
+            }
+            Some(why) => tracing::warn!("\"{}\": {why}", setting.field.label()),
         }
         if let Some(entry) = problems.iter_mut().find(|(f, _)| *f == setting.field) {
             entry.1 = problem;

@@ -171,18 +171,23 @@ export class App {
     if (!this.supported) return;
     try {
       await this.backend.onPhoneCommand((command) => {
+        // A key binding pressed at the wrong moment says why nothing happened.
+        const phase = this.phone.snapshot().call.phase;
         switch (command.action) {
           case 'answer':
-            this.phone.accept();
+            if (phase === 'incoming') this.phone.accept();
+            else this.phone.note('info', 'Asked to answer, but no call is ringing.');
             break;
           case 'decline':
             this.phone.reject();
             break;
           case 'hangUp':
-            this.phone.hangUp();
+            if (phase !== 'idle') this.phone.hangUp();
+            else this.phone.note('info', 'Asked to hang up, but there is no call.');
             break;
           case 'toggleMute':
-            this.phone.toggleMute();
+            if (phase === 'active') this.phone.toggleMute();
+            else this.phone.note('info', 'Asked to mute, but there is no call in progress.');
             break;
           case 'dial':
             this.numberHandedIn(command.number, command.now);

@@ -24,6 +24,13 @@ describe('validateField', () => {
     ['allowed_country_codes', '1'],
     ['allowed_country_codes', '1,44'],
     ['allowed_country_codes', '+44, 1'],
+    ['call_at_once', 'true'],
+    ['launch_at_login', 'false'],
+    ['shortcut_answer', 'Ctrl+Alt+A'],
+    ['shortcut_hang_up', 'control + alt + h'],
+    ['shortcut_mute', 'Super+M'],
+    ['shortcut_mute', 'F9'],
+    ['shortcut_mute', 'shift+F12'],
   ] as const)('%s accepts %j', (name, value) => {
     expect(validateField(name, value)).toBeNull();
   });
@@ -52,6 +59,12 @@ describe('validateField', () => {
     ['port', '30a', /1 to 65535/],
     ['allowed_country_codes', '1;44', /separated by commas/],
     ['allowed_country_codes', '0', /separated by commas/],
+    ['call_at_once', 'maybe', /on or off/],
+    ['shortcut_answer', 'a', /Add Ctrl, Alt or Super/],
+    ['shortcut_answer', 'Shift+A', /Add Ctrl, Alt or Super/],
+    ['shortcut_hang_up', 'Ctrl+Alt', /End with the key/],
+    ['shortcut_hang_up', 'Ctrl++H', /joined by \+/],
+    ['shortcut_mute', 'Ctrl+M+N', /Only one key/],
   ] as const)('%s refuses %j', (name, value, message) => {
     expect(validateField(name, value)).toMatch(message);
   });
@@ -59,7 +72,7 @@ describe('validateField', () => {
   test('empty: required fields say so, the rest mean keep or default', () => {
     expect(validateField('account_sid', '')).toMatch(/Required/);
     expect(validateField('twilio_number', ' ')).toMatch(/Required/);
-    for (const name of ['auth_token', 'api_key_secret', 'identity', 'public_url', 'port', 'allowed_country_codes'] as const) {
+    for (const name of ['auth_token', 'api_key_secret', 'identity', 'public_url', 'port', 'allowed_country_codes', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute'] as const) {
       expect(validateField(name, '')).toBeNull();
     }
   });
