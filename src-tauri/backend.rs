@@ -7,12 +7,13 @@
 pub mod history;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
 use crate::phone_control::PhoneControl;
 use crate::phone_status::PhoneFeed;
+use crate::settings::desktop::DesktopPreferences;
 use crate::settings::{self, Environment, Field, Settings, Source, Store};
 use crate::token::{self, AccessToken};
 use crate::webhook_server::{WebhookServer, WebhookStatus};
@@ -171,7 +172,11 @@ pub struct ImportResult {
     imported: Vec<Field>,
 }
 
-fn status_of(settings: &Settings, keychain_error: Option<String>) -> SettingsStatus {
+fn status_of(
+    settings: &Settings,
+    keychain_error: Option<String>,
+    desktop_problems: &BTreeMap<Field, String>,
+) -> SettingsStatus {
     SettingsStatus {
         fields: settings
             .iter()
@@ -182,7 +187,11 @@ fn status_of(settings: &Settings, keychain_error: Option<String>) -> SettingsSta
                 set: entry.is_set(),
                 value: entry.display_value().map(str::to_owned),
                 source: entry.source,
-                problem: entry.problem.as_ref().map(ToString::to_string),
+                problem: entry
+                    .problem
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .or_else(|| desktop_problems.get(&entry.field).cloned()),
             })
             .collect(),
         complete: settings.is_complete(),
@@ -215,6 +224,10 @@ pub struct Backend {
     webhook_server: WebhookServer,
     phone: PhoneFeed,
     control: PhoneControl,
+    /// Why a well-formed desktop preference does not work here (a shortcut another program
+    /// holds, Wayland, launch at login that could not be set up), shown as that field's
+    /// problem. The desktop shell keeps it current.
+    desktop_problems: Mutex<BTreeMap<Field, String>>,
     /// Lifetime of the tokens handed to the UI.
     token_ttl_secs: u64,
     /// Calls, voicemail, contacts; see [`history`].
@@ -229,6 +242,7 @@ impl Backend {
             webhook_server: WebhookServer::default(),
             phone: PhoneFeed::default(),
             control: PhoneControl::default(),
+            desktop_problems: Mutex::default(),
             token_ttl_secs: token::DEFAULT_TTL_SECS,
             journal: history::JournalParts::default(),
         }
@@ -292,17 +306,46 @@ impl Backend {
 
     pub fn settings_status(&self) -> Result<SettingsStatus, BackendError> {
         let (settings, keychain_error) = self.current()?;
-        Ok(status_of(&settings, keychain_error))
+        Ok(status_of(
+            &settings,
+            keychain_error,
+            &self.lock_desktop_problems(),
+        ))
+    }
+
+    /// The desktop preferences in effect (shortcuts, launch at login, call at once). They
+    /// live in the settings file and the environment, so reading them costs no keychain
+    /// round trip.
+    pub fn desktop_preferences(&self) -> Result<DesktopPreferences, BackendError> {
+        Ok(DesktopPreferences::of(&self.file_settings()?))
+    }
+
+    /// Records why `field` does not work here (`None`: it does), for the settings panel.
+    pub fn set_desktop_problem(&self, field: Field, problem: Option<String>) {
+        let mut problems = self.lock_desktop_problems();
+        match problem {
+            Some(problem) => problems.insert(field, problem),
+            None => problems.remove(&field),
+        };
+    }
+
+    fn lock_desktop_problems(&self) -> std::sync::MutexGuard<'_, BTreeMap<Field, String>> {
+        self.desktop_problems
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The settings without the keychain's: enough for everything that needs no secret.
+    fn file_settings(&self) -> Result<Settings, BackendError> {
+        let saved = self.store.load_file_only()?;
+        Ok(Settings::resolve(&self.env, &saved))
     }
 
     /// The webhook server's state and the URLs to paste. Reads only the settings file: the
     /// status needs no secret, and it is asked for often (every push, every panel refresh), so
     /// it makes no keychain round trip.
     pub fn webhook_status(&self) -> Result<WebhookStatus, BackendError> {
-        let saved = self.store.load_file_only()?;
-        Ok(self
-            .webhook_server
-            .status(&Settings::resolve(&self.env, &saved)))
+        Ok(self.webhook_server.status(&self.file_settings()?))
     }
 
     /// Hands `publish` the webhook status after every change (state, error, last webhook), a
@@ -377,7 +420,11 @@ impl Backend {
         self.webhook_server
             .restart(|| {
                 let (settings, keychain_error) = self.current()?;
-                status = Some(status_of(&settings, keychain_error));
+                status = Some(status_of(
+                    &settings,
+                    keychain_error,
+                    &self.lock_desktop_problems(),
+                ));
                 Ok::<_, BackendError>(settings)
             })
             .await?;
