@@ -41,6 +41,7 @@ fn webhook_settings() -> WebhookSettings {
         identity: "alice".into(),
         public_base: Some(URL.trim_end_matches("/handle_calls").into()),
         allowed_country_codes: vec![CountryCode::parse("1").unwrap()],
+        outgoing_caller_id: None,
     }
 }
 

@@ -27,6 +27,10 @@
 //! - [`cli`]: the `dialtone` command line, one file per command.
 //! - [`twilio`]: the client for Twilio's REST API (account, numbers, keys, TwiML Apps, calls,
 //!   recordings): retries, timeouts, pages, errors in plain words.
+//! - [`setup`]: the set-up wizard's logic over that client: credentials checked, a number
+//!   picked, key, TwiML App and number wired (with rollback), undo, remote checks and repair,
+//!   and the TwiML App kept on a tunnel whose URL changes; its record of what it changed.
+//! - [`tunnel`]: finds a running ngrok or cloudflared tunnel that forwards to the listener.
 //! - [`desktop`]: the Tauri shell (window, IPC commands); the only module that touches `tauri`.
 
 pub mod app;
@@ -41,8 +45,10 @@ pub mod phone_number;
 pub mod phone_status;
 pub mod secret;
 pub mod settings;
+pub mod setup;
 pub mod signature;
 pub mod token;
+pub mod tunnel;
 pub mod twilio;
 pub mod twiml;
 pub mod webhook;

@@ -5,6 +5,7 @@ mod config;
 mod doctor;
 mod phone;
 mod serve;
+mod setup;
 mod token;
 
 use std::path::PathBuf;
@@ -60,8 +61,12 @@ pub enum Command {
     /// Show, change or import settings.
     #[command(subcommand)]
     Config(ConfigCommand),
-    /// Check the keychain, every setting, the port and the public URL.
+    /// Check the keychain, every setting, the port, the public URL, and the wiring in the
+    /// Twilio account (key, TwiML App, number).
     Doctor,
+    /// Connect your Twilio account: an API key, a TwiML App and your number, from the Account
+    /// SID and Auth Token (typed, or TWILIO_AUTH_TOKEN). Also --undo and --repair.
+    Setup(setup::SetupArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +109,7 @@ pub fn run(
             phone::run(options, page_assets(), no_open, port).map_err(|e| e.to_string())
         }
         Command::Doctor => return doctor::run(options),
+        Command::Setup(args) => setup::run(options, args).map_err(|e| e.to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

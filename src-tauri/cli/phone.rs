@@ -38,6 +38,7 @@ pub fn run(
     let runtime = tokio::runtime::Runtime::new().map_err(PhoneError::Runtime)?;
     runtime.block_on(async move {
         backend.start_webhook_server().await?;
+        let following = tokio::spawn(backend.clone().follow_tunnel());
         let status = backend.webhook_status()?;
         match (&status.address, &status.error) {
             (Some(address), _) => tracing::info!("webhook listener on http://{address}/handle_calls"),
@@ -74,6 +75,7 @@ pub fn run(
                 }
             }
         }
+        following.abort();
         window.close_browsers().await;
         backend.webhook_server().stop().await;
         Ok(())

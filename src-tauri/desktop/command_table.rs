@@ -12,4 +12,11 @@ commands! {
     report_phone_status,
     open_calling_window,
     calling_window_status,
+    setup_account,
+    setup_connect,
+    setup_disconnect,
+    setup_status,
+    check_wiring,
+    repair_wiring,
+    set_caller_id,
 }

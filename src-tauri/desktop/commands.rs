@@ -7,10 +7,15 @@ use std::sync::Arc;
 
 use tauri::{AppHandle, Runtime, State};
 
-use crate::backend::{blocking, Backend, BackendError, ErrorKind, ImportResult, SettingsStatus};
+use crate::backend::{
+    blocking, AccountQuery, Backend, BackendError, ConnectQuery, ConnectResult, DisconnectResult,
+    ErrorKind, ImportResult, SettingsStatus, SetupStatus,
+};
 use crate::calling_window::page_link::WindowStatus;
 use crate::phone_status::{PhoneStatus, Reporter};
 use crate::settings::Field;
+use crate::setup::account::AccountOverview;
+use crate::setup::wiring::WiringReport;
 use crate::token::AccessToken;
 use crate::webhook_server::WebhookStatus;
 
@@ -105,4 +110,66 @@ pub async fn calling_window_status(
     slot: State<'_, super::CallingWindowSlot>,
 ) -> Result<WindowStatus, BackendError> {
     Ok(slot.get().map(|w| w.link().status()).unwrap_or_default())
+}
+
+// The set-up wizard. Each one that changes settings tells the calling window's page, which
+// then starts its phone over with the new credentials.
+
+#[tauri::command]
+pub async fn setup_account(
+    backend: State<'_, Arc<Backend>>,
+    query: AccountQuery,
+) -> Result<AccountOverview, BackendError> {
+    backend.setup_account(query).await
+}
+
+#[tauri::command]
+pub async fn setup_connect(
+    backend: State<'_, Arc<Backend>>,
+    slot: State<'_, super::CallingWindowSlot>,
+    query: ConnectQuery,
+) -> Result<ConnectResult, BackendError> {
+    let result = backend.setup_connect(query).await?;
+    slot.settings_changed();
+    Ok(result)
+}
+
+#[tauri::command]
+pub async fn setup_disconnect(
+    backend: State<'_, Arc<Backend>>,
+    slot: State<'_, super::CallingWindowSlot>,
+) -> Result<DisconnectResult, BackendError> {
+    let result = backend.setup_disconnect().await?;
+    slot.settings_changed();
+    Ok(result)
+}
+
+#[tauri::command]
+pub async fn setup_status(backend: State<'_, Arc<Backend>>) -> Result<SetupStatus, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.setup_status()).await
+}
+
+#[tauri::command]
+pub async fn check_wiring(backend: State<'_, Arc<Backend>>) -> Result<WiringReport, BackendError> {
+    backend.check_wiring().await
+}
+
+#[tauri::command]
+pub async fn repair_wiring(
+    backend: State<'_, Arc<Backend>>,
+    slot: State<'_, super::CallingWindowSlot>,
+    take_over: bool,
+) -> Result<WiringReport, BackendError> {
+    let report = backend.repair_wiring(take_over).await?;
+    slot.settings_changed();
+    Ok(report)
+}
+
+#[tauri::command]
+pub async fn set_caller_id(
+    backend: State<'_, Arc<Backend>>,
+    caller_id: String,
+) -> Result<SetupStatus, BackendError> {
+    backend.set_caller_id(caller_id).await
 }

@@ -104,6 +104,8 @@ pub fn builder<R: Runtime>(
                     }
                 }
             });
+            // The public URL finds itself, and the TwiML App follows a tunnel that moves.
+            tauri::async_runtime::spawn(backend.clone().follow_tunnel());
             tauri::async_runtime::spawn(async move {
                 if let Err(e) = backend.start_webhook_server().await {
                     tracing::error!("settings could not be read: {}", e.message);

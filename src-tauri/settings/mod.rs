@@ -384,6 +384,7 @@ impl Settings {
             public_base: optional(Field::PublicUrl)?
                 .map(|url| field::public_base(&url).expect("normalize() accepted this URL")),
             allowed_country_codes: allowed,
+            outgoing_caller_id: None,
         })
     }
 
@@ -434,9 +435,19 @@ pub struct WebhookSettings {
     pub public_base: Option<String>,
     /// Sorted, never empty: where outbound calls may go.
     pub allowed_country_codes: Vec<CountryCode>,
+    /// The caller ID outgoing calls show when it is not the Twilio number: chosen in set-up,
+    /// and set only while the account still has it (see `setup::record`). `None`: the number.
+    pub outgoing_caller_id: Option<E164>,
 }
 
 impl WebhookSettings {
+    /// The number outgoing calls come from.
+    pub fn caller_id(&self) -> &E164 {
+        self.outgoing_caller_id
+            .as_ref()
+            .unwrap_or(&self.twilio_number)
+    }
+
     pub const NEEDS: [Field; 4] = [
         Field::AccountSid,
         Field::TwilioNumber,

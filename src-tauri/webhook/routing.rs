@@ -159,7 +159,7 @@ fn allowed(to: &E164, settings: &WebhookSettings) -> Result<(), Refusal> {
 pub fn twiml(route: &Route, settings: &WebhookSettings) -> String {
     match route {
         Route::Outbound { to } => twiml::response([twiml::dial()
-            .attr("callerId", settings.twilio_number.as_str())
+            .attr("callerId", settings.caller_id().as_str())
             .attr("answerOnBridge", "true")
             .number(to.as_str())]),
         Route::OutboundRefused { reason } => {
@@ -196,6 +196,7 @@ mod tests {
                 CountryCode::parse("1").unwrap(),
                 CountryCode::parse("44").unwrap(),
             ],
+            outgoing_caller_id: None,
         }
     }
 

@@ -28,6 +28,7 @@ pub fn webhook_settings() -> WebhookSettings {
             CountryCode::parse("1").unwrap(),
             CountryCode::parse("44").unwrap(),
         ],
+        outgoing_caller_id: None,
     }
 }
 

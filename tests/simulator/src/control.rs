@@ -103,8 +103,12 @@ async fn handle(sim: Arc<Sim>, mut s: TcpStream) -> anyhow::Result<()> {
                 .unwrap_or_default();
             (
                 200,
-                sim.raw_webhook(form, req["forge"].as_bool().unwrap_or(false))
-                    .await,
+                sim.raw_webhook(
+                    form,
+                    req["forge"].as_bool().unwrap_or(false),
+                    req["url"].as_str().map(String::from),
+                )
+                .await,
             )
         }
         ("GET", ["rest", "state"]) => (200, sim.rest.lock().unwrap().snapshot()),
