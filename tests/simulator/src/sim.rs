@@ -162,7 +162,10 @@ impl Sim {
                 .map_err(|e| anyhow::anyhow!(e.message))?;
             number = json!({"voice_application_sid": cfg.app_sid});
         }
-        store.add_number(&cfg.number, &number);
+        // An empty TWILIO_NUMBER: an account with no number of its own yet.
+        if !cfg.number.is_empty() {
+            store.add_number(&cfg.number, &number);
+        }
         if let Some(seed) = &cfg.rest_seed {
             store
                 .seed(seed)
