@@ -86,7 +86,8 @@ export class SetupWizard {
       bad ? input.setAttribute('aria-invalid', 'true') : input.removeAttribute('aria-invalid');
     mark(this.accountSid, error?.field === 'account_sid');
     mark(this.authToken, error?.field === 'auth_token');
-    const message = h('p', { class: 'form-message error', role: 'alert' }, error && !error.field ? error.message : '');
+    const shown = error && !error.field ? error.message : '';
+    const message = h('p', { class: shown ? 'form-message error' : 'form-message', role: 'alert' }, shown);
     const next = h('button', { type: 'submit', class: 'primary-button' }, words.checkAccount);
     const cancel = h('button', { type: 'button', class: 'secondary-button' }, words.cancel);
     cancel.addEventListener('click', () => this.actions.close());
@@ -204,7 +205,7 @@ export class SetupWizard {
           ),
     );
 
-    const message = h('p', { class: 'form-message error', role: 'alert' }, error ?? '');
+    const message = h('p', { class: error ? 'form-message error' : 'form-message', role: 'alert' }, error ?? '');
     const connect = h('button', { type: 'submit', class: 'primary-button' }, words.connect);
     connect.disabled = !canConnect(overview, choice);
     const back = h('button', { type: 'button', class: 'secondary-button' }, words.back);
@@ -239,12 +240,14 @@ export class SetupWizard {
     const choice = this.choice;
     if (!overview || !choice) return;
     if (!canConnect(overview, choice)) {
+      message.className = 'form-message error';
       setText(message, words.takeOverNeeded);
       return;
     }
     const typed = choice.publicUrl.trim();
     const urlProblem = typed ? validateField('public_url', typed) : null;
     if (urlProblem) {
+      message.className = 'form-message error';
       setText(message, urlProblem);
       return;
     }
