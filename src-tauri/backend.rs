@@ -6,16 +6,22 @@
 
 pub mod history;
 
+mod wizard;
+
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
+pub use wizard::{AccountQuery, ConnectQuery, ConnectResult, DisconnectResult, SetupStatus};
+
 use crate::phone_control::PhoneControl;
 use crate::phone_status::PhoneFeed;
 use crate::settings::desktop::DesktopPreferences;
 use crate::settings::{self, Environment, Field, Settings, Source, Store};
+use crate::setup::{RecordFile, TwilioApi};
 use crate::token::{self, AccessToken};
+use crate::tunnel::Discovery;
 use crate::webhook_server::{WebhookServer, WebhookStatus};
 
 /// The kinds of failure the UI tells apart; serialized as the `kind` the UI receives.
@@ -50,6 +56,11 @@ pub enum ErrorKind {
     Twilio,
     /// Something that should not happen, e.g. a worker thread died.
     Internal,
+    /// Twilio refused a set-up step or could not be reached; the message says what to do.
+    Twilio,
+    /// Set-up would take over a number that is wired elsewhere: ask the user, and send the
+    /// request again with `takeOver`.
+    NeedsConfirmation,
 }
 
 impl ErrorKind {
@@ -67,6 +78,8 @@ impl ErrorKind {
         ErrorKind::NotFound,
         ErrorKind::Twilio,
         ErrorKind::Internal,
+        ErrorKind::Twilio,
+        ErrorKind::NeedsConfirmation,
     ];
 
     /// The name the UI receives, e.g. `missing_settings`.
@@ -85,6 +98,8 @@ impl ErrorKind {
             ErrorKind::NotFound => "not_found",
             ErrorKind::Twilio => "twilio",
             ErrorKind::Internal => "internal",
+            ErrorKind::Twilio => "twilio",
+            ErrorKind::NeedsConfirmation => "needs_confirmation",
         }
     }
 }
@@ -232,6 +247,14 @@ pub struct Backend {
     token_ttl_secs: u64,
     /// Calls, voicemail, contacts; see [`history`].
     journal: history::JournalParts,
+    /// Where set-up's REST calls go.
+    twilio: TwilioApi,
+    /// Where running tunnels are looked for.
+    tunnels: Discovery,
+    /// This computer's name, for what set-up creates.
+    machine: String,
+    /// How often the tunnel follower looks (see [`Backend::follow_tunnel`]).
+    look_every: std::time::Duration,
 }
 
 impl Backend {
@@ -245,7 +268,38 @@ impl Backend {
             desktop_problems: Mutex::default(),
             token_ttl_secs: token::DEFAULT_TTL_SECS,
             journal: history::JournalParts::default(),
+            twilio: TwilioApi::default(),
+            tunnels: Discovery::default(),
+            machine: String::new(),
+            look_every: crate::setup::repoint::LOOK_EVERY,
         }
+    }
+
+    /// Set-up's REST calls go to `api` (`DIALTONE_TWILIO_API_BASE` in tests).
+    pub fn with_twilio_api(mut self, api: TwilioApi) -> Self {
+        self.twilio = api;
+        self
+    }
+
+    pub fn with_tunnel_discovery(mut self, tunnels: Discovery) -> Self {
+        self.tunnels = tunnels;
+        self
+    }
+
+    pub fn with_machine_name(mut self, machine: &str) -> Self {
+        self.machine = machine.to_owned();
+        self
+    }
+
+    /// Looks for a tunnel this often (tests: less than the default two seconds).
+    pub fn with_tunnel_look_every(mut self, every: std::time::Duration) -> Self {
+        self.look_every = every;
+        self
+    }
+
+    /// Set-up's record of what it changed in the account, beside the settings file.
+    pub fn record(&self) -> RecordFile {
+        RecordFile::beside(self.store.file.path())
     }
 
     /// Shorter-lived tokens, so tests can watch the UI refresh them. Out-of-range values are
@@ -281,6 +335,7 @@ impl Backend {
 
     /// Starts (or restarts) the webhook server with the current settings.
     pub async fn start_webhook_server(&self) -> Result<(), BackendError> {
+        self.load_caller_id();
         self.webhook_server
             .restart(|| self.current().map(|(settings, _)| settings))
             .await
@@ -345,7 +400,13 @@ impl Backend {
     /// status needs no secret, and it is asked for often (every push, every panel refresh), so
     /// it makes no keychain round trip.
     pub fn webhook_status(&self) -> Result<WebhookStatus, BackendError> {
-        Ok(self.webhook_server.status(&self.file_settings()?))
+        let mut status = self.webhook_server.status(&self.file_settings()?);
+        if let Ok(Some(record)) = self.record().load() {
+            if let (Some(url), Some(at)) = (record.voice_url, record.voice_url_set_at) {
+                status.twilio_calls = Some(crate::webhook_server::Pointed { url, at });
+            }
+        }
+        Ok(status)
     }
 
     /// Hands `publish` the webhook status after every change (state, error, last webhook), a
@@ -416,6 +477,7 @@ impl Backend {
 
     /// Restarts the webhook server with the settings as saved; reports them as it read them.
     async fn apply(&self) -> Result<SettingsStatus, BackendError> {
+        self.load_caller_id();
         let mut status = None;
         self.webhook_server
             .restart(|| {

@@ -183,8 +183,15 @@ function ended(child) {
   });
 }
 
-/** Starts the simulator, `dialtone phone` and Chromium on the phone page. */
-export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
+/**
+ * Starts the simulator, `dialtone phone` and Chromium on the phone page.
+ * With `wizard`, the account is as before set-up (its number wired to nothing, no TwiML App) and
+ * the app starts from an empty keychain with no credentials at all: the test's private
+ * gnome-keyring (scripts/test-session.sh), the simulator's REST API, and `wizard.ngrokApi` as
+ * the ngrok agent it finds its tunnel through.
+ * @param {{ tokenTtl?: number, appEnv?: Record<string, string>, wizard?: { ngrokApi: string } }} [options]
+ */
+export async function startStack({ tokenTtl, appEnv: appOverrides = {}, wizard } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'dialtone-e2e-'));
   const webhookPort = await freePort();
   const windowPort = await freePort();
@@ -192,11 +199,21 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
   writeToneWav(wav, APP_TONE_HZ);
   const ui = uiDir(work);
 
+  if (wizard && !process.env.DIALTONE_TEST_SESSION) {
+    throw new Error('the wizard test saves to a keychain and must not touch yours: run it as `scripts/test-session.sh tests/e2e/run.sh wizard` (scripts/test.sh does)');
+  }
+  /** @type {Record<string, string>} */
+  const simEnv = { ...CREDS, SIM_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/handle_calls` };
+  if (wizard) {
+    // Before set-up: no TwiML App, so the number sends its calls nowhere yet.
+    delete simEnv.TWIML_APP_SID;
+    delete simEnv.DIALTONE_PUBLIC_URL;
+  }
   const sim = start(
     bin('twilio-sim', 'SIM_BIN'),
     ['--port', String(SIM_PORT), '--tone-hz', String(SIM_TONE_HZ)],
-    { ...CREDS, SIM_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/handle_calls` },
-    /"control_port":(\d+)/,
+    simEnv,
+    /"control_port":(\d+).*"rest_port":(\d+)/,
     'twilio-sim',
   );
   const cleanup = [() => sim.child.kill('SIGTERM')];
@@ -207,8 +224,10 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
   const simReady = await sim.ready.catch(fail);
   const control = new Sim(`http://127.0.0.1:${simReady[1]}`);
 
+  const restUrl = `http://127.0.0.1:${simReady[2]}`;
+  /** @type {Record<string, string>} */
   const appEnv = {
-    ...CREDS,
+    ...(wizard ? {} : CREDS),
     DIALTONE_PORT: String(webhookPort),
     DIALTONE_CONFIG_DIR: join(work, 'config'),
     DIALTONE_DATA_DIR: join(work, 'data'),
@@ -221,6 +240,14 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
     DIALTONE_TEST_CONNECT_SRC: `wss://127.0.0.1:${SIM_PORT} https://127.0.0.1:${SIM_PORT}`,
     RUST_LOG: process.env.RUST_LOG ?? 'info',
   };
+  if (wizard) {
+    // The test session's own bus and gnome-keyring, empty at the start.
+    appEnv.DBUS_SESSION_BUS_ADDRESS = /** @type {string} */ (process.env.DBUS_SESSION_BUS_ADDRESS);
+    appEnv.DIALTONE_TWILIO_API_BASE = restUrl;
+    appEnv.DIALTONE_NGROK_API = wizard.ngrokApi;
+    // No cloudflared is asked: nothing listens on this port.
+    appEnv.DIALTONE_CLOUDFLARED_METRICS = `127.0.0.1:${await freePort()}`;
+  }
   if (tokenTtl) appEnv.DIALTONE_TOKEN_TTL_SECS = String(tokenTtl);
   Object.assign(appEnv, appOverrides);
   const app = start(bin('dialtone', 'DIALTONE_BIN'), ['phone', '--no-open', '--port', String(windowPort)], appEnv, /(http:\/\/127\.\d+\.\d+\.\d+:\d+\/launch\?key=\S+)/, 'dialtone');
@@ -278,7 +305,7 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
     await stop();
     throw e;
   }
-  return { sim: control, page, browser, ui, app, simProc: sim, stop, pageErrors, consoleLines, work };
+  return { sim: control, page, browser, ui, app, simProc: sim, stop, pageErrors, consoleLines, work, webhookPort, restUrl, keychainService: appEnv.DIALTONE_KEYCHAIN_SERVICE };
 }
 
 /** Dominant frequency the page hears on the newest remote stream (analyser on the remote track). */

@@ -103,8 +103,12 @@ async fn handle(sim: Arc<Sim>, mut s: TcpStream) -> anyhow::Result<()> {
                 .unwrap_or_default();
             (
                 200,
-                sim.raw_webhook(form, req["forge"].as_bool().unwrap_or(false))
-                    .await,
+                sim.raw_webhook(
+                    form,
+                    req["forge"].as_bool().unwrap_or(false),
+                    req["url"].as_str().map(String::from),
+                )
+                .await,
             )
         }
         ("GET", ["rest", "state"]) => (200, sim.rest.lock().unwrap().snapshot()),
@@ -112,6 +116,21 @@ async fn handle(sim: Arc<Sim>, mut s: TcpStream) -> anyhow::Result<()> {
             Ok(created) => (200, created),
             Err(e) => (400, json!({"error": e})),
         },
+        ("POST", ["rest", "release"]) => {
+            let sid = req["sid"].as_str().unwrap_or_default();
+            let mut rest = sim.rest.lock().unwrap();
+            let before = rest.numbers.len() + rest.caller_ids.len();
+            rest.numbers.retain(|n| n["sid"] != sid);
+            rest.caller_ids.retain(|c| c["sid"] != sid);
+            if rest.numbers.len() + rest.caller_ids.len() < before {
+                (200, json!({"released": sid}))
+            } else {
+                (
+                    404,
+                    json!({"error": "no number or caller ID with that sid"}),
+                )
+            }
+        }
         ("POST", ["rest", "keys"]) => {
             let name = req["friendly_name"].as_str().unwrap_or("seeded");
             let main = req["main"].as_bool().unwrap_or(false);

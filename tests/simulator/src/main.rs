@@ -62,7 +62,7 @@ async fn main() -> anyhow::Result<()> {
         println!("twilio-sim [--port 9443] [--control-port 0] [--rest-port 0] [--rest-seed FILE.json]\n\
                   [--webhook http://127.0.0.1:P/handle_calls] [--tone-hz 660]\n\
                   credentials from env: TWILIO_ACCOUNT_SID TWILIO_AUTH_TOKEN TWILIO_API_KEY_SID TWILIO_API_KEY_SECRET\n\
-                  TWIML_APP_SID TWILIO_NUMBER DIALTONE_PUBLIC_URL (the URL signed); SIM_WEBHOOK_URL (where to POST)");
+                  TWIML_APP_SID TWILIO_NUMBER DIALTONE_PUBLIC_URL (the seeded app's Voice URL); SIM_WEBHOOK_URL (where to POST)");
         return Ok(());
     }
     let cfg = sim::Config {
@@ -75,7 +75,7 @@ async fn main() -> anyhow::Result<()> {
         app_sid: arg(&args, "app-sid", "TWIML_APP_SID", Some("")),
         number: arg(&args, "number", "TWILIO_NUMBER", None),
         webhook_url: arg(&args, "webhook", "SIM_WEBHOOK_URL", None),
-        public_url: arg(&args, "public-url", "DIALTONE_PUBLIC_URL", None),
+        public_url: arg(&args, "public-url", "DIALTONE_PUBLIC_URL", Some("")),
         tone_hz: arg(&args, "tone-hz", "SIM_TONE_HZ", Some("660")).parse()?,
         fault: arg(&args, "fault", "SIM_FAULT", Some("")),
         rest_port: arg(&args, "rest-port", "SIM_REST_PORT", Some("0")).parse()?,

@@ -162,7 +162,10 @@ impl Sim {
                 .map_err(|e| anyhow::anyhow!(e.message))?;
             number = json!({"voice_application_sid": cfg.app_sid});
         }
-        store.add_number(&cfg.number, &number);
+        // An empty TWILIO_NUMBER: an account with no number of its own yet.
+        if !cfg.number.is_empty() {
+            store.add_number(&cfg.number, &number);
+        }
         if let Some(seed) = &cfg.rest_seed {
             store
                 .seed(seed)
@@ -534,14 +537,31 @@ impl Sim {
             self.fail_app_call(&call, 31204, "token has no outgoing grant");
             return;
         };
-        if !self.cfg.app_sid.is_empty() && app_sid != self.cfg.app_sid {
-            self.fail_app_call(
-                &call,
-                31000,
-                "21218: the token's outgoing application_sid is not a TwiML app of this account",
-            );
-            return;
-        }
+        // Twilio requests the Voice URL of the TwiML App the token names, as the account has
+        // it now (so a set-up or a re-pointing made through the REST API applies at once).
+        let voice_url = {
+            let rest = self.rest.lock().unwrap();
+            if !rest.has_application(&app_sid) {
+                None
+            } else {
+                Some(rest.application_voice_url(&app_sid))
+            }
+        };
+        let voice_url = match voice_url {
+            None => {
+                self.fail_app_call(
+                    &call,
+                    31000,
+                    "21218: the token's outgoing application_sid is not a TwiML app of this account",
+                );
+                return;
+            }
+            Some(None) => {
+                self.fail_app_call(&call, 31005, "11100: the TwiML App has no Voice URL");
+                return;
+            }
+            Some(Some(url)) => url,
+        };
         let mut form: Vec<(String, String)> = vec![
             ("AccountSid".into(), self.cfg.account_sid.clone()),
             ("ApiVersion".into(), "2010-04-01".into()),
@@ -557,7 +577,7 @@ impl Sim {
             form.push(("To".into(), String::new()));
         }
         form.extend(custom.iter().cloned());
-        let verbs = match self.fetch_twiml(&sid, &form, false).await {
+        let verbs = match self.fetch_twiml(&sid, &voice_url, &form, false).await {
             Ok(v) => v,
             Err(msg) => {
                 self.fail_app_call(&call, 31005, &msg);
@@ -599,11 +619,14 @@ impl Sim {
                     match target {
                         Target::Number(number) => {
                             self.log("dial", json!({"call_sid": sid, "number": number, "caller_id": caller_id, "answer_on_bridge": answer_on_bridge}));
-                            if caller_id.as_deref() != Some(self.cfg.number.as_str()) {
+                            let allowed = caller_id
+                                .as_deref()
+                                .is_some_and(|c| self.rest.lock().unwrap().may_call_from(c));
+                            if !allowed {
                                 self.fail_app_call(
                                     &call,
                                     31005,
-                                    "13214: callerId must be a Twilio number",
+                                    "13214: callerId must be a Twilio number or a verified caller ID of the account",
                                 );
                                 return;
                             }
@@ -749,9 +772,13 @@ impl Sim {
         }
     }
 
+    /// POSTs the webhook signed for `url` (the Voice URL Twilio requests) to the local
+    /// listener: the simulator stands in for the tunnel too, delivering every public URL to
+    /// `--webhook`.
     async fn fetch_twiml(
         &self,
         sid: &str,
+        url: &str,
         form: &[(String, String)],
         forge: bool,
     ) -> Result<Vec<Verb>, String> {
@@ -760,14 +787,14 @@ impl Sim {
         } else {
             self.cfg.auth_token.clone()
         };
-        let sig = auth::signature(&key, &self.cfg.public_url, form);
+        let sig = auth::signature(&key, url, form);
         let started = now_ms();
         let res = webhook::post_form(&self.cfg.webhook_url, form, &sig).await;
         match res {
             Ok((status, body)) => {
                 self.log(
                     "webhook",
-                    json!({"call_sid": sid, "status": status, "body": body, "forged": forge, "ms": now_ms() - started,
+                    json!({"call_sid": sid, "url": url, "status": status, "body": body, "forged": forge, "ms": now_ms() - started,
                            "params": form.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>()}),
                 );
                 if status != 200 {
@@ -843,7 +870,16 @@ impl Sim {
             "inbound",
             json!({"call_sid": parent, "from": from, "forged": forge}),
         );
-        let verbs = match self.fetch_twiml(&parent, &form, forge).await {
+        let voice_url = self.rest.lock().unwrap().number_voice_url(&number);
+        let voice_url = match voice_url {
+            Ok(url) => url,
+            Err(msg) => {
+                parent_rec.set_status("failed");
+                self.log("call-failed", json!({"call_sid": parent, "message": msg}));
+                return;
+            }
+        };
+        let verbs = match self.fetch_twiml(&parent, &voice_url, &form, forge).await {
             Ok(v) => v,
             Err(msg) => {
                 parent_rec.set_status("failed");
@@ -1043,13 +1079,26 @@ impl Sim {
     }
 
     /// Sends an arbitrary webhook (optionally with a wrong signature) and reports what came back; executes nothing.
-    pub async fn raw_webhook(&self, form: Vec<(String, String)>, forge: bool) -> Value {
+    /// Signed for `url`, else for the Voice URL a call to our number requests now.
+    pub async fn raw_webhook(
+        &self,
+        form: Vec<(String, String)>,
+        forge: bool,
+        url: Option<String>,
+    ) -> Value {
         let key = if forge {
             format!("{}-forged", self.cfg.auth_token)
         } else {
             self.cfg.auth_token.clone()
         };
-        let sig = auth::signature(&key, &self.cfg.public_url, &form);
+        let url = url.unwrap_or_else(|| {
+            self.rest
+                .lock()
+                .unwrap()
+                .number_voice_url(&self.cfg.number)
+                .unwrap_or_else(|_| self.cfg.public_url.clone())
+        });
+        let sig = auth::signature(&key, &url, &form);
         match webhook::post_form(&self.cfg.webhook_url, &form, &sig).await {
             Ok((status, body)) => {
                 self.log("raw-webhook", json!({"status": status, "forged": forge}));

@@ -2,7 +2,7 @@
 // settings; screen.ts chooses which), with the device log under the phone screens.
 
 import type { FieldName, SettingsStatus, WindowStatus } from '../contract';
-import { SESSION_LOST_MESSAGE, toBackendError, type Backend, type CallingWindowControl } from '../ipc';
+import { SESSION_LOST_MESSAGE, toBackendError, type AppBackend, type CallingWindowControl } from '../ipc';
 import type { Phone, PhoneSnapshot } from '../phone/device';
 import { formatForDisplay, homeRegionOf } from '../phone/number';
 import { windowRegistration } from '../phone/report';
@@ -56,7 +56,7 @@ export class App {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly backend: Backend,
+    private readonly backend: AppBackend,
     private readonly phone: Phone,
     supported: boolean,
     callingWindow: CallingWindowControl | null = null,
