@@ -63,6 +63,8 @@ describe('registration', () => {
     });
     assert.deepEqual(options.codecPreferences, ['opus', 'pcmu']);
     assert.equal(options.allowIncomingWhileBusy, false);
+    // A signaling drop mid-call is survivable only when the gateway keeps the call (listen.reconnectTimeout).
+    assert.equal(options.maxCallSignalingTimeoutMs, 30000);
     assert.ok(options.closeProtection, 'close protection on');
     const names = Object.keys(options.sounds).sort();
     assert.deepEqual(names, ['disconnect', 'dtmf0', 'dtmf1', 'dtmf2', 'dtmf3', 'dtmf4', 'dtmf5', 'dtmf6', 'dtmf7', 'dtmf8', 'dtmf9', 'dtmfh', 'dtmfs', 'incoming', 'outgoing']);
@@ -502,6 +504,39 @@ describe('errors', () => {
     });
     await page.waitForFunction(() => globalThis.__fakeTwilio.device?.tokens.length === 2);
     await ready(page);
+    await app.context.close();
+  });
+
+  test('a network blip mid-call: "Reconnecting…", then the timer again; one that never recovers ends with why', async () => {
+    const app = await openApp(build.browser, build.server.url, { clock: true });
+    const { page } = app;
+    await ready(page);
+    await pauseClock(page);
+    await page.locator('#number').fill('+15557654321');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.waitForFunction(() => globalThis.__fakeTwilio.lastCall !== null);
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.remoteAnswer());
+    await page.locator('#call-label', { hasText: 'Connected' }).waitFor();
+    const timer = page.getByRole('timer');
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnecting());
+    await page.locator('#call-label', { hasText: 'Reconnecting…' }).waitFor();
+    assert.equal(await timer.isVisible(), false, 'no timer while reconnecting');
+    await screenshot(page, 'call-reconnecting');
+    await page.clock.runFor(5_000);
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnected());
+    await page.locator('#call-label', { hasText: 'Connected' }).waitFor();
+    assert.equal(await timer.innerText(), '00:05', 'the timer kept counting');
+    assert.match(await logText(page), /audio dropped \(network trouble\); reconnecting…[\s\S]*Reconnected: the call goes on\./);
+
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnecting());
+    await page.locator('#call-label', { hasText: 'Reconnecting…' }).waitFor();
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnectFailed());
+    await page.locator('#number').waitFor();
+    const log = await logText(page);
+    assert.match(log, /Call ended: the connection to Twilio could not be restored\./);
+    assert.match(log, /Audio connection failed \(53405\)/);
+    assert.doesNotMatch(log, /other side hung up/);
+    await assertClean(app);
     await app.context.close();
   });
 
