@@ -5,7 +5,7 @@
 
 import { IDLE, isBusy, nextCallState, type CallEvent, type CallState } from './callState';
 import type { DeviceLog } from './deviceLog';
-import { DtmfSender } from './dtmf';
+import { isDtmfDigit } from './dtmf';
 import { errorParts, reconnectingWords } from './errors';
 import { describeParty } from './number';
 import type { Listener, SdkCall } from './sdk';
@@ -29,15 +29,12 @@ export class CallControl {
   private dialAttempt = 0;
   /** We hang up ourselves, so the `disconnect` that follows is not "the other side hung up". */
   private hangingUp = false;
-  private readonly dtmf: DtmfSender;
 
   constructor(
     private readonly clock: Clock,
     private readonly log: DeviceLog,
     private readonly hooks: CallControlHooks,
-  ) {
-    this.dtmf = new DtmfSender(clock, (digits) => this.playDigits(digits));
-  }
+  ) {}
 
   get state(): CallState {
     return this.callState;
@@ -149,10 +146,13 @@ export class CallControl {
     if (this.callState.phase === 'active') this.setMuted(!this.callState.muted);
   }
 
-  /** Sends one DTMF tone (0-9, *, #) on the connected call; see `DtmfSender` for the queue. */
+  /**
+   * Sends one DTMF tone (0-9, *, #) on the connected call, at once: the browser queues it
+   * behind the tones still playing (see `appendToneBuffer` in dtmf.ts).
+   */
   sendDigit(digit: string): boolean {
-    if (this.callState.phase !== 'active' || !this.current) return false;
-    return this.dtmf.send(digit);
+    if (!isDtmfDigit(digit)) return false;
+    return this.playDigits(digit);
   }
 
   /** An error the SDK reported for `call` (on the call or on the Device). */
@@ -245,7 +245,6 @@ export class CallControl {
   /** Ends the current call; `message` goes to the log (null: the caller writes it later). */
   private finish(call: SdkCall, message: string | null): void {
     if (call !== this.current) return;
-    this.dtmf.clear();
     this.detachCall?.();
     this.detachCall = null;
     this.current = null;
