@@ -24,3 +24,49 @@ impl DtmfReceiver {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Chromium's packets for one event at 8 kHz: updates every 20 ms while the tone lasts
+    /// (160 ms), then the end packet (E bit) three times, all with the event's start timestamp.
+    fn event(code: u8, ts: u32) -> Vec<(u32, [u8; 4])> {
+        let mut out: Vec<(u32, [u8; 4])> = (1..=8u16)
+            .map(|i| (ts, [code, 10, (i * 160 >> 8) as u8, (i * 160) as u8]))
+            .collect();
+        for _ in 0..3 {
+            out.push((ts, [code, 0x80 | 10, (1280u16 >> 8) as u8, 1280u8]));
+        }
+        out
+    }
+
+    #[test]
+    fn back_to_back_events_are_each_one_digit() {
+        // `15#*` with no gap at all between events (closer than any sender spaces them), each
+        // end packet repeated: four digits, once each, in order.
+        let mut rx = DtmfReceiver::default();
+        let mut ts = 1000u32;
+        let mut got = String::new();
+        for code in [1u8, 5, 11, 10] {
+            for (t, p) in event(code, ts) {
+                got.extend(rx.push(t, &p));
+            }
+            ts += 1280;
+        }
+        assert_eq!(got, "15#*");
+    }
+
+    #[test]
+    fn the_same_digit_twice_is_two_events_and_a_late_duplicate_is_none() {
+        let mut rx = DtmfReceiver::default();
+        let mut got = String::new();
+        for (t, p) in event(5, 0).into_iter().chain(event(5, 1280 + 400)) {
+            got.extend(rx.push(t, &p));
+        }
+        assert_eq!(got, "55");
+        // A short or unknown payload is no digit.
+        assert_eq!(rx.push(9999, &[1, 2]), None);
+        assert_eq!(rx.push(10_000, &[16, 0x80, 0, 0]), None);
+    }
+}

@@ -113,11 +113,14 @@ impl MediaPeer {
             let sim2 = sim.clone();
             let sid = call_sid.clone();
             let stop = stop.clone();
+            // Weak: the handler lives in the peer connection it reads the SDP of.
+            let pc_weak = Arc::downgrade(&pc);
             pc.on_track(Box::new(move |track, _r, _t| {
                 tokio::spawn(listen(
                     sim2.clone(),
                     sid.clone(),
                     codec,
+                    pc_weak.clone(),
                     track,
                     stats.clone(),
                     stop.clone(),
@@ -318,11 +321,23 @@ async fn play_tone(
     }
 }
 
+/// What the browser's RTP payload type `pt` carries, as its SDP maps it (`a=rtpmap:PT name/rate`),
+/// as a mime type (`audio/opus`). The remote track's own codec is no help here: webrtc-rs only
+/// updates it when the payload type changes from 0, so it stays empty for PCMU.
+fn rtpmap_mime(sdp: &str, pt: u8) -> Option<String> {
+    let prefix = format!("a=rtpmap:{pt} ");
+    sdp.lines()
+        .find_map(|l| l.trim_end().strip_prefix(prefix.as_str()))
+        .and_then(|rest| rest.split('/').next())
+        .map(|name| format!("audio/{name}"))
+}
+
 /// Reads the app's RTP: audio is decoded and measured, telephone-events become digits.
 async fn listen(
     sim: Arc<Sim>,
     call_sid: String,
     codec: Codec,
+    pc: std::sync::Weak<RTCPeerConnection>,
     track: Arc<TrackRemote>,
     stats: Arc<Mutex<RxStats>>,
     stop: Arc<AtomicBool>,
@@ -341,6 +356,7 @@ async fn listen(
     };
     stats.lock().unwrap().meter = Some(Meter::new(codec.clock_rate()));
     let mut errors = 0;
+    let mut mimes: std::collections::HashMap<u8, String> = Default::default();
     while !stop.load(Ordering::Relaxed) {
         let pkt = match track.read_rtp().await {
             Ok((pkt, _)) => pkt,
@@ -355,8 +371,19 @@ async fn listen(
         };
         errors = 0;
         let arrived = now_ms();
-        // The remote track follows the payload type: its codec is this packet's.
-        let packet_mime = track.codec().capability.mime_type;
+        let pt = pkt.header.payload_type;
+        if !mimes.contains_key(&pt) {
+            let Some(pc) = pc.upgrade() else { break };
+            let sdp = pc
+                .remote_description()
+                .await
+                .map(|d| d.sdp)
+                .unwrap_or_default();
+            let mime =
+                rtpmap_mime(&sdp, pt).unwrap_or_else(|| format!("unknown payload type {pt}"));
+            mimes.insert(pt, mime);
+        }
+        let packet_mime = mimes[&pt].clone();
         let mut digit = None;
         {
             let mut st = stats.lock().unwrap();
@@ -384,5 +411,22 @@ async fn listen(
                 json!({"call_sid": call_sid, "digit": d.to_string(), "via": "rtp"}),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rtpmap_mime;
+
+    #[test]
+    fn payload_types_map_to_mime_types_as_the_sdp_says() {
+        let sdp = "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111 0 126\r\na=rtpmap:111 opus/48000/2\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:126 telephone-event/8000\r\n";
+        assert_eq!(rtpmap_mime(sdp, 111).as_deref(), Some("audio/opus"));
+        assert_eq!(rtpmap_mime(sdp, 0).as_deref(), Some("audio/PCMU"));
+        assert_eq!(
+            rtpmap_mime(sdp, 126).as_deref(),
+            Some("audio/telephone-event")
+        );
+        assert_eq!(rtpmap_mime(sdp, 1), None);
     }
 }

@@ -14,6 +14,9 @@ use std::collections::VecDeque;
 const WINDOW: usize = 1600;
 const KEEP_WINDOWS: usize = 600;
 const KEEP_CHANGES: usize = 200;
+/// Packets come every 20 ms; none for this long is a gap in the audio (a media drop), which
+/// counts as silence from just after the last packet, so the sound that resumes is a change.
+const GAP_MS: f64 = 100.0;
 
 /// Low-pass taps for 48 kHz → 8 kHz: windowed sinc (Hamming), cut-off 3.4 kHz, unity gain at DC,
 /// so what is above the 4 kHz Nyquist limit of 8 kHz does not fold back as a false tone.
@@ -118,6 +121,7 @@ pub struct Meter {
     current: Option<Option<f64>>,
     /// A packet that differed from `current`, waiting for a second one to agree.
     candidate: Option<(f64, Option<f64>)>,
+    last_arrival: Option<f64>,
 }
 
 impl Meter {
@@ -131,6 +135,13 @@ impl Meter {
 
     /// One packet's decoded audio, arrived at `t_ms`.
     pub fn push(&mut self, t_ms: f64, pcm: &[i16]) {
+        if let Some(last) = self.last_arrival.filter(|last| t_ms - last > GAP_MS) {
+            if self.current != Some(None) {
+                self.record(last + 20.0, None);
+            }
+            self.candidate = None;
+        }
+        self.last_arrival = Some(t_ms);
         let pcm8k = match &mut self.decimator {
             Some(d) => d.push(pcm),
             None => pcm.to_vec(),
@@ -160,17 +171,18 @@ impl Meter {
         }
         match self.candidate {
             Some((first_t, first)) if same_sound(first, heard) => {
-                self.current = Some(first);
+                self.record(first_t, first);
                 self.candidate = None;
-                self.changes.push_back(Change {
-                    t_ms: first_t,
-                    freq: first,
-                });
-                if self.changes.len() > KEEP_CHANGES {
-                    self.changes.pop_front();
-                }
             }
             _ => self.candidate = Some((t_ms, heard)),
+        }
+    }
+
+    fn record(&mut self, t_ms: f64, freq: Option<f64>) {
+        self.current = Some(freq);
+        self.changes.push_back(Change { t_ms, freq });
+        if self.changes.len() > KEEP_CHANGES {
+            self.changes.pop_front();
         }
     }
 }
@@ -221,6 +233,25 @@ mod tests {
         assert_eq!(changes[1].0, 200.0);
         assert!((changes[1].1.unwrap() - 660.0).abs() <= 30.0, "{changes:?}");
         assert_eq!(changes[2], (400.0, None));
+    }
+
+    #[test]
+    fn a_gap_in_the_packets_is_silence_and_the_sound_after_it_a_change() {
+        let mut m = Meter::new(8000);
+        let mut src = ToneSource::new(8000, 440.0, 0.3);
+        for i in 0..5 {
+            m.push(i as f64 * 20.0, &src.next(160));
+        }
+        // 3 s without a packet, then the same tone again.
+        for i in 0..5 {
+            m.push(3080.0 + i as f64 * 20.0, &src.next(160));
+        }
+        let changes: Vec<(f64, bool)> = m
+            .changes
+            .iter()
+            .map(|c| (c.t_ms, c.freq.is_some()))
+            .collect();
+        assert_eq!(changes, vec![(0.0, true), (100.0, false), (3080.0, true)]);
     }
 
     #[test]
