@@ -32,12 +32,13 @@ mod tests {
     /// Chromium's packets for one event at 8 kHz: updates every 20 ms while the tone lasts
     /// (160 ms), then the end packet (E bit) three times, all with the event's start timestamp.
     fn event(code: u8, ts: u32) -> Vec<(u32, [u8; 4])> {
-        let mut out: Vec<(u32, [u8; 4])> = (1..=8u16)
-            .map(|i| (ts, [code, 10, (i * 160 >> 8) as u8, (i * 160) as u8]))
-            .collect();
-        for _ in 0..3 {
-            out.push((ts, [code, 0x80 | 10, (1280u16 >> 8) as u8, 1280u8]));
-        }
+        let packet = |end: bool, samples: u16| {
+            let [hi, lo] = samples.to_be_bytes();
+            [code, if end { 0x80 | 10 } else { 10 }, hi, lo]
+        };
+        let mut out: Vec<(u32, [u8; 4])> =
+            (1..=8u16).map(|i| (ts, packet(false, i * 160))).collect();
+        out.extend((0..3).map(|_| (ts, packet(true, 1280))));
         out
     }
 

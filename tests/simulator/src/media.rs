@@ -372,18 +372,20 @@ async fn listen(
         errors = 0;
         let arrived = now_ms();
         let pt = pkt.header.payload_type;
-        if !mimes.contains_key(&pt) {
-            let Some(pc) = pc.upgrade() else { break };
-            let sdp = pc
-                .remote_description()
-                .await
-                .map(|d| d.sdp)
-                .unwrap_or_default();
-            let mime =
-                rtpmap_mime(&sdp, pt).unwrap_or_else(|| format!("unknown payload type {pt}"));
-            mimes.insert(pt, mime);
-        }
-        let packet_mime = mimes[&pt].clone();
+        let packet_mime = match mimes.entry(pt) {
+            std::collections::hash_map::Entry::Occupied(e) => e.get().clone(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let Some(pc) = pc.upgrade() else { break };
+                let sdp = pc
+                    .remote_description()
+                    .await
+                    .map(|d| d.sdp)
+                    .unwrap_or_default();
+                let mime =
+                    rtpmap_mime(&sdp, pt).unwrap_or_else(|| format!("unknown payload type {pt}"));
+                e.insert(mime).clone()
+            }
+        };
         let mut digit = None;
         {
             let mut st = stats.lock().unwrap();

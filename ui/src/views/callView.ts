@@ -104,6 +104,7 @@ export class CallView {
       }
       // The timer keeps counting underneath and shows again once the call is back.
       this.timer.hidden = state.reconnecting;
+      this.el.toggleAttribute('data-reconnecting', state.reconnecting);
       this.muteButton.setAttribute('aria-pressed', String(state.muted));
       this.muteButton.classList.toggle('on', state.muted);
       setText(this.muteLabel, state.muted ? 'Muted' : 'Mute');
@@ -160,5 +161,6 @@ export class CallView {
     this.muteButton.classList.remove('on');
     setText(this.muteLabel, 'Mute');
     delete this.el.dataset.phase;
+    this.el.removeAttribute('data-reconnecting');
   }
 }

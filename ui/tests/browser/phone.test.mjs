@@ -530,6 +530,9 @@ describe('errors', () => {
     await page.locator('#call-label', { hasText: 'Reconnecting…' }).waitFor();
     await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnectFailed());
     await page.locator('#number').waitFor();
+    // The log line waits a turn for the SDK's error that says why (callControl.ts).
+    await page.clock.runFor(1);
+    await page.getByText('Call ended: the connection to Twilio could not be restored.').waitFor();
     const log = await logText(page);
     assert.match(log, /Call ended: the connection to Twilio could not be restored\./);
     assert.match(log, /Audio connection failed \(53405\)/);
