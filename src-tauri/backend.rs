@@ -52,19 +52,18 @@ pub enum ErrorKind {
     History,
     /// The voicemail or contact asked for is not there (any more).
     NotFound,
-    /// Twilio's REST API refused or could not be reached; the message says what to do.
+    /// Twilio's REST API refused a request (a set-up step, a recording) or could not be
+    /// reached; the message says what to do.
     Twilio,
     /// Something that should not happen, e.g. a worker thread died.
     Internal,
-    /// Twilio refused a set-up step or could not be reached; the message says what to do.
-    Twilio,
     /// Set-up would take over a number that is wired elsewhere: ask the user, and send the
     /// request again with `takeOver`.
     NeedsConfirmation,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 13] = [
+    pub const ALL: [ErrorKind; 14] = [
         ErrorKind::MissingSettings,
         ErrorKind::Keychain,
         ErrorKind::Settings,
@@ -78,7 +77,6 @@ impl ErrorKind {
         ErrorKind::NotFound,
         ErrorKind::Twilio,
         ErrorKind::Internal,
-        ErrorKind::Twilio,
         ErrorKind::NeedsConfirmation,
     ];
 
@@ -98,7 +96,6 @@ impl ErrorKind {
             ErrorKind::NotFound => "not_found",
             ErrorKind::Twilio => "twilio",
             ErrorKind::Internal => "internal",
-            ErrorKind::Twilio => "twilio",
             ErrorKind::NeedsConfirmation => "needs_confirmation",
         }
     }

@@ -236,7 +236,6 @@ export const BACKEND_ERROR_KINDS = [
   'not_found',
   'twilio',
   'internal',
-  'twilio',
   'needs_confirmation',
 ] as const;
 

@@ -1,5 +1,6 @@
 //! Control API for tests: plain HTTP + JSON on a loopback port.
 
+use crate::codec::Codec;
 use crate::sim::{new_sid, Sim};
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -71,18 +72,34 @@ async fn handle(sim: Arc<Sim>, mut s: TcpStream) -> anyhow::Result<()> {
                 (404, json!({"error": "no media for that call"}))
             }
         }
+        ("POST", ["calls", sid, "fault"]) => {
+            let kind = req["kind"].as_str().unwrap_or_default();
+            match sim.start_fault(sid, kind, req["seconds"].as_f64().unwrap_or(f64::NAN)) {
+                Ok(v) => (200, v),
+                Err(e) => (400, json!({"error": e})),
+            }
+        }
         ("POST", ["phone"]) => {
-            let mut p = sim.phone.lock().unwrap();
-            if let Some(m) = req["mode"].as_str() {
-                p.mode = m.to_string();
+            let codec = req["codec"].as_str().map(Codec::parse).transpose();
+            match codec {
+                Err(e) => (400, json!({"error": e})),
+                Ok(codec) => {
+                    let mut p = sim.phone.lock().unwrap();
+                    if let Some(m) = req["mode"].as_str() {
+                        p.mode = m.to_string();
+                    }
+                    if let Some(d) = req["answer_delay_ms"].as_u64() {
+                        p.answer_delay_ms = d;
+                    }
+                    if let Some(c) = codec {
+                        p.codec = c;
+                    }
+                    (
+                        200,
+                        json!({"mode": p.mode, "answer_delay_ms": p.answer_delay_ms, "codec": p.codec.name()}),
+                    )
+                }
             }
-            if let Some(d) = req["answer_delay_ms"].as_u64() {
-                p.answer_delay_ms = d;
-            }
-            (
-                200,
-                json!({"mode": p.mode, "answer_delay_ms": p.answer_delay_ms}),
-            )
         }
         ("POST", ["inbound"]) => {
             let parent = new_sid("CA");
