@@ -1070,8 +1070,10 @@ impl Sim {
         if let Some(token) = self.issue_reconnect_token(&call) {
             invite["reconnect"] = json!(token);
         }
-        self.send(conn_id, "invite", invite);
+        // Stamped before the invite leaves, so "invite to incoming view" never comes out
+        // negative when this thread is descheduled between the two.
         self.log("ring-client", json!({"call_sid": child, "parent": parent.sid, "identity": identity, "from": caller, "conn": conn_id}));
+        self.send(conn_id, "invite", invite);
         // Ring until answered, rejected, cancelled by the caller, or the Dial timeout.
         let deadline = tokio::time::Instant::now() + Duration::from_secs(timeout);
         while call.status() == "ringing" {
