@@ -9,9 +9,7 @@ use tauri::{AppHandle, Runtime, State};
 
 use crate::backend::history::{HistoryStatus, SavedFile};
 use crate::backend::{blocking, Backend, BackendError, ErrorKind, ImportResult, SettingsStatus};
-use crate::backend::{
-    AccountQuery, ConnectQuery, ConnectResult, DisconnectResult, SetupStatus,
-};
+use crate::backend::{AccountQuery, ConnectQuery, ConnectResult, DisconnectResult, SetupStatus};
 use crate::calling_window::page_link::WindowStatus;
 use crate::journal::{
     Contact, ContactDraft, HistoryEntry, HistoryFilter, ImportReport, VoicemailEntry,

@@ -114,7 +114,6 @@ impl Context {
     pub fn with_clock(mut self, clock: impl Fn() -> i64 + Send + Sync + 'static) -> Self {
         self.clock = Arc::new(clock);
         self
-
     }
 
     /// Checks signatures over `base` instead of the configured public URL: a tunnel found
