@@ -240,15 +240,8 @@ impl Backend {
 
     /// Settings set-up saves that the environment overrides.
     fn overridden(&self) -> Vec<String> {
-        [
-            Field::AccountSid,
-            Field::AuthToken,
-            Field::ApiKeySid,
-            Field::ApiKeySecret,
-            Field::TwimlAppSid,
-            Field::TwilioNumber,
-        ]
-        .into_iter()
+        crate::setup::SAVED_FIELDS
+            .into_iter()
         .filter(|f| self.env.get(*f).is_some())
         .map(|f| {
             format!(
