@@ -16,8 +16,8 @@ use crate::journal::{
     Contact, ContactDraft, HistoryEntry, HistoryFilter, ImportReport, Journal, JournalError,
     JournalStatus, VoicemailEntry,
 };
-use crate::phone_number::{Region, E164};
-use crate::settings::{Field, Settings};
+use crate::phone_number::Region;
+use crate::settings::Settings;
 use crate::webhook_server::WebhookServer;
 
 /// What the backend holds for the journal.

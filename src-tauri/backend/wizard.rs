@@ -242,14 +242,14 @@ impl Backend {
     fn overridden(&self) -> Vec<String> {
         crate::setup::SAVED_FIELDS
             .into_iter()
-        .filter(|f| self.env.get(*f).is_some())
-        .map(|f| {
-            format!(
+            .filter(|f| self.env.get(*f).is_some())
+            .map(|f| {
+                format!(
                 "{} is set in Dialtone's environment, so it is used instead of what set-up saved",
                 f.env_var()
             )
-        })
-        .collect()
+            })
+            .collect()
     }
 
     /// Undo, then the webhook server restarted (it stops: the number is gone).

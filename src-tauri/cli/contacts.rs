@@ -4,8 +4,7 @@ use std::path::Path;
 
 use crate::app::Options;
 use crate::journal::JournalError;
-use crate::phone_number::E164;
-use crate::settings::{Field, StoreError};
+use crate::settings::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ContactsError {
