@@ -68,12 +68,16 @@ async fn an_outbound_call_shows_the_chosen_caller_id() {
     let (app, _) = app_with(settings, true);
     let xml = body_text(
         app.clone()
-            .oneshot(signed(&outbound_form("+447700900123")))
+            .oneshot(signed(&outbound_form("+442079460958")))
             .await
             .unwrap(),
     )
     .await;
-    assert!(xml.contains(r#"callerId="+15550009999""#), "{xml}");
+    assert!(
+        xml.contains(r#"callerId="+15550009999""#)
+            && xml.contains("<Number>+442079460958</Number>"),
+        "{xml}"
+    );
     let xml = body_text(
         app.oneshot(signed(&inbound_form("+447700900123")))
             .await
