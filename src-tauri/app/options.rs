@@ -75,6 +75,9 @@ pub struct Options {
     pub browser_env: Vec<(OsString, OsString)>,
     /// The working directory, where the command line looks for a `.env` file.
     pub working_dir: Option<PathBuf>,
+    /// `DIALTONE_TWILIO_API_BASE`: where every REST call goes (the tests' simulator,
+    /// `http://127.0.0.1:PORT`); default `https://api.twilio.com`.
+    pub twilio_api_base: String,
 }
 
 /// The variables a browser we start inherits: display, session bus, sound server, locale,
@@ -187,6 +190,9 @@ impl Options {
                 .cloned()
                 .collect(),
             working_dir: None,
+            twilio_api_base: text("DIALTONE_TWILIO_API_BASE")
+                .unwrap_or(crate::twilio::TWILIO_API_BASE)
+                .to_owned(),
         }
     }
 
@@ -212,11 +218,13 @@ impl Options {
 
     /// The backend over the saved settings and `env`, keeping calls in [`Options::journal`].
     pub fn backend(&self, env: Environment) -> Result<Backend, StoreError> {
-        let backend = Backend::new(self.store()?, env).with_journal(
-            self.journal(),
-            self.data_dir.as_deref(),
-            self.downloads_dir.clone(),
-        );
+        let backend = Backend::new(self.store()?, env)
+            .with_journal(
+                self.journal(),
+                self.data_dir.as_deref(),
+                self.downloads_dir.clone(),
+            )
+            .with_twilio_rest_base(&self.twilio_api_base);
         Ok(match self.token_ttl_secs {
             Some(ttl) => backend.with_token_ttl(ttl),
             None => backend,
@@ -260,6 +268,7 @@ mod tests {
         assert_eq!(defaults.phone_port, DEFAULT_PHONE_PORT);
         assert_eq!(defaults.keychain_service, "dialtone");
         assert_eq!(defaults.browser, BrowserSetting::Find);
+        assert_eq!(defaults.twilio_api_base, "https://api.twilio.com");
         let set = Options::from_vars(
             vars(&[
                 ("DIALTONE_CONFIG_DIR", "/t/config"),
@@ -269,6 +278,7 @@ mod tests {
                 ("DIALTONE_BROWSER", "none"),
                 ("DIALTONE_TOKEN_TTL_SECS", "60"),
                 ("DIALTONE_UI_DIR", "/t/ui"),
+                ("DIALTONE_TWILIO_API_BASE", "http://127.0.0.1:9900"),
             ]),
             os,
         );
@@ -279,6 +289,7 @@ mod tests {
         assert_eq!(set.browser, BrowserSetting::Nothing);
         assert_eq!(set.token_ttl_secs, Some(60));
         assert_eq!(set.ui_dir, Some(PathBuf::from("/t/ui")));
+        assert_eq!(set.twilio_api_base, "http://127.0.0.1:9900");
     }
 
     #[test]

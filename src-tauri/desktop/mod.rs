@@ -106,6 +106,8 @@ pub fn builder<R: Runtime>(
             });
             // The call journal hears what the phone reports (answered here, declined, missed).
             tauri::async_runtime::spawn(backend.follow_phone_for_journal());
+            // What was missed while the app was not running, each time the listener starts.
+            tauri::async_runtime::spawn(backend.follow_listener_for_catch_up());
             tauri::async_runtime::spawn(async move {
                 if let Err(e) = backend.start_webhook_server().await {
                     tracing::error!("settings could not be read: {}", e.message);

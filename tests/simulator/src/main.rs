@@ -1,6 +1,7 @@
 //! twilio-sim: a test-only stand-in for Twilio's cloud (see README.md).
 
 mod auth;
+mod caller;
 mod control;
 mod g711;
 mod media;

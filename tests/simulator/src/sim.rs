@@ -90,14 +90,14 @@ impl CallRec {
     pub fn status(&self) -> String {
         self.status.lock().unwrap().clone()
     }
-    fn set_status(&self, s: &str) {
+    pub(crate) fn set_status(&self, s: &str) {
         *self.status.lock().unwrap() = s.to_string();
         self.changed.notify_waiters();
     }
     fn peer(&self) -> Option<Arc<MediaPeer>> {
         self.peer.lock().unwrap().clone()
     }
-    fn is_over(&self) -> bool {
+    pub(crate) fn is_over(&self) -> bool {
         matches!(
             self.status().as_str(),
             "completed" | "canceled" | "rejected" | "busy" | "no-answer" | "failed"
@@ -592,6 +592,7 @@ impl Sim {
                     targets,
                     timeout,
                     answer_on_bridge,
+                    ..
                 } => {
                     let Some(target) = targets.first().cloned() else {
                         continue;
@@ -624,6 +625,10 @@ impl Sim {
                         }
                     }
                 }
+                Verb::Play(_) | Verb::Record(_) => self.log(
+                    "twiml-ignored",
+                    json!({"call_sid": sid, "verb": "Play/Record on a call from the app"}),
+                ),
                 Verb::Other(name) => {
                     self.log("twiml-ignored", json!({"call_sid": sid, "verb": name}))
                 }
@@ -733,7 +738,7 @@ impl Sim {
     }
 
     /// Waits up to `d`; true if the call ended meanwhile.
-    async fn wait_over(&self, call: &CallRec, d: Duration) -> bool {
+    pub(crate) async fn wait_over(&self, call: &CallRec, d: Duration) -> bool {
         let deadline = tokio::time::Instant::now() + d;
         loop {
             if call.is_over() {
@@ -843,67 +848,48 @@ impl Sim {
             "inbound",
             json!({"call_sid": parent, "from": from, "forged": forge}),
         );
+        let started = now_s();
         let verbs = match self.fetch_twiml(&parent, &form, forge).await {
             Ok(v) => v,
             Err(msg) => {
                 parent_rec.set_status("failed");
                 self.log("call-failed", json!({"call_sid": parent, "message": msg}));
+                // Twilio answers the caller itself ("an application error has occurred") and
+                // lists the call as completed: the caller reached Twilio, not us.
+                self.rest.lock().unwrap().add_call(&json!({
+                    "sid": parent, "from": from, "to": number, "status": "completed",
+                    "direction": "inbound", "start_time": started, "duration": 0,
+                    "caller_name": caller_name,
+                }));
                 return;
             }
         };
-        for verb in verbs {
-            match verb {
-                Verb::Say(text) => self.log("say", json!({"call_sid": parent, "text": text})),
-                Verb::Hangup => break,
-                Verb::Reject { reason } => {
-                    parent_rec.set_status(if reason == "busy" { "busy" } else { "rejected" });
-                    self.log(
-                        "twiml-reject",
-                        json!({"call_sid": parent, "reason": reason}),
-                    );
-                    return;
-                }
-                Verb::Dial {
-                    caller_id,
-                    targets,
-                    timeout,
-                    ..
-                } => {
-                    for t in targets {
-                        if let Target::Client { identity, params } = t {
-                            let shown = caller_id.clone().unwrap_or_else(|| from.clone());
-                            self.ring_client(&parent_rec, &identity, &shown, &params, timeout)
-                                .await;
-                            break;
-                        } else {
-                            self.log(
-                                "dial-number-from-caller-unsupported",
-                                json!({"call_sid": parent}),
-                            );
-                        }
-                    }
-                }
-                Verb::Other(name) => {
-                    self.log("twiml-ignored", json!({"call_sid": parent, "verb": name}))
-                }
-            }
-            if parent_rec.is_over() {
-                return;
-            }
-        }
+        let doc = self.cfg.public_url.clone();
+        self.run_for_caller(&parent_rec, &form, verbs, doc).await;
         if !parent_rec.is_over() {
             parent_rec.set_status("completed");
         }
+        self.rest.lock().unwrap().add_call(&json!({
+            "sid": parent, "from": from, "to": number, "status": parent_rec.status(),
+            "direction": "inbound", "start_time": started, "duration": now_s() - started,
+            "caller_name": caller_name,
+        }));
     }
 
-    async fn ring_client(
+    pub(crate) async fn ring_client(
         self: &Arc<Self>,
         parent: &Arc<CallRec>,
         identity: &str,
         caller: &str,
         params: &[(String, String)],
         timeout: u64,
-    ) {
+    ) -> crate::caller::DialResult {
+        use crate::caller::DialResult;
+        let failed = DialResult {
+            child: None,
+            status: "failed",
+            duration_secs: 0,
+        };
         let conn_id = {
             let inner = self.inner.lock().unwrap();
             inner
@@ -917,13 +903,17 @@ impl Sim {
                 .max()
         };
         let Some(conn_id) = conn_id else {
-            parent.set_status("no-answer");
             self.log(
                 "client-unavailable",
                 json!({"call_sid": parent.sid, "identity": identity}),
             );
-            return;
+            return DialResult {
+                child: None,
+                status: "no-answer",
+                duration_secs: 0,
+            };
         };
+        let started = now_s();
         let child = new_sid("CA");
         let call = Arc::new(CallRec {
             sid: child.clone(),
@@ -951,7 +941,7 @@ impl Sim {
                     "media-error",
                     json!({"call_sid": child, "error": e.to_string()}),
                 );
-                return;
+                return failed;
             }
         };
         *call.peer.lock().unwrap() = Some(peer.clone());
@@ -962,7 +952,7 @@ impl Sim {
                     "media-error",
                     json!({"call_sid": child, "error": e.to_string()}),
                 );
-                return;
+                return failed;
             }
         };
         let custom: String = form_urlencoded::Serializer::new(String::new())
@@ -988,26 +978,60 @@ impl Sim {
                 break;
             }
         }
-        match call.status().as_str() {
+        let mut answered_secs = 0;
+        let status: &'static str = match call.status().as_str() {
             "ringing" => {
+                // The <Dial timeout> ran out: the caller stays on the line for what follows.
                 call.set_status("no-answer");
-                parent.set_status("completed");
                 self.log("no-answer", json!({"call_sid": child}));
                 self.send(conn_id, "cancel", json!({"callsid": child}));
                 peer.close().await;
+                "no-answer"
             }
             "in-progress" => {
+                let answered = now_s();
                 parent.set_status("in-progress");
                 while !call.is_over() {
                     let _ = self.wait_over(&call, Duration::from_secs(3600)).await;
                 }
+                answered_secs = (now_s() - answered).max(0) as u64;
                 parent.set_status("completed");
                 peer.close().await;
+                "completed"
+            }
+            // Declined on the phone: `<Dial>` ends busy (the Voice SDK's reject, 31486).
+            "rejected" => {
+                peer.close().await;
+                "busy"
+            }
+            // The caller hung up while it rang.
+            "canceled" => {
+                parent.set_status("completed");
+                peer.close().await;
+                "canceled"
             }
             other => {
-                parent.set_status(if other == "rejected" { "busy" } else { other });
+                parent.set_status(if other == "busy" { "busy" } else { "failed" });
                 peer.close().await;
+                "failed"
             }
+        };
+        let leg_status = if status == "canceled" || status == "busy" {
+            status
+        } else if call.status() == "no-answer" {
+            "no-answer"
+        } else {
+            "completed"
+        };
+        self.rest.lock().unwrap().add_call(&json!({
+            "sid": child, "parent_call_sid": parent.sid, "from": caller,
+            "to": format!("client:{identity}"), "status": leg_status, "direction": "outbound-dial",
+            "start_time": started, "duration": answered_secs,
+        }));
+        DialResult {
+            child: Some(child),
+            status,
+            duration_secs: answered_secs,
         }
     }
 
