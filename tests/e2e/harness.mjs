@@ -196,7 +196,7 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
     bin('twilio-sim', 'SIM_BIN'),
     ['--port', String(SIM_PORT), '--tone-hz', String(SIM_TONE_HZ)],
     { ...CREDS, SIM_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/handle_calls` },
-    /"control_port":(\d+)/,
+    /"control_port":(\d+).*"rest_port":(\d+)/,
     'twilio-sim',
   );
   const cleanup = [() => sim.child.kill('SIGTERM')];
@@ -207,6 +207,8 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
   const simReady = await sim.ready.catch(fail);
   const control = new Sim(`http://127.0.0.1:${simReady[1]}`);
 
+  const restUrl = `http://127.0.0.1:${simReady[2]}`;
+  /** @type {Record<string, string>} */
   const appEnv = {
     ...CREDS,
     DIALTONE_PORT: String(webhookPort),
@@ -220,10 +222,13 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
     DIALTONE_UI_DIR: ui.dir,
     DIALTONE_TEST_CONNECT_SRC: `wss://127.0.0.1:${SIM_PORT} https://127.0.0.1:${SIM_PORT}`,
     RUST_LOG: process.env.RUST_LOG ?? 'info',
+    // Recordings and the journal's catch-up go to the simulator's REST API.
+    DIALTONE_TWILIO_API_BASE: restUrl,
   };
   if (tokenTtl) appEnv.DIALTONE_TOKEN_TTL_SECS = String(tokenTtl);
   Object.assign(appEnv, appOverrides);
-  const app = start(bin('dialtone', 'DIALTONE_BIN'), ['phone', '--no-open', '--port', String(windowPort)], appEnv, /(http:\/\/127\.\d+\.\d+\.\d+:\d+\/launch\?key=\S+)/, 'dialtone');
+  const startApp = () => start(bin('dialtone', 'DIALTONE_BIN'), ['phone', '--no-open', '--port', String(windowPort)], appEnv, /(http:\/\/127\.\d+\.\d+\.\d+:\d+\/launch\?key=\S+)/, 'dialtone');
+  let app = startApp();
   cleanup.push(() => app.child.kill('SIGTERM'));
   const launchUrl = (await app.ready.catch(fail))[1];
 
@@ -278,7 +283,31 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
     await stop();
     throw e;
   }
-  return { sim: control, page, browser, ui, app, simProc: sim, stop, pageErrors, consoleLines, work };
+  /** Quits `dialtone phone` (the page stays, unserved), as a user quitting the app. */
+  const quitApp = async () => {
+    app.child.kill('SIGTERM');
+    await ended(app.child);
+  };
+  /** Starts `dialtone phone` again with the same folders and settings; its launch URL. */
+  const restartApp = async () => {
+    app = startApp();
+    return (await app.ready)[1];
+  };
+  /** Runs the `dialtone` command line with the app's environment; its stdout. */
+  const cli = (args) =>
+    new Promise((res, rej) => {
+      const child = spawn(bin('dialtone', 'DIALTONE_BIN'), args, { env: { ...process.env, ...appEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', rej);
+      child.on('exit', (code) => (code === 0 ? res(stdout) : rej(new Error(`dialtone ${args.join(' ')} exited with ${code}: ${stderr}`))));
+    });
+  return {
+    sim: control, page, browser, ui, get app() { return app; }, simProc: sim, stop, pageErrors, consoleLines, work,
+    webhookPort, restUrl, quitApp, restartApp, cli,
+  };
 }
 
 /** Dominant frequency the page hears on the newest remote stream (analyser on the remote track). */

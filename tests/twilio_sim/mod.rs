@@ -44,6 +44,11 @@ pub struct Sim {
 impl Sim {
     /// A simulator whose account holds `seed` on top of the usual number, key and app.
     pub fn start(seed: Value) -> Sim {
+        Self::start_for(seed, "http://127.0.0.1:9/handle_calls")
+    }
+
+    /// The same, delivering its webhooks to `webhook` (a listener of the test's).
+    pub fn start_for(seed: Value, webhook: &str) -> Sim {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         serde_json::to_writer(&mut file, &seed).unwrap();
         let mut child = Command::new(sim_bin())
@@ -62,7 +67,7 @@ impl Sim {
                     "DIALTONE_PUBLIC_URL",
                     "https://abc123.ngrok.app/handle_calls",
                 ),
-                ("SIM_WEBHOOK_URL", "http://127.0.0.1:9/handle_calls"),
+                ("SIM_WEBHOOK_URL", webhook),
             ])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -125,6 +130,28 @@ impl Sim {
             .filter(|e| e["kind"] == "rest")
             .cloned()
             .collect()
+    }
+
+    /// Every event of the simulator's log, in order.
+    pub async fn events(&self) -> Vec<Value> {
+        let events = self
+            .control(reqwest::Method::GET, "/events", json!({}))
+            .await;
+        events["events"].as_array().unwrap().clone()
+    }
+
+    /// The first event `pred` accepts, polling the log every 50 ms for at most 30 s.
+    pub async fn wait_event(&self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
+        for _ in 0..600 {
+            if let Some(e) = self.events().await.into_iter().find(|e| pred(e)) {
+                return e;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!(
+            "no {what} in the simulator's log: {:#?}",
+            self.events().await
+        );
     }
 
     pub fn path(&self, rest: &str) -> String {

@@ -21,7 +21,7 @@ use crate::webhook;
 
 /// What the caller says when `<Record>` starts: `secs` of a `hz` tone, then they hang up. A
 /// message longer than `maxLength` is cut there and the caller stays on the line. `secs: 0`
-/// hangs up without a word (an empty recording: no action request, the next verb runs).
+/// stays silent (an empty recording: no action request, the next verb runs).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Message {
     pub secs: u64,
@@ -122,7 +122,8 @@ impl Sim {
                     json!({"call_sid": call_sid, "callback": kind, "url": url, "status": status,
                            "body": body, "ms": now_ms() - started, "params": params}),
                 );
-                if status != 200 {
+                // Any 2xx will do for Twilio; a 204 is an empty document.
+                if !(200..300).contains(&status) {
                     return Err(format!("11200: {kind} answered HTTP {status}"));
                 }
                 if body.trim().is_empty() {
@@ -270,8 +271,8 @@ impl Sim {
             json!({"call_sid": parent.sid, "max_length": record.max_length, "beep": record.play_beep}),
         );
         if message.secs == 0 {
-            // Twilio sends no action for an empty recording; the caller is gone.
-            parent.set_status("completed");
+            // Silence until `<Record timeout>`: Twilio sends no action for an empty recording
+            // and the next verb runs.
             self.log("record-empty", json!({"call_sid": parent.sid}));
             return None;
         }
