@@ -592,7 +592,7 @@ impl Sim {
                     targets,
                     timeout,
                     answer_on_bridge,
-                    ..
+                    action,
                 } => {
                     let Some(target) = targets.first().cloned() else {
                         continue;
@@ -615,7 +615,18 @@ impl Sim {
                                 self.fail_app_call(&call, 31005, "13224: invalid phone number");
                                 return;
                             }
-                            self.dial_phone(&call, &offer, timeout).await;
+                            let started = now_s();
+                            let answered_secs = self.dial_phone(&call, &offer, timeout).await;
+                            self.dialled_out(
+                                &call,
+                                &form,
+                                &number,
+                                caller_id.as_deref(),
+                                action.as_deref(),
+                                started,
+                                answered_secs,
+                            )
+                            .await;
                         }
                         Target::Client { identity, .. } => {
                             self.log(
@@ -691,7 +702,71 @@ impl Sim {
     }
 
     /// `<Dial><Number>`: the simulated phone rings, then answers / is busy / never answers.
-    async fn dial_phone(self: &Arc<Self>, call: &Arc<CallRec>, offer: &str, timeout: u64) {
+    /// After `<Dial><Number>` from the app: the two legs go into the REST API's Calls list
+    /// and the `<Dial action>` is requested with how the dialled leg ended (the call is over by
+    /// then, so the TwiML it answers is not run).
+    #[allow(clippy::too_many_arguments)]
+    async fn dialled_out(
+        &self,
+        call: &Arc<CallRec>,
+        form: &[(String, String)],
+        number: &str,
+        caller_id: Option<&str>,
+        action: Option<&str>,
+        started: i64,
+        answered_secs: u64,
+    ) {
+        let status = match call.status().as_str() {
+            "busy" => "busy",
+            "no-answer" => "no-answer",
+            "failed" => "failed",
+            _ if self.was_answered(&call.sid) => "completed",
+            _ => "canceled",
+        };
+        let child = new_sid("CA");
+        {
+            let mut rest = self.rest.lock().unwrap();
+            rest.add_call(&json!({
+                "sid": call.sid, "from": call.from, "to": number, "status": "completed",
+                "direction": "inbound", "start_time": started, "duration": now_s() - started,
+            }));
+            rest.add_call(&json!({
+                "sid": child, "parent_call_sid": call.sid, "from": caller_id, "to": number,
+                "status": status, "direction": "outbound-dial", "start_time": started,
+                "duration": answered_secs,
+            }));
+        }
+        let Some(action) = action else { return };
+        let url = crate::caller::resolve(&self.cfg.public_url, action);
+        let mut form: Vec<(String, String)> = form
+            .iter()
+            .map(|(k, v)| {
+                let v = if k == "CallStatus" {
+                    "completed".to_string()
+                } else {
+                    v.clone()
+                };
+                (k.clone(), v)
+            })
+            .collect();
+        form.push(("DialBridged".into(), (status == "completed").to_string()));
+        form.push(("DialCallDuration".into(), answered_secs.to_string()));
+        form.push(("DialCallSid".into(), child));
+        form.push(("DialCallStatus".into(), status.into()));
+        let _ = self.callback(&call.sid, "dial-action", &url, &form).await;
+    }
+
+    fn was_answered(&self, sid: &str) -> bool {
+        self.inner
+            .lock()
+            .unwrap()
+            .events
+            .iter()
+            .any(|e| e["kind"] == "answered" && e["call_sid"] == sid)
+    }
+
+    /// Rings the simulated phone; how long the call was up once answered (0: it was not).
+    async fn dial_phone(self: &Arc<Self>, call: &Arc<CallRec>, offer: &str, timeout: u64) -> u64 {
         let sid = call.sid.clone();
         self.send(call.conn_id, "ringing", json!({"callsid": sid}));
         call.announce();
@@ -706,7 +781,7 @@ impl Sim {
             _ => delay,
         };
         if self.wait_over(call, Duration::from_millis(wait)).await {
-            return; // the app hung up while it rang
+            return 0; // the app hung up while it rang
         }
         match mode.as_str() {
             "busy" => {
@@ -717,24 +792,26 @@ impl Sim {
                     "hangup",
                     json!({"callsid": sid, "error": {"code": 31486, "message": "Busy Here"}}),
                 );
-                return;
+                return 0;
             }
             "no-answer" => {
                 call.set_status("no-answer");
                 self.log("phone-no-answer", json!({"call_sid": sid}));
                 self.send(call.conn_id, "hangup", json!({"callsid": sid}));
-                return;
+                return 0;
             }
             _ => {}
         }
         if !self.connect_app_call(call, offer).await {
-            return;
+            return 0;
         }
         self.log("answered", json!({"call_sid": sid, "by": "phone"}));
+        let answered = std::time::Instant::now();
         // Stay until one side hangs up.
         while !call.is_over() {
             let _ = self.wait_over(call, Duration::from_secs(3600)).await;
         }
+        answered.elapsed().as_secs()
     }
 
     /// Waits up to `d`; true if the call ended meanwhile.
