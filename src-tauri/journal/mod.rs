@@ -97,7 +97,7 @@ enum State {
 struct Inner {
     state: State,
     path: Option<PathBuf>,
-    /// Cached recordings: `<data>/voicemail/RE….mp3`.
+    /// Cached recordings: `<data>/voicemail/RE….wav` (`.mp3` from earlier versions).
     media_dir: Option<PathBuf>,
     /// A damaged file moved aside at open.
     notice: Option<String>,
