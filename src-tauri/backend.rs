@@ -6,15 +6,22 @@
 
 pub mod history;
 
+mod wizard;
+
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
+pub use wizard::{AccountQuery, ConnectQuery, ConnectResult, DisconnectResult, SetupStatus};
+
 use crate::phone_control::PhoneControl;
 use crate::phone_status::PhoneFeed;
+use crate::settings::desktop::DesktopPreferences;
 use crate::settings::{self, Environment, Field, Settings, Source, Store};
+use crate::setup::{RecordFile, TwilioApi};
 use crate::token::{self, AccessToken};
+use crate::tunnel::Discovery;
 use crate::webhook_server::{WebhookServer, WebhookStatus};
 
 /// The kinds of failure the UI tells apart; serialized as the `kind` the UI receives.
@@ -45,14 +52,18 @@ pub enum ErrorKind {
     History,
     /// The voicemail or contact asked for is not there (any more).
     NotFound,
-    /// Twilio's REST API refused or could not be reached; the message says what to do.
+    /// Twilio's REST API refused a request (a set-up step, a recording) or could not be
+    /// reached; the message says what to do.
     Twilio,
     /// Something that should not happen, e.g. a worker thread died.
     Internal,
+    /// Set-up would take over a number that is wired elsewhere: ask the user, and send the
+    /// request again with `takeOver`.
+    NeedsConfirmation,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 13] = [
+    pub const ALL: [ErrorKind; 14] = [
         ErrorKind::MissingSettings,
         ErrorKind::Keychain,
         ErrorKind::Settings,
@@ -66,6 +77,7 @@ impl ErrorKind {
         ErrorKind::NotFound,
         ErrorKind::Twilio,
         ErrorKind::Internal,
+        ErrorKind::NeedsConfirmation,
     ];
 
     /// The name the UI receives, e.g. `missing_settings`.
@@ -84,6 +96,7 @@ impl ErrorKind {
             ErrorKind::NotFound => "not_found",
             ErrorKind::Twilio => "twilio",
             ErrorKind::Internal => "internal",
+            ErrorKind::NeedsConfirmation => "needs_confirmation",
         }
     }
 }
@@ -171,7 +184,11 @@ pub struct ImportResult {
     imported: Vec<Field>,
 }
 
-fn status_of(settings: &Settings, keychain_error: Option<String>) -> SettingsStatus {
+fn status_of(
+    settings: &Settings,
+    keychain_error: Option<String>,
+    desktop_problems: &BTreeMap<Field, String>,
+) -> SettingsStatus {
     SettingsStatus {
         fields: settings
             .iter()
@@ -182,7 +199,11 @@ fn status_of(settings: &Settings, keychain_error: Option<String>) -> SettingsSta
                 set: entry.is_set(),
                 value: entry.display_value().map(str::to_owned),
                 source: entry.source,
-                problem: entry.problem.as_ref().map(ToString::to_string),
+                problem: entry
+                    .problem
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .or_else(|| desktop_problems.get(&entry.field).cloned()),
             })
             .collect(),
         complete: settings.is_complete(),
@@ -215,10 +236,22 @@ pub struct Backend {
     webhook_server: WebhookServer,
     phone: PhoneFeed,
     control: PhoneControl,
+    /// Why a well-formed desktop preference does not work here (a shortcut another program
+    /// holds, Wayland, launch at login that could not be set up), shown as that field's
+    /// problem. The desktop shell keeps it current.
+    desktop_problems: Mutex<BTreeMap<Field, String>>,
     /// Lifetime of the tokens handed to the UI.
     token_ttl_secs: u64,
     /// Calls, voicemail, contacts; see [`history`].
     journal: history::JournalParts,
+    /// Where set-up's REST calls go.
+    twilio: TwilioApi,
+    /// Where running tunnels are looked for.
+    tunnels: Discovery,
+    /// This computer's name, for what set-up creates.
+    machine: String,
+    /// How often the tunnel follower looks (see [`Backend::follow_tunnel`]).
+    look_every: std::time::Duration,
 }
 
 impl Backend {
@@ -229,9 +262,41 @@ impl Backend {
             webhook_server: WebhookServer::default(),
             phone: PhoneFeed::default(),
             control: PhoneControl::default(),
+            desktop_problems: Mutex::default(),
             token_ttl_secs: token::DEFAULT_TTL_SECS,
             journal: history::JournalParts::default(),
+            twilio: TwilioApi::default(),
+            tunnels: Discovery::default(),
+            machine: String::new(),
+            look_every: crate::setup::repoint::LOOK_EVERY,
         }
+    }
+
+    /// Set-up's REST calls go to `api` (`DIALTONE_TWILIO_API_BASE` in tests).
+    pub fn with_twilio_api(mut self, api: TwilioApi) -> Self {
+        self.twilio = api;
+        self
+    }
+
+    pub fn with_tunnel_discovery(mut self, tunnels: Discovery) -> Self {
+        self.tunnels = tunnels;
+        self
+    }
+
+    pub fn with_machine_name(mut self, machine: &str) -> Self {
+        self.machine = machine.to_owned();
+        self
+    }
+
+    /// Looks for a tunnel this often (tests: less than the default two seconds).
+    pub fn with_tunnel_look_every(mut self, every: std::time::Duration) -> Self {
+        self.look_every = every;
+        self
+    }
+
+    /// Set-up's record of what it changed in the account, beside the settings file.
+    pub fn record(&self) -> RecordFile {
+        RecordFile::beside(self.store.file.path())
     }
 
     /// Shorter-lived tokens, so tests can watch the UI refresh them. Out-of-range values are
@@ -267,6 +332,7 @@ impl Backend {
 
     /// Starts (or restarts) the webhook server with the current settings.
     pub async fn start_webhook_server(&self) -> Result<(), BackendError> {
+        self.load_caller_id();
         self.webhook_server
             .restart(|| self.current().map(|(settings, _)| settings))
             .await
@@ -292,17 +358,52 @@ impl Backend {
 
     pub fn settings_status(&self) -> Result<SettingsStatus, BackendError> {
         let (settings, keychain_error) = self.current()?;
-        Ok(status_of(&settings, keychain_error))
+        Ok(status_of(
+            &settings,
+            keychain_error,
+            &self.lock_desktop_problems(),
+        ))
+    }
+
+    /// The desktop preferences in effect (shortcuts, launch at login, call at once). They
+    /// live in the settings file and the environment, so reading them costs no keychain
+    /// round trip.
+    pub fn desktop_preferences(&self) -> Result<DesktopPreferences, BackendError> {
+        Ok(DesktopPreferences::of(&self.file_settings()?))
+    }
+
+    /// Records why `field` does not work here (`None`: it does), for the settings panel.
+    pub fn set_desktop_problem(&self, field: Field, problem: Option<String>) {
+        let mut problems = self.lock_desktop_problems();
+        match problem {
+            Some(problem) => problems.insert(field, problem),
+            None => problems.remove(&field),
+        };
+    }
+
+    fn lock_desktop_problems(&self) -> std::sync::MutexGuard<'_, BTreeMap<Field, String>> {
+        self.desktop_problems
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The settings without the keychain's: enough for everything that needs no secret.
+    fn file_settings(&self) -> Result<Settings, BackendError> {
+        let saved = self.store.load_file_only()?;
+        Ok(Settings::resolve(&self.env, &saved))
     }
 
     /// The webhook server's state and the URLs to paste. Reads only the settings file: the
     /// status needs no secret, and it is asked for often (every push, every panel refresh), so
     /// it makes no keychain round trip.
     pub fn webhook_status(&self) -> Result<WebhookStatus, BackendError> {
-        let saved = self.store.load_file_only()?;
-        Ok(self
-            .webhook_server
-            .status(&Settings::resolve(&self.env, &saved)))
+        let mut status = self.webhook_server.status(&self.file_settings()?);
+        if let Ok(Some(record)) = self.record().load() {
+            if let (Some(url), Some(at)) = (record.voice_url, record.voice_url_set_at) {
+                status.twilio_calls = Some(crate::webhook_server::Pointed { url, at });
+            }
+        }
+        Ok(status)
     }
 
     /// Hands `publish` the webhook status after every change (state, error, last webhook), a
@@ -373,11 +474,16 @@ impl Backend {
 
     /// Restarts the webhook server with the settings as saved; reports them as it read them.
     async fn apply(&self) -> Result<SettingsStatus, BackendError> {
+        self.load_caller_id();
         let mut status = None;
         self.webhook_server
             .restart(|| {
                 let (settings, keychain_error) = self.current()?;
-                status = Some(status_of(&settings, keychain_error));
+                status = Some(status_of(
+                    &settings,
+                    keychain_error,
+                    &self.lock_desktop_problems(),
+                ));
                 Ok::<_, BackendError>(settings)
             })
             .await?;

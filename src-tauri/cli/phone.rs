@@ -40,6 +40,7 @@ pub fn run(
         tokio::spawn(backend.follow_phone_for_journal());
         tokio::spawn(backend.follow_listener_for_catch_up());
         backend.start_webhook_server().await?;
+        let following = tokio::spawn(backend.clone().follow_tunnel());
         let status = backend.webhook_status()?;
         match (&status.address, &status.error) {
             (Some(address), _) => tracing::info!("webhook listener on http://{address}/handle_calls"),
@@ -76,6 +77,7 @@ pub fn run(
                 }
             }
         }
+        following.abort();
         window.close_browsers().await;
         backend.webhook_server().stop().await;
         Ok(())

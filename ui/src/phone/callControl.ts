@@ -5,11 +5,14 @@
 
 import { IDLE, isBusy, nextCallState, type CallEvent, type CallState } from './callState';
 import type { DeviceLog } from './deviceLog';
-import { DtmfSender } from './dtmf';
-import { errorParts } from './errors';
+import { isDtmfDigit } from './dtmf';
+import { errorParts, reconnectingWords } from './errors';
 import { describeParty } from './number';
 import type { Listener, SdkCall } from './sdk';
 import type { Clock } from './timer';
+
+/** What the log says when the SDK gives up reconnecting a call. */
+export const CALL_LOST = 'Call ended: the connection to Twilio could not be restored.';
 
 export interface CallControlHooks {
   /** The call state changed. */
@@ -26,15 +29,12 @@ export class CallControl {
   private dialAttempt = 0;
   /** We hang up ourselves, so the `disconnect` that follows is not "the other side hung up". */
   private hangingUp = false;
-  private readonly dtmf: DtmfSender;
 
   constructor(
     private readonly clock: Clock,
     private readonly log: DeviceLog,
     private readonly hooks: CallControlHooks,
-  ) {
-    this.dtmf = new DtmfSender(clock, (digits) => this.playDigits(digits));
-  }
+  ) {}
 
   get state(): CallState {
     return this.callState;
@@ -156,10 +156,13 @@ export class CallControl {
     if (this.callState.phase === 'active') this.setMuted(!this.callState.muted);
   }
 
-  /** Sends one DTMF tone (0-9, *, #) on the connected call; see `DtmfSender` for the queue. */
+  /**
+   * Sends one DTMF tone (0-9, *, #) on the connected call, at once: the browser queues it
+   * behind the tones still playing (see `appendToneBuffer` in dtmf.ts).
+   */
   sendDigit(digit: string): boolean {
-    if (this.callState.phase !== 'active' || !this.current) return false;
-    return this.dtmf.send(digit);
+    if (!isDtmfDigit(digit)) return false;
+    return this.playDigits(digit);
   }
 
   /** An error the SDK reported for `call` (on the call or on the Device). */
@@ -193,8 +196,11 @@ export class CallControl {
         this.log.write('info', 'Call connected.');
       },
       disconnect: () => {
-        const remote = !this.hangingUp;
-        this.finish(call, remote ? 'The other side hung up. Call ended.' : 'Call ended.');
+        if (this.callState.phase === 'active' && this.callState.reconnecting && !this.hangingUp) {
+          this.finishWhileReconnecting(call);
+          return;
+        }
+        this.finish(call, this.hangingUp ? 'Call ended.' : 'The other side hung up. Call ended.');
       },
       cancel: () => {
         const who = this.callState.phase === 'idle' ? 'the caller' : describeParty(this.callState.number);
@@ -208,12 +214,11 @@ export class CallControl {
       },
       reconnecting: (error: unknown) => {
         this.dispatch({ type: 'reconnecting' });
-        const { message } = errorParts(error);
-        this.log.write('warn', `The call’s audio dropped; reconnecting… (${message || 'network change'})`);
+        this.log.write('warn', reconnectingWords(errorParts(error).code));
       },
       reconnected: () => {
         this.dispatch({ type: 'reconnected' });
-        this.log.write('info', 'The call’s audio is back.');
+        this.log.write('info', 'Reconnected: the call goes on.');
       },
       error: (error: unknown) => this.failed(call, error),
     };
@@ -223,15 +228,39 @@ export class CallControl {
     };
   }
 
-  private finish(call: SdkCall, message: string): void {
+  /**
+   * A call that was reconnecting is over. Either the SDK gave up on it (after 30 s it
+   * disconnects the call and, in the same turn, emits the error that says why: call.ts
+   * `_onMediaFailure`), or the gateway hung up during the blip, with no error. The error decides
+   * the words, so the view closes at once and the log line follows a turn later.
+   */
+  private finishWhileReconnecting(call: SdkCall): void {
+    let reason: unknown = null;
+    const onError: Listener = (error: unknown) => {
+      reason ??= error;
+    };
+    call.on('error', onError);
+    this.finish(call, null);
+    this.clock.setTimeout(() => {
+      call.removeListener('error', onError);
+      if (reason === null) {
+        this.log.write('info', 'The other side hung up. Call ended.');
+        return;
+      }
+      this.log.writeErrorOnce(reason);
+      this.log.write('warn', CALL_LOST);
+    }, 0);
+  }
+
+  /** Ends the current call; `message` goes to the log (null: the caller writes it later). */
+  private finish(call: SdkCall, message: string | null): void {
     if (call !== this.current) return;
-    this.dtmf.clear();
     this.detachCall?.();
     this.detachCall = null;
     this.current = null;
     this.hangingUp = false;
     this.dispatch({ type: 'ended' });
-    this.log.write('info', message);
+    if (message !== null) this.log.write('info', message);
     this.hooks.ended();
   }
 

@@ -13,6 +13,7 @@ import { toBackendError, type Backend } from '../ipc';
 import type { CallState } from './callState';
 import { CallControl } from './callControl';
 import { DeviceLog, type LogEntry, type LogLevel } from './deviceLog';
+import { appendToneBuffer } from './dtmf';
 import { errorParts, explainError } from './errors';
 import { browserEnv, watchConnectivity, type PhoneEnv } from './env';
 import { judgeDeviceError, retriesWhenOffline } from './recovery';
@@ -114,6 +115,8 @@ export class Phone {
       this.deviceLog.write('warn', 'This web view has no WebRTC, so it cannot place or receive calls.');
       return;
     }
+    // Digits pressed while earlier ones still play must queue, not replace them (dtmf.ts).
+    appendToneBuffer(typeof RTCDTMFSender === 'undefined' ? undefined : RTCDTMFSender.prototype);
     this.unwatch = watchConnectivity(this.env, {
       online: () => this.onOnline(),
       offline: () => this.onOffline(),

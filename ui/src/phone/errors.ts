@@ -134,7 +134,7 @@ const KNOWN: Record<number, Known> = {
   },
   [C.ConnectionError]: {
     title: 'Connection to Twilio failed',
-    what: 'The connection to Twilio broke off. During a call this usually means your webhook answered with an error or with TwiML Twilio could not use.',
+    what: 'The connection to Twilio broke off: the network dropped (Dialtone reconnects by itself), or, when a call fails as it starts, your webhook answered with an error or with TwiML Twilio could not use.',
     fix: 'In Settings, check that the listener is running, your tunnel is up, and the TwiML App’s Voice Request URL is exactly the one shown there. The Twilio Console’s Debugger shows what the webhook answered.',
   },
   [L.SdkVersionNotSupported]: {
@@ -195,8 +195,8 @@ const KNOWN: Record<number, Known> = {
   },
   [C.MediaConnectionError]: {
     title: 'Audio connection failed',
-    what: 'The call connected but its audio could not get through (the media connection failed).',
-    fix: 'A firewall or VPN is probably blocking UDP traffic. Try another network, or allow UDP to Twilio (ports 10000–60000).',
+    what: 'The call’s audio could not get through, or it was cut off and did not come back within 30 seconds (the media connection failed).',
+    fix: 'Check your network: a weak Wi-Fi signal, a VPN or a firewall blocking UDP traffic are the usual causes. Try a wired connection or another network, or allow UDP to Twilio (ports 10000–60000).',
   },
 };
 
@@ -213,6 +213,18 @@ export function explainError(code: number | null | undefined, sdkMessage?: strin
         ? `Look up error ${code} at twilio.com/docs/api/errors, or check the Twilio Console’s Debugger.`
         : 'Try again. If it repeats, restart Dialtone.',
   };
+}
+
+/**
+ * The log line while a call reconnects. The SDK says which path it is on by the error it gives
+ * `reconnecting`: 53405 for the audio (an ICE restart), 53001 for the signalling link (the
+ * call's reconnect token).
+ */
+export function reconnectingWords(code: number | null): string {
+  if (code === C.SignalingConnectionDisconnected) {
+    return 'The connection to Twilio dropped during the call; reconnecting… The audio may go on meanwhile.';
+  }
+  return 'The call’s audio dropped (network trouble); reconnecting…';
 }
 
 /** Codes that mean "no signalling link": the phone is offline and should retry. */

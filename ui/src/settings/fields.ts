@@ -66,6 +66,29 @@ function numbers(value: string): string | null {
   return null;
 }
 
+/** Settings that are on or off: a checkbox, saved as `true` or `false`. */
+export const SWITCH_FIELDS: ReadonlySet<FieldName> = new Set(['call_at_once', 'launch_at_login', 'voicemail', 'do_not_disturb']);
+
+const MODIFIERS = new Set(['ctrl', 'control', 'alt', 'option', 'shift', 'super', 'cmd', 'command', 'cmdorctrl', 'commandorcontrol']);
+
+/**
+ * A first check of a global shortcut as typed: modifiers, then one key. Rust checks the key
+ * names when saving (global-hotkey's parser) and says what it does not know.
+ */
+function shortcut(value: string): string | null {
+  const parts = value.split('+').map((p) => p.trim().toLowerCase());
+  if (parts.some((p) => p === '')) return 'Write it as modifiers and one key joined by +, e.g. Ctrl+Alt+A.';
+  const key = parts[parts.length - 1]!;
+  const mods = parts.slice(0, -1);
+  if (MODIFIERS.has(key)) return 'End with the key itself, e.g. Ctrl+Alt+A.';
+  if (mods.some((m) => !MODIFIERS.has(m))) return 'Only one key, after the modifiers (Ctrl, Alt, Shift, Super), e.g. Ctrl+Alt+A.';
+  const typing = !mods.some((m) => m !== 'shift');
+  if (typing && !/^f([1-9]|1[0-9]|2[0-4])$/.test(key)) {
+    return 'Add Ctrl, Alt or Super: a plain key would be taken from every other program (a function key such as F9 may stand alone).';
+  }
+  return null;
+}
+
 /**
  * Checks one field's value as typed. Returns a message saying what is wrong, or null.
  * An empty value is valid where it means "keep" or "default" (secrets, identity, port,
@@ -120,15 +143,21 @@ export function validateField(name: FieldName, raw: string): string | null {
         ? null
         : `Whole seconds from 1 to ${MAX_CALL_SECONDS} (4 hours, Twilio’s limit), e.g. 3600 for one hour.`;
     }
-    case 'voicemail':
-    case 'do_not_disturb':
-      return SWITCH.test(value) ? null : 'Write on or off.';
     case 'voicemail_greeting':
       return value.length <= 500 ? null : `At most 500 characters (this has ${value.length}).`;
     case 'voicemail_max_secs':
       return seconds(value, 5, 3600);
     case 'ring_secs':
       return seconds(value, 5, 120);
+    case 'call_at_once':
+    case 'launch_at_login':
+    case 'voicemail':
+    case 'do_not_disturb':
+      return SWITCH.test(value) ? null : 'Either on or off.';
+    case 'shortcut_answer':
+    case 'shortcut_hang_up':
+    case 'shortcut_mute':
+      return shortcut(value);
   }
 }
 
@@ -161,11 +190,16 @@ export const FIELD_HINTS: Record<FieldName, string> = {
   allowed_numbers:
     'Exact numbers called even where their country or kind is refused (premium rate, shared cost, personal numbers), e.g. +447012345678. Separate with commas.',
   max_call_seconds: 'Calls are cut off after this many seconds, both ways. Default 14400 (4 hours).',
-  voicemail: 'on or off. Unanswered calls go to voicemail. Default: on.',
+  voicemail: 'Unanswered calls go to voicemail. Default: on.',
   voicemail_greeting: 'Spoken to callers before the tone (unless you set a recorded greeting).',
   voicemail_max_secs: 'The longest message a caller may leave. Default: 120.',
   ring_secs: 'How long a call rings before voicemail. Default: 30.',
-  do_not_disturb: 'on or off. On sends calls straight to voicemail without ringing.',
+  do_not_disturb: 'Calls go straight to voicemail without ringing.',
+  call_at_once: 'For tel: links and dialtone call. Off: the number waits in the dial pad for you to press Call.',
+  launch_at_login: 'Start Dialtone when you log in to this computer.',
+  shortcut_answer: 'Answers a ringing call from any program, e.g. Ctrl+Alt+A. Empty: none. X11 only: Wayland does not let apps take global shortcuts.',
+  shortcut_hang_up: 'Ends the call, or declines a ringing one, e.g. Ctrl+Alt+H. Empty: none. X11 only.',
+  shortcut_mute: 'Mutes or unmutes the call, e.g. Ctrl+Alt+M. Empty: none. X11 only.',
 };
 
 /** The form's sections, in order. */
@@ -174,4 +208,8 @@ export const SECTIONS: { title: string; fields: FieldName[] }[] = [
   { title: 'Your phone', fields: ['twilio_number', 'identity', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds'] },
   { title: 'Webhook', fields: ['public_url', 'port'] },
   { title: 'Voicemail', fields: ['voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb'] },
+  {
+    title: 'Desktop',
+    fields: ['call_at_once', 'launch_at_login', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute'],
+  },
 ];

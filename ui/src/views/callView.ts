@@ -33,7 +33,8 @@ export class CallView {
   private timerStartedAt: number | null = null;
 
   constructor(private readonly actions: CallActions) {
-    this.label = h('p', { class: 'call-label', id: 'call-label' });
+    // Polite live region: "Reconnecting…" and the return to "Connected" are announced.
+    this.label = h('p', { class: 'call-label', id: 'call-label', 'aria-live': 'polite' });
     this.number = h('h2', { class: 'call-number', id: 'call-number', tabindex: '-1' });
     this.timer = h('p', { class: 'call-timer', role: 'timer', 'aria-label': 'Call duration' });
     this.mutedBadge = h('p', { class: 'muted-badge', hidden: true }, icon('micOff'), 'Your microphone is muted');
@@ -94,7 +95,7 @@ export class CallView {
         setText(this.label, 'Connecting…');
         break;
       case 'active':
-        setText(this.label, state.reconnecting ? 'Reconnecting audio…' : 'Connected');
+        setText(this.label, state.reconnecting ? 'Reconnecting…' : 'Connected');
         break;
     }
     if (state.phase === 'active') {
@@ -103,6 +104,9 @@ export class CallView {
         this.timerStartedAt = state.startedAt;
         this.stopTimer = startCallTimer(state.startedAt, (text) => setText(this.timer, text));
       }
+      // The timer keeps counting underneath and shows again once the call is back.
+      this.timer.hidden = state.reconnecting;
+      this.el.toggleAttribute('data-reconnecting', state.reconnecting);
       this.muteButton.setAttribute('aria-pressed', String(state.muted));
       this.muteButton.classList.toggle('on', state.muted);
       setText(this.muteLabel, state.muted ? 'Muted' : 'Mute');
@@ -151,6 +155,7 @@ export class CallView {
   private reset(): void {
     this.stopTimerNow();
     setText(this.timer, '');
+    this.timer.hidden = false;
     setText(this.sent, '');
     this.setPadOpen(false);
     this.mutedBadge.hidden = true;
@@ -158,5 +163,6 @@ export class CallView {
     this.muteButton.classList.remove('on');
     setText(this.muteLabel, 'Mute');
     delete this.el.dataset.phase;
+    this.el.removeAttribute('data-reconnecting');
   }
 }

@@ -3,9 +3,11 @@
 // webhook. Pushed updates change the state and last-webhook lines in place.
 
 import type { WebhookStatus, SettingsStatus } from '../../contract';
-import { toBackendError, type Backend } from '../../ipc';
+import { toBackendError, type AppBackend } from '../../ipc';
 import { h, setChildren, setText } from '../dom';
 import { icon } from '../icons';
+import { WiringCheckView } from '../setup/wiringCheck';
+import { words } from '../setup/words';
 
 export class WebhookCard {
   readonly el = h('div', { class: 'listener card', 'aria-labelledby': 'listener-title' });
@@ -13,17 +15,25 @@ export class WebhookCard {
   /** The parts that change on their own (see `changed`). */
   private readonly stateLine = h('p', { class: 'listener-state', role: 'status' });
   private readonly lastWebhook = h('p', { class: 'field-hint last-webhook', role: 'status' });
+  /** Where Twilio calls: the public URL's source, the tunnel, the last re-pointing. */
+  private readonly whereLine = h('div', { class: 'listener-where', role: 'status' });
+  /** The remote checks, with "Fix it". */
+  readonly wiring: WiringCheckView;
   /** The Voice Request URL the card was drawn for. */
   private drawnUrl: string | null | undefined = undefined;
 
   /**
    * @param settings the settings the form shows, null before they loaded: the console steps
    *   name the user's TwiML App and number, and pushed updates wait for them.
+   * @param fixed called when "Fix it" changed the settings.
    */
   constructor(
-    private readonly backend: Backend,
+    private readonly backend: AppBackend,
     private readonly settings: () => SettingsStatus | null,
-  ) {}
+    fixed: () => void = () => undefined,
+  ) {
+    this.wiring = new WiringCheckView(backend, fixed);
+  }
 
   /** The last listener status read; null when unknown. */
   get status(): WebhookStatus | null {
@@ -48,6 +58,7 @@ export class WebhookCard {
       return;
     }
     fillListenerState(this.stateLine, status, null);
+    fillWhere(this.whereLine, status);
     fillLastWebhook(this.lastWebhook, status);
   }
 
@@ -72,6 +83,7 @@ export class WebhookCard {
     const number = loaded?.fields.find((f) => f.name === 'twilio_number')?.value;
     this.drawnUrl = url;
     fillListenerState(this.stateLine, l, error);
+    fillWhere(this.whereLine, l);
     fillLastWebhook(this.lastWebhook, l);
     setChildren(
       this.el,
@@ -82,6 +94,7 @@ export class WebhookCard {
         refresh,
       ),
       this.stateLine,
+      this.whereLine,
       h('h3', {}, 'Voice Request URL'),
       urlBlock,
       h(
@@ -109,8 +122,30 @@ export class WebhookCard {
         ),
       ),
       this.lastWebhook,
+      this.wiring.el,
     );
   }
+}
+
+/** Where Twilio calls: the URL in effect and its source, the tunnel, the last re-pointing. */
+function fillWhere(el: HTMLElement, l: WebhookStatus | null): void {
+  const lines: HTMLElement[] = [];
+  if (l?.publicUrl) {
+    const source = l.publicUrlSource === 'tunnel' ? words.publicUrlFromTunnel : words.publicUrlFromSettings;
+    lines.push(h('p', { class: 'field-hint' }, `${l.publicUrl} (${source})`));
+  }
+  if (l?.tunnel && l.publicUrlSource !== 'tunnel') lines.push(h('p', { class: 'field-hint' }, words.tunnelFound(l.tunnel)));
+  if (l?.twilioCalls) lines.push(h('p', { class: 'twilio-calls' }, words.twilioNowCalls(l.twilioCalls.url, l.twilioCalls.at)));
+  if (l?.repointError) lines.push(h('p', { class: 'field-error' }, words.repointFailed(l.repointError)));
+  if (l && !l.publicUrl) {
+    lines.push(h('p', { class: 'field-hint' }, words.noTunnel));
+    for (const note of l.tunnelNotes ?? []) lines.push(h('p', { class: 'field-hint' }, note));
+  }
+  const text = lines.map((p) => p.textContent).join('\n');
+  // Unchanged: leave it, so a screen reader does not announce it again.
+  if (el.dataset.text === text) return;
+  el.dataset.text = text;
+  setChildren(el, ...lines);
 }
 
 /** The Voice Request URL with a copy button that says whether copying worked. */
