@@ -35,6 +35,7 @@ fn settings() -> WebhookSettings {
         allowed_country_codes: vec![],
         allowed_numbers: vec![],
         max_call_seconds: 14_400,
+        outgoing_caller_id: None,
     }
 }
 
