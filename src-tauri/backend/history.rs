@@ -18,7 +18,7 @@ use crate::journal::{
     JournalStatus, VoicemailEntry,
 };
 use crate::phone_number::Region;
-use crate::settings::Settings;
+use crate::settings::{Field, Settings};
 use crate::webhook_server::WebhookServer;
 
 /// What the backend holds for the journal.
@@ -169,10 +169,8 @@ impl Backend {
                 Some(k) => BackendError::new(ErrorKind::Keychain, format!("{k} ({e})")),
                 None => BackendError::new(ErrorKind::MissingSettings, e),
             })?;
-            let entry = settings.get(Field::TwilioNumber);
-            let number = entry
-                .display_value()
-                .filter(|_| entry.problem.is_none())
+            let number = settings
+                .valid(Field::TwilioNumber)
                 .map(str::to_owned)
                 .ok_or_else(|| {
                     BackendError::new(
