@@ -231,6 +231,11 @@ impl WebhookServer {
         self.activity.changed();
     }
 
+    /// The listener is up (what the journal's catch-up waits for).
+    pub fn is_listening(&self) -> bool {
+        self.lock().state == ServerState::Listening
+    }
+
     /// Wakes on every change of [`WebhookServer::status`]: state, address, error or last webhook.
     pub fn watch(&self) -> watch::Receiver<u64> {
         self.activity.watch()

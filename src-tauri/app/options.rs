@@ -269,7 +269,8 @@ impl Options {
             )
             .with_twilio_api(self.twilio_api())
             .with_tunnel_discovery(self.tunnel_discovery())
-            .with_machine_name(&self.machine_name);
+            .with_machine_name(&self.machine_name)
+            .with_twilio_rest_base(&self.twilio_api_base);
         Ok(match self.token_ttl_secs {
             Some(ttl) => backend.with_token_ttl(ttl),
             None => backend,

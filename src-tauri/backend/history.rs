@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::{blocking, Backend, BackendError, ErrorKind};
+use crate::journal::catch_up::{self, CatchUpError, CatchUpReport};
 use crate::journal::greeting::{Greeting, GreetingError};
 use crate::journal::recordings_api::{
     self, RecordingMedia, RecordingsApiFactory, RecordingsError, RestCredentials,
@@ -17,7 +18,7 @@ use crate::journal::{
     JournalStatus, VoicemailEntry,
 };
 use crate::phone_number::Region;
-use crate::settings::Settings;
+use crate::settings::{Field, Settings};
 use crate::webhook_server::WebhookServer;
 
 /// What the backend holds for the journal.
@@ -25,6 +26,9 @@ pub struct JournalParts {
     journal: Journal,
     greeting: Greeting,
     recordings: RecordingsApiFactory,
+    /// Twilio's REST API (`DIALTONE_TWILIO_API_BASE` in tests): the recordings and the
+    /// journal's catch-up go there.
+    rest_base: String,
     /// Where "save as a file" puts a voicemail: the user's Downloads folder.
     downloads: Option<PathBuf>,
 }
@@ -35,6 +39,7 @@ impl Default for JournalParts {
             journal: Journal::unavailable("this process keeps no call history", None),
             greeting: Greeting::new(None),
             recordings: recordings_api::default_factory(),
+            rest_base: recordings_api::TWILIO_API_BASE.to_owned(),
             downloads: None,
         }
     }
@@ -104,15 +109,98 @@ impl Backend {
             journal,
             greeting,
             recordings: self.journal.recordings,
+            rest_base: self.journal.rest_base,
             downloads,
         };
         self
     }
 
-    /// Twilio's Recordings API from `factory` (a local stand-in in tests).
+    /// Twilio's Recordings API from `factory` (a stand-in in tests).
     pub fn with_recordings_api(mut self, factory: RecordingsApiFactory) -> Self {
         self.journal.recordings = factory;
         self
+    }
+
+    /// Twilio's REST API at `base` (`https://api.twilio.com`, or the simulator in tests) for
+    /// the recordings and the journal's catch-up.
+    pub fn with_twilio_rest_base(mut self, base: &str) -> Self {
+        self.journal.recordings = recordings_api::factory_for(base);
+        self.journal.rest_base = base.to_owned();
+        self
+    }
+
+    /// Catches the journal up with Twilio's Calls list each time the webhook listener starts
+    /// listening (at start, and after each restart: a Save in Settings), for as long as the
+    /// backend lives. What was missed while the app was not running then shows in Recents.
+    pub fn follow_listener_for_catch_up(
+        self: &Arc<Self>,
+    ) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let backend = self.clone();
+        let mut changes = self.webhook_server.watch();
+        async move {
+            let mut was_listening = false;
+            loop {
+                let listening = backend.webhook_server.is_listening();
+                if listening && !was_listening {
+                    match backend.catch_up_journal().await {
+                        Ok(report) => tracing::info!(
+                            "call history caught up with Twilio: {} calls added, {} completed",
+                            report.added,
+                            report.completed
+                        ),
+                        Err(e) => tracing::warn!("{}", e.message),
+                    }
+                }
+                was_listening = listening;
+                if changes.changed().await.is_err() {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Journals the calls to and from our number that Twilio has and the journal does not
+    /// (see [`crate::journal::catch_up`]).
+    pub async fn catch_up_journal(self: &Arc<Self>) -> Result<CatchUpReport, BackendError> {
+        let backend = self.clone();
+        let (client, number, identity) = blocking(move || {
+            let (settings, keychain_error) = backend.current()?;
+            let token = settings.token_settings().map_err(|e| match keychain_error {
+                Some(k) => BackendError::new(ErrorKind::Keychain, format!("{k} ({e})")),
+                None => BackendError::new(ErrorKind::MissingSettings, e),
+            })?;
+            let number = settings
+                .valid(Field::TwilioNumber)
+                .map(str::to_owned)
+                .ok_or_else(|| {
+                    BackendError::new(
+                        ErrorKind::MissingSettings,
+                        "the call history cannot catch up without the Twilio number: set it in Settings",
+                    )
+                })?;
+            let client = recordings_api::client(
+                &backend.journal.rest_base,
+                RestCredentials {
+                    account_sid: token.account_sid,
+                    api_key_sid: token.api_key_sid,
+                    api_key_secret: token.api_key_secret,
+                },
+            )?;
+            Ok((client, number, token.identity))
+        })
+        .await?;
+        catch_up::catch_up(
+            &self.journal.journal,
+            &client,
+            &number,
+            &identity,
+            crate::journal::now_ms(),
+        )
+        .await
+        .map_err(|e| match e {
+            CatchUpError::Journal(e) => BackendError::from(e),
+            e @ CatchUpError::Twilio(_) => BackendError::new(ErrorKind::Twilio, e),
+        })
     }
 
     pub fn journal(&self) -> &Journal {

@@ -38,6 +38,7 @@ pub fn run(
     let runtime = tokio::runtime::Runtime::new().map_err(PhoneError::Runtime)?;
     runtime.block_on(async move {
         tokio::spawn(backend.follow_phone_for_journal());
+        tokio::spawn(backend.follow_listener_for_catch_up());
         backend.start_webhook_server().await?;
         let following = tokio::spawn(backend.clone().follow_tunnel());
         let status = backend.webhook_status()?;

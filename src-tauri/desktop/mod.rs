@@ -113,6 +113,8 @@ pub fn builder<R: Runtime>(
             });
             // The call journal hears what the phone reports (answered here, declined, missed).
             tauri::async_runtime::spawn(backend.follow_phone_for_journal());
+            // What was missed while the app was not running, each time the listener starts.
+            tauri::async_runtime::spawn(backend.follow_listener_for_catch_up());
             // The public URL finds itself, and the TwiML App follows a tunnel that moves.
             tauri::async_runtime::spawn(backend.clone().follow_tunnel());
             tauri::async_runtime::spawn(async move {

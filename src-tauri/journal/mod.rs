@@ -11,11 +11,13 @@
 //! - [`greeting`]: the recorded voicemail greeting.
 //! - [`recordings_api`]: Twilio's Recordings API behind a trait.
 //! - [`phone_follower`]: the phone's reports turned into leg records.
+//! - [`catch_up`]: the calls Twilio has that the journal missed while the app was not running.
 //!
 //! A journal that cannot be opened never stops the phone: [`Journal`] is then "unavailable",
 //! every write fails at once with the reason, and calls go on.
 
 pub mod calls;
+pub mod catch_up;
 pub mod contacts;
 pub mod greeting;
 pub mod numbers;
@@ -95,7 +97,7 @@ enum State {
 struct Inner {
     state: State,
     path: Option<PathBuf>,
-    /// Cached recordings: `<data>/voicemail/RE….mp3`.
+    /// Cached recordings: `<data>/voicemail/RE….wav` (`.mp3` from earlier versions).
     media_dir: Option<PathBuf>,
     /// A damaged file moved aside at open.
     notice: Option<String>,

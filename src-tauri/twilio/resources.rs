@@ -151,6 +151,9 @@ pub struct Call {
     /// Seconds, as a string (Twilio's type).
     pub duration: Option<String>,
     pub caller_name: Option<String>,
+    /// When Twilio created it (a call that never started has no `start_time`).
+    #[serde(default)]
+    pub date_created: Option<String>,
 }
 
 /// A recording (`Recordings/{RE}.json`).

@@ -241,18 +241,20 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {}, wizard, 
     DIALTONE_UI_DIR: ui.dir,
     DIALTONE_TEST_CONNECT_SRC: `wss://127.0.0.1:${SIM_PORT} https://127.0.0.1:${SIM_PORT}`,
     RUST_LOG: process.env.RUST_LOG ?? 'info',
+    // Recordings and the journal's catch-up go to the simulator's REST API.
+    DIALTONE_TWILIO_API_BASE: restUrl,
   };
   if (wizard) {
     // The test session's own bus and gnome-keyring, empty at the start.
     appEnv.DBUS_SESSION_BUS_ADDRESS = /** @type {string} */ (process.env.DBUS_SESSION_BUS_ADDRESS);
-    appEnv.DIALTONE_TWILIO_API_BASE = restUrl;
     appEnv.DIALTONE_NGROK_API = wizard.ngrokApi;
     // No cloudflared is asked: nothing listens on this port.
     appEnv.DIALTONE_CLOUDFLARED_METRICS = `127.0.0.1:${await freePort()}`;
   }
   if (tokenTtl) appEnv.DIALTONE_TOKEN_TTL_SECS = String(tokenTtl);
   Object.assign(appEnv, appOverrides);
-  const app = start(bin('dialtone', 'DIALTONE_BIN'), ['phone', '--no-open', '--port', String(windowPort)], appEnv, /(http:\/\/127\.\d+\.\d+\.\d+:\d+\/launch\?key=\S+)/, 'dialtone');
+  const startApp = () => start(bin('dialtone', 'DIALTONE_BIN'), ['phone', '--no-open', '--port', String(windowPort)], appEnv, /(http:\/\/127\.\d+\.\d+\.\d+:\d+\/launch\?key=\S+)/, 'dialtone');
+  let app = startApp();
   cleanup.push(() => app.child.kill('SIGTERM'));
   const launchUrl = (await app.ready.catch(fail))[1];
 
@@ -311,7 +313,30 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {}, wizard, 
     await stop();
     throw e;
   }
-  return { sim: control, page, browser, ui, app, simProc: sim, stop, pageErrors, consoleLines, work, webhookPort, restUrl, keychainService: appEnv.DIALTONE_KEYCHAIN_SERVICE };
+  /** Quits `dialtone phone` (the page stays, unserved), as a user quitting the app. */
+  const quitApp = async () => {
+    app.child.kill('SIGTERM');
+    await ended(app.child);
+  };
+  /** Starts `dialtone phone` again with the same folders and settings; its launch URL. */
+  const restartApp = async () => {
+    app = startApp();
+    return (await app.ready)[1];
+  };
+  /** Runs the `dialtone` command line with the app's environment; its stdout. */
+  const cli = (args) =>
+    new Promise((res, rej) => {
+      const child = spawn(bin('dialtone', 'DIALTONE_BIN'), args, { env: { ...process.env, ...appEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('error', rej);
+      child.on('exit', (code) => (code === 0 ? res(stdout) : rej(new Error(`dialtone ${args.join(' ')} exited with ${code}: ${stderr}`))));
+    });
+  return { sim: control, page, browser, ui, get app() { return app; }, simProc: sim, stop, pageErrors, consoleLines, work, webhookPort, restUrl, keychainService: appEnv.DIALTONE_KEYCHAIN_SERVICE,
+    quitApp, restartApp, cli,
+  };
 }
 
 /**

@@ -12,12 +12,25 @@ It starts the simulator, tours every REST route with twilio-python's own `Client
    the spec's own examples show, though their pattern says `AP…` (see twilio-oai/README.md);
 2. twilio-python reads the answers as it reads Twilio's: pages followed, keys and apps created
    and deleted, a number updated, and errors raised as `TwilioRestException` with Twilio's code.
+
+Then a voicemail: a simulated caller rings a webhook written here with twilio-python's
+`VoiceResponse`, which checks every request with twilio-python's `RequestValidator`. Nobody
+answers the `<Dial>`, so the simulator requests its `action` (`DialCallStatus`), plays the
+`<Play>` URL (a signed GET), runs `<Record>` while the caller speaks a tone, and sends the record
+action and the recording status callback. The recording it made is then read back through the
+REST API (against the spec and with twilio-python), its WAV opened with Python's `wave` module.
 """
 
 import copy
+import datetime
 import email.utils
+import http.server
 import json
+import math
 import os
+import threading
+import wave
+import io
 import subprocess
 import sys
 import tempfile
@@ -31,7 +44,9 @@ from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.jwt.access_token import AccessToken
 from twilio.jwt.access_token.grants import VoiceGrant
+from twilio.request_validator import RequestValidator
 from twilio.rest import Client
+from twilio.twiml.voice_response import VoiceResponse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SPEC = os.path.join(HERE, "twilio-oai", "twilio_api_v2010.json")
@@ -43,6 +58,7 @@ SK, SK_SECRET = "SK" + "0123456789abcdef" * 2, "an-api-key-secret"
 AP = "AP" + "0123456789abcdef" * 2
 TK = "TK" + "fedcba9876543210" * 2
 NUMBER = "+15551234567"
+PUBLIC = "https://abc123.ngrok.app"
 DAY = 86_400
 NOW = int(time.time())
 
@@ -143,11 +159,11 @@ def route_of(path):
 
 # ---------------------------------------------------------------------------- the simulator
 
-def start_sim(seed):
+def start_sim(seed, webhook="http://127.0.0.1:9/handle_calls"):
     env = dict(os.environ, TWILIO_ACCOUNT_SID=AC, TWILIO_AUTH_TOKEN=TOKEN, TWILIO_API_KEY_SID=SK,
                TWILIO_API_KEY_SECRET=SK_SECRET, TWIML_APP_SID=AP, TWILIO_NUMBER=NUMBER,
-               DIALTONE_PUBLIC_URL="https://abc123.ngrok.app/handle_calls",
-               SIM_WEBHOOK_URL="http://127.0.0.1:9/handle_calls")
+               DIALTONE_PUBLIC_URL=PUBLIC + "/handle_calls",
+               SIM_WEBHOOK_URL=webhook)
     proc = subprocess.Popen([SIM, "--port", "0", "--control-port", "0", "--rest-port", "0", "--rest-seed", seed],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     for line in proc.stdout:
@@ -347,6 +363,136 @@ def seed():
     }
 
 
+# ---------------------------------------------------------------------------- a voicemail
+
+MESSAGE_HZ = 523
+GREETING = b"RIFF" + b"\0" * 996
+
+
+class Webhook(http.server.BaseHTTPRequestHandler):
+    """A voicemail webhook written with twilio-python: each request's signature checked by its
+    RequestValidator against the public URL Twilio would have requested."""
+
+    requests = []
+    validator = RequestValidator(TOKEN)
+
+    def log_message(self, *args):
+        pass
+
+    def answer(self, status, body=b"", content_type="text/xml"):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        url = PUBLIC + self.path
+        valid = self.validator.validate(url, {}, self.headers.get("X-Twilio-Signature", ""))
+        Webhook.requests.append(("GET", self.path, {}, valid))
+        self.answer(200 if valid else 403, GREETING if valid else b"", "audio/wav")
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", 0))
+        params = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode(), keep_blank_values=True))
+        valid = self.validator.validate(PUBLIC + self.path, params, self.headers.get("X-Twilio-Signature", ""))
+        Webhook.requests.append(("POST", self.path, params, valid))
+        if not valid:
+            return self.answer(403)
+        r = VoiceResponse()
+        if self.path == "/handle_calls":
+            dial = r.dial(action="dial_status", timeout=5)
+            dial.client("nobody_is_registered")
+        elif self.path == "/dial_status":
+            r.play("voicemail/greeting.wav")
+            r.record(action="voicemail/recorded", max_length=10, recording_status_callback="voicemail/status")
+        elif self.path == "/voicemail/status":
+            return self.answer(204)
+        else:
+            r.hangup()
+        self.answer(200, str(r).encode())
+
+
+def dominant_hz(samples, rate):
+    best, best_power = 0, -1.0
+    for hz in range(100, 3501, 10):
+        w = 2 * math.pi * hz / rate
+        s1 = s2 = 0.0
+        for x in samples:
+            s1, s2 = x + 2 * math.cos(w) * s1 - s2, s1
+        power = s1 * s1 + s2 * s2 - 2 * math.cos(w) * s1 * s2
+        if power > best_power:
+            best, best_power = hz, power
+    return best
+
+
+def voicemail_tour(api):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Webhook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump({}, f)
+    proc, ports = start_sim(f.name, f"http://127.0.0.1:{server.server_address[1]}/handle_calls")
+    rest, control = f"http://127.0.0.1:{ports['rest_port']}", f"http://127.0.0.1:{ports['control_port']}"
+    try:
+        before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0) - datetime.timedelta(seconds=1)
+        parent = requests.post(f"{control}/inbound", json={"from": "+15557654321", "message_secs": 1,
+                                                           "message_hz": MESSAGE_HZ}, timeout=10).json()["call_sid"]
+        deadline = time.time() + 30
+        while time.time() < deadline and not any(p == "/voicemail/status" for _, p, _, _ in Webhook.requests):
+            time.sleep(0.1)
+        seen = {(m, p): params for m, p, params, _ in Webhook.requests}
+        check("voicemail: the webhook, Dial action, Play, Record action and status callback, in order",
+              [(m, p) for m, p, _, _ in Webhook.requests] == [
+                  ("POST", "/handle_calls"), ("POST", "/dial_status"), ("GET", "/voicemail/greeting.wav"),
+                  ("POST", "/voicemail/recorded"), ("POST", "/voicemail/status")], Webhook.requests)
+        check("voicemail: every request signed as twilio-python's RequestValidator expects",
+              all(valid for *_, valid in Webhook.requests), Webhook.requests)
+        dial = seen.get(("POST", "/dial_status"), {})
+        check("voicemail: DialCallStatus no-answer for the parent call",
+              dial.get("DialCallStatus") == "no-answer" and dial.get("CallSid") == parent
+              and dial.get("DialCallDuration") == "0", dial)
+        recorded = seen.get(("POST", "/voicemail/recorded"), {})
+        re_sid = recorded.get("RecordingSid", "")
+        check("voicemail: the record action has RecordingSid, RecordingUrl, RecordingDuration, Digits",
+              re_sid.startswith("RE") and recorded.get("RecordingDuration") == "1"
+              and recorded.get("Digits") == "hangup"
+              and recorded.get("RecordingUrl", "").endswith(f"/Recordings/{re_sid}"), recorded)
+        status = seen.get(("POST", "/voicemail/status"), {})
+        check("voicemail: the status callback names the recording, its parent call and completed",
+              status.get("RecordingSid") == re_sid and status.get("CallSid") == parent
+              and status.get("RecordingStatus") == "completed" and status.get("AccountSid") == AC
+              and status.get("RecordingDuration") == "1", status)
+
+        recorder = Recorder()
+        client = Client(SK, SK_SECRET, AC, http_client=recorder)
+        client.api.base_url = rest
+        rec = client.recordings(re_sid).fetch()
+        check("voicemail: the recording in the REST API", rec.call_sid == parent and rec.duration == "1"
+              and rec.status == "completed" and rec.source == "RecordVerb", (rec.call_sid, rec.duration, rec.source))
+        check("voicemail: listed for its call", [r.sid for r in client.recordings.list(call_sid=parent)] == [re_sid])
+        to_us = client.calls.list(to=NUMBER, start_time_after=before)
+        check("voicemail: the call in the Calls list (To, StartTime> an instant, as the catch-up asks)",
+              [(c.sid, c.status, c.direction) for c in to_us] == [(parent, "completed", "inbound")],
+              [(c.sid, c.status, c.direction, c.start_time) for c in to_us])
+        later = client.calls.list(to=NUMBER, start_time_after=before + datetime.timedelta(hours=1))
+        check("voicemail: StartTime> an instant after the call lists nothing", later == [], later)
+        wav = requests.get(f"{rest}/2010-04-01/Accounts/{AC}/Recordings/{re_sid}.wav", auth=(SK, SK_SECRET), timeout=10)
+        with wave.open(io.BytesIO(wav.content)) as w:
+            shape = (w.getnchannels(), w.getframerate(), w.getsampwidth(), w.getnframes())
+            frames = w.readframes(w.getnframes())
+        check("voicemail: its WAV is 1 s of 8 kHz 16-bit mono (Python's wave module)", shape == (1, 8000, 2, 8000), shape)
+        samples = [int.from_bytes(frames[i:i + 2], "little", signed=True) for i in range(0, len(frames), 2)]
+        hz = dominant_hz(samples, 8000)
+        check("voicemail: its audio is the caller's tone", abs(hz - MESSAGE_HZ) <= 10, hz)
+        check("voicemail: deleted", client.recordings(re_sid).delete() is True)
+        validate(api, recorder.exchanges)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        server.shutdown()
+        os.unlink(f.name)
+
+
 def main():
     api = load_spec()
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
@@ -358,6 +504,7 @@ def main():
         proc.terminate()
         proc.wait(timeout=10)
         os.unlink(f.name)
+    voicemail_tour(api)
     print(f"{passed} passed, {failures} failed")
     sys.exit(1 if failures else 0)
 

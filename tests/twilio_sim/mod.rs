@@ -56,6 +56,13 @@ impl Sim {
         Self::start_with(SET_UP, seed)
     }
 
+    /// A finished set-up, delivering its webhooks to `webhook` (a listener of the test's).
+    pub fn start_for(seed: Value, webhook: &str) -> Sim {
+        let mut env = SET_UP.to_vec();
+        env.push(("SIM_WEBHOOK_URL", webhook));
+        Self::start_with(&env, seed)
+    }
+
     /// An account before set-up: the number (unless `number` is empty) is wired to nothing,
     /// there is no TwiML App, and the only key is one of the user's own.
     pub fn before_setup(number: &str, seed: Value) -> Sim {
@@ -141,6 +148,28 @@ impl Sim {
             .filter(|e| e["kind"] == "rest")
             .cloned()
             .collect()
+    }
+
+    /// Every event of the simulator's log, in order.
+    pub async fn events(&self) -> Vec<Value> {
+        let events = self
+            .control(reqwest::Method::GET, "/events", json!({}))
+            .await;
+        events["events"].as_array().unwrap().clone()
+    }
+
+    /// The first event `pred` accepts, polling the log every 50 ms for at most 30 s.
+    pub async fn wait_event(&self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
+        for _ in 0..600 {
+            if let Some(e) = self.events().await.into_iter().find(|e| pred(e)) {
+                return e;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!(
+            "no {what} in the simulator's log: {:#?}",
+            self.events().await
+        );
     }
 
     pub fn path(&self, rest: &str) -> String {

@@ -106,6 +106,14 @@ async fn handle(sim: Arc<Sim>, mut s: TcpStream) -> anyhow::Result<()> {
             let from = req["from"].as_str().unwrap_or("+15559876543").to_string();
             let name = req["caller_name"].as_str().map(String::from);
             let forge = req["forge"].as_bool().unwrap_or(false);
+            let default = crate::caller::Message::default();
+            crate::caller::set_message(
+                &parent,
+                crate::caller::Message {
+                    secs: req["message_secs"].as_u64().unwrap_or(default.secs),
+                    hz: req["message_hz"].as_f64().unwrap_or(default.hz),
+                },
+            );
             tokio::spawn(sim.clone().inbound(parent.clone(), from, name, forge));
             (200, json!({"call_sid": parent}))
         }

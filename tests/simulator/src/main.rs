@@ -1,6 +1,7 @@
 //! twilio-sim: a test-only stand-in for Twilio's cloud (see README.md).
 
 mod auth;
+mod caller;
 mod codec;
 mod control;
 mod dtmf_rx;

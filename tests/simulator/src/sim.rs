@@ -109,14 +109,14 @@ impl CallRec {
     pub fn status(&self) -> String {
         self.status.lock().unwrap().clone()
     }
-    fn set_status(&self, s: &str) {
+    pub(crate) fn set_status(&self, s: &str) {
         *self.status.lock().unwrap() = s.to_string();
         self.changed.notify_waiters();
     }
     fn peer(&self) -> Option<Arc<MediaPeer>> {
         self.peer.lock().unwrap().clone()
     }
-    fn is_over(&self) -> bool {
+    pub(crate) fn is_over(&self) -> bool {
         matches!(
             self.status().as_str(),
             "completed" | "canceled" | "rejected" | "busy" | "no-answer" | "failed"
@@ -662,6 +662,7 @@ impl Sim {
                     targets,
                     timeout,
                     answer_on_bridge,
+                    action,
                 } => {
                     let Some(target) = targets.first().cloned() else {
                         continue;
@@ -687,7 +688,20 @@ impl Sim {
                                 self.fail_app_call(&call, 31005, "13224: invalid phone number");
                                 return;
                             }
-                            self.dial_phone(&call, &offer, timeout).await;
+                            let started = now_s();
+                            let answered_secs = self.dial_phone(&call, &offer, timeout).await;
+                            self.dialled_out(
+                                &call,
+                                &form,
+                                &number,
+                                caller_id.as_deref(),
+                                action
+                                    .as_deref()
+                                    .map(|a| crate::caller::resolve(&voice_url, a)),
+                                started,
+                                answered_secs,
+                            )
+                            .await;
                         }
                         Target::Client { identity, .. } => {
                             self.log(
@@ -697,6 +711,10 @@ impl Sim {
                         }
                     }
                 }
+                Verb::Play(_) | Verb::Record(_) => self.log(
+                    "twiml-ignored",
+                    json!({"call_sid": sid, "verb": "Play/Record on a call from the app"}),
+                ),
                 Verb::Other(name) => {
                     self.log("twiml-ignored", json!({"call_sid": sid, "verb": name}))
                 }
@@ -764,7 +782,70 @@ impl Sim {
     }
 
     /// `<Dial><Number>`: the simulated phone rings, then answers / is busy / never answers.
-    async fn dial_phone(self: &Arc<Self>, call: &Arc<CallRec>, offer: &str, timeout: u64) {
+    /// After `<Dial><Number>` from the app: the two legs go into the REST API's Calls list
+    /// and the `<Dial action>` is requested with how the dialled leg ended (the call is over by
+    /// then, so the TwiML it answers is not run).
+    #[allow(clippy::too_many_arguments)]
+    async fn dialled_out(
+        &self,
+        call: &Arc<CallRec>,
+        form: &[(String, String)],
+        number: &str,
+        caller_id: Option<&str>,
+        action_url: Option<String>,
+        started: i64,
+        answered_secs: u64,
+    ) {
+        let status = match call.status().as_str() {
+            "busy" => "busy",
+            "no-answer" => "no-answer",
+            "failed" => "failed",
+            _ if self.was_answered(&call.sid) => "completed",
+            _ => "canceled",
+        };
+        let child = new_sid("CA");
+        {
+            let mut rest = self.rest.lock().unwrap();
+            rest.add_call(&json!({
+                "sid": call.sid, "from": call.from, "to": number, "status": "completed",
+                "direction": "inbound", "start_time": started, "duration": now_s() - started,
+            }));
+            rest.add_call(&json!({
+                "sid": child, "parent_call_sid": call.sid, "from": caller_id, "to": number,
+                "status": status, "direction": "outbound-dial", "start_time": started,
+                "duration": answered_secs,
+            }));
+        }
+        let Some(url) = action_url else { return };
+        let mut form: Vec<(String, String)> = form
+            .iter()
+            .map(|(k, v)| {
+                let v = if k == "CallStatus" {
+                    "completed".to_string()
+                } else {
+                    v.clone()
+                };
+                (k.clone(), v)
+            })
+            .collect();
+        form.push(("DialBridged".into(), (status == "completed").to_string()));
+        form.push(("DialCallDuration".into(), answered_secs.to_string()));
+        form.push(("DialCallSid".into(), child));
+        form.push(("DialCallStatus".into(), status.into()));
+        let _ = self.callback(&call.sid, "dial-action", &url, &form).await;
+    }
+
+    fn was_answered(&self, sid: &str) -> bool {
+        self.inner
+            .lock()
+            .unwrap()
+            .events
+            .iter()
+            .any(|e| e["kind"] == "answered" && e["call_sid"] == sid)
+    }
+
+    /// Rings the simulated phone; how long the call was up once answered (0: it was not).
+    async fn dial_phone(self: &Arc<Self>, call: &Arc<CallRec>, offer: &str, timeout: u64) -> u64 {
         let sid = call.sid.clone();
         self.send(call.conn_id(), "ringing", json!({"callsid": sid}));
         call.announce();
@@ -779,7 +860,7 @@ impl Sim {
             _ => delay,
         };
         if self.wait_over(call, Duration::from_millis(wait)).await {
-            return; // the app hung up while it rang
+            return 0; // the app hung up while it rang
         }
         match mode.as_str() {
             "busy" => {
@@ -790,28 +871,30 @@ impl Sim {
                     "hangup",
                     json!({"callsid": sid, "error": {"code": 31486, "message": "Busy Here"}}),
                 );
-                return;
+                return 0;
             }
             "no-answer" => {
                 call.set_status("no-answer");
                 self.log("phone-no-answer", json!({"call_sid": sid}));
                 self.send(call.conn_id(), "hangup", json!({"callsid": sid}));
-                return;
+                return 0;
             }
             _ => {}
         }
         if !self.connect_app_call(call, offer).await {
-            return;
+            return 0;
         }
         self.log("answered", json!({"call_sid": sid, "by": "phone"}));
+        let answered = std::time::Instant::now();
         // Stay until one side hangs up.
         while !call.is_over() {
             let _ = self.wait_over(call, Duration::from_secs(3600)).await;
         }
+        answered.elapsed().as_secs()
     }
 
     /// Waits up to `d`; true if the call ended meanwhile.
-    async fn wait_over(&self, call: &CallRec, d: Duration) -> bool {
+    pub(crate) async fn wait_over(&self, call: &CallRec, d: Duration) -> bool {
         let deadline = tokio::time::Instant::now() + d;
         loop {
             if call.is_over() {
@@ -926,6 +1009,7 @@ impl Sim {
             "inbound",
             json!({"call_sid": parent, "from": from, "forged": forge}),
         );
+        let started = now_s();
         let voice_url = self.rest.lock().unwrap().number_voice_url(&number);
         let voice_url = match voice_url {
             Ok(url) => url,
@@ -940,62 +1024,43 @@ impl Sim {
             Err(msg) => {
                 parent_rec.set_status("failed");
                 self.log("call-failed", json!({"call_sid": parent, "message": msg}));
+                // Twilio answers the caller itself ("an application error has occurred") and
+                // lists the call as completed: the caller reached Twilio, not us.
+                self.rest.lock().unwrap().add_call(&json!({
+                    "sid": parent, "from": from, "to": number, "status": "completed",
+                    "direction": "inbound", "start_time": started, "duration": 0,
+                    "caller_name": caller_name,
+                }));
                 return;
             }
         };
-        for verb in verbs {
-            match verb {
-                Verb::Say(text) => self.log("say", json!({"call_sid": parent, "text": text})),
-                Verb::Hangup => break,
-                Verb::Reject { reason } => {
-                    parent_rec.set_status(if reason == "busy" { "busy" } else { "rejected" });
-                    self.log(
-                        "twiml-reject",
-                        json!({"call_sid": parent, "reason": reason}),
-                    );
-                    return;
-                }
-                Verb::Dial {
-                    caller_id,
-                    targets,
-                    timeout,
-                    ..
-                } => {
-                    for t in targets {
-                        if let Target::Client { identity, params } = t {
-                            let shown = caller_id.clone().unwrap_or_else(|| from.clone());
-                            self.ring_client(&parent_rec, &identity, &shown, &params, timeout)
-                                .await;
-                            break;
-                        } else {
-                            self.log(
-                                "dial-number-from-caller-unsupported",
-                                json!({"call_sid": parent}),
-                            );
-                        }
-                    }
-                }
-                Verb::Other(name) => {
-                    self.log("twiml-ignored", json!({"call_sid": parent, "verb": name}))
-                }
-            }
-            if parent_rec.is_over() {
-                return;
-            }
-        }
+        // Relative URLs in its TwiML resolve against the URL Twilio requested.
+        self.run_for_caller(&parent_rec, &form, verbs, voice_url)
+            .await;
         if !parent_rec.is_over() {
             parent_rec.set_status("completed");
         }
+        self.rest.lock().unwrap().add_call(&json!({
+            "sid": parent, "from": from, "to": number, "status": parent_rec.status(),
+            "direction": "inbound", "start_time": started, "duration": now_s() - started,
+            "caller_name": caller_name,
+        }));
     }
 
-    async fn ring_client(
+    pub(crate) async fn ring_client(
         self: &Arc<Self>,
         parent: &Arc<CallRec>,
         identity: &str,
         caller: &str,
         params: &[(String, String)],
         timeout: u64,
-    ) {
+    ) -> crate::caller::DialResult {
+        use crate::caller::DialResult;
+        let failed = DialResult {
+            child: None,
+            status: "failed",
+            duration_secs: 0,
+        };
         let conn_id = {
             let inner = self.inner.lock().unwrap();
             inner
@@ -1009,13 +1074,17 @@ impl Sim {
                 .max()
         };
         let Some(conn_id) = conn_id else {
-            parent.set_status("no-answer");
             self.log(
                 "client-unavailable",
                 json!({"call_sid": parent.sid, "identity": identity}),
             );
-            return;
+            return DialResult {
+                child: None,
+                status: "no-answer",
+                duration_secs: 0,
+            };
         };
+        let started = now_s();
         let child = new_sid("CA");
         let call = Arc::new(CallRec {
             sid: child.clone(),
@@ -1046,7 +1115,7 @@ impl Sim {
                     "media-error",
                     json!({"call_sid": child, "error": e.to_string()}),
                 );
-                return;
+                return failed;
             }
         };
         *call.peer.lock().unwrap() = Some(peer.clone());
@@ -1057,7 +1126,7 @@ impl Sim {
                     "media-error",
                     json!({"call_sid": child, "error": e.to_string()}),
                 );
-                return;
+                return failed;
             }
         };
         let custom: String = form_urlencoded::Serializer::new(String::new())
@@ -1085,26 +1154,60 @@ impl Sim {
                 break;
             }
         }
-        match call.status().as_str() {
+        let mut answered_secs = 0;
+        let status: &'static str = match call.status().as_str() {
             "ringing" => {
+                // The <Dial timeout> ran out: the caller stays on the line for what follows.
                 call.set_status("no-answer");
-                parent.set_status("completed");
                 self.log("no-answer", json!({"call_sid": child}));
                 self.send(call.conn_id(), "cancel", json!({"callsid": child}));
                 peer.close().await;
+                "no-answer"
             }
             "in-progress" => {
+                let answered = now_s();
                 parent.set_status("in-progress");
                 while !call.is_over() {
                     let _ = self.wait_over(&call, Duration::from_secs(3600)).await;
                 }
+                answered_secs = (now_s() - answered).max(0) as u64;
                 parent.set_status("completed");
                 peer.close().await;
+                "completed"
+            }
+            // Declined on the phone: `<Dial>` ends busy (the Voice SDK's reject, 31486).
+            "rejected" => {
+                peer.close().await;
+                "busy"
+            }
+            // The caller hung up while it rang.
+            "canceled" => {
+                parent.set_status("completed");
+                peer.close().await;
+                "canceled"
             }
             other => {
-                parent.set_status(if other == "rejected" { "busy" } else { other });
+                parent.set_status(if other == "busy" { "busy" } else { "failed" });
                 peer.close().await;
+                "failed"
             }
+        };
+        let leg_status = if status == "canceled" || status == "busy" {
+            status
+        } else if call.status() == "no-answer" {
+            "no-answer"
+        } else {
+            "completed"
+        };
+        self.rest.lock().unwrap().add_call(&json!({
+            "sid": child, "parent_call_sid": parent.sid, "from": caller,
+            "to": format!("client:{identity}"), "status": leg_status, "direction": "outbound-dial",
+            "start_time": started, "duration": answered_secs,
+        }));
+        DialResult {
+            child: Some(child),
+            status,
+            duration_secs: answered_secs,
         }
     }
 

@@ -16,13 +16,30 @@ pub enum Verb {
         answer_on_bridge: bool,
         timeout: u64,
         targets: Vec<Target>,
+        /// Requested when the dialled leg ends, with `DialCallStatus`; its TwiML replaces the
+        /// rest of the document.
+        action: Option<String>,
     },
     Say(String),
+    /// `<Play>url</Play>`: the audio is fetched (GET, signed) and played.
+    Play(String),
+    Record(Record),
     Hangup,
     Reject {
         reason: String,
     },
     Other(String),
+}
+
+/// `<Record>`, the attributes the simulator acts on (`twilio-rest.md` §3.2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// Seconds; Twilio's default is 3600.
+    pub max_length: u64,
+    /// Requested with `RecordingUrl`, `RecordingDuration`, `Digits`; `None`: the current document.
+    pub action: Option<String>,
+    pub recording_status_callback: Option<String>,
+    pub play_beep: bool,
 }
 
 pub fn parse(xml: &str) -> Result<Vec<Verb>, String> {
@@ -77,9 +94,22 @@ pub fn parse(xml: &str) -> Result<Vec<Verb>, String> {
                         .and_then(|t| t.parse().ok())
                         .unwrap_or(30),
                     targets,
+                    action: el.attribute("action").map(String::from),
                 }
             }
             "Say" => Verb::Say(el.text().unwrap_or("").to_string()),
+            "Play" => Verb::Play(el.text().unwrap_or("").trim().to_string()),
+            "Record" => Verb::Record(Record {
+                max_length: el
+                    .attribute("maxLength")
+                    .and_then(|t| t.parse().ok())
+                    .unwrap_or(3600),
+                action: el.attribute("action").map(String::from),
+                recording_status_callback: el
+                    .attribute("recordingStatusCallback")
+                    .map(String::from),
+                play_beep: el.attribute("playBeep") != Some("false"),
+            }),
             "Hangup" => Verb::Hangup,
             "Reject" => Verb::Reject {
                 reason: el.attribute("reason").unwrap_or("rejected").to_string(),
@@ -103,7 +133,8 @@ mod tests {
                 caller_id: Some("+15551234567".into()),
                 answer_on_bridge: true,
                 timeout: 30,
-                targets: vec![Target::Number("+15557654321".into())]
+                targets: vec![Target::Number("+15557654321".into())],
+                action: None,
             }]
         );
         let v = parse(r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial action="/dial_status" answerOnBridge="true" callerId="+15557654321" method="POST" timeout="20"><Client><Identity>alice</Identity><Parameter name="FirstName" value="Jane" /></Client></Dial></Response>"#).unwrap();
@@ -116,7 +147,8 @@ mod tests {
                 targets: vec![Target::Client {
                     identity: "alice".into(),
                     params: vec![("FirstName".into(), "Jane".into())]
-                }]
+                }],
+                action: Some("/dial_status".into()),
             }]
         );
         let v = parse(r#"<?xml version="1.0" encoding="UTF-8"?><Response><Say>Tom &amp; Jerry</Say><Hangup /></Response>"#).unwrap();
@@ -128,5 +160,20 @@ mod tests {
             }]
         );
         assert!(parse("\n<Response/>").is_err());
+        // Dialtone's voicemail answer (webhook/answering.rs).
+        let v = parse(r#"<?xml version="1.0" encoding="UTF-8"?><Response><Play>voicemail/greeting</Play><Record action="voicemail/recorded" maxLength="120" recordingStatusCallback="voicemail/status" /><Hangup /></Response>"#).unwrap();
+        assert_eq!(
+            v,
+            vec![
+                Verb::Play("voicemail/greeting".into()),
+                Verb::Record(Record {
+                    max_length: 120,
+                    action: Some("voicemail/recorded".into()),
+                    recording_status_callback: Some("voicemail/status".into()),
+                    play_beep: true,
+                }),
+                Verb::Hangup
+            ]
+        );
     }
 }

@@ -2,11 +2,32 @@
 //! something to measure) and an MP3 of silent frames. Twilio's encodings are not reproduced;
 //! the container and the length are.
 
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
 /// Longest audio served, whatever the recording's duration says.
 const MAX_SECONDS: u32 = 60;
 
-/// 8 kHz, 16-bit mono PCM of a 440 Hz tone, `seconds` long.
-pub fn wav(seconds: u32) -> Vec<u8> {
+/// The tone a simulated caller spoke into a recording (`<Record>`), by recording SID; seeded
+/// recordings carry [`DEFAULT_HZ`].
+static TONES: LazyLock<Mutex<HashMap<String, f64>>> = LazyLock::new(Default::default);
+pub const DEFAULT_HZ: f64 = 440.0;
+
+pub fn set_tone(recording_sid: &str, hz: f64) {
+    TONES.lock().unwrap().insert(recording_sid.to_string(), hz);
+}
+
+pub fn tone_of(recording_sid: &str) -> f64 {
+    TONES
+        .lock()
+        .unwrap()
+        .get(recording_sid)
+        .copied()
+        .unwrap_or(DEFAULT_HZ)
+}
+
+/// 8 kHz, 16-bit mono PCM of a `hz` tone, `seconds` long.
+pub fn wav(seconds: u32, hz: f64) -> Vec<u8> {
     let rate = 8000u32;
     let samples = rate * seconds.min(MAX_SECONDS);
     let data_len = samples * 2;
@@ -25,7 +46,7 @@ pub fn wav(seconds: u32) -> Vec<u8> {
     out.extend_from_slice(&data_len.to_le_bytes());
     for i in 0..samples {
         let t = i as f64 / rate as f64;
-        let s = (8000.0 * (2.0 * std::f64::consts::PI * 440.0 * t).sin()) as i16;
+        let s = (8000.0 * (2.0 * std::f64::consts::PI * hz * t).sin()) as i16;
         out.extend_from_slice(&s.to_le_bytes());
     }
     out

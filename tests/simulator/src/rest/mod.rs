@@ -7,7 +7,7 @@
 //! Standard key may not reach, and the event log entry.
 
 pub mod error;
-mod media;
+pub mod media;
 pub mod page;
 pub mod store;
 
@@ -824,7 +824,10 @@ async fn fetch_recording(
         .unwrap_or(0);
     match ext {
         "json" => Ok(Json(Value::Object(rec.json.clone())).into_response()),
-        "wav" => Ok(audio("audio/x-wav", media::wav(seconds))),
+        "wav" => Ok(audio(
+            "audio/x-wav",
+            media::wav(seconds, media::tone_of(sid)),
+        )),
         "mp3" => Ok(audio("audio/mpeg", media::mp3(seconds))),
         _ => Err(RestError::not_found(uri.path())),
     }
