@@ -14,6 +14,7 @@ export const FIELD_NAMES = [
   'allowed_country_codes',
   'allowed_numbers',
   'max_call_seconds',
+  'language',
 ] as const;
 
 export type FieldName = (typeof FIELD_NAMES)[number];
