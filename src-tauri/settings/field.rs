@@ -24,6 +24,8 @@ pub enum Field {
     AllowedCountryCodes,
     AllowedNumbers,
     MaxCallSeconds,
+    /// The language of the windows: `auto` (the system's), `en` or `ja`.
+    Language,
 }
 
 /// Where a field is kept when the user saves it.
@@ -36,7 +38,7 @@ pub enum Home {
 }
 
 impl Field {
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 13] = [
         Field::AccountSid,
         Field::AuthToken,
         Field::ApiKeySid,
@@ -49,6 +51,7 @@ impl Field {
         Field::AllowedCountryCodes,
         Field::AllowedNumbers,
         Field::MaxCallSeconds,
+        Field::Language,
     ];
 
     pub fn name(self) -> &'static str {
@@ -65,6 +68,7 @@ impl Field {
             Field::AllowedCountryCodes => "allowed_country_codes",
             Field::AllowedNumbers => "allowed_numbers",
             Field::MaxCallSeconds => "max_call_seconds",
+            Field::Language => "language",
         }
     }
 
@@ -82,6 +86,7 @@ impl Field {
             Field::AllowedCountryCodes => "Allowed countries",
             Field::AllowedNumbers => "Allowed numbers",
             Field::MaxCallSeconds => "Maximum call length",
+            Field::Language => "Language",
         }
     }
 
@@ -101,6 +106,7 @@ impl Field {
             Field::AllowedCountryCodes => "DIALTONE_ALLOWED_COUNTRY_CODES",
             Field::AllowedNumbers => "DIALTONE_ALLOWED_NUMBERS",
             Field::MaxCallSeconds => "DIALTONE_MAX_CALL_SECONDS",
+            Field::Language => "DIALTONE_LANGUAGE",
         }
     }
 
@@ -121,7 +127,8 @@ impl Field {
             | Field::Port
             | Field::AllowedCountryCodes
             | Field::AllowedNumbers
-            | Field::MaxCallSeconds => Home::SettingsFile,
+            | Field::MaxCallSeconds
+            | Field::Language => Home::SettingsFile,
         }
     }
 
@@ -140,6 +147,7 @@ impl Field {
             Field::AllowedCountryCodes => "country calling codes or two-letter country codes separated by commas, e.g. 1,44 or 1,PR (1 means the US and Canada; name other +1 countries, such as PR or JM, and places such as JE under +44, to allow them)",
             Field::AllowedNumbers => "numbers with + and the country code, separated by commas, e.g. +442079460958,+12129761234 (each is dialed even when its country or kind of number is refused)",
             Field::MaxCallSeconds => "whole seconds from 1 to 14400 (4 hours, Twilio's own limit), e.g. 3600 for one hour",
+            Field::Language => "auto (follow the system), en or ja",
         }
     }
 
@@ -166,6 +174,10 @@ impl Field {
             Field::AllowedCountryCodes => parse_country_codes(value).map(|codes| joined(&codes)),
             Field::AllowedNumbers => parse_numbers(value).map(|numbers| joined(&numbers)),
             Field::MaxCallSeconds => parse_call_seconds(value).map(|s| s.to_string()),
+            Field::Language => {
+                let choice = value.to_ascii_lowercase();
+                LANGUAGE_CHOICES.contains(&choice.as_str()).then_some(choice)
+            }
         };
         ok.ok_or_else(invalid)
     }
@@ -270,6 +282,9 @@ pub fn parse_country_codes(value: &str) -> Option<Vec<Country>> {
 pub fn parse_numbers(value: &str) -> Option<Vec<E164>> {
     sorted_list(value, |entry| E164::from_typed(entry, None).ok())
 }
+
+/// The values of [`Field::Language`]; `auto` is the default.
+pub const LANGUAGE_CHOICES: [&str; 3] = ["auto", "en", "ja"];
 
 /// Twilio's default and longest `<Dial timeLimit>`: 4 hours.
 pub const MAX_CALL_SECONDS: u32 = 14_400;

@@ -288,6 +288,7 @@ impl Settings {
                 Field::MaxCallSeconds,
                 Some(field::MAX_CALL_SECONDS.to_string()),
             ),
+            (Field::Language, Some("auto".to_owned())),
         ];
         for (field, default) in defaults {
             let entry = self

@@ -519,3 +519,66 @@ webhook-failed-unknown = Not running: it failed to start
 webhook-stopped = Stopped
 webhook-last = Last webhook: { $time } · HTTP { $status } · { $outcome }
 webhook-none-yet = No webhook from Twilio received yet.
+
+## Rust: the calling window's own pages (src-tauri/calling_window)
+
+launch-opening = Opening the phone…
+launch-used = This link was already used. Choose “Reopen calling window” in Dialtone for a new one.
+refusal-no-session = This phone page opens from the Dialtone app: choose “Reopen calling window” there.
+refusal-forbidden = Forbidden.
+refusal-rate-limited = Too many token requests; wait a few seconds.
+page-not-found = Not found.
+
+## Rust: errors the UI shows (src-tauri/i18n/errors.rs). Lowercase: the UI places them in
+## its own sentences. The English must stay the errors' Display, word for word (a test checks).
+
+error-joined = { $first }; { $second }
+error-name-list = { $first }, { $second }
+error-missing-name = { $label } ({ $variable })
+error-missing-settings = missing settings: { $names }. Set them in the Settings panel, with `dialtone config set FIELD`, or in the environment
+error-invalid-value = { $label } ({ $name }) is not valid: expected { $shape }
+error-keychain-unavailable = the system keychain could not be reached ({ $detail }). Dialtone keeps your Twilio credentials only in the keychain, never in a plain file. { $fix }
+keychain-fix-linux = Start a Secret Service provider and unlock it (GNOME Keyring, KWallet or KeePassXC with Secret Service enabled), make sure DBUS_SESSION_BUS_ADDRESS is set in this session, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.
+keychain-fix-macos = Unlock your login keychain in Keychain Access, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.
+keychain-fix-windows = Make sure Windows Credential Manager is available for your user, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.
+# $action: open, read, save or delete.
+error-keychain-refused = the keychain refused to { $action ->
+        [read] read
+        [save] save
+        [delete] delete
+       *[open] open
+    } { $field }: { $detail }
+error-keychain-with-missing = { $keychain } ({ $missing })
+error-settings-corrupt = the settings file { $path } is not valid JSON ({ $detail }); fix it or delete it to start over
+error-settings-io = could not { $action ->
+        [read] read
+        [write] write
+        [replace] replace
+        [create-folder] create the folder of
+       *[other] use
+    } the settings file { $path }: { $detail }
+error-no-config-dir = no settings directory could be found: set DIALTONE_CONFIG_DIR to a writable folder
+error-token-ttl = a token lifetime of { $ttl } s is not allowed: choose { $min } to { $max } seconds (Twilio refuses more than 24 hours)
+error-token-clock = the clock reads before 1970; set the system clock
+error-token-signing = signing the token failed: { $detail }
+error-dotenv-invalid = the file is not a valid .env file: { $detail }
+error-dotenv-line = a line cannot be read (near character { $index }): write each setting as NAME=value, and quote values that contain spaces
+error-dotenv-other = it is not a valid .env file
+error-dotenv-none = the file holds none of Dialtone's settings (TWILIO_ACCOUNT_SID, TWILIO_API_KEY_SID, …)
+error-internal = the request failed: { $detail }
+error-port-in-use = port { $port } is already in use by another program. Pick another port: `dialtone serve --port { $next }`, DIALTONE_PORT={ $next }, or the Listener port field in Settings (and point your tunnel at it)
+error-port-privileged = port { $port } cannot be opened without administrator rights; choose a port from 1024 to 65535
+error-port-bind = could not listen on 127.0.0.1:{ $port }: { $detail }
+shape-account-sid = AC followed by 32 hex digits (Twilio Console > Account Info)
+shape-auth-token = 32 hex digits (Twilio Console > Account Info > Auth Token)
+shape-api-key-sid = SK followed by 32 hex digits (Console > API keys & tokens)
+shape-api-key-secret = the secret shown once when the API key was created
+shape-twiml-app-sid = AP followed by 32 hex digits (Console > Voice > TwiML Apps)
+shape-twilio-number = your Twilio number with + and the country code, e.g. +15551234567, with as many digits as that country's numbers have
+shape-identity = 1 to 121 letters, digits or underscores
+shape-public-url = the https URL your tunnel gives, e.g. https://abc123.ngrok.app (with or without /handle_calls at the end)
+shape-port = a port number from 1 to 65535
+shape-allowed-country-codes = country calling codes or two-letter country codes separated by commas, e.g. 1,44 or 1,PR (1 means the US and Canada; name other +1 countries, such as PR or JM, and places such as JE under +44, to allow them)
+shape-allowed-numbers = numbers with + and the country code, separated by commas, e.g. +442079460958,+12129761234 (each is dialed even when its country or kind of number is refused)
+shape-max-call-seconds = whole seconds from 1 to 14400 (4 hours, Twilio's own limit), e.g. 3600 for one hour
+shape-language = auto (follow the system), en or ja

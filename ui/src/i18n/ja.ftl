@@ -493,3 +493,64 @@ webhook-failed-unknown = 停止中：起動に失敗しました
 webhook-stopped = 停止
 webhook-last = 最後のWebhook：{ $time }・HTTP { $status }・{ $outcome }
 webhook-none-yet = TwilioからのWebhookはまだ届いていません。
+
+## Rust: the calling window's own pages
+
+launch-opening = 電話を開いています…
+launch-used = このリンクは使用済みです。Dialtoneで「通話ウィンドウを開き直す」を選ぶと新しいリンクが開きます。
+refusal-no-session = この電話のページはDialtoneアプリから開きます。アプリで「通話ウィンドウを開き直す」を選んでください。
+refusal-forbidden = アクセスできません。
+refusal-rate-limited = トークンの要求が多すぎます。数秒待ってください。
+page-not-found = ページが見つかりません。
+
+## Rust: errors the UI shows
+
+error-joined = { $first }。{ $second }
+error-name-list = { $first }、{ $second }
+error-missing-name = { $label }（{ $variable }）
+error-missing-settings = 未設定の項目があります：{ $names }。設定画面、`dialtone config set FIELD`、または環境変数で設定してください
+error-invalid-value = { $label }（{ $name }）が正しくありません。正しい形式：{ $shape }
+error-keychain-unavailable = システムのキーチェーンに接続できません（{ $detail }）。DialtoneはTwilioの認証情報をキーチェーンにだけ保存し、平文のファイルには保存しません。{ $fix }
+keychain-fix-linux = Secret Serviceのプロバイダー（GNOME Keyring、KWallet、Secret Serviceを有効にしたKeePassXC）を起動してロックを解除し、このセッションでDBUS_SESSION_BUS_ADDRESSが設定されていることを確認してから、もう一度お試しください。TWILIO_ACCOUNT_SIDなどの環境変数はキーチェーンなしでも使えます。
+keychain-fix-macos = 「キーチェーンアクセス」でログインキーチェーンのロックを解除してから、もう一度お試しください。TWILIO_ACCOUNT_SIDなどの環境変数はキーチェーンなしでも使えます。
+keychain-fix-windows = Windowsの資格情報マネージャーがこのユーザーで使えることを確認してから、もう一度お試しください。TWILIO_ACCOUNT_SIDなどの環境変数はキーチェーンなしでも使えます。
+error-keychain-refused = キーチェーンが{ $field }の{ $action ->
+        [read] 読み取り
+        [save] 保存
+        [delete] 削除
+       *[open] 参照
+    }を拒否しました：{ $detail }
+error-keychain-with-missing = { $keychain }（{ $missing }）
+error-settings-corrupt = 設定ファイル{ $path }が正しいJSONではありません（{ $detail }）。修正するか、削除してやり直してください
+error-settings-io = 設定ファイル{ $path }の{ $action ->
+        [read] 読み込み
+        [write] 書き込み
+        [replace] 置き換え
+        [create-folder] フォルダー作成
+       *[other] 操作
+    }に失敗しました：{ $detail }
+error-no-config-dir = 設定フォルダーが見つかりません。DIALTONE_CONFIG_DIRに書き込めるフォルダーを指定してください
+error-token-ttl = トークンの有効期間{ $ttl }秒は使えません。{ $min }～{ $max }秒で指定してください（Twilioは24時間を超える期間を受け付けません）
+error-token-clock = 時計が1970年より前を指しています。システムの時計を合わせてください
+error-token-signing = トークンに署名できませんでした：{ $detail }
+error-dotenv-invalid = 正しい.envファイルではありません：{ $detail }
+error-dotenv-line = 読めない行があります（{ $index }文字目付近）。各設定はNAME=valueの形で書き、空白を含む値は引用符で囲んでください
+error-dotenv-other = 正しい.envファイルではありません
+error-dotenv-none = Dialtoneの設定（TWILIO_ACCOUNT_SID、TWILIO_API_KEY_SIDなど）が含まれていません
+error-internal = 要求を処理できませんでした：{ $detail }
+error-port-in-use = ポート{ $port }は他のプログラムが使用中です。別のポートを選んでください：`dialtone serve --port { $next }`、DIALTONE_PORT={ $next }、または設定の「リスナーのポート」（トンネルの転送先も合わせて変更）
+error-port-privileged = ポート{ $port }は管理者権限なしでは開けません。1024～65535のポートを選んでください
+error-port-bind = 127.0.0.1:{ $port }で待ち受けできません：{ $detail }
+shape-account-sid = ACで始まる16進数32桁（Twilio Console > Account Info）
+shape-auth-token = 16進数32桁（Twilio Console > Account Info > Auth Token）
+shape-api-key-sid = SKで始まる16進数32桁（Console > API keys & tokens）
+shape-api-key-secret = APIキーを作成したときに一度だけ表示されるシークレット
+shape-twiml-app-sid = APで始まる16進数32桁（Console > Voice > TwiML Apps）
+shape-twilio-number = +と国番号から始まるTwilio番号（例：+815012345678）。桁数はその国の番号に合わせます
+shape-identity = 英数字とアンダースコアで1～121文字
+shape-public-url = トンネルのhttps URL（例：https://abc123.ngrok.app。末尾の/handle_callsはあってもなくても可）
+shape-port = 1～65535のポート番号
+shape-allowed-country-codes = カンマ区切りの国番号または2文字の国コード（例：1,44、1,PR）。1は米国とカナダです。その他の+1の国（PR、JMなど）や+44のJEなどの地域は、名前を挙げると許可されます
+shape-allowed-numbers = +と国番号から始まる番号をカンマ区切りで（例：+442079460958,+12129761234）。国や番号の種類で拒否される場合でも発信します
+shape-max-call-seconds = 1～14400の秒数（4時間、Twilioの上限）。例：1時間なら3600
+shape-language = auto（システムに合わせる）、en、jaのいずれか
