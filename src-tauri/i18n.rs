@@ -221,7 +221,10 @@ mod tests {
     fn the_setting_wins_then_the_readers_languages_then_english() {
         assert_eq!(negotiate(Some("ja"), &prefs(&["en-US"])), Language::Ja);
         assert_eq!(negotiate(Some("en"), &prefs(&["ja-JP"])), Language::En);
-        assert_eq!(negotiate(Some("auto"), &prefs(&["ja-JP", "en"])), Language::Ja);
+        assert_eq!(
+            negotiate(Some("auto"), &prefs(&["ja-JP", "en"])),
+            Language::Ja
+        );
         assert_eq!(negotiate(None, &prefs(&["fr-FR", "ja"])), Language::Ja);
         assert_eq!(negotiate(None, &prefs(&["ja_JP.UTF-8"])), Language::Ja);
         assert_eq!(negotiate(None, &prefs(&["fr-FR", "de"])), Language::En);
@@ -242,12 +245,19 @@ mod tests {
     #[test]
     fn messages_render_in_each_language_with_their_arguments() {
         let text = Text::new("launch-used");
-        assert!(text.render(Language::En).starts_with("This link was already used."));
-        assert!(text.render(Language::Ja).contains("通話ウィンドウを開き直す"));
+        assert!(text
+            .render(Language::En)
+            .starts_with("This link was already used."));
+        assert!(text
+            .render(Language::Ja)
+            .contains("通話ウィンドウを開き直す"));
         let import = Text::new("import-done")
             .number("count", 1)
             .arg("names", "Account SID");
-        assert_eq!(import.render(Language::En), "Imported 1 setting: Account SID.");
+        assert_eq!(
+            import.render(Language::En),
+            "Imported 1 setting: Account SID."
+        );
         assert_eq!(
             import.render(Language::Ja),
             "1件の設定を読み込みました：Account SID。"

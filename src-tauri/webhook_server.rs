@@ -13,7 +13,7 @@ use crate::settings::Settings;
 use crate::webhook::{self, Activity, LastWebhook};
 
 /// What the settings panel shows about the webhook server.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookStatus {
     pub state: ServerState,
@@ -184,7 +184,7 @@ impl WebhookServer {
             error: inner.error.as_ref().map(|e| e.render(language)),
             voice_request_url,
             public_url,
-            last_webhook: self.activity.last(),
+            last_webhook: self.activity.last().map(|last| last.in_language(language)),
         }
     }
 }

@@ -41,12 +41,17 @@ fn read(language: &str) -> Catalog {
                     catalog.insert(id.clone(), shape(value));
                 }
                 for attribute in &message.attributes {
-                    catalog.insert(format!("{id}.{}", attribute.id.name), shape(&attribute.value));
+                    catalog.insert(
+                        format!("{id}.{}", attribute.id.name),
+                        shape(&attribute.value),
+                    );
                 }
                 // A message with neither is a parse error; one with attributes only is listed
                 // by them.
             }
-            ast::Entry::Term(term) => panic!("{language}.ftl: terms (-{}) are not used", term.id.name),
+            ast::Entry::Term(term) => {
+                panic!("{language}.ftl: terms (-{}) are not used", term.id.name)
+            }
             ast::Entry::Junk { content } => panic!("{language}.ftl: cannot read {content:?}"),
             _ => {}
         }
@@ -112,7 +117,8 @@ fn walk_inline(inline: &ast::InlineExpression<&str>, shape: &mut Shape) {
         }
         ast::InlineExpression::Placeable { expression } => walk_expression(expression, shape),
         ast::InlineExpression::TermReference { id, .. } => panic!("term -{} is not used", id.name),
-        ast::InlineExpression::StringLiteral { .. } | ast::InlineExpression::NumberLiteral { .. } => {}
+        ast::InlineExpression::StringLiteral { .. }
+        | ast::InlineExpression::NumberLiteral { .. } => {}
     }
 }
 
@@ -164,7 +170,9 @@ fn compare(en: &Catalog, ja: &Catalog) -> Vec<String> {
             }
             for reference in &shape.references {
                 if !en.contains_key(reference) {
-                    problems.push(format!("{id} ({language}) refers to {reference}, which does not exist"));
+                    problems.push(format!(
+                        "{id} ({language}) refers to {reference}, which does not exist"
+                    ));
                 }
             }
         }
@@ -193,15 +201,26 @@ fn style_problems(ja: &Catalog) -> Vec<String> {
     let japanese = |c: char| matches!(c, '\u{3000}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
     let mut problems = Vec::new();
     for (id, shape) in ja {
-        let chars: Vec<char> = shape.text.chars().collect();
+        // A placeable marker on each side, so the first and last characters have neighbours.
+        let chars: Vec<char> = std::iter::once('\u{1}')
+            .chain(shape.text.chars())
+            .chain(std::iter::once('\u{1}'))
+            .collect();
         for (i, pair) in chars.windows(3).enumerate() {
             let (before, here, after) = (pair[0], pair[1], pair[2]);
             if here == ' ' && (japanese(before) || japanese(after)) {
-                let around: String = chars[i.saturating_sub(6)..(i + 9).min(chars.len())].iter().collect();
+                let around: String = chars[i.saturating_sub(6)..(i + 9).min(chars.len())]
+                    .iter()
+                    .collect();
                 problems.push(format!("{id}: a space next to Japanese text in {around:?}"));
             }
-            if japanese(before) && matches!(here, '.' | ',' | ':' | ';' | '(' | ')' | '!' | '?') && !after.is_ascii_alphanumeric() {
-                problems.push(format!("{id}: half-width {here:?} after Japanese text; use the full-width form"));
+            if japanese(before)
+                && matches!(here, '.' | ',' | ':' | ';' | '(' | ')' | '!' | '?')
+                && !after.is_ascii_alphanumeric()
+            {
+                problems.push(format!(
+                    "{id}: half-width {here:?} after Japanese text; use the full-width form"
+                ));
             }
         }
     }
@@ -278,21 +297,35 @@ fn japanese_is_written_without_spaces_and_with_full_width_punctuation() {
 fn every_message_is_used_by_the_ui_or_rust_and_every_named_id_exists() {
     let en = read("en");
     let code = code();
-    let all: String = code.iter().map(|(_, text)| text.as_str()).collect::<Vec<_>>().join("\n");
+    let all: String = code
+        .iter()
+        .map(|(_, text)| text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     let messages: BTreeSet<&str> = en.keys().map(|id| id.split('.').next().unwrap()).collect();
     let unused: Vec<&&str> = messages
         .iter()
         .filter(|id| {
-            !(all.contains(&format!("'{id}'")) || all.contains(&format!("\"{id}\"")) || all.contains(&format!("`{id}`")))
+            !(all.contains(&format!("'{id}'"))
+                || all.contains(&format!("\"{id}\""))
+                || all.contains(&format!("`{id}`")))
         })
         .collect();
-    assert!(unused.is_empty(), "in the catalogs but used nowhere: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "in the catalogs but used nowhere: {unused:?}"
+    );
     let missing: Vec<String> = named_ids(&code)
         .into_iter()
-        .filter(|(id, _)| !en.contains_key(id) && !en.keys().any(|k| k.starts_with(&format!("{id}."))))
+        .filter(|(id, _)| {
+            !en.contains_key(id) && !en.keys().any(|k| k.starts_with(&format!("{id}.")))
+        })
         .map(|(id, path)| format!("{id} (named in {path})"))
         .collect();
-    assert!(missing.is_empty(), "named in the code but not in the catalogs: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "named in the code but not in the catalogs: {missing:?}"
+    );
 }
 
 /// The checks themselves, on catalogs made to be wrong in each way.
@@ -325,9 +358,18 @@ fn the_checks_catch_each_kind_of_mistake() {
         "c: the word selectors differ",
         "d (ja): [one] is no plural category of ja",
     ] {
-        assert!(problems.contains(expected), "{expected} not caught in:\n{problems}");
+        assert!(
+            problems.contains(expected),
+            "{expected} not caught in:\n{problems}"
+        );
     }
-    let style = style_problems(&parse("a = Twilio に接続\nb = 接続しました.\nc = Twilioに接続しました。\n")).join("\n");
-    assert!(style.contains("a: a space") && style.contains("b: half-width"), "{style}");
+    let style = style_problems(&parse(
+        "a = Twilio に接続\nb = 接続しました.\nc = Twilioに接続しました。\n",
+    ))
+    .join("\n");
+    assert!(
+        style.contains("a: a space") && style.contains("b: half-width"),
+        "{style}"
+    );
     assert!(!style.contains("c:"), "{style}");
 }

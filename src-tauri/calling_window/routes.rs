@@ -133,7 +133,10 @@ async fn launch(
             (
                 StatusCode::OK,
                 [
-                    (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+                    (
+                        header::CONTENT_TYPE,
+                        HeaderValue::from_static("text/html; charset=utf-8"),
+                    ),
                     (header::SET_COOKIE, cookie),
                 ],
                 launch_page(language),
@@ -180,17 +183,13 @@ async fn token(State(window): State<Arc<CallingWindow>>, headers: HeaderMap) -> 
 async fn settings(State(window): State<Arc<CallingWindow>>, headers: HeaderMap) -> Response {
     let backend = window.backend.clone();
     let accepted = api_language(&headers);
-    api_result(
-        blocking(move || backend.settings_status_in(backend.language_for(&accepted))).await,
-    )
+    api_result(blocking(move || backend.settings_status_in(backend.language_for(&accepted))).await)
 }
 
 async fn webhook(State(window): State<Arc<CallingWindow>>, headers: HeaderMap) -> Response {
     let backend = window.backend.clone();
     let accepted = api_language(&headers);
-    api_result(
-        blocking(move || backend.webhook_status_in(backend.language_for(&accepted))).await,
-    )
+    api_result(blocking(move || backend.webhook_status_in(backend.language_for(&accepted))).await)
 }
 
 async fn report_state(
@@ -268,11 +267,7 @@ async fn events(State(window): State<Arc<CallingWindow>>) -> Response {
         .into_response()
 }
 
-async fn asset(
-    State(window): State<Arc<CallingWindow>>,
-    uri: Uri,
-    headers: HeaderMap,
-) -> Response {
+async fn asset(State(window): State<Arc<CallingWindow>>, uri: Uri, headers: HeaderMap) -> Response {
     let path = match uri.path() {
         "/" => "/index.html",
         other => other,

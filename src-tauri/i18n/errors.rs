@@ -4,8 +4,10 @@
 //! Japanese), and a test below keeps the two English versions equal.
 
 use super::Text;
+use crate::phone_number::CountryCode;
 use crate::settings::{Field, Incomplete, InvalidValue, StoreError};
 use crate::token::TokenError;
+use crate::webhook::routing::{Refusal, Risk, Route};
 use crate::webhook::ServeError;
 
 /// A field's label, e.g. "Account SID" / "Twilio 番号": the UI's label ids too.
@@ -175,6 +177,107 @@ impl From<&ServeError> for Text {
     }
 }
 
+/// The webhook card's outcome line for a call Twilio asked about.
+impl From<&Route> for Text {
+    fn from(route: &Route) -> Self {
+        match route {
+            Route::Outbound { to } => Text::new("outcome-outbound").arg("to", to),
+            Route::OutboundRefused { reason } => {
+                Text::new("outcome-outbound-refused").message("reason", Text::from(reason))
+            }
+            Route::Inbound { caller_id } => Text::new("outcome-incoming").message(
+                "caller",
+                caller_id.as_ref().map_or_else(
+                    || Text::new("outcome-withheld"),
+                    |number| Text::plain(number.as_str()),
+                ),
+            ),
+            Route::Rejected { reason } => {
+                Text::new("outcome-rejected").message("reason", rejected_reason(reason))
+            }
+        }
+    }
+}
+
+/// Why a call that is not ours was rejected ([`Route::Rejected`]'s fixed reasons).
+fn rejected_reason(reason: &str) -> Text {
+    match reason {
+        "the call belongs to another Twilio account" => Text::new("rejected-other-account"),
+        "the call comes from another client identity" => Text::new("rejected-other-identity"),
+        "the call is not for our number" => Text::new("rejected-not-our-number"),
+        other => Text::plain(other),
+    }
+}
+
+/// A webhook the listener refused, as the card shows it: the status and the fixed public words
+/// (never what the sender wrote).
+pub fn webhook_refusal(status: u16, public: &str) -> Text {
+    let words = match public {
+        "expected an application/x-www-form-urlencoded body" => Text::new("refused-not-a-form"),
+        "the body could not be read" => Text::new("refused-unreadable-body"),
+        "malformed form body" => Text::new("refused-malformed-form"),
+        "forbidden" => Text::new("refused-forbidden"),
+        "forbidden: no X-Twilio-Signature" => Text::new("refused-no-signature"),
+        "forbidden: X-Twilio-Signature does not match (check the public URL and the Auth Token)" => {
+            Text::new("refused-bad-signature")
+        }
+        other => Text::plain(other),
+    };
+    Text::new("outcome-refused")
+        .arg("status", status)
+        .message("reason", words)
+}
+
+/// A refused destination ([`Refusal::describe`] in English): the kind of number and the setting
+/// that would allow it.
+impl From<&Refusal> for Text {
+    fn from(refusal: &Refusal) -> Self {
+        match refusal {
+            Refusal::NotANumber => Text::new("refusal-not-a-number"),
+            Refusal::UnknownCountry => Text::new("refusal-unknown-country"),
+            Refusal::CountryNotAllowed { code } => {
+                Text::new("refusal-country-not-allowed").arg("code", code)
+            }
+            Refusal::RegionNotAllowed { number, region } => {
+                let code = number.country_code().value();
+                let regions = CountryCode::parse(&code.to_string())
+                    .map(CountryCode::regions)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|region| Text::plain(region))
+                    .reduce(|all, next| {
+                        Text::new("region-list")
+                            .message("first", all)
+                            .message("second", next)
+                    })
+                    .unwrap_or_else(|| Text::plain(""));
+                Text::new("refusal-region-not-allowed")
+                    .arg("number", number)
+                    .arg("region", region)
+                    .arg("code", code)
+                    .message("regions", regions)
+            }
+            Refusal::NotInUse { number } => Text::new("refusal-not-in-use")
+                .arg("number", number)
+                .arg("code", number.country_code()),
+            Refusal::TollFraudRisk { number, risk } => Text::new("refusal-toll-fraud")
+                .arg("number", number)
+                .message("risk", risk_name(*risk)),
+        }
+    }
+}
+
+/// A kind of number we do not call, as a noun phrase ([`Risk`]'s `Display`).
+fn risk_name(risk: Risk) -> Text {
+    Text::new(match risk {
+        Risk::PremiumRate => "risk-premium-rate",
+        Risk::PremiumExchange => "risk-premium-exchange",
+        Risk::SharedCost => "risk-shared-cost",
+        Risk::PersonalNumber => "risk-personal-number",
+        Risk::Pager => "risk-pager",
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,7 +288,10 @@ mod tests {
     fn the_english_catalog_says_what_display_says() {
         for field in Field::ALL {
             let invalid = InvalidValue { field };
-            assert_eq!(Text::from(&invalid).render(Language::En), invalid.to_string());
+            assert_eq!(
+                Text::from(&invalid).render(Language::En),
+                invalid.to_string()
+            );
             assert_eq!(field_label(field).render(Language::En), field.label());
             assert_eq!(
                 field_shape(field).render(Language::En),
@@ -196,7 +302,10 @@ mod tests {
             missing: vec![Field::AccountSid, Field::TwilioNumber],
             invalid: vec![InvalidValue { field: Field::Port }],
         };
-        assert_eq!(Text::from(&incomplete).render(Language::En), incomplete.to_string());
+        assert_eq!(
+            Text::from(&incomplete).render(Language::En),
+            incomplete.to_string()
+        );
         let errors = [
             StoreError::KeychainUnavailable {
                 detail: "no bus".into(),
@@ -228,6 +337,62 @@ mod tests {
         ] {
             assert_eq!(Text::from(&error).render(Language::En), error.to_string());
         }
+        // The webhook card's outcome lines, for every route and refusal.
+        let number = |n: &str| crate::phone_number::E164::parse(n).unwrap();
+        let refusals = [
+            Refusal::NotANumber,
+            Refusal::UnknownCountry,
+            Refusal::CountryNotAllowed { code: 44 },
+            Refusal::RegionNotAllowed {
+                number: number("+17875550123"),
+                region: crate::phone_number::Region::parse("PR").unwrap(),
+            },
+            Refusal::NotInUse {
+                number: number("+15550000000"),
+            },
+            Refusal::TollFraudRisk {
+                number: number("+19005550123"),
+                risk: Risk::PremiumRate,
+            },
+        ];
+        for refusal in &refusals {
+            assert_eq!(Text::from(refusal).render(Language::En), refusal.describe());
+        }
+        for risk in [
+            Risk::PremiumRate,
+            Risk::PremiumExchange,
+            Risk::SharedCost,
+            Risk::PersonalNumber,
+            Risk::Pager,
+        ] {
+            assert_eq!(risk_name(risk).render(Language::En), risk.to_string());
+        }
+        for (reason, id) in [
+            (
+                "the call belongs to another Twilio account",
+                "rejected-other-account",
+            ),
+            (
+                "the call comes from another client identity",
+                "rejected-other-identity",
+            ),
+            ("the call is not for our number", "rejected-not-our-number"),
+        ] {
+            assert_eq!(rejected_reason(reason).id(), id);
+            assert_eq!(rejected_reason(reason).render(Language::En), reason);
+        }
+        for public in [
+            "expected an application/x-www-form-urlencoded body",
+            "the body could not be read",
+            "malformed form body",
+            "forbidden",
+            "forbidden: no X-Twilio-Signature",
+            "forbidden: X-Twilio-Signature does not match (check the public URL and the Auth Token)",
+        ] {
+            let text = webhook_refusal(403, public);
+            assert_eq!(text.render(Language::En), format!("refused (403): {public}"));
+            assert!(!text.render(Language::Ja).contains(public), "{public} has Japanese words");
+        }
         for error in [
             ServeError::PortInUse { port: 3000 },
             ServeError::PortNeedsPrivilege { port: 80 },
@@ -242,7 +407,10 @@ mod tests {
             field: Field::TwilioNumber,
         };
         let ja = Text::from(&invalid).render(Language::Ja);
-        assert!(ja.starts_with("Twilio番号（twilio_number）が正しくありません"), "{ja}");
+        assert!(
+            ja.starts_with("Twilio番号（twilio_number）が正しくありません"),
+            "{ja}"
+        );
         let missing = Incomplete {
             missing: vec![Field::AccountSid, Field::ApiKeySid],
             invalid: vec![],
@@ -252,7 +420,17 @@ mod tests {
             ja.contains("Account SID（TWILIO_ACCOUNT_SID）、API Key SID（TWILIO_API_KEY_SID）"),
             "{ja}"
         );
+        let outcome = Text::from(&Route::Inbound { caller_id: None }).render(Language::Ja);
+        assert_eq!(outcome, "非通知からの着信");
+        let refused = Text::from(&Route::OutboundRefused {
+            reason: Refusal::CountryNotAllowed { code: 44 },
+        })
+        .render(Language::Ja);
+        assert!(refused.starts_with("発信を拒否：国番号+44は"), "{refused}");
         let busy = Text::from(&ServeError::PortInUse { port: 3000 }).render(Language::Ja);
-        assert!(busy.starts_with("ポート3000は他のプログラムが使用中です"), "{busy}");
+        assert!(
+            busy.starts_with("ポート3000は他のプログラムが使用中です"),
+            "{busy}"
+        );
     }
 }

@@ -176,7 +176,9 @@ impl Field {
             Field::MaxCallSeconds => parse_call_seconds(value).map(|s| s.to_string()),
             Field::Language => {
                 let choice = value.to_ascii_lowercase();
-                LANGUAGE_CHOICES.contains(&choice.as_str()).then_some(choice)
+                LANGUAGE_CHOICES
+                    .contains(&choice.as_str())
+                    .then_some(choice)
             }
         };
         ok.ok_or_else(invalid)

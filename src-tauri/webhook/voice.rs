@@ -8,9 +8,10 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use super::routing::{self, CallFields, Route};
+use super::routing::{self, CallFields};
 use super::twilio_request::TwilioForm;
 use super::Context;
+use crate::i18n::Text;
 
 pub async fn handle_calls(State(context): State<Arc<Context>>, form: TwilioForm) -> Response {
     let (xml, outcome) = answer(&context, &form);
@@ -21,24 +22,12 @@ pub async fn handle_calls(State(context): State<Arc<Context>>, form: TwilioForm)
 }
 
 /// The TwiML for this call, and a one-line outcome for the log and the UI.
-fn answer(context: &Context, form: &TwilioForm) -> (String, String) {
+fn answer(context: &Context, form: &TwilioForm) -> (String, Text) {
     let settings = context.settings();
     let call = CallFields::from_params(form.pairs());
     let route = routing::route(call, settings);
     let xml = routing::twiml(&route, settings);
-    let outcome = match &route {
-        Route::Outbound { to } => format!("outbound call to {to}"),
-        Route::OutboundRefused { reason } => {
-            format!("outbound call refused: {}", reason.describe())
-        }
-        Route::Inbound { caller_id } => format!(
-            "incoming call from {}",
-            caller_id
-                .as_ref()
-                .map_or("a withheld number", |n| n.as_str())
-        ),
-        Route::Rejected { reason } => format!("rejected: {reason}"),
-    };
+    let outcome = Text::from(&route);
     let call_sid = form.first("CallSid").unwrap_or("");
     tracing::info!(call_sid, from = call.from, to = call.to, "{outcome}");
     (xml, outcome)

@@ -582,3 +582,33 @@ shape-allowed-country-codes = country calling codes or two-letter country codes 
 shape-allowed-numbers = numbers with + and the country code, separated by commas, e.g. +442079460958,+12129761234 (each is dialed even when its country or kind of number is refused)
 shape-max-call-seconds = whole seconds from 1 to 14400 (4 hours, Twilio's own limit), e.g. 3600 for one hour
 shape-language = auto (follow the system), en or ja
+
+## Rust: the webhook card's outcome lines (src-tauri/i18n/errors.rs, the log's words)
+
+outcome-outbound = outbound call to { $to }
+outcome-outbound-refused = outbound call refused: { $reason }
+outcome-incoming = incoming call from { $caller }
+outcome-withheld = a withheld number
+outcome-rejected = rejected: { $reason }
+outcome-refused = refused ({ $status }): { $reason }
+rejected-other-account = the call belongs to another Twilio account
+rejected-other-identity = the call comes from another client identity
+rejected-not-our-number = the call is not for our number
+refused-not-a-form = expected an application/x-www-form-urlencoded body
+refused-unreadable-body = the body could not be read
+refused-malformed-form = malformed form body
+refused-forbidden = forbidden
+refused-no-signature = forbidden: no X-Twilio-Signature
+refused-bad-signature = forbidden: X-Twilio-Signature does not match (check the public URL and the Auth Token)
+refusal-not-a-number = destination is not an E.164 number
+refusal-unknown-country = destination has no country calling code in use
+refusal-country-not-allowed = country calling code +{ $code } is not in the allowed countries; add { $code } to Allowed countries in Settings to call there
+refusal-region-not-allowed = { $number } is in { $region }, which allowing +{ $code } does not include (+{ $code } means { $regions }); add { $region } to Allowed countries, or { $number } to Allowed numbers, in Settings
+region-list = { $first } and { $second }
+refusal-not-in-use = { $number } is not a number in use according to libphonenumber's data for +{ $code } (a typo, or a range newer than Dialtone's data); if it is right, add { $number } to Allowed numbers in Settings
+refusal-toll-fraud = { $number } is a { $risk }, a common toll-fraud destination; to call it anyway, add { $number } to Allowed numbers in Settings
+risk-premium-rate = premium-rate number
+risk-premium-exchange = premium-rate number (the 976 exchange)
+risk-shared-cost = shared-cost number
+risk-personal-number = personal number (it forwards anywhere, at the caller's cost)
+risk-pager = pager number

@@ -2,7 +2,7 @@
 // Rust side `include_str!`s the same files), the language in use, and dates and numbers in
 // that language through `Intl`. Pure: no DOM (views/l10n.ts puts messages into elements).
 //
-// Call sites name their message with a literal id, `t('dial-calls', { number })` or
+// Call sites name their message with a literal id, `t('log-calling', { number })` or
 // `msg('status-ready')`, so tests/i18n_catalog.rs can find every id in the sources.
 
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';

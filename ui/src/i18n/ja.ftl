@@ -554,3 +554,33 @@ shape-allowed-country-codes = カンマ区切りの国番号または2文字の�
 shape-allowed-numbers = +と国番号から始まる番号をカンマ区切りで（例：+442079460958,+12129761234）。国や番号の種類で拒否される場合でも発信します
 shape-max-call-seconds = 1～14400の秒数（4時間、Twilioの上限）。例：1時間なら3600
 shape-language = auto（システムに合わせる）、en、jaのいずれか
+
+## Rust: the webhook card's outcome lines
+
+outcome-outbound = { $to }への発信
+outcome-outbound-refused = 発信を拒否：{ $reason }
+outcome-incoming = { $caller }からの着信
+outcome-withheld = 非通知
+outcome-rejected = 拒否：{ $reason }
+outcome-refused = 受付拒否（{ $status }）：{ $reason }
+rejected-other-account = 別のTwilioアカウントの通話です
+rejected-other-identity = 別のクライアントIDからの通話です
+rejected-not-our-number = この番号宛ての通話ではありません
+refused-not-a-form = application/x-www-form-urlencoded形式の本文ではありません
+refused-unreadable-body = 本文を読み取れませんでした
+refused-malformed-form = フォームの本文が正しくありません
+refused-forbidden = アクセスできません
+refused-no-signature = アクセスできません：X-Twilio-Signatureがありません
+refused-bad-signature = アクセスできません：X-Twilio-Signatureが一致しません（公開URLとAuth Tokenを確認してください）
+refusal-not-a-number = 発信先がE.164形式の番号ではありません
+refusal-unknown-country = 発信先の国番号が使われていません
+refusal-country-not-allowed = 国番号+{ $code }は許可する国に含まれていません。発信するには、設定の「発信を許可する国」に{ $code }を追加してください
+refusal-region-not-allowed = { $number }は{ $region }の番号で、+{ $code }の許可には含まれません（+{ $code }は{ $regions }）。設定の「発信を許可する国」に{ $region }を、または「発信を許可する番号」に{ $number }を追加してください
+region-list = { $first }・{ $second }
+refusal-not-in-use = libphonenumberの+{ $code }のデータでは、{ $number }は使われていない番号です（入力ミスか、Dialtoneのデータより新しい番号帯）。正しい番号なら、設定の「発信を許可する番号」に{ $number }を追加してください
+refusal-toll-fraud = { $number }は{ $risk }で、不正発信（トールフラウド）によく狙われる番号です。それでも発信するには、設定の「発信を許可する番号」に{ $number }を追加してください
+risk-premium-rate = 高額課金番号
+risk-premium-exchange = 高額課金番号（976局番）
+risk-shared-cost = 料金分担番号
+risk-personal-number = パーソナル番号（どこへでも転送され、料金は発信者負担）
+risk-pager = ポケベル番号
