@@ -222,7 +222,7 @@ describe('the language follows the system, and the choice in Settings', () => {
     await page.locator('#field-language').selectOption('auto');
     await page.getByRole('heading', { name: '設定' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
-    assert.ok((await ipcCalls(page)).filter((c) => c === 'save_settings').length === 2);
+    assert.ok((await ipcCalls(page)).filter((/** @type {string} */ c) => c === 'save_settings').length === 2);
     await assertClean(app);
     await app.context.close();
   });
