@@ -328,7 +328,8 @@ cw-in-call = 通話中
 cw-call-from = 通話相手
 cw-call-to = 通話相手
 cw-outgoing = 発信
-cw-ringing-text = { $caller }から着信中。通話ウィンドウで応答してください。
+# The caller is shown large on its own line (the card is headed 着信): only what to do follows.
+cw-ringing-text = { $caller }通話ウィンドウで応答してください。
 
 ## Settings: inline validation
 
