@@ -98,7 +98,7 @@ fn benches(c: &mut Criterion) {
         to: E164::parse("+12125550123").unwrap(),
     };
     c.bench_function("twiml/outbound", |b| {
-        b.iter(|| routing::twiml(black_box(&route), &webhook))
+        b.iter(|| routing::twiml(black_box(&route), &webhook, routing::RING_TIMEOUT_SECS))
     });
 
     let runtime = tokio::runtime::Builder::new_current_thread()

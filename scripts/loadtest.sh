@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Load test of POST /handle_calls with validly signed requests: `dialtone serve` (release build)
 # on loopback, wrk from Debian. Not part of the test command; figures go in the README.
+# Every request is a new call (its own CallSid, signed), so each one is a real journal write
+# (an insert, committed and fsynced before the answer); JOURNAL=off runs without the journal.
 #   scripts/loadtest.sh [SECONDS] [CONNECTIONS]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -25,11 +27,27 @@ PY
 )
 
 work=$(mktemp -d)
+# Signed bodies with distinct CallSids, more than the run can use: wrk's Lua has no HMAC.
+calls=${CALLS:-400000}
+python3 - "$token" "$url" "$body" "$calls" > "$work/requests.tsv" <<'PY'
+import base64, hashlib, hmac, sys, urllib.parse
+token, url, body, calls = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+base = urllib.parse.parse_qsl(body, keep_blank_values=True)
+key = token.encode()
+out = sys.stdout
+for n in range(calls):
+    pairs = [(k, "CA%032x" % n if k == "CallSid" else v) for k, v in base]
+    text = urllib.parse.urlencode(pairs)
+    msg = url + "".join(k + v for k, v in sorted(pairs))
+    out.write(text + "\t" + base64.b64encode(hmac.new(key, msg.encode(), hashlib.sha1).digest()).decode() + "\n")
+PY
+data_dir="$work/data"
+[ "${JOURNAL:-on}" = off ] && data_dir=/nonexistent/dialtone-loadtest-no-journal
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 env -i PATH="$PATH" HOME="$work" DIALTONE_CONFIG_DIR="$work" DIALTONE_KEYCHAIN_SERVICE=dialtone-loadtest \
   DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent RUST_LOG=warn \
   TWILIO_ACCOUNT_SID=AC0123456789abcdef0123456789abcdef TWILIO_AUTH_TOKEN=$token \
-  TWILIO_NUMBER=+15551234567 DIALTONE_IDENTITY=loadtest DIALTONE_PUBLIC_URL=$url \
+  TWILIO_NUMBER=+15551234567 DIALTONE_IDENTITY=loadtest DIALTONE_PUBLIC_URL=$url DIALTONE_DATA_DIR="$data_dir" \
   target/release/dialtone serve --port 0 2> "$work/serve.log" &
 server=$!
 for _ in $(seq 100); do
@@ -41,9 +59,18 @@ done
 
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"
-wrk.body = "$body"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["X-Twilio-Signature"] = "$signature"
+local bodies, signatures, next = {}, {}, 0
+for line in io.lines("$work/requests.tsv") do
+  local b, s = line:match("([^\t]*)\t(.*)")
+  bodies[#bodies + 1] = b
+  signatures[#signatures + 1] = s
+end
+request = function()
+  next = next % #bodies + 1
+  wrk.headers["X-Twilio-Signature"] = signatures[next]
+  return wrk.format(nil, nil, nil, bodies[next])
+end
 local non200 = 0
 response = function(status, headers, body)
   if status ~= 200 then non200 = non200 + 1 end
@@ -57,3 +84,6 @@ reply=$(curl -s -X POST -H "Content-Type: application/x-www-form-urlencoded" -H 
 case "$reply" in *"<Number>+12125550123</Number>"*) ;; *) die "unexpected reply: $reply" ;; esac
 say "wrk: ${duration}s, $connections connections, 1 thread, against 127.0.0.1:$port ($(nproc) cores shared)"
 wrk -t1 -c"$connections" -d"${duration}s" --latency -s "$work/post.lua" "http://127.0.0.1:$port/handle_calls"
+if [ "${JOURNAL:-on}" != off ]; then
+  python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("journaled calls:", c.execute("select count(*) from calls").fetchone()[0], "integrity:", c.execute("pragma integrity_check").fetchone()[0])' "$data_dir/calls.sqlite3"
+fi

@@ -1,7 +1,10 @@
 //! The backend: what the phone UI may ask of Rust, whichever window it runs in. The Tauri
 //! commands ([`crate::desktop`]) and the calling window's HTTP API ([`crate::calling_window`])
 //! both delegate here, and the UI's `Backend` (ui/src/ipc.ts) is its other end. Secrets go in
-//! (saving settings) but never come out.
+//! (saving settings) but never come out. [`history`] holds the journal's part: recents,
+//! voicemail and contacts.
+
+pub mod history;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -39,12 +42,18 @@ pub enum ErrorKind {
     Forbidden,
     /// (HTTP only) too many token requests.
     RateLimited,
+    /// The call history cannot be read or written; the message says why.
+    History,
+    /// The voicemail or contact asked for is not there (any more).
+    NotFound,
+    /// Twilio's REST API refused or could not be reached; the message says what to do.
+    Twilio,
     /// Something that should not happen, e.g. a worker thread died.
     Internal,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 10] = [
+    pub const ALL: [ErrorKind; 13] = [
         ErrorKind::MissingSettings,
         ErrorKind::Keychain,
         ErrorKind::Settings,
@@ -54,6 +63,9 @@ impl ErrorKind {
         ErrorKind::Session,
         ErrorKind::Forbidden,
         ErrorKind::RateLimited,
+        ErrorKind::History,
+        ErrorKind::NotFound,
+        ErrorKind::Twilio,
         ErrorKind::Internal,
     ];
 
@@ -69,6 +81,9 @@ impl ErrorKind {
             ErrorKind::Session => "session",
             ErrorKind::Forbidden => "forbidden",
             ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::History => "history",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Twilio => "twilio",
             ErrorKind::Internal => "internal",
         }
     }
@@ -229,6 +244,8 @@ pub struct Backend {
     token_ttl_secs: u64,
     /// The OS's languages, best first: what `auto` follows (see [`Backend::language`]).
     system_languages: Vec<String>,
+    /// Calls, voicemail, contacts; see [`history`].
+    journal: history::JournalParts,
 }
 
 impl Backend {
@@ -241,6 +258,7 @@ impl Backend {
             control: PhoneControl::default(),
             token_ttl_secs: token::DEFAULT_TTL_SECS,
             system_languages: Vec::new(),
+            journal: history::JournalParts::default(),
         }
     }
 

@@ -38,6 +38,7 @@ pub mod cli;
 pub mod desktop;
 pub mod http_server;
 pub mod i18n;
+pub mod journal;
 pub mod loader;
 pub mod phone_control;
 pub mod phone_number;

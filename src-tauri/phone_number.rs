@@ -237,6 +237,17 @@ impl E164 {
         self.classify().region
     }
 
+    /// The region national numbers are read against when this is the user's own number: its
+    /// region, or, when the metadata places it nowhere (the fictional `+1 555…`), its calling
+    /// code's main country (`US` for `1`), as the UI's `homeRegionOf` does.
+    pub fn home_region(&self) -> Option<Region> {
+        self.region().or_else(|| {
+            metadata::regions(self.country_code().value())
+                .first()
+                .and_then(|id| Region::parse(id))
+        })
+    }
+
     /// What kind of number this is, from the metadata of its region.
     pub fn kind(&self) -> Kind {
         self.classify().kind
@@ -548,6 +559,24 @@ mod tests {
 
     /// Whatever reaches the webhook or a settings field: no panic, and every accepted number
     /// can be classified and formatted.
+    #[test]
+    fn the_home_region_falls_back_to_the_codes_main_country() {
+        for (number, home) in [
+            ("+15551234567", "US"),
+            ("+12125550123", "US"),
+            ("+14165550123", "CA"),
+            ("+390612345678", "IT"),
+            ("+447700900123", "GB"),
+        ] {
+            let e164 = E164::parse(number).unwrap();
+            assert_eq!(
+                e164.home_region().map(|r| r.as_str().to_owned()),
+                Some(home.to_owned()),
+                "{number}"
+            );
+        }
+    }
+
     #[test]
     fn arbitrary_input_never_panics() {
         let mut state = 0x2545_f491_4f6c_dd1d_u64;

@@ -111,6 +111,17 @@ pub fn reject() -> Element {
     Element::new("Reject")
 }
 
+/// `<Play>`: plays the audio at a URL (relative URLs resolve against the document's).
+pub fn play(url: &str) -> Element {
+    Element::new("Play").text(url)
+}
+
+/// `<Record>`: records the caller until silence, a key, or `maxLength`; attributes say where
+/// the recording goes.
+pub fn record() -> Element {
+    Element::new("Record")
+}
+
 /// A complete `<Response>` document.
 pub fn response(verbs: impl IntoIterator<Item = Element>) -> String {
     let mut root = Element::new("Response");
@@ -152,6 +163,17 @@ mod tests {
             format!(r#"{DECL}<Response><Say voice="alice">Tom &amp; Jerry &lt;3</Say></Response>"#)
         );
         assert_eq!(response([]), format!("{DECL}<Response />"));
+        assert_eq!(
+            response([
+                play("voicemail/greeting"),
+                record()
+                    .attr("maxLength", "120")
+                    .attr("action", "voicemail/recorded"),
+            ]),
+            format!(
+                r#"{DECL}<Response><Play>voicemail/greeting</Play><Record action="voicemail/recorded" maxLength="120" /></Response>"#
+            )
+        );
     }
 
     #[test]

@@ -9,6 +9,8 @@ use serde::Serialize;
 use tokio::sync::{oneshot, watch};
 
 use crate::i18n::{Language, Text};
+use crate::journal::greeting::Greeting;
+use crate::journal::Journal;
 use crate::settings::Settings;
 use crate::webhook::{self, Activity, LastWebhook};
 
@@ -55,6 +57,8 @@ pub struct WebhookServer {
     activity: Activity,
     /// Serialises restarts so two quick saves cannot race for the port.
     restart: Arc<tokio::sync::Mutex<()>>,
+    /// Where the webhook records calls, and the recorded greeting it plays.
+    journal: Option<(Journal, Greeting)>,
 }
 
 impl Default for WebhookServer {
@@ -68,11 +72,20 @@ impl Default for WebhookServer {
             })),
             activity: Activity::default(),
             restart: Arc::default(),
+            journal: None,
         }
     }
 }
 
 impl WebhookServer {
+    /// A server whose webhook records calls in `journal`.
+    pub fn with_journal(journal: Journal, greeting: Greeting) -> Self {
+        Self {
+            journal: Some((journal, greeting)),
+            ..Self::default()
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         self.inner
             .lock()
@@ -112,7 +125,11 @@ impl WebhookServer {
             .map(|a| a.to_string())
             .unwrap_or_default();
         tracing::info!("webhook listener on http://{address}/handle_calls");
-        let state = webhook::Context::new(webhook_settings, true, self.activity.clone());
+        let mut state = webhook::Context::new(webhook_settings, true, self.activity.clone())
+            .with_answering(webhook::answering::Answering::from_settings(&settings));
+        if let Some((journal, greeting)) = &self.journal {
+            state = state.with_journal(journal.clone(), greeting.clone());
+        }
         let router = webhook::router(Arc::new(state));
         let (stop, stopped) = oneshot::channel::<()>();
         let me = self.clone();

@@ -248,17 +248,17 @@ fn twiml_parses_to_the_same_tree_as_twilio_python() {
             Route::Outbound {
                 to: E164::parse(UK_NUMBER).unwrap(),
             },
-            json!({"case": "outbound", "caller_id": NUMBER, "to": UK_NUMBER, "time_limit": MAX_CALL_SECONDS}),
+            json!({"case": "outbound", "caller_id": NUMBER, "to": UK_NUMBER, "time_limit": MAX_CALL_SECONDS, "action": "dial_status"}),
         ),
         (
             Route::Inbound {
                 caller_id: Some(E164::parse("+15557654321").unwrap()),
             },
-            json!({"case": "inbound", "caller_id": "+15557654321", "identity": IDENTITY, "timeout": routing::RING_TIMEOUT_SECS, "time_limit": MAX_CALL_SECONDS}),
+            json!({"case": "inbound", "caller_id": "+15557654321", "identity": IDENTITY, "timeout": 25, "time_limit": MAX_CALL_SECONDS, "action": "dial_status"}),
         ),
         (
             Route::Inbound { caller_id: None },
-            json!({"case": "inbound", "identity": IDENTITY, "timeout": routing::RING_TIMEOUT_SECS, "time_limit": MAX_CALL_SECONDS}),
+            json!({"case": "inbound", "identity": IDENTITY, "timeout": 25, "time_limit": MAX_CALL_SECONDS, "action": "dial_status"}),
         ),
         (
             Route::Rejected { reason: "test" },
@@ -269,7 +269,7 @@ fn twiml_parses_to_the_same_tree_as_twilio_python() {
     for (route, case) in &cases {
         let mut request = case.clone();
         request["op"] = json!("twiml");
-        request["ours"] = json!(routing::twiml(route, &settings));
+        request["ours"] = json!(routing::twiml(route, &settings, 25));
         requests.push(request);
     }
     // The refusals: their spoken text comes from our route, so send it along.
@@ -281,7 +281,7 @@ fn twiml_parses_to_the_same_tree_as_twilio_python() {
             risk: dialtone::webhook::routing::Risk::PersonalNumber,
         },
     ] {
-        let ours = routing::twiml(&Route::OutboundRefused { reason }, &settings);
+        let ours = routing::twiml(&Route::OutboundRefused { reason }, &settings, 25);
         let text = ours
             .split("<Say>")
             .nth(1)

@@ -48,7 +48,7 @@ async fn an_outbound_call_is_dialed_with_our_caller_id() {
     assert_eq!(response.headers()["content-type"], "text/xml");
     assert_eq!(
         body_text(response).await,
-        r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial answerOnBridge="true" callerId="+15551234567" timeLimit="14400"><Number>+442079460958</Number></Dial></Response>"#
+        r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial action="dial_status" answerOnBridge="true" callerId="+15551234567" timeLimit="14400"><Number>+442079460958</Number></Dial></Response>"#
     );
     let last = activity.last().unwrap();
     assert_eq!(

@@ -3,10 +3,11 @@
 //! never read the environment themselves, so tests can build any configuration.
 
 use std::ffi::{OsStr, OsString};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::backend::Backend;
 use crate::calling_window::{self, browser::BrowserSetting};
+use crate::journal::Journal;
 use crate::settings::{DotenvError, Environment, Store, StoreError};
 
 /// The calling window's port when `DIALTONE_PHONE_PORT` does not say otherwise. Stable,
@@ -18,6 +19,8 @@ pub const DEFAULT_PHONE_PORT: u16 = 47_300;
 pub struct OsDirs {
     pub config: Option<PathBuf>,
     pub data: Option<PathBuf>,
+    /// Where a saved voicemail goes.
+    pub downloads: Option<PathBuf>,
 }
 
 impl OsDirs {
@@ -25,9 +28,15 @@ impl OsDirs {
     /// equivalents elsewhere.
     pub fn of_this_user() -> Self {
         let dirs = directories::ProjectDirs::from("app", "dialtone", "dialtone");
+        let user = directories::UserDirs::new();
         Self {
             config: dirs.as_ref().map(|d| d.config_dir().to_path_buf()),
             data: dirs.as_ref().map(|d| d.data_dir().to_path_buf()),
+            downloads: user.as_ref().and_then(|u| {
+                u.download_dir()
+                    .map(Path::to_path_buf)
+                    .or_else(|| Some(u.home_dir().to_path_buf()))
+            }),
         }
     }
 }
@@ -37,9 +46,12 @@ impl OsDirs {
 pub struct Options {
     /// Where `settings.json` lives: `DIALTONE_CONFIG_DIR`, else the OS config folder.
     pub config_dir: Option<PathBuf>,
-    /// Where the calling window's browser profile (and later the call journal) lives:
-    /// `DIALTONE_DATA_DIR`, else the OS data folder.
+    /// Where the calling window's browser profile, the call journal (`calls.sqlite3`), the
+    /// voicemail cache and the recorded greeting live: `DIALTONE_DATA_DIR`, else the OS data
+    /// folder.
     pub data_dir: Option<PathBuf>,
+    /// Where a saved voicemail goes: the OS Downloads folder (else home).
+    pub downloads_dir: Option<PathBuf>,
     /// Keychain entries are filed under this service: `DIALTONE_KEYCHAIN_SERVICE`, else
     /// `dialtone`. Tests set their own so they never touch a user's real entries.
     pub keychain_service: String,
@@ -153,6 +165,7 @@ impl Options {
         Self {
             config_dir: path("DIALTONE_CONFIG_DIR").or(os_dirs.config),
             data_dir: path("DIALTONE_DATA_DIR").or(os_dirs.data),
+            downloads_dir: os_dirs.downloads,
             keychain_service: text("DIALTONE_KEYCHAIN_SERVICE")
                 .unwrap_or(crate::settings::OsKeychain::DEFAULT_SERVICE)
                 .to_owned(),
@@ -196,10 +209,21 @@ impl Options {
         }
     }
 
-    /// The backend over the saved settings and `env`.
+    /// The call journal in [`Options::data_dir`]; unavailable (with the reason), never an
+    /// error, when it cannot be opened.
+    pub fn journal(&self) -> Journal {
+        Journal::open_in(self.data_dir.as_deref())
+    }
+
+    /// The backend over the saved settings and `env`, keeping calls in [`Options::journal`].
     pub fn backend(&self, env: Environment) -> Result<Backend, StoreError> {
-        let backend =
-            Backend::new(self.store()?, env).with_system_languages(self.system_languages.clone());
+        let backend = Backend::new(self.store()?, env)
+            .with_journal(
+                self.journal(),
+                self.data_dir.as_deref(),
+                self.downloads_dir.clone(),
+            )
+            .with_system_languages(self.system_languages.clone());
         Ok(match self.token_ttl_secs {
             Some(ttl) => backend.with_token_ttl(ttl),
             None => backend,
@@ -236,6 +260,7 @@ mod tests {
         let os = OsDirs {
             config: Some("/os/config".into()),
             data: Some("/os/data".into()),
+            downloads: None,
         };
         let defaults = Options::from_vars(vars(&[]), os.clone());
         assert_eq!(defaults.config_dir, Some(PathBuf::from("/os/config")));

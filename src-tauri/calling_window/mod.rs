@@ -5,7 +5,8 @@
 //! This listener is separate from the webhook's: the tunnel exposes only the webhook port, and
 //! this one never answers `/handle_calls`, while the webhook never serves the page or tokens.
 //!
-//! - [`routes`]: the launch exchange, the page's API and its files.
+//! - [`routes`]: the launch exchange, the page's API and its files; `journal_api`: recents,
+//!   voicemail and contacts for the page.
 //! - [`session`]: the guard in front of every route, as middleware.
 //! - [`guard`]: launch secret, session cookie, `Host`/origin checks, token rate limit.
 //! - [`page_link`]: whether a page is open, what it reported, events to it.
@@ -16,6 +17,7 @@
 pub mod assets;
 pub mod browser;
 pub mod guard;
+mod journal_api;
 pub mod launch;
 pub mod page_link;
 mod routes;

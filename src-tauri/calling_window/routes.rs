@@ -29,6 +29,7 @@ pub fn router(window: Arc<CallingWindow>) -> Router {
         .route("/api/webhook", get(webhook))
         .route("/api/state", post(report_state))
         .route("/api/events", get(events))
+        .merge(super::journal_api::routes())
         .route_layer(middleware::from_fn_with_state(window.clone(), session::api));
     Router::new()
         .route("/launch", get(launch))

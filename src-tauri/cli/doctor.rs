@@ -101,6 +101,24 @@ pub fn run(options: &Options) -> ExitCode {
         }
     }
 
+    let journal = options.journal().status();
+    match (journal.available, &journal.problem) {
+        (true, None) => report.line(
+            Verdict::Ok,
+            "call history",
+            journal.path.as_deref().unwrap_or(""),
+        ),
+        (true, Some(notice)) => report.line(Verdict::Warn, "call history", notice),
+        (false, why) => report.line(
+            Verdict::Fail,
+            "call history",
+            &format!(
+                "unavailable: {} (calls still work; they are not recorded)",
+                why.as_deref().unwrap_or("unknown reason")
+            ),
+        ),
+    }
+
     match settings.token_settings() {
         Ok(token_settings) => {
             match token::mint(

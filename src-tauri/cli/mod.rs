@@ -2,10 +2,13 @@
 //! command, each with its own error type; [`crate::app`] builds what they need.
 
 mod config;
+mod contacts;
 mod doctor;
+mod history;
 mod phone;
 mod serve;
 mod token;
+mod voicemail;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,6 +65,46 @@ pub enum Command {
     Config(ConfigCommand),
     /// Check the keychain, every setting, the port and the public URL.
     Doctor,
+    /// The calls the phone made and took, newest first.
+    History {
+        /// One JSON array: call_sid, direction, number, name, started_at (RFC 3339 UTC),
+        /// status, duration_secs, voicemail.
+        #[arg(long)]
+        json: bool,
+        /// Only incoming calls nobody answered.
+        #[arg(long)]
+        missed: bool,
+        /// At most this many.
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+    },
+    /// Voicemail left for you.
+    #[command(subcommand)]
+    Voicemail(VoicemailCommand),
+    /// The names shown for numbers.
+    #[command(subcommand)]
+    Contacts(ContactsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VoicemailCommand {
+    /// The messages, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactsCommand {
+    /// Every contact with its numbers (E.164).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add the contacts of a vCard file (2.1, 3.0 or 4.0, as Google, Apple or Outlook export
+    /// them); numbers written without a country code get your Twilio number's.
+    Import { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +147,20 @@ pub fn run(
             phone::run(options, page_assets(), no_open, port).map_err(|e| e.to_string())
         }
         Command::Doctor => return doctor::run(options),
+        Command::History {
+            json,
+            missed,
+            limit,
+        } => history::run(options, json, missed, limit).map_err(|e| e.to_string()),
+        Command::Voicemail(VoicemailCommand::List { json }) => {
+            voicemail::list(options, json).map_err(|e| e.to_string())
+        }
+        Command::Contacts(ContactsCommand::List { json }) => {
+            contacts::list(options, json).map_err(|e| e.to_string())
+        }
+        Command::Contacts(ContactsCommand::Import { file }) => {
+            contacts::import(options, &file).map_err(|e| e.to_string())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

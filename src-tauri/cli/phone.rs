@@ -37,6 +37,7 @@ pub fn run(
     }
     let runtime = tokio::runtime::Runtime::new().map_err(PhoneError::Runtime)?;
     runtime.block_on(async move {
+        tokio::spawn(backend.follow_phone_for_journal());
         backend.start_webhook_server().await?;
         let status = backend.webhook_status()?;
         match (&status.address, &status.error) {

@@ -35,6 +35,7 @@ pub fn run(options: &Options, port: Option<u16>, skip_check: bool) -> Result<(),
             .port()
             .map_err(|e| ServeError::Settings(e.to_string()))?,
     };
+    let answering = webhook::answering::Answering::from_settings(&loaded.settings);
     if skip_check {
         tracing::warn!("X-Twilio-Signature checks are OFF (--insecure-skip-signature-check); every request will be answered unverified");
     }
@@ -58,7 +59,11 @@ pub fn run(options: &Options, port: Option<u16>, skip_check: bool) -> Result<(),
             ),
             None => tracing::warn!("no public URL is set; signatures will be checked against a URL rebuilt from each request's headers"),
         }
-        let context = webhook::Context::new(settings, !skip_check, Default::default());
+        // Calls are journaled here too: `serve` is a whole webhook, for a phone elsewhere.
+        let greeting = crate::journal::greeting::Greeting::new(options.data_dir.clone());
+        let context = webhook::Context::new(settings, !skip_check, Default::default())
+            .with_answering(answering)
+            .with_journal(options.journal(), greeting);
         let router = webhook::router(std::sync::Arc::new(context));
         webhook::serve(listener, router, super::shutdown_signal())
             .await

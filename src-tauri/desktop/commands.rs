@@ -7,8 +7,12 @@ use std::sync::Arc;
 
 use tauri::{AppHandle, Runtime, State};
 
+use crate::backend::history::{HistoryStatus, SavedFile};
 use crate::backend::{blocking, Backend, BackendError, ErrorKind, ImportResult, SettingsStatus};
 use crate::calling_window::page_link::WindowStatus;
+use crate::journal::{
+    Contact, ContactDraft, HistoryEntry, HistoryFilter, ImportReport, VoicemailEntry,
+};
 use crate::phone_status::{PhoneStatus, Reporter};
 use crate::settings::Field;
 use crate::token::AccessToken;
@@ -105,4 +109,149 @@ pub async fn calling_window_status(
     slot: State<'_, super::CallingWindowSlot>,
 ) -> Result<WindowStatus, BackendError> {
     Ok(slot.get().map(|w| w.link().status()).unwrap_or_default())
+}
+
+// ---- the journal: recents, voicemail, contacts ----------------------------------------------
+
+#[tauri::command]
+pub async fn history_status(
+    backend: State<'_, Arc<Backend>>,
+) -> Result<HistoryStatus, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || Ok(backend.history_status())).await
+}
+
+#[tauri::command]
+pub async fn call_history(
+    backend: State<'_, Arc<Backend>>,
+    filter: Option<HistoryFilter>,
+) -> Result<Vec<HistoryEntry>, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.history(filter.unwrap_or_default())).await
+}
+
+#[tauri::command]
+pub async fn voicemails(
+    backend: State<'_, Arc<Backend>>,
+) -> Result<Vec<VoicemailEntry>, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.voicemails()).await
+}
+
+/// The audio as raw bytes (an `ArrayBuffer` in the page), fetched and cached by Rust.
+#[tauri::command]
+pub async fn voicemail_audio(
+    backend: State<'_, Arc<Backend>>,
+    recording_sid: String,
+) -> Result<tauri::ipc::Response, BackendError> {
+    let media = backend.inner().voicemail_audio(&recording_sid).await?;
+    Ok(tauri::ipc::Response::new(media.bytes))
+}
+
+#[tauri::command]
+pub async fn mark_voicemail_heard(
+    backend: State<'_, Arc<Backend>>,
+    recording_sid: String,
+    heard: bool,
+) -> Result<(), BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.mark_voicemail_heard(&recording_sid, heard)).await
+}
+
+#[tauri::command]
+pub async fn save_voicemail(
+    backend: State<'_, Arc<Backend>>,
+    recording_sid: String,
+) -> Result<SavedFile, BackendError> {
+    backend.inner().save_voicemail(&recording_sid).await
+}
+
+#[tauri::command]
+pub async fn delete_voicemail(
+    backend: State<'_, Arc<Backend>>,
+    recording_sid: String,
+) -> Result<(), BackendError> {
+    backend.inner().delete_voicemail(&recording_sid).await
+}
+
+/// The page sends the file's bytes as the raw request body.
+fn raw_body(request: &tauri::ipc::Request<'_>, what: &str) -> Result<Vec<u8>, BackendError> {
+    match request.body() {
+        tauri::ipc::InvokeBody::Raw(bytes) => Ok(bytes.clone()),
+        tauri::ipc::InvokeBody::Json(_) => Err(BackendError::new(
+            ErrorKind::Invalid,
+            format!("send the {what} as raw bytes (a Uint8Array), not JSON"),
+        )),
+    }
+}
+
+#[tauri::command]
+pub async fn set_voicemail_greeting(
+    backend: State<'_, Arc<Backend>>,
+    request: tauri::ipc::Request<'_>,
+) -> Result<HistoryStatus, BackendError> {
+    let audio = raw_body(&request, "greeting")?;
+    let backend = backend.inner().clone();
+    blocking(move || backend.set_voicemail_greeting(&audio)).await
+}
+
+#[tauri::command]
+pub async fn clear_voicemail_greeting(
+    backend: State<'_, Arc<Backend>>,
+) -> Result<HistoryStatus, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.clear_voicemail_greeting()).await
+}
+
+#[tauri::command]
+pub async fn contacts(
+    backend: State<'_, Arc<Backend>>,
+    query: Option<String>,
+) -> Result<Vec<Contact>, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.contacts(query.as_deref())).await
+}
+
+#[tauri::command]
+pub async fn add_contact(
+    backend: State<'_, Arc<Backend>>,
+    draft: ContactDraft,
+) -> Result<Contact, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.add_contact(draft)).await
+}
+
+#[tauri::command]
+pub async fn edit_contact(
+    backend: State<'_, Arc<Backend>>,
+    id: i64,
+    draft: ContactDraft,
+) -> Result<Contact, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.edit_contact(id, draft)).await
+}
+
+#[tauri::command]
+pub async fn delete_contact(backend: State<'_, Arc<Backend>>, id: i64) -> Result<(), BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.delete_contact(id)).await
+}
+
+#[tauri::command]
+pub async fn import_contacts(
+    backend: State<'_, Arc<Backend>>,
+    request: tauri::ipc::Request<'_>,
+) -> Result<ImportReport, BackendError> {
+    let vcard = raw_body(&request, "vCard file")?;
+    let backend = backend.inner().clone();
+    blocking(move || backend.import_contacts(&vcard)).await
+}
+
+#[tauri::command]
+pub async fn caller_name(
+    backend: State<'_, Arc<Backend>>,
+    number: String,
+) -> Result<Option<String>, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.caller_name(&number)).await
 }

@@ -104,6 +104,8 @@ pub fn builder<R: Runtime>(
                     }
                 }
             });
+            // The call journal hears what the phone reports (answered here, declined, missed).
+            tauri::async_runtime::spawn(backend.follow_phone_for_journal());
             tauri::async_runtime::spawn(async move {
                 if let Err(e) = backend.start_webhook_server().await {
                     tracing::error!("settings could not be read: {}", e.message);

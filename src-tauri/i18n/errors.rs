@@ -25,6 +25,11 @@ pub fn field_label(field: Field) -> Text {
         Field::AllowedCountryCodes => "field-allowed-country-codes",
         Field::AllowedNumbers => "field-allowed-numbers",
         Field::MaxCallSeconds => "field-max-call-seconds",
+        Field::Voicemail => "field-voicemail",
+        Field::VoicemailGreeting => "field-voicemail-greeting",
+        Field::VoicemailMaxSecs => "field-voicemail-max-secs",
+        Field::RingSecs => "field-ring-secs",
+        Field::DoNotDisturb => "field-do-not-disturb",
         Field::Language => "field-language",
     })
 }
@@ -44,6 +49,10 @@ pub fn field_shape(field: Field) -> Text {
         Field::AllowedCountryCodes => "shape-allowed-country-codes",
         Field::AllowedNumbers => "shape-allowed-numbers",
         Field::MaxCallSeconds => "shape-max-call-seconds",
+        Field::Voicemail | Field::DoNotDisturb => "shape-switch",
+        Field::VoicemailGreeting => "shape-voicemail-greeting",
+        Field::VoicemailMaxSecs => "shape-voicemail-max-secs",
+        Field::RingSecs => "shape-ring-secs",
         Field::Language => "shape-language",
     })
 }

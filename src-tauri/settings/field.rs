@@ -24,6 +24,16 @@ pub enum Field {
     AllowedCountryCodes,
     AllowedNumbers,
     MaxCallSeconds,
+    /// Unanswered incoming calls go to voicemail (`on`/`off`).
+    Voicemail,
+    /// What callers hear before the tone, unless a recorded greeting is set.
+    VoicemailGreeting,
+    /// The longest message a caller may leave, in seconds.
+    VoicemailMaxSecs,
+    /// How long an incoming call rings before it goes to voicemail, in seconds.
+    RingSecs,
+    /// Calls go straight to voicemail without ringing (`on`/`off`).
+    DoNotDisturb,
     /// The language of the windows: `auto` (the system's), `en` or `ja`.
     Language,
 }
@@ -38,7 +48,7 @@ pub enum Home {
 }
 
 impl Field {
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 18] = [
         Field::AccountSid,
         Field::AuthToken,
         Field::ApiKeySid,
@@ -51,6 +61,11 @@ impl Field {
         Field::AllowedCountryCodes,
         Field::AllowedNumbers,
         Field::MaxCallSeconds,
+        Field::Voicemail,
+        Field::VoicemailGreeting,
+        Field::VoicemailMaxSecs,
+        Field::RingSecs,
+        Field::DoNotDisturb,
         Field::Language,
     ];
 
@@ -68,6 +83,11 @@ impl Field {
             Field::AllowedCountryCodes => "allowed_country_codes",
             Field::AllowedNumbers => "allowed_numbers",
             Field::MaxCallSeconds => "max_call_seconds",
+            Field::Voicemail => "voicemail",
+            Field::VoicemailGreeting => "voicemail_greeting",
+            Field::VoicemailMaxSecs => "voicemail_max_secs",
+            Field::RingSecs => "ring_secs",
+            Field::DoNotDisturb => "do_not_disturb",
             Field::Language => "language",
         }
     }
@@ -86,6 +106,11 @@ impl Field {
             Field::AllowedCountryCodes => "Allowed countries",
             Field::AllowedNumbers => "Allowed numbers",
             Field::MaxCallSeconds => "Maximum call length",
+            Field::Voicemail => "Voicemail",
+            Field::VoicemailGreeting => "Voicemail greeting",
+            Field::VoicemailMaxSecs => "Longest voicemail (seconds)",
+            Field::RingSecs => "Ring time (seconds)",
+            Field::DoNotDisturb => "Do not disturb",
             Field::Language => "Language",
         }
     }
@@ -106,6 +131,11 @@ impl Field {
             Field::AllowedCountryCodes => "DIALTONE_ALLOWED_COUNTRY_CODES",
             Field::AllowedNumbers => "DIALTONE_ALLOWED_NUMBERS",
             Field::MaxCallSeconds => "DIALTONE_MAX_CALL_SECONDS",
+            Field::Voicemail => "DIALTONE_VOICEMAIL",
+            Field::VoicemailGreeting => "DIALTONE_VOICEMAIL_GREETING",
+            Field::VoicemailMaxSecs => "DIALTONE_VOICEMAIL_MAX_SECS",
+            Field::RingSecs => "DIALTONE_RING_SECS",
+            Field::DoNotDisturb => "DIALTONE_DO_NOT_DISTURB",
             Field::Language => "DIALTONE_LANGUAGE",
         }
     }
@@ -127,7 +157,12 @@ impl Field {
             | Field::Port
             | Field::AllowedCountryCodes
             | Field::AllowedNumbers
-            | Field::MaxCallSeconds
+            | Field::MaxCallSeconds => Home::SettingsFile,
+            Field::Voicemail
+            | Field::VoicemailGreeting
+            | Field::VoicemailMaxSecs
+            | Field::RingSecs
+            | Field::DoNotDisturb
             | Field::Language => Home::SettingsFile,
         }
     }
@@ -147,6 +182,10 @@ impl Field {
             Field::AllowedCountryCodes => "country calling codes or two-letter country codes separated by commas, e.g. 1,44 or 1,PR (1 means the US and Canada; name other +1 countries, such as PR or JM, and places such as JE under +44, to allow them)",
             Field::AllowedNumbers => "numbers with + and the country code, separated by commas, e.g. +442079460958,+12129761234 (each is dialed even when its country or kind of number is refused)",
             Field::MaxCallSeconds => "whole seconds from 1 to 14400 (4 hours, Twilio's own limit), e.g. 3600 for one hour",
+            Field::Voicemail | Field::DoNotDisturb => "on or off",
+            Field::VoicemailGreeting => "1 to 500 characters of text, spoken to the caller before the tone",
+            Field::VoicemailMaxSecs => "a number of seconds from 5 to 3600",
+            Field::RingSecs => "a number of seconds from 5 to 120",
             Field::Language => "auto (follow the system), en or ja",
         }
     }
@@ -174,6 +213,20 @@ impl Field {
             Field::AllowedCountryCodes => parse_country_codes(value).map(|codes| joined(&codes)),
             Field::AllowedNumbers => parse_numbers(value).map(|numbers| joined(&numbers)),
             Field::MaxCallSeconds => parse_call_seconds(value).map(|s| s.to_string()),
+            Field::Voicemail | Field::DoNotDisturb => {
+                parse_switch(value).map(|on| if on { "on" } else { "off" }.to_owned())
+            }
+            Field::VoicemailGreeting => {
+                let words = value
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .collect::<String>();
+                (1..=MAX_GREETING_CHARS)
+                    .contains(&words.chars().count())
+                    .then_some(words)
+            }
+            Field::VoicemailMaxSecs => seconds(value, VOICEMAIL_SECS),
+            Field::RingSecs => seconds(value, RING_SECS),
             Field::Language => {
                 let choice = value.to_ascii_lowercase();
                 LANGUAGE_CHOICES
@@ -212,6 +265,31 @@ pub struct UnknownField(pub String);
 #[error("{} ({}) is not valid: expected {}", .field.label(), .field.name(), .field.expected_shape())]
 pub struct InvalidValue {
     pub field: Field,
+}
+
+/// A spoken greeting longer than this is a speech, not a greeting (and `<Say>` has limits).
+pub const MAX_GREETING_CHARS: usize = 500;
+/// `<Record maxLength>` Dialtone allows (Twilio takes 2 to 14400).
+pub const VOICEMAIL_SECS: std::ops::RangeInclusive<u32> = 5..=3600;
+/// `<Dial timeout>` Dialtone allows: long enough to reach the phone, short enough that the
+/// caller is still there for voicemail.
+pub const RING_SECS: std::ops::RangeInclusive<u32> = 5..=120;
+
+/// `on`/`off` and the usual spellings of yes and no.
+pub fn parse_switch(value: &str) -> Option<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" | "1" => Some(true),
+        "off" | "false" | "no" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+fn seconds(value: &str, range: std::ops::RangeInclusive<u32>) -> Option<String> {
+    value
+        .parse::<u32>()
+        .ok()
+        .filter(|s| range.contains(s))
+        .map(|s| s.to_string())
 }
 
 fn hex32(value: &str) -> Option<&str> {
@@ -475,6 +553,24 @@ mod tests {
             .filter(|name| !name.is_empty())
             .collect();
         assert_eq!(names, Field::ALL.map(Field::name));
+    }
+
+    #[test]
+    fn voicemail_settings_have_shapes() {
+        assert_eq!(Field::Voicemail.normalize(" Yes "), Ok("on".to_owned()));
+        assert_eq!(Field::DoNotDisturb.normalize("0"), Ok("off".to_owned()));
+        assert!(Field::DoNotDisturb.normalize("maybe").is_err());
+        assert_eq!(Field::RingSecs.normalize("20"), Ok("20".to_owned()));
+        assert!(Field::RingSecs.normalize("4").is_err());
+        assert!(Field::RingSecs.normalize("121").is_err());
+        assert!(Field::VoicemailMaxSecs.normalize("3601").is_err());
+        assert_eq!(
+            Field::VoicemailGreeting.normalize(" Leave a message.\u{7} "),
+            Ok("Leave a message.".to_owned())
+        );
+        assert!(Field::VoicemailGreeting
+            .normalize(&"a".repeat(501))
+            .is_err());
     }
 
     #[test]

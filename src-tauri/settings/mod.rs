@@ -20,6 +20,13 @@ use crate::secret::Secret;
 
 /// The listener port when none is configured (the tutorial's).
 pub const DEFAULT_PORT: u16 = 3000;
+/// What callers hear before the tone when the user has not said otherwise.
+pub const DEFAULT_GREETING: &str =
+    "The person you are calling is not available. Please leave a message after the tone.";
+/// The longest voicemail by default: two minutes.
+pub const DEFAULT_VOICEMAIL_SECS: u32 = 120;
+/// How long an incoming call rings by default (Twilio's own `<Dial>` default).
+pub const DEFAULT_RING_SECS: u32 = 30;
 
 /// Values found in the environment, keyed by field: the process's variables, and for the
 /// command line also those of a `.env` file in the working directory (see
@@ -288,6 +295,14 @@ impl Settings {
                 Field::MaxCallSeconds,
                 Some(field::MAX_CALL_SECONDS.to_string()),
             ),
+            (Field::Voicemail, Some("on".to_owned())),
+            (Field::VoicemailGreeting, Some(DEFAULT_GREETING.to_owned())),
+            (
+                Field::VoicemailMaxSecs,
+                Some(DEFAULT_VOICEMAIL_SECS.to_string()),
+            ),
+            (Field::RingSecs, Some(DEFAULT_RING_SECS.to_string())),
+            (Field::DoNotDisturb, Some("off".to_owned())),
             (Field::Language, Some("auto".to_owned())),
         ];
         for (field, default) in defaults {

@@ -7,8 +7,12 @@
 //!
 //! - [`twilio_request`]: the one signature check every Twilio route gets by construction.
 //! - [`voice`]: the voice webhook, `POST /handle_calls`.
-//! - [`routing`]: who is connected to whom; [`form`]: Twilio's forms, parsed strictly.
+//! - [`call_events`]: the `<Dial action>`, voicemail's callbacks and the recorded greeting.
+//! - [`routing`]: who is connected to whom; [`answering`]: ring time, do-not-disturb and
+//!   voicemail; [`form`]: Twilio's forms, parsed strictly.
 
+pub mod answering;
+pub mod call_events;
 pub mod form;
 pub mod routing;
 pub mod twilio_request;
@@ -24,7 +28,10 @@ use axum::routing::get;
 use axum::Router;
 use serde::Serialize;
 
+use crate::journal::greeting::Greeting;
+use crate::journal::Journal;
 use crate::settings::WebhookSettings;
+use answering::Answering;
 
 /// Twilio's forms are a few hundred bytes; anything near this is not Twilio.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -34,6 +41,12 @@ pub struct Context {
     settings: WebhookSettings,
     check_signatures: bool,
     activity: Activity,
+    answering: Answering,
+    /// Where calls are recorded; `None` records nothing (benchmarks, some tests).
+    journal: Option<Journal>,
+    greeting: Greeting,
+    /// Unix milliseconds now; tests pass a clock of their own.
+    clock: Arc<dyn Fn() -> i64 + Send + Sync>,
 }
 
 impl Context {
@@ -45,11 +58,48 @@ impl Context {
             settings,
             check_signatures,
             activity,
+            answering: Answering::default(),
+            journal: None,
+            greeting: Greeting::new(None),
+            clock: Arc::new(crate::journal::now_ms),
         }
+    }
+
+    /// Records every call in `journal` (and, from `greeting`, plays a recorded greeting).
+    pub fn with_journal(mut self, journal: Journal, greeting: Greeting) -> Self {
+        self.journal = Some(journal);
+        self.greeting = greeting;
+        self
+    }
+
+    pub fn with_answering(mut self, answering: Answering) -> Self {
+        self.answering = answering;
+        self
+    }
+
+    pub fn with_clock(mut self, clock: impl Fn() -> i64 + Send + Sync + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
     }
 
     pub fn settings(&self) -> &WebhookSettings {
         &self.settings
+    }
+
+    pub fn answering(&self) -> &Answering {
+        &self.answering
+    }
+
+    pub fn journal(&self) -> Option<&Journal> {
+        self.journal.as_ref()
+    }
+
+    pub fn greeting(&self) -> &Greeting {
+        &self.greeting
+    }
+
+    pub fn now(&self) -> i64 {
+        (self.clock)()
     }
 
     pub fn activity(&self) -> &Activity {
@@ -140,6 +190,10 @@ impl Activity {
 pub fn router(context: Arc<Context>) -> Router {
     twilio_request::TwilioRoutes::new(context)
         .post("/handle_calls", voice::handle_calls)
+        .post("/dial_status", call_events::dial_status)
+        .post("/voicemail/recorded", call_events::recorded)
+        .post("/voicemail/status", call_events::recording_status)
+        .get("/voicemail/greeting", call_events::greeting)
         .into_router()
         .route("/healthz", get(healthz))
 }

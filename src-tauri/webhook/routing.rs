@@ -10,8 +10,9 @@ mod destination;
 
 pub use destination::{Refusal, Risk};
 
-/// How long an incoming call rings the app before Twilio gives up (seconds).
-pub const RING_TIMEOUT_SECS: u32 = 30;
+/// How long an incoming call rings the app before it goes to voicemail, unless the Ring time
+/// setting says otherwise (seconds).
+pub const RING_TIMEOUT_SECS: u32 = crate::settings::DEFAULT_RING_SECS;
 
 /// What to do with a call, decided from the webhook's parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,10 +81,13 @@ pub fn route(call: CallFields<'_>, settings: &WebhookSettings) -> Route {
     }
 }
 
-/// The TwiML for a route.
-pub fn twiml(route: &Route, settings: &WebhookSettings) -> String {
+/// The TwiML for a route; an incoming call rings for `ring_secs`. Both kinds of `<Dial>` report
+/// how they ended to the `<Dial action>` ([`super::answering`]), which journals it and, for
+/// an unanswered incoming call, answers with voicemail.
+pub fn twiml(route: &Route, settings: &WebhookSettings, ring_secs: u32) -> String {
     match route {
         Route::Outbound { to } => twiml::response([twiml::dial()
+            .attr("action", super::answering::DIAL_STATUS_PATH)
             .attr("callerId", settings.twilio_number.as_str())
             .attr("answerOnBridge", "true")
             .attr("timeLimit", settings.max_call_seconds.to_string())
@@ -93,8 +97,9 @@ pub fn twiml(route: &Route, settings: &WebhookSettings) -> String {
         }
         Route::Inbound { caller_id } => {
             let mut dial = twiml::dial()
+                .attr("action", super::answering::DIAL_STATUS_PATH)
                 .attr("answerOnBridge", "true")
-                .attr("timeout", RING_TIMEOUT_SECS.to_string())
+                .attr("timeout", ring_secs.to_string())
                 // The same cap as outbound: a caller holding the line for hours costs the
                 // owner too (a toll-free number pays for every inbound minute).
                 .attr("timeLimit", settings.max_call_seconds.to_string());
@@ -148,8 +153,8 @@ mod tests {
             }
         );
         assert_eq!(
-            twiml(&route, &settings()),
-            r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial answerOnBridge="true" callerId="+15551234567" timeLimit="3600"><Number>+442079460958</Number></Dial></Response>"#
+            twiml(&route, &settings(), RING_TIMEOUT_SECS),
+            r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial action="dial_status" answerOnBridge="true" callerId="+15551234567" timeLimit="3600"><Number>+442079460958</Number></Dial></Response>"#
         );
     }
 
@@ -177,7 +182,7 @@ mod tests {
                 },
                 "{bad:?}"
             );
-            let xml = twiml(&r, &s);
+            let xml = twiml(&r, &s, RING_TIMEOUT_SECS);
             assert!(
                 xml.contains("<Say>") && xml.ends_with("<Hangup /></Response>"),
                 "{xml}"
@@ -191,8 +196,8 @@ mod tests {
         let s = settings();
         let r = route(call("+447700900123", "+15551234567"), &s);
         assert_eq!(
-            twiml(&r, &s),
-            r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial answerOnBridge="true" callerId="+447700900123" timeLimit="3600" timeout="30"><Client>alice</Client></Dial></Response>"#
+            twiml(&r, &s, RING_TIMEOUT_SECS),
+            r#"<?xml version="1.0" encoding="UTF-8"?><Response><Dial action="dial_status" answerOnBridge="true" callerId="+447700900123" timeLimit="3600" timeout="30"><Client>alice</Client></Dial></Response>"#
         );
         let anonymous = route(call("anonymous", "+15551234567"), &s);
         assert_eq!(anonymous, Route::Inbound { caller_id: None });
@@ -220,7 +225,7 @@ mod tests {
                 &s,
             );
             assert!(matches!(r, Route::Rejected { .. }), "{r:?}");
-            assert!(twiml(&r, &s).ends_with("<Response><Reject /></Response>"));
+            assert!(twiml(&r, &s, RING_TIMEOUT_SECS).ends_with("<Response><Reject /></Response>"));
         }
     }
 

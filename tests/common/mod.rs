@@ -205,6 +205,8 @@ pub fn dialtone(config_dir: &std::path::Path) -> Command {
     );
     command
         .env("DIALTONE_CONFIG_DIR", config_dir)
+        // The call journal and the voicemail cache too, never the user's real data folder.
+        .env("DIALTONE_DATA_DIR", config_dir.join("data"))
         .env(
             "DIALTONE_KEYCHAIN_SERVICE",
             format!("dialtone-test-{}", std::process::id()),

@@ -63,10 +63,10 @@ def twiml(req):
     r = VoiceResponse()
     case = req["case"]
     if case == "outbound":
-        d = r.dial(caller_id=req["caller_id"], answer_on_bridge=True, time_limit=req["time_limit"])
+        d = r.dial(caller_id=req["caller_id"], answer_on_bridge=True, time_limit=req["time_limit"], action=req["action"])
         d.number(req["to"])
     elif case == "inbound":
-        kwargs = {"answer_on_bridge": True, "timeout": req["timeout"], "time_limit": req["time_limit"]}
+        kwargs = {"answer_on_bridge": True, "timeout": req["timeout"], "time_limit": req["time_limit"], "action": req["action"]}
         if req.get("caller_id"):
             kwargs["caller_id"] = req["caller_id"]
         d = r.dial(**kwargs)
@@ -75,7 +75,12 @@ def twiml(req):
         r.say(req["text"])
         r.hangup()
     elif case == "reject":
-        r.reject()
+        r.reject(**req.get("kwargs", {}))
+    elif case == "verbs":
+        # A flat list of verbs: [name, text or null, {twilio-python keyword arguments}].
+        for name, text, kwargs in req["verbs"]:
+            verb = getattr(r, name)
+            verb(text, **kwargs) if text is not None else verb(**kwargs)
     else:
         raise ValueError(case)
     theirs = r.to_xml()

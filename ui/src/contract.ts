@@ -14,6 +14,11 @@ export const FIELD_NAMES = [
   'allowed_country_codes',
   'allowed_numbers',
   'max_call_seconds',
+  'voicemail',
+  'voicemail_greeting',
+  'voicemail_max_secs',
+  'ring_secs',
+  'do_not_disturb',
   'language',
 ] as const;
 
@@ -80,6 +85,9 @@ export interface ImportResult {
  * - `calling_window`: the calling window could not be started or opened.
  * - `session` (HTTP 401): this window's session is gone (e.g. the app restarted).
  * - `forbidden` (HTTP 403), `rate_limited` (HTTP 429, wait before asking again).
+ * - `history`: the call history cannot be read or written; the message says why (calls still work).
+ * - `not_found` (HTTP 404): the voicemail or contact is not there (any more).
+ * - `twilio` (HTTP 502): Twilio's REST API refused or could not be reached; the message says what to do.
  * - `internal`: something that should not happen on the Rust side.
  */
 export const BACKEND_ERROR_KINDS = [
@@ -92,6 +100,9 @@ export const BACKEND_ERROR_KINDS = [
   'session',
   'forbidden',
   'rate_limited',
+  'history',
+  'not_found',
+  'twilio',
   'internal',
 ] as const;
 
@@ -151,4 +162,108 @@ export interface WindowStatus {
   browser: string | null;
   /** Why it could not be opened, with what to install. */
   error: string | null;
+}
+
+// ---- the call journal: recents, voicemail, contacts (src-tauri/journal) ------------------
+// Entries use the same snake_case keys as `dialtone history --json` and `dialtone voicemail list
+// --json`: one shape for the command line and the UI.
+
+/** Whether history can be kept (`history_status`; HTTP `GET /api/history/status`). */
+export interface HistoryStatus {
+  available: boolean;
+  /** The journal file (`calls.sqlite3` in the data folder). */
+  path: string | null;
+  /** Why history is unavailable, or that a damaged file was moved aside and a new one started. */
+  problem: string | null;
+  /** A recorded greeting is set; otherwise callers hear the Voicemail greeting setting spoken. */
+  recordedGreeting: boolean;
+}
+
+/**
+ * - `missed`: not answered (an incoming call nobody took, or an outgoing one the other side did not pick up).
+ * - `declined`: an incoming call declined on the phone. `refused`: Dialtone refused it (not allowed, not ours).
+ * Before Twilio reports how a call ended, it counts as answered only if the phone said so.
+ */
+export type CallStatus = 'answered' | 'missed' | 'declined' | 'busy' | 'failed' | 'refused';
+
+export interface VoicemailRef {
+  recording_sid: string;
+  duration_secs: number;
+  heard: boolean;
+}
+
+/** One call of the history (`call_history`; HTTP `GET /api/history?missedOnly=&limit=`), newest first. */
+export interface HistoryEntry {
+  call_sid: string;
+  direction: 'inbound' | 'outbound';
+  /** The other party: E.164 when it is a number ('anonymous' when withheld). */
+  number: string;
+  /** The contact's name for the number, else Twilio's caller name, else null. */
+  name: string | null;
+  /** RFC 3339, UTC, whole seconds. */
+  started_at: string;
+  status: CallStatus;
+  /** 0 unless answered. */
+  duration_secs: number;
+  /** The message the caller left; an unanswered incoming call with one is `missed`. */
+  voicemail: VoicemailRef | null;
+}
+
+export interface HistoryFilter {
+  /** Only incoming calls nobody answered. */
+  missedOnly?: boolean;
+  /** At most this many, newest first. */
+  limit?: number;
+}
+
+/** One message of the inbox (`voicemails`; HTTP `GET /api/voicemail`), newest first. */
+export interface VoicemailEntry {
+  recording_sid: string;
+  call_sid: string;
+  number: string | null;
+  name: string | null;
+  received_at: string;
+  duration_secs: number;
+  heard: boolean;
+}
+
+/** A message's audio, fetched and cached by Rust: bytes only, never a URL or a credential. */
+export interface VoicemailAudio {
+  /** `audio/mpeg` or `audio/wav`. */
+  contentType: string;
+  bytes: ArrayBuffer;
+}
+
+/** Where `save_voicemail` put the file (the Downloads folder; never over an existing file). */
+export interface SavedFile {
+  path: string;
+}
+
+export interface ContactNumber {
+  /** E.164 once stored; anything a person writes in a draft (`(555) 123-4567` gets the Twilio number's country). */
+  number: string;
+  label?: string | null;
+}
+
+export interface Contact {
+  id: number;
+  name: string;
+  numbers: ContactNumber[];
+}
+
+/** What `add_contact` / `edit_contact` take: exactly these keys. */
+export interface ContactDraft {
+  name: string;
+  numbers: ContactNumber[];
+}
+
+/** What `import_contacts` did with a vCard file. */
+export interface ImportReport {
+  imported: number;
+  /** Already there with the same name and numbers. */
+  duplicates: number;
+  withoutNumbers: number;
+  nameless: number;
+  /** `Name: number` for each number that could not be read. */
+  unreadableNumbers: string[];
 }

@@ -7,14 +7,23 @@
 //   authenticated by a cookie, so requests carry no credentials of their own.
 
 import { t } from './i18n/i18n';
-import { invoke } from '@tauri-apps/api/core';
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import {
   BACKEND_ERROR_KINDS,
   CLIENT_ERROR_KINDS,
   FIELD_NAMES,
   type CommandError,
+  type Contact,
+  type ContactDraft,
   type ErrorKind,
+  type HistoryEntry,
+  type HistoryFilter,
+  type HistoryStatus,
+  type ImportReport as ContactsImportReport,
+  type SavedFile,
+  type VoicemailAudio,
+  type VoicemailEntry,
   type FieldName,
   type ImportResult,
   type WebhookStatus,
@@ -49,6 +58,37 @@ export interface Backend {
   onPhoneCommand(listener: (command: PhoneCommand) => void): Promise<() => void>;
 }
 
+/**
+ * Recents, voicemail and contacts: the call journal Rust keeps (src-tauri/journal), on both
+ * transports. Rust fetches recordings with the API key and hands the page only their bytes.
+ */
+export interface JournalBackend {
+  /** Whether history can be kept, and why not. */
+  historyStatus(): Promise<HistoryStatus>;
+  /** The calls, newest first (the same entries as `dialtone history --json`). */
+  callHistory(filter?: HistoryFilter): Promise<HistoryEntry[]>;
+  voicemails(): Promise<VoicemailEntry[]>;
+  /** The message's audio, for an `<audio>` element through a Blob URL. */
+  voicemailAudio(recordingSid: string): Promise<VoicemailAudio>;
+  markVoicemailHeard(recordingSid: string, heard: boolean): Promise<void>;
+  /** Saves the audio into the Downloads folder. */
+  saveVoicemail(recordingSid: string): Promise<SavedFile>;
+  /** Deletes it in Twilio, then here; if Twilio cannot be reached it stays, to try again. */
+  deleteVoicemail(recordingSid: string): Promise<void>;
+  /** An MP3 or WAV file's bytes: callers hear it instead of the spoken greeting. */
+  setVoicemailGreeting(audio: Uint8Array): Promise<HistoryStatus>;
+  clearVoicemailGreeting(): Promise<HistoryStatus>;
+  /** Every contact, or those whose name or number matches `query`. */
+  contacts(query?: string): Promise<Contact[]>;
+  addContact(draft: ContactDraft): Promise<Contact>;
+  editContact(id: number, draft: ContactDraft): Promise<Contact>;
+  deleteContact(id: number): Promise<void>;
+  /** A vCard file's bytes (2.1, 3.0 or 4.0). */
+  importContacts(vcard: Uint8Array): Promise<ContactsImportReport>;
+  /** The contact's name for a number the phone shows, or null. */
+  callerName(number: string): Promise<string | null>;
+}
+
 /** Where the window that carries calls reports the phone's state. */
 export type PhoneStatusSink = Pick<Backend, 'reportPhoneStatus'>;
 
@@ -65,6 +105,21 @@ export const COMMANDS = {
   reportPhoneStatus: 'report_phone_status',
   openCallingWindow: 'open_calling_window',
   callingWindowStatus: 'calling_window_status',
+  historyStatus: 'history_status',
+  callHistory: 'call_history',
+  voicemails: 'voicemails',
+  voicemailAudio: 'voicemail_audio',
+  markVoicemailHeard: 'mark_voicemail_heard',
+  saveVoicemail: 'save_voicemail',
+  deleteVoicemail: 'delete_voicemail',
+  setVoicemailGreeting: 'set_voicemail_greeting',
+  clearVoicemailGreeting: 'clear_voicemail_greeting',
+  contacts: 'contacts',
+  addContact: 'add_contact',
+  editContact: 'edit_contact',
+  deleteContact: 'delete_contact',
+  importContacts: 'import_contacts',
+  callerName: 'caller_name',
 } as const;
 
 type Command = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -141,7 +196,13 @@ export function toBackendError(error: unknown): BackendError {
   return new BackendError('error', t('ipc-unexpected-answer'));
 }
 
-async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
+/** What the bytes of a recording are: WAV starts with RIFF, anything else Twilio sends is MP3. */
+export function audioType(bytes: ArrayBuffer): string {
+  const head = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength));
+  return String.fromCharCode(...head) === 'RIFF' ? 'audio/wav' : 'audio/mpeg';
+}
+
+async function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {
@@ -166,7 +227,7 @@ async function follow<K extends keyof AppEvents>(name: K, listener: (payload: Ap
   }
 }
 
-export class TauriBackend implements Backend, CallingWindowControl {
+export class TauriBackend implements Backend, CallingWindowControl, JournalBackend {
   readonly kind = 'tauri' as const;
   readonly canEditSettings = true;
 
@@ -206,6 +267,53 @@ export class TauriBackend implements Backend, CallingWindowControl {
   onCallingWindow(listener: (status: WindowStatus) => void): Promise<() => void> {
     return follow('calling-window', listener);
   }
+  historyStatus(): Promise<HistoryStatus> {
+    return call(COMMANDS.historyStatus);
+  }
+  callHistory(filter: HistoryFilter = {}): Promise<HistoryEntry[]> {
+    return call(COMMANDS.callHistory, { filter });
+  }
+  voicemails(): Promise<VoicemailEntry[]> {
+    return call(COMMANDS.voicemails);
+  }
+  async voicemailAudio(recordingSid: string): Promise<VoicemailAudio> {
+    const bytes = await call<ArrayBuffer>(COMMANDS.voicemailAudio, { recordingSid });
+    return { contentType: audioType(bytes), bytes };
+  }
+  markVoicemailHeard(recordingSid: string, heard: boolean): Promise<void> {
+    return call(COMMANDS.markVoicemailHeard, { recordingSid, heard });
+  }
+  saveVoicemail(recordingSid: string): Promise<SavedFile> {
+    return call(COMMANDS.saveVoicemail, { recordingSid });
+  }
+  deleteVoicemail(recordingSid: string): Promise<void> {
+    return call(COMMANDS.deleteVoicemail, { recordingSid });
+  }
+  /** The bytes travel as the raw request body, not as a JSON array of numbers. */
+  setVoicemailGreeting(audio: Uint8Array): Promise<HistoryStatus> {
+    return call(COMMANDS.setVoicemailGreeting, audio);
+  }
+  clearVoicemailGreeting(): Promise<HistoryStatus> {
+    return call(COMMANDS.clearVoicemailGreeting);
+  }
+  contacts(query?: string): Promise<Contact[]> {
+    return call(COMMANDS.contacts, query === undefined ? {} : { query });
+  }
+  addContact(draft: ContactDraft): Promise<Contact> {
+    return call(COMMANDS.addContact, { draft });
+  }
+  editContact(id: number, draft: ContactDraft): Promise<Contact> {
+    return call(COMMANDS.editContact, { id, draft });
+  }
+  deleteContact(id: number): Promise<void> {
+    return call(COMMANDS.deleteContact, { id });
+  }
+  importContacts(vcard: Uint8Array): Promise<ContactsImportReport> {
+    return call(COMMANDS.importContacts, vcard);
+  }
+  callerName(number: string): Promise<string | null> {
+    return call(COMMANDS.callerName, { number });
+  }
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -237,7 +345,7 @@ const EVENT_STREAM_CLOSED = 2;
 /** After the server refused the event stream (not a network drop), wait this long to retry. */
 const EVENTS_RETRY_MS = [5_000, 15_000, 60_000] as const;
 
-export class HttpBackend implements Backend, CallingWindowLink {
+export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
   readonly kind = 'http' as const;
   readonly canEditSettings = false;
   private sessionLost = false;
@@ -252,6 +360,36 @@ export class HttpBackend implements Backend, CallingWindowLink {
   ) {}
 
   private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const response = await this.send(path, init);
+    let body: unknown = null;
+    if (response.status !== 204) {
+      try {
+        body = await response.json();
+      } catch {
+        // An empty or non-JSON body is reported below by status.
+      }
+    }
+    if (!response.ok) throw this.failure(response, body);
+    return body as T;
+  }
+
+  /** A request whose answer is bytes (audio), not JSON. */
+  private async requestBytes(path: string): Promise<VoicemailAudio> {
+    const response = await this.send(path, {});
+    if (!response.ok) {
+      let body: unknown = null;
+      try {
+        body = await response.json();
+      } catch {
+        // Reported by status.
+      }
+      throw this.failure(response, body);
+    }
+    const bytes = await response.arrayBuffer();
+    return { contentType: response.headers.get('Content-Type') ?? audioType(bytes), bytes };
+  }
+
+  private async send(path: string, init: RequestInit): Promise<Response> {
     let response: Response;
     try {
       response = await this.fetchFn(`${this.base}${path}`, {
@@ -266,28 +404,30 @@ export class HttpBackend implements Backend, CallingWindowLink {
       this.loseSession();
       throw new BackendError('session', t('session-lost'));
     }
-    let body: unknown = null;
-    if (response.status !== 204) {
-      try {
-        body = await response.json();
-      } catch {
-        // An empty or non-JSON body is reported below by status.
-      }
+    return response;
+  }
+
+  /** What a failed answer means, in the contract's terms. */
+  private failure(response: Response, body: unknown): BackendError {
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get('Retry-After'));
+      const said = toBackendError(body);
+      const message = said.kind === 'rate_limited' ? said.message : 'too many requests; wait a few seconds';
+      return new BackendError('rate_limited', message, undefined, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 6_000);
     }
-    if (!response.ok) {
-      if (response.status === 429) {
-        const seconds = Number(response.headers.get('Retry-After'));
-        const said = toBackendError(body);
-        const message = said.kind === 'rate_limited' ? said.message : 'too many requests; wait a few seconds';
-        throw new BackendError('rate_limited', message, undefined, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 6_000);
-      }
-      const error = toBackendError(body);
-      if (error.kind === 'error' && body === null) {
-        throw new BackendError(response.status === 403 ? 'forbidden' : 'http', t('ipc-http-status', { status: response.status }));
-      }
-      throw error;
+    const error = toBackendError(body);
+    if (error.kind === 'error' && body === null) {
+      return new BackendError(response.status === 403 ? 'forbidden' : 'http', t('ipc-http-status', { status: response.status }));
     }
-    return body as T;
+    return error;
+  }
+
+  private sendJson<T>(method: string, path: string, value: unknown): Promise<T> {
+    return this.request(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(value) });
+  }
+
+  private sendBytes<T>(method: string, path: string, bytes: Uint8Array, type: string): Promise<T> {
+    return this.request(path, { method, headers: { 'Content-Type': type }, body: bytes as BodyInit });
   }
 
   private loseSession(): void {
@@ -407,9 +547,59 @@ export class HttpBackend implements Backend, CallingWindowLink {
     if (!command) return;
     for (const listener of this.commandListeners) listener(command);
   }
+
+  historyStatus(): Promise<HistoryStatus> {
+    return this.request('/api/history/status');
+  }
+  callHistory(filter: HistoryFilter = {}): Promise<HistoryEntry[]> {
+    const query = new URLSearchParams();
+    if (filter.missedOnly) query.set('missedOnly', 'true');
+    if (filter.limit !== undefined) query.set('limit', String(filter.limit));
+    const text = query.toString();
+    return this.request(`/api/history${text ? `?${text}` : ''}`);
+  }
+  voicemails(): Promise<VoicemailEntry[]> {
+    return this.request('/api/voicemail');
+  }
+  voicemailAudio(recordingSid: string): Promise<VoicemailAudio> {
+    return this.requestBytes(`/api/voicemail/${encodeURIComponent(recordingSid)}/audio`);
+  }
+  markVoicemailHeard(recordingSid: string, heard: boolean): Promise<void> {
+    return this.sendJson('POST', `/api/voicemail/${encodeURIComponent(recordingSid)}/heard`, { heard });
+  }
+  saveVoicemail(recordingSid: string): Promise<SavedFile> {
+    return this.request(`/api/voicemail/${encodeURIComponent(recordingSid)}/save`, { method: 'POST' });
+  }
+  deleteVoicemail(recordingSid: string): Promise<void> {
+    return this.request(`/api/voicemail/${encodeURIComponent(recordingSid)}`, { method: 'DELETE' });
+  }
+  setVoicemailGreeting(audio: Uint8Array): Promise<HistoryStatus> {
+    return this.sendBytes('PUT', '/api/voicemail-greeting', audio, 'application/octet-stream');
+  }
+  clearVoicemailGreeting(): Promise<HistoryStatus> {
+    return this.request('/api/voicemail-greeting', { method: 'DELETE' });
+  }
+  contacts(query?: string): Promise<Contact[]> {
+    return this.request(query === undefined ? '/api/contacts' : `/api/contacts?${new URLSearchParams({ query }).toString()}`);
+  }
+  addContact(draft: ContactDraft): Promise<Contact> {
+    return this.sendJson('POST', '/api/contacts', draft);
+  }
+  editContact(id: number, draft: ContactDraft): Promise<Contact> {
+    return this.sendJson('PUT', `/api/contacts/${id}`, draft);
+  }
+  deleteContact(id: number): Promise<void> {
+    return this.request(`/api/contacts/${id}`, { method: 'DELETE' });
+  }
+  importContacts(vcard: Uint8Array): Promise<ContactsImportReport> {
+    return this.sendBytes('POST', '/api/contacts/import', vcard, 'text/vcard');
+  }
+  callerName(number: string): Promise<string | null> {
+    return this.request(`/api/caller-name?${new URLSearchParams({ number }).toString()}`);
+  }
 }
 
 /** Tauri inside the app window, HTTP in a browser. */
-export function pickBackend(win: object = window): Backend {
+export function pickBackend(win: object = window): Backend & JournalBackend {
   return '__TAURI_INTERNALS__' in win ? new TauriBackend() : new HttpBackend();
 }

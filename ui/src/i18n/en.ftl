@@ -380,6 +380,9 @@ valid-identity-characters = Only letters, digits and underscores (Twilio rejects
 valid-port = A port is a whole number from 1 to 65535.
 valid-call-seconds = Whole seconds from 1 to { $max } (4 hours, Twilio’s limit), e.g. 3600 for one hour.
 valid-language = Choose auto, en or ja.
+valid-switch = Write on or off.
+valid-greeting-length = At most 500 characters (this has { $count }).
+valid-seconds-range = A whole number of seconds from { $min } to { $max }.
 
 ## Settings: fields (labels are Rust's too), hints and sections
 
@@ -395,6 +398,11 @@ field-port = Listener port
 field-allowed-country-codes = Allowed countries
 field-allowed-numbers = Allowed numbers
 field-max-call-seconds = Maximum call length
+field-voicemail = Voicemail
+field-voicemail-greeting = Voicemail greeting
+field-voicemail-max-secs = Longest voicemail (seconds)
+field-ring-secs = Ring time (seconds)
+field-do-not-disturb = Do not disturb
 field-language = Language
 hint-account-sid = Twilio Console › Account Info. Starts with AC.
 hint-auth-token = Twilio Console › Account Info. Used to check that webhooks really come from Twilio.
@@ -408,10 +416,16 @@ hint-port = The local port the tunnel forwards to. Default 3000.
 hint-allowed-country-codes = Outgoing calls only go to these countries: calling codes, or two-letter codes for places that share one (1 means the US and Canada; add PR, JM… for other +1 countries). Default: your number’s own.
 hint-allowed-numbers = Exact numbers called even where their country or kind is refused (premium rate, shared cost, personal numbers), e.g. +447012345678. Separate with commas.
 hint-max-call-seconds = Calls are cut off after this many seconds, both ways. Default 14400 (4 hours).
+hint-voicemail = on or off. Unanswered calls go to voicemail. Default: on.
+hint-voicemail-greeting = Spoken to callers before the tone (unless you set a recorded greeting).
+hint-voicemail-max-secs = The longest message a caller may leave. Default: 120.
+hint-ring-secs = How long a call rings before voicemail. Default: 30.
+hint-do-not-disturb = on or off. On sends calls straight to voicemail without ringing.
 hint-language = The language of Dialtone’s windows. System follows your computer’s language.
 section-twilio-account = Twilio account
 section-your-phone = Your phone
 section-webhook = Webhook
+section-voicemail = Voicemail
 section-language = Language
 # Where a value comes from (the badge next to each label).
 source-environment = From environment
@@ -582,6 +596,10 @@ shape-allowed-country-codes = country calling codes or two-letter country codes 
 shape-allowed-numbers = numbers with + and the country code, separated by commas, e.g. +442079460958,+12129761234 (each is dialed even when its country or kind of number is refused)
 shape-max-call-seconds = whole seconds from 1 to 14400 (4 hours, Twilio's own limit), e.g. 3600 for one hour
 shape-language = auto (follow the system), en or ja
+shape-switch = on or off
+shape-voicemail-greeting = 1 to 500 characters of text, spoken to the caller before the tone
+shape-voicemail-max-secs = a number of seconds from 5 to 3600
+shape-ring-secs = a number of seconds from 5 to 120
 
 ## Rust: the webhook card's outcome lines (src-tauri/i18n/errors.rs, the log's words)
 
@@ -612,3 +630,16 @@ risk-premium-exchange = premium-rate number (the 976 exchange)
 risk-shared-cost = shared-cost number
 risk-personal-number = personal number (it forwards anywhere, at the caller's cost)
 risk-pager = pager number
+outcome-do-not-disturb = { $outcome }: do not disturb, straight to voicemail
+outcome-unanswered-voicemail = incoming call not answered ({ $status }): voicemail
+outcome-unanswered = incoming call not answered ({ $status })
+outcome-call-ended = call ended ({ $status })
+outcome-voicemail-left = voicemail left
+# $status: Twilio's RecordingStatus.
+outcome-voicemail-recording = voicemail recording { $status ->
+        [in-progress] in-progress
+        [completed] completed
+        [absent] absent
+        [failed] failed
+       *[other] { $status }
+    }

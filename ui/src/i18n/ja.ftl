@@ -361,6 +361,9 @@ valid-identity-characters = 使えるのは英数字とアンダースコアだ�
 valid-port = ポートは1～65535の整数です。
 valid-call-seconds = 1～{ $max }の秒数（4時間、Twilioの上限）で入力してください（例：1時間なら3600）。
 valid-language = auto、en、jaのいずれかを選んでください。
+valid-switch = onまたはoffで入力してください。
+valid-greeting-length = 500文字以内で入力してください（現在{ $count }文字）。
+valid-seconds-range = { $min }～{ $max }の秒数を整数で入力してください。
 
 ## Settings: fields, hints and sections
 
@@ -376,6 +379,11 @@ field-port = リスナーのポート
 field-allowed-country-codes = 発信を許可する国
 field-allowed-numbers = 発信を許可する番号
 field-max-call-seconds = 最大通話時間
+field-voicemail = 留守番電話
+field-voicemail-greeting = 応答メッセージ
+field-voicemail-max-secs = 録音の最大時間（秒）
+field-ring-secs = 呼び出し時間（秒）
+field-do-not-disturb = おやすみモード
 field-language = 表示言語
 hint-account-sid = Twilio Console › Account Info。ACで始まります。
 hint-auth-token = Twilio Console › Account Info。Webhookが本当にTwilioから来たかの確認に使います。
@@ -389,10 +397,16 @@ hint-port = トンネルの転送先になるローカルのポート。既定�
 hint-allowed-country-codes = 発信はここに挙げた国にだけ行えます。国番号か、国番号を共有する地域の2文字コード（1は米国とカナダ。その他の+1の国はPR、JMなどを追加）。既定はお使いの番号の国です。
 hint-allowed-numbers = 国や番号の種類（高額課金、通話料分担、パーソナル番号）で拒否される場合でも発信する番号（例：+447012345678）。カンマで区切ります。
 hint-max-call-seconds = 発信・着信とも、この秒数で通話を切ります。既定は14400（4時間）。
+hint-voicemail = onまたはoff。応答しなかった着信を留守番電話に転送します。既定はon。
+hint-voicemail-greeting = 発信音の前に発信者に流すメッセージです（録音した応答メッセージがあればそちらを使います）。
+hint-voicemail-max-secs = 1件のメッセージを録音できる最大の秒数です。既定は120。
+hint-ring-secs = 留守番電話に切り替わるまで呼び出す秒数です。既定は30。
+hint-do-not-disturb = onまたはoff。onにすると、着信音を鳴らさずにすぐ留守番電話に転送します。
 hint-language = Dialtoneの画面の言語です。「システムに合わせる」ではパソコンの言語に従います。
 section-twilio-account = Twilioアカウント
 section-your-phone = この電話
 section-webhook = Webhook
+section-voicemail = 留守番電話
 section-language = 言語
 source-environment = 環境変数
 source-dotenv = .envファイル
@@ -555,6 +569,10 @@ shape-allowed-country-codes = カンマ区切りの国番号または2文字の�
 shape-allowed-numbers = +と国番号から始まる番号をカンマ区切りで（例：+442079460958,+12129761234）。国や番号の種類で拒否される場合でも発信します
 shape-max-call-seconds = 1～14400の秒数（4時間、Twilioの上限）。例：1時間なら3600
 shape-language = auto（システムに合わせる）、en、jaのいずれか
+shape-switch = onまたはoff
+shape-voicemail-greeting = 発信音の前に発信者に流す1～500文字のテキスト
+shape-voicemail-max-secs = 5～3600の秒数
+shape-ring-secs = 5～120の秒数
 
 ## Rust: the webhook card's outcome lines
 
@@ -585,3 +603,15 @@ risk-premium-exchange = 高額課金番号（976局番）
 risk-shared-cost = 料金分担番号
 risk-personal-number = パーソナル番号（どこへでも転送され、料金は発信者負担）
 risk-pager = ポケベル番号
+outcome-do-not-disturb = { $outcome }：おやすみモードのため留守番電話へ
+outcome-unanswered-voicemail = 着信に応答なし（{ $status }）：留守番電話へ
+outcome-unanswered = 着信に応答なし（{ $status }）
+outcome-call-ended = 通話終了（{ $status }）
+outcome-voicemail-left = 留守番電話にメッセージあり
+outcome-voicemail-recording = 留守番電話の録音：{ $status ->
+        [in-progress] 録音中
+        [completed] 完了
+        [absent] 音声なし
+        [failed] 失敗
+       *[other] { $status }
+    }

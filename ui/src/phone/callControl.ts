@@ -51,6 +51,16 @@ export class CallControl {
     return this.busy || this.current !== null;
   }
 
+  /**
+   * Twilio's CallSid for the current call, once it has one: for an incoming call the child leg
+   * (the `<Dial action>`'s DialCallSid), for an outgoing one the parent the webhook saw. The call
+   * journal matches the phone's reports to Twilio's callbacks with it.
+   */
+  get callSid(): string | null {
+    const sid = this.current?.parameters.CallSid;
+    return sid ? sid : null;
+  }
+
   /** Whether `call` is the one this phone is on. */
   owns(call: SdkCall): boolean {
     return call === this.current;

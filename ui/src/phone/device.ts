@@ -30,6 +30,8 @@ const DeviceImpl: SdkDeviceConstructor = Device;
 export interface PhoneSnapshot {
   registration: Registration;
   call: CallState;
+  /** Twilio's CallSid for the current call, once known (see `CallControl.callSid`). */
+  callSid?: string | null;
 }
 
 export class Phone {
@@ -77,7 +79,7 @@ export class Phone {
   // ---- what views read -------------------------------------------------------------------
 
   snapshot(): PhoneSnapshot {
-    return { registration: this.registration, call: this.calls.state };
+    return { registration: this.registration, call: this.calls.state, callSid: this.calls.callSid };
   }
 
   get log(): readonly LogEntry[] {

@@ -40,6 +40,7 @@ export function phoneStatusOf(snapshot: PhoneSnapshot): PhoneStatus {
       callReport = { direction: call.direction, number: call.number, state: 'open', since: call.startedAt };
       break;
   }
+  if (callReport && snapshot.callSid) callReport.callSid = snapshot.callSid;
   return { registration: reported, error, call: callReport };
 }
 

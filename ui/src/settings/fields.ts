@@ -124,7 +124,23 @@ export function validateField(name: FieldName, raw: string): string | null {
         ? null
         : t('valid-call-seconds', { max: String(MAX_CALL_SECONDS) });
     }
+    case 'voicemail':
+    case 'do_not_disturb':
+      return SWITCH.test(value) ? null : t('valid-switch');
+    case 'voicemail_greeting':
+      return value.length <= 500 ? null : t('valid-greeting-length', { count: value.length });
+    case 'voicemail_max_secs':
+      return seconds(value, 5, 3600);
+    case 'ring_secs':
+      return seconds(value, 5, 120);
   }
+}
+
+const SWITCH = /^(on|off|true|false|yes|no|1|0)$/i;
+
+function seconds(value: string, min: number, max: number): string | null {
+  const n = Number(value);
+  return /^[0-9]+$/.test(value) && n >= min && n <= max ? null : t('valid-seconds-range', { min: String(min), max: String(max) });
 }
 
 /** The identity used when none is set: `+15551234567` → `dialtone_15551234567`. */
@@ -147,6 +163,11 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   allowed_country_codes: 'field-allowed-country-codes',
   allowed_numbers: 'field-allowed-numbers',
   max_call_seconds: 'field-max-call-seconds',
+  voicemail: 'field-voicemail',
+  voicemail_greeting: 'field-voicemail-greeting',
+  voicemail_max_secs: 'field-voicemail-max-secs',
+  ring_secs: 'field-ring-secs',
+  do_not_disturb: 'field-do-not-disturb',
   language: 'field-language',
 };
 
@@ -164,6 +185,11 @@ export const FIELD_HINTS: Record<FieldName, string> = {
   allowed_country_codes: 'hint-allowed-country-codes',
   allowed_numbers: 'hint-allowed-numbers',
   max_call_seconds: 'hint-max-call-seconds',
+  voicemail: 'hint-voicemail',
+  voicemail_greeting: 'hint-voicemail-greeting',
+  voicemail_max_secs: 'hint-voicemail-max-secs',
+  ring_secs: 'hint-ring-secs',
+  do_not_disturb: 'hint-do-not-disturb',
   language: 'hint-language',
 };
 
@@ -172,4 +198,5 @@ export const SECTIONS: { title: string; fields: FieldName[] }[] = [
   { title: 'section-twilio-account', fields: ['account_sid', 'auth_token', 'api_key_sid', 'api_key_secret', 'twiml_app_sid'] },
   { title: 'section-your-phone', fields: ['twilio_number', 'identity', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds'] },
   { title: 'section-webhook', fields: ['public_url', 'port'] },
+  { title: 'section-voicemail', fields: ['voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb'] },
 ];

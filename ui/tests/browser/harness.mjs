@@ -229,6 +229,11 @@ export function completeSettings() {
       field('allowed_country_codes', 'Allowed countries', '1', 'default'),
       { ...field('allowed_numbers', 'Allowed numbers', '', 'unset'), set: false, value: null },
       field('max_call_seconds', 'Maximum call length', '14400', 'default'),
+      field('voicemail', 'Voicemail', 'on', 'default'),
+      field('voicemail_greeting', 'Voicemail greeting', 'You have reached my Dialtone. Please leave a message after the tone.', 'default'),
+      field('voicemail_max_secs', 'Longest voicemail (seconds)', '120', 'default'),
+      field('ring_secs', 'Ring time (seconds)', '30', 'default'),
+      field('do_not_disturb', 'Do not disturb', 'off', 'default'),
       field('language', 'Language', 'auto', 'default'),
     ],
   };

@@ -180,6 +180,8 @@ for (const lang of /** @type {const} */ (['en', 'ja'])) {
       await shot(full.page, 'settings', lang);
       await full.page.locator('.listener').scrollIntoViewIfNeeded();
       await shot(full.page, 'settings-webhook', lang);
+      await full.page.locator('#field-do_not_disturb').scrollIntoViewIfNeeded();
+      await shot(full.page, 'settings-voicemail', lang);
       await full.page.locator('summary').first().click();
       await assertNothingClipped(full.page, 'settings, .env import open');
       await assertClean(full);

@@ -33,6 +33,11 @@ describe('validateField', () => {
     ['allowed_numbers', '+44 70 1234 5678, +1 212 976 1234'],
     ['max_call_seconds', '1'],
     ['max_call_seconds', '14400'],
+    ['voicemail', 'off'],
+    ['do_not_disturb', 'ON'],
+    ['voicemail_greeting', 'Leave a message.'],
+    ['voicemail_max_secs', '3600'],
+    ['ring_secs', '5'],
   ] as const)('%s accepts %j', (name, value) => {
     expect(validateField(name, value)).toBeNull();
   });
@@ -71,6 +76,10 @@ describe('validateField', () => {
     ['max_call_seconds', '0', /1 to 14400/],
     ['max_call_seconds', '14401', /1 to 14400/],
     ['max_call_seconds', '1h', /1 to 14400/],
+    ['voicemail', 'maybe', /on or off/],
+    ['voicemail_greeting', 'x'.repeat(501), /500 characters/],
+    ['voicemail_max_secs', '4', /5 to 3600/],
+    ['ring_secs', '121', /5 to 120/],
   ] as const)('%s refuses %j', (name, value, message) => {
     expect(validateField(name, value)).toMatch(message);
   });

@@ -38,6 +38,13 @@ describe('phoneStatusOf', () => {
     });
   });
 
+  test('the call carries Twilio\'s CallSid once the phone knows it', () => {
+    const incoming = { phase: 'incoming', direction: 'incoming', number: n } as const;
+    expect(phoneStatusOf({ registration: ready, call: incoming, callSid: 'CAchild' }).call?.callSid).toBe('CAchild');
+    expect(phoneStatusOf({ registration: ready, call: incoming, callSid: null }).call).not.toHaveProperty('callSid');
+    expect(phoneStatusOf({ registration: ready, call: IDLE, callSid: 'CAold' }).call).toBeNull();
+  });
+
   test('mute and audio reconnects are not news', () => {
     const active = { phase: 'active', direction: 'outgoing', number: n, startedAt: 5, muted: false, reconnecting: false } as const;
     const a = phoneStatusOf({ registration: ready, call: active });

@@ -1,0 +1,369 @@
+//! The backend's journal part: recents, voicemail (inbox, audio, greeting) and contacts, for
+//! both windows. Reads and writes of the file run in [`blocking`]; Twilio's Recordings API is
+//! asked through [`RecordingsApi`], built from the current settings at each use.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::{blocking, Backend, BackendError, ErrorKind};
+use crate::journal::greeting::{Greeting, GreetingError};
+use crate::journal::recordings_api::{
+    self, RecordingMedia, RecordingsApiFactory, RecordingsError, RestCredentials,
+};
+use crate::journal::{
+    Contact, ContactDraft, HistoryEntry, HistoryFilter, ImportReport, Journal, JournalError,
+    JournalStatus, VoicemailEntry,
+};
+use crate::phone_number::{Region, E164};
+use crate::settings::{Field, Settings};
+use crate::webhook_server::WebhookServer;
+
+/// What the backend holds for the journal.
+pub struct JournalParts {
+    journal: Journal,
+    greeting: Greeting,
+    recordings: RecordingsApiFactory,
+    /// Where "save as a file" puts a voicemail: the user's Downloads folder.
+    downloads: Option<PathBuf>,
+}
+
+impl Default for JournalParts {
+    fn default() -> Self {
+        Self {
+            journal: Journal::unavailable("this process keeps no call history", None),
+            greeting: Greeting::new(None),
+            recordings: recordings_api::default_factory(),
+            downloads: None,
+        }
+    }
+}
+
+impl From<JournalError> for BackendError {
+    fn from(error: JournalError) -> Self {
+        let kind = match error {
+            JournalError::Invalid(_) => ErrorKind::Invalid,
+            JournalError::NotFound(_) => ErrorKind::NotFound,
+            JournalError::Unavailable(_) | JournalError::Write(_) | JournalError::Read(_) => {
+                ErrorKind::History
+            }
+        };
+        Self::new(kind, error)
+    }
+}
+
+impl From<RecordingsError> for BackendError {
+    fn from(error: RecordingsError) -> Self {
+        let kind = match error {
+            RecordingsError::NotFound { .. } => ErrorKind::NotFound,
+            _ => ErrorKind::Twilio,
+        };
+        Self::new(kind, error)
+    }
+}
+
+impl From<GreetingError> for BackendError {
+    fn from(error: GreetingError) -> Self {
+        let kind = match error {
+            GreetingError::Io { .. } | GreetingError::NoFolder => ErrorKind::History,
+            _ => ErrorKind::Invalid,
+        };
+        Self::new(kind, error)
+    }
+}
+
+/// The journal as the UI shows it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryStatus {
+    #[serde(flatten)]
+    pub journal: JournalStatus,
+    /// A recorded greeting is set (else callers hear the spoken one).
+    pub recorded_greeting: bool,
+}
+
+/// Where a voicemail was saved.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedFile {
+    pub path: String,
+}
+
+impl Backend {
+    /// Keeps calls in `journal`; the recorded greeting and the voicemail cache live in
+    /// `data_dir`, saved voicemail goes to `downloads`.
+    pub fn with_journal(
+        mut self,
+        journal: Journal,
+        data_dir: Option<&Path>,
+        downloads: Option<PathBuf>,
+    ) -> Self {
+        let greeting = Greeting::new(data_dir.map(Path::to_owned));
+        self.webhook_server = WebhookServer::with_journal(journal.clone(), greeting.clone());
+        self.journal = JournalParts {
+            journal,
+            greeting,
+            recordings: self.journal.recordings,
+            downloads,
+        };
+        self
+    }
+
+    /// Twilio's Recordings API from `factory` (a local stand-in in tests).
+    pub fn with_recordings_api(mut self, factory: RecordingsApiFactory) -> Self {
+        self.journal.recordings = factory;
+        self
+    }
+
+    pub fn journal(&self) -> &Journal {
+        &self.journal.journal
+    }
+
+    /// Writes what the phone reports into the journal, for as long as the backend lives; the
+    /// caller's task decides when to stop.
+    pub fn follow_phone_for_journal(
+        &self,
+    ) -> impl std::future::Future<Output = ()> + Send + 'static {
+        crate::journal::phone_follower::follow(self.phone.clone(), self.journal.journal.clone())
+    }
+
+    /// The Twilio number's country, for numbers written without one. Reads only the settings
+    /// file and the environment (no keychain round trip).
+    fn home(&self) -> Option<Region> {
+        let saved = self.store.load_file_only().ok()?;
+        let settings = Settings::resolve(&self.env, &saved);
+        let entry = settings.get(Field::TwilioNumber);
+        let number = entry
+            .problem
+            .is_none()
+            .then(|| entry.display_value())
+            .flatten()?;
+        E164::parse(number).ok()?.home_region()
+    }
+
+    pub fn history_status(&self) -> HistoryStatus {
+        HistoryStatus {
+            journal: self.journal.journal.status(),
+            recorded_greeting: self.journal.greeting.is_set(),
+        }
+    }
+
+    pub fn history(&self, filter: HistoryFilter) -> Result<Vec<HistoryEntry>, BackendError> {
+        Ok(self.journal.journal.history(filter)?)
+    }
+
+    pub fn voicemails(&self) -> Result<Vec<VoicemailEntry>, BackendError> {
+        Ok(self.journal.journal.voicemails()?)
+    }
+
+    pub fn mark_voicemail_heard(
+        &self,
+        recording_sid: &str,
+        heard: bool,
+    ) -> Result<(), BackendError> {
+        Ok(self.journal.journal.set_heard(recording_sid, heard)?)
+    }
+
+    /// The Recordings API with the credentials as they are now (a keychain read, so off the
+    /// async workers).
+    async fn rest_api(
+        self: &Arc<Self>,
+    ) -> Result<Arc<dyn recordings_api::RecordingsApi>, BackendError> {
+        let backend = self.clone();
+        blocking(move || backend.recordings_api()).await
+    }
+
+    fn recordings_api(&self) -> Result<Arc<dyn recordings_api::RecordingsApi>, BackendError> {
+        let (settings, keychain_error) = self.current()?;
+        let token = settings
+            .token_settings()
+            .map_err(|e| match keychain_error {
+                Some(k) => BackendError::new(ErrorKind::Keychain, format!("{k} ({e})")),
+                None => BackendError::new(ErrorKind::MissingSettings, e),
+            })?;
+        Ok((self.journal.recordings)(RestCredentials {
+            account_sid: token.account_sid,
+            api_key_sid: token.api_key_sid,
+            api_key_secret: token.api_key_secret,
+        })?)
+    }
+
+    /// A message's audio: from the cache in the data folder, else from Twilio (with the API
+    /// key, which stays here) and then cached. Only the bytes go to the page.
+    pub async fn voicemail_audio(
+        self: &Arc<Self>,
+        recording_sid: &str,
+    ) -> Result<RecordingMedia, BackendError> {
+        let journal = self.journal.journal.clone();
+        let sid = recording_sid.to_owned();
+        let cached = blocking(move || {
+            journal.voicemail(&sid)?;
+            Ok(journal.cached_media(&sid))
+        })
+        .await?;
+        if let Some(media) = cached {
+            return Ok(media);
+        }
+        let api = self.rest_api().await?;
+        let media = api.fetch_media(recording_sid).await?;
+        let journal = self.journal.journal.clone();
+        let sid = recording_sid.to_owned();
+        let keep = media.clone();
+        blocking(move || {
+            if let Err(e) = journal.cache_media(&sid, &keep) {
+                tracing::warn!("voicemail {sid} not cached: {e}");
+            }
+            Ok(())
+        })
+        .await?;
+        Ok(media)
+    }
+
+    /// Saves a message's audio in the Downloads folder (never over an existing file).
+    pub async fn save_voicemail(
+        self: &Arc<Self>,
+        recording_sid: &str,
+    ) -> Result<SavedFile, BackendError> {
+        let media = self.voicemail_audio(recording_sid).await?;
+        let journal = self.journal.journal.clone();
+        let downloads = self.journal.downloads.clone();
+        let sid = recording_sid.to_owned();
+        blocking(move || {
+            let entry = journal.voicemail(&sid)?;
+            let dir = downloads.ok_or_else(|| {
+                BackendError::new(
+                    ErrorKind::History,
+                    "there is no Downloads folder to save into",
+                )
+            })?;
+            let path = save_unique(&dir, &file_stem(&entry), media.extension(), &media.bytes)?;
+            Ok(SavedFile {
+                path: path.display().to_string(),
+            })
+        })
+        .await
+    }
+
+    /// Deletes a message in Twilio, then here. If Twilio cannot be reached the message stays,
+    /// so nothing is lost and the delete can be tried again.
+    pub async fn delete_voicemail(
+        self: &Arc<Self>,
+        recording_sid: &str,
+    ) -> Result<(), BackendError> {
+        let journal = self.journal.journal.clone();
+        let sid = recording_sid.to_owned();
+        let known = blocking(move || Ok(journal.voicemail(&sid).is_ok())).await?;
+        if known {
+            self.rest_api().await?.delete(recording_sid).await?;
+        }
+        let journal = self.journal.journal.clone();
+        let sid = recording_sid.to_owned();
+        blocking(move || Ok(journal.delete_voicemail_locally(&sid)?)).await
+    }
+
+    pub fn set_voicemail_greeting(&self, audio: &[u8]) -> Result<HistoryStatus, BackendError> {
+        self.journal.greeting.save(audio)?;
+        Ok(self.history_status())
+    }
+
+    pub fn clear_voicemail_greeting(&self) -> Result<HistoryStatus, BackendError> {
+        self.journal.greeting.clear()?;
+        Ok(self.history_status())
+    }
+
+    pub fn contacts(&self, query: Option<&str>) -> Result<Vec<Contact>, BackendError> {
+        Ok(self.journal.journal.contacts(query)?)
+    }
+
+    pub fn add_contact(&self, draft: ContactDraft) -> Result<Contact, BackendError> {
+        Ok(self.journal.journal.add_contact(draft, self.home())?)
+    }
+
+    pub fn edit_contact(&self, id: i64, draft: ContactDraft) -> Result<Contact, BackendError> {
+        Ok(self.journal.journal.edit_contact(id, draft, self.home())?)
+    }
+
+    pub fn delete_contact(&self, id: i64) -> Result<(), BackendError> {
+        Ok(self.journal.journal.delete_contact(id)?)
+    }
+
+    /// Imports a vCard file's contents.
+    pub fn import_contacts(&self, vcard: &[u8]) -> Result<ImportReport, BackendError> {
+        Ok(self.journal.journal.import_vcard(vcard, self.home())?)
+    }
+
+    /// The name to show for a number the phone displays.
+    pub fn caller_name(&self, number: &str) -> Result<Option<String>, BackendError> {
+        Ok(self.journal.journal.name_for(number, self.home())?)
+    }
+}
+
+/// `Voicemail +15557654321 2024-05-01 1200`, with nothing a file system would choke on.
+fn file_stem(entry: &VoicemailEntry) -> String {
+    let who = entry
+        .name
+        .as_deref()
+        .or(entry.number.as_deref())
+        .unwrap_or("unknown caller");
+    let when = entry.received_at.replace('T', " ").replace([':', 'Z'], "");
+    format!("Voicemail {who} {when}")
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " +-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(120)
+        .collect()
+}
+
+fn save_unique(
+    dir: &Path,
+    stem: &str,
+    extension: &str,
+    bytes: &[u8],
+) -> Result<PathBuf, BackendError> {
+    use std::io::Write as _;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        BackendError::new(
+            ErrorKind::History,
+            format!("{} cannot be created: {e}", dir.display()),
+        )
+    })?;
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{stem}.{extension}")
+        } else {
+            format!("{stem} ({n}).{extension}")
+        };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                file.write_all(bytes).map_err(|e| {
+                    BackendError::new(
+                        ErrorKind::History,
+                        format!("{} could not be written: {e}", path.display()),
+                    )
+                })?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                return Err(BackendError::new(
+                    ErrorKind::History,
+                    format!("{} could not be written: {e}", path.display()),
+                ))
+            }
+        }
+    }
+    Err(BackendError::new(
+        ErrorKind::History,
+        format!("{} has too many files named {stem}", dir.display()),
+    ))
+}

@@ -1,0 +1,183 @@
+//! How an incoming call is answered: how long it rings, whether do-not-disturb sends it
+//! straight to voicemail, and the voicemail itself (a greeting, then `<Record>`).
+//!
+//! Every URL in the TwiML is relative and without a leading `/`: Twilio resolves it against
+//! the URL of the document it came from (`…/handle_calls`, `…/dial_status`), so the callbacks
+//! reach this listener under whatever base and prefix the tunnel has, and are signed over the
+//! same public base as the voice webhook.
+
+use crate::settings::{self, Field, Settings};
+use crate::twiml;
+
+/// Where `<Dial action>` sends the outcome of the dialled leg.
+pub const DIAL_STATUS_PATH: &str = "dial_status";
+/// `<Record action>`: the caller finished a message.
+pub const RECORDED_PATH: &str = "voicemail/recorded";
+/// `<Record recordingStatusCallback>`: the recording is ready (or absent).
+pub const RECORDING_STATUS_PATH: &str = "voicemail/status";
+/// The recorded greeting, for `<Play>`.
+pub const GREETING_PATH: &str = "voicemail/greeting";
+
+/// What the caller hears when no message was left.
+const NO_MESSAGE: &str = "No message was recorded. Goodbye.";
+/// What the caller hears after leaving one.
+const THANKS: &str = "Thank you, your message was recorded. Goodbye.";
+
+/// The answering preferences, read from the settings at each (re)start of the webhook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answering {
+    /// `<Dial timeout>` for incoming calls.
+    pub ring_secs: u32,
+    pub do_not_disturb: bool,
+    /// `None` when voicemail is off.
+    pub voicemail: Option<Voicemail>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Voicemail {
+    /// Spoken when no recorded greeting is set.
+    pub greeting: String,
+    /// `<Record maxLength>`.
+    pub max_secs: u32,
+}
+
+impl Default for Answering {
+    fn default() -> Self {
+        Self {
+            ring_secs: settings::DEFAULT_RING_SECS,
+            do_not_disturb: false,
+            voicemail: Some(Voicemail {
+                greeting: settings::DEFAULT_GREETING.to_owned(),
+                max_secs: settings::DEFAULT_VOICEMAIL_SECS,
+            }),
+        }
+    }
+}
+
+impl Answering {
+    /// From the settings; a malformed value (which `config show` and Settings flag) falls back
+    /// to its default, so a typo never stops calls from ringing.
+    pub fn from_settings(settings: &Settings) -> Self {
+        let text = |field: Field| {
+            let entry = settings.get(field);
+            entry
+                .problem
+                .is_none()
+                .then(|| entry.display_value())
+                .flatten()
+        };
+        let switch = |field: Field, default: bool| {
+            text(field)
+                .and_then(settings::field::parse_switch)
+                .unwrap_or(default)
+        };
+        let number = |field: Field, default: u32| {
+            text(field).and_then(|v| v.parse().ok()).unwrap_or(default)
+        };
+        Self {
+            ring_secs: number(Field::RingSecs, settings::DEFAULT_RING_SECS),
+            do_not_disturb: switch(Field::DoNotDisturb, false),
+            voicemail: switch(Field::Voicemail, true).then(|| Voicemail {
+                greeting: text(Field::VoicemailGreeting)
+                    .unwrap_or(settings::DEFAULT_GREETING)
+                    .to_owned(),
+                max_secs: number(Field::VoicemailMaxSecs, settings::DEFAULT_VOICEMAIL_SECS),
+            }),
+        }
+    }
+
+    /// What an unanswered incoming call gets: voicemail, or (with voicemail off) a hang-up.
+    /// `recorded_greeting` says whether the user set a greeting of their own.
+    pub fn unanswered(&self, recorded_greeting: bool) -> String {
+        let Some(voicemail) = &self.voicemail else {
+            return twiml::response([twiml::hangup()]);
+        };
+        let greeting = if recorded_greeting {
+            twiml::play(GREETING_PATH)
+        } else {
+            twiml::say(&voicemail.greeting)
+        };
+        twiml::response([
+            greeting,
+            twiml::record()
+                .attr("action", RECORDED_PATH)
+                .attr("maxLength", voicemail.max_secs.to_string())
+                .attr("recordingStatusCallback", RECORDING_STATUS_PATH),
+            // `<Record>` skips its action when nothing was recorded; this runs instead.
+            twiml::say(NO_MESSAGE),
+            twiml::hangup(),
+        ])
+    }
+
+    /// Do-not-disturb: straight to voicemail, or, with voicemail off, refused as busy (no
+    /// charge, the caller hears busy).
+    pub fn do_not_disturb_twiml(&self, recorded_greeting: bool) -> String {
+        if self.voicemail.is_some() {
+            self.unanswered(recorded_greeting)
+        } else {
+            twiml::response([twiml::reject().attr("reason", "busy")])
+        }
+    }
+}
+
+/// The answer to the `<Record action>`: the message is in; say so and hang up.
+pub fn recorded() -> String {
+    twiml::response([twiml::say(THANKS), twiml::hangup()])
+}
+
+/// The answer to a `<Dial action>` whose call was answered (or that was ours outbound): the
+/// parent call ends with the dialled one.
+pub fn hang_up() -> String {
+    twiml::response([twiml::hangup()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Environment;
+
+    #[test]
+    fn settings_choose_the_answer() {
+        let env = Environment::from_vars([
+            ("DIALTONE_RING_SECS", "20"),
+            (
+                "DIALTONE_VOICEMAIL_GREETING",
+                "Hi, it's Ana. Leave a message.",
+            ),
+            ("DIALTONE_VOICEMAIL_MAX_SECS", "not a number"),
+            ("DIALTONE_DO_NOT_DISTURB", "on"),
+        ]);
+        let settings = Settings::resolve(&env, &Default::default());
+        let answering = Answering::from_settings(&settings);
+        assert_eq!(answering.ring_secs, 20);
+        assert!(answering.do_not_disturb);
+        let voicemail = answering.voicemail.clone().unwrap();
+        assert_eq!(voicemail.greeting, "Hi, it's Ana. Leave a message.");
+        assert_eq!(
+            voicemail.max_secs, 120,
+            "a malformed value falls back to the default"
+        );
+        let xml = answering.unanswered(false);
+        assert!(xml.contains("<Say>Hi, it's Ana. Leave a message.</Say><Record action=\"voicemail/recorded\" maxLength=\"120\" recordingStatusCallback=\"voicemail/status\" />"), "{xml}");
+        assert!(answering
+            .unanswered(true)
+            .contains("<Play>voicemail/greeting</Play>"));
+
+        let off = Settings::resolve(
+            &Environment::from_vars([("DIALTONE_VOICEMAIL", "off")]),
+            &Default::default(),
+        );
+        let off = Answering::from_settings(&off);
+        assert_eq!(off.unanswered(false), twiml::response([twiml::hangup()]));
+        assert!(off
+            .do_not_disturb_twiml(false)
+            .contains(r#"<Reject reason="busy" />"#));
+        assert_eq!(
+            Answering::from_settings(&Settings::resolve(
+                &Environment::default(),
+                &Default::default()
+            )),
+            Answering::default()
+        );
+    }
+}
