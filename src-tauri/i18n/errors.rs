@@ -253,7 +253,7 @@ impl From<&Refusal> for Text {
                     .map(CountryCode::regions)
                     .unwrap_or_default()
                     .iter()
-                    .map(|region| Text::plain(region))
+                    .map(Text::plain)
                     .reduce(|all, next| {
                         Text::new("region-list")
                             .message("first", all)

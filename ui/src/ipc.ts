@@ -412,7 +412,7 @@ export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
     if (response.status === 429) {
       const seconds = Number(response.headers.get('Retry-After'));
       const said = toBackendError(body);
-      const message = said.kind === 'rate_limited' ? said.message : 'too many requests; wait a few seconds';
+      const message = said.kind === 'rate_limited' ? said.message : t('ipc-rate-limited');
       return new BackendError('rate_limited', message, undefined, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 6_000);
     }
     const error = toBackendError(body);

@@ -219,6 +219,7 @@ session-lost = This calling window lost its session: choose Reopen calling windo
 ipc-unexpected-answer = the app did not answer as expected
 ipc-unreachable = cannot reach Dialtone: is the app still running?
 ipc-http-status = Dialtone answered HTTP { $status }
+ipc-rate-limited = too many requests; wait a few seconds
 ipc-read-only = settings can only be changed in the Dialtone app window
 
 ## The calling window as the app window sees it (Linux)
@@ -533,6 +534,8 @@ webhook-failed-unknown = Not running: it failed to start
 webhook-stopped = Stopped
 webhook-last = Last webhook: { $time } · HTTP { $status } · { $outcome }
 webhook-none-yet = No webhook from Twilio received yet.
+# In a console step, for a TwiML App or number not set yet.
+webhook-step-unset = (not set)
 
 ## Rust: the calling window's own pages (src-tauri/calling_window)
 

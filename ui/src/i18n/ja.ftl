@@ -208,6 +208,7 @@ session-lost = この通話ウィンドウのセッションが切れました�
 ipc-unexpected-answer = アプリから予期しない応答がありました
 ipc-unreachable = Dialtoneに接続できません。アプリは起動していますか？
 ipc-http-status = DialtoneがHTTP { $status }を返しました
+ipc-rate-limited = 要求が多すぎます。数秒待ってください
 ipc-read-only = 設定はDialtoneのアプリ画面でのみ変更できます
 
 ## The calling window as the app window sees it
@@ -508,6 +509,7 @@ webhook-failed-unknown = 停止中：起動に失敗しました
 webhook-stopped = 停止
 webhook-last = 最後のWebhook：{ $time }・HTTP { $status }・{ $outcome }
 webhook-none-yet = TwilioからのWebhookはまだ届いていません。
+webhook-step-unset = （未設定）
 
 ## Rust: the calling window's own pages
 
