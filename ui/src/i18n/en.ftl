@@ -534,8 +534,6 @@ webhook-failed-unknown = Not running: it failed to start
 webhook-stopped = Stopped
 webhook-last = Last webhook: { $time } · HTTP { $status } · { $outcome }
 webhook-none-yet = No webhook from Twilio received yet.
-# In a console step, for a TwiML App or number not set yet.
-webhook-step-unset = (not set)
 
 ## Rust: the calling window's own pages (src-tauri/calling_window)
 

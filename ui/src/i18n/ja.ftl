@@ -20,7 +20,7 @@ twilio-token-invalid = アクセストークンが拒否されました
 twilio-not-found = 番号が見つかりません
     .what = おかけになった番号は存在しないか、つながりません。
     .fix = 番号と国番号を確認して、もう一度発信してください。
-twilio-unavailable = 応答できません
+twilio-unavailable = 相手が出られません
     .what = 相手は一時的に電話に出られません。
     .fix = 時間をおいてかけ直してください。
 twilio-busy = 話し中
@@ -509,7 +509,6 @@ webhook-failed-unknown = 停止中：起動に失敗しました
 webhook-stopped = 停止
 webhook-last = 最後のWebhook：{ $time }・HTTP { $status }・{ $outcome }
 webhook-none-yet = TwilioからのWebhookはまだ届いていません。
-webhook-step-unset = （未設定）
 
 ## Rust: the calling window's own pages
 
@@ -602,7 +601,7 @@ refusal-not-in-use = libphonenumberの+{ $code }のデータでは、{ $number }
 refusal-toll-fraud = { $number }は{ $risk }で、不正発信（トールフラウド）によく狙われる番号です。それでも発信するには、設定の「発信を許可する番号」に{ $number }を追加してください
 risk-premium-rate = 高額課金番号
 risk-premium-exchange = 高額課金番号（976局番）
-risk-shared-cost = 料金分担番号
+risk-shared-cost = 通話料分担番号
 risk-personal-number = パーソナル番号（どこへでも転送され、料金は発信者負担）
 risk-pager = ポケベル番号
 outcome-do-not-disturb = { $outcome }：おやすみモードのため留守番電話へ

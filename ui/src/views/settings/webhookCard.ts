@@ -3,7 +3,7 @@
 // webhook. Pushed updates change the state and last-webhook lines in place.
 
 import type { WebhookStatus, SettingsStatus } from '../../contract';
-import { formatDateTime, t } from '../../i18n/i18n';
+import { formatDateTime } from '../../i18n/i18n';
 import { toBackendError, type Backend } from '../../ipc';
 import { h, hm, setChildren } from '../dom';
 import { icon } from '../icons';
@@ -90,8 +90,8 @@ export class WebhookCard {
       h(
         'ol',
         { class: 'steps' },
-        step('webhook-step-app', { menu: 'Voice › TwiML Apps', app: app ?? t('webhook-step-unset'), field: 'Voice Configuration › Request URL' }),
-        step('webhook-step-number', { menu: 'Phone Numbers › Manage › Active numbers', number: number ?? t('webhook-step-unset'), choice: 'Configure with: TwiML App' }),
+        step('webhook-step-app', { menu: 'Voice › TwiML Apps', app: app ?? 'none', field: 'Voice Configuration › Request URL' }),
+        step('webhook-step-number', { menu: 'Phone Numbers › Manage › Active numbers', number: number ?? 'none', choice: 'Configure with: TwiML App' }),
       ),
       this.lastWebhook,
     );
