@@ -323,7 +323,7 @@ function installMocks(config) {
       if (!f.secret) f.value = value;
     }
     state.settings.complete = state.settings.fields
-      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds'].includes(f.name))
+      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds', 'voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb', 'language'].includes(f.name))
       .every((/** @type {any} */ f) => f.set);
   };
   const clone = (/** @type {any} */ v) => JSON.parse(JSON.stringify(v));
