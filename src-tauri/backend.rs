@@ -7,13 +7,14 @@
 pub mod history;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
 use crate::i18n::{self, Language, Text};
 use crate::phone_control::PhoneControl;
 use crate::phone_status::PhoneFeed;
+use crate::settings::desktop::DesktopPreferences;
 use crate::settings::{self, Environment, Field, Settings, Source, Store};
 use crate::token::{self, AccessToken};
 use crate::webhook_server::{WebhookServer, WebhookStatus};
@@ -188,10 +189,12 @@ pub struct ImportResult {
     imported: Vec<Field>,
 }
 
-/// The settings as the panel shows them, in `language`.
+/// The settings as the panel shows them, in `language`. `desktop_problems` are the desktop
+/// shell's own words (English for now: see `desktop/`).
 fn status_of(
     settings: &Settings,
     keychain_error: Option<&settings::StoreError>,
+    desktop_problems: &BTreeMap<Field, String>,
     language: Language,
 ) -> SettingsStatus {
     SettingsStatus {
@@ -207,7 +210,8 @@ fn status_of(
                 problem: entry
                     .problem
                     .as_ref()
-                    .map(|p| Text::from(p).render(language)),
+                    .map(|p| Text::from(p).render(language))
+                    .or_else(|| desktop_problems.get(&entry.field).cloned()),
             })
             .collect(),
         complete: settings.is_complete(),
@@ -240,6 +244,10 @@ pub struct Backend {
     webhook_server: WebhookServer,
     phone: PhoneFeed,
     control: PhoneControl,
+    /// Why a well-formed desktop preference does not work here (a shortcut another program
+    /// holds, Wayland, launch at login that could not be set up), shown as that field's
+    /// problem. The desktop shell keeps it current.
+    desktop_problems: Mutex<BTreeMap<Field, String>>,
     /// Lifetime of the tokens handed to the UI.
     token_ttl_secs: u64,
     /// The OS's languages, best first: what `auto` follows (see [`Backend::language`]).
@@ -256,6 +264,7 @@ impl Backend {
             webhook_server: WebhookServer::default(),
             phone: PhoneFeed::default(),
             control: PhoneControl::default(),
+            desktop_problems: Mutex::default(),
             token_ttl_secs: token::DEFAULT_TTL_SECS,
             system_languages: Vec::new(),
             journal: history::JournalParts::default(),
@@ -362,7 +371,40 @@ impl Backend {
     /// [`Backend::settings_status`] in `language`.
     pub fn settings_status_in(&self, language: Language) -> Result<SettingsStatus, BackendError> {
         let (settings, keychain_error) = self.current().map_err(|e| e.in_language(language))?;
-        Ok(status_of(&settings, keychain_error.as_ref(), language))
+        Ok(status_of(
+            &settings,
+            keychain_error.as_ref(),
+            &self.lock_desktop_problems(),
+            language,
+        ))
+    }
+
+    /// The desktop preferences in effect (shortcuts, launch at login, call at once). They
+    /// live in the settings file and the environment, so reading them costs no keychain
+    /// round trip.
+    pub fn desktop_preferences(&self) -> Result<DesktopPreferences, BackendError> {
+        Ok(DesktopPreferences::of(&self.file_settings()?))
+    }
+
+    /// Records why `field` does not work here (`None`: it does), for the settings panel.
+    pub fn set_desktop_problem(&self, field: Field, problem: Option<String>) {
+        let mut problems = self.lock_desktop_problems();
+        match problem {
+            Some(problem) => problems.insert(field, problem),
+            None => problems.remove(&field),
+        };
+    }
+
+    fn lock_desktop_problems(&self) -> std::sync::MutexGuard<'_, BTreeMap<Field, String>> {
+        self.desktop_problems
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The settings without the keychain's: enough for everything that needs no secret.
+    fn file_settings(&self) -> Result<Settings, BackendError> {
+        let saved = self.store.load_file_only()?;
+        Ok(Settings::resolve(&self.env, &saved))
     }
 
     /// The webhook server's state and the URLs to paste. Reads only the settings file: the
@@ -374,13 +416,8 @@ impl Backend {
 
     /// [`Backend::webhook_status`] in `language`.
     pub fn webhook_status_in(&self, language: Language) -> Result<WebhookStatus, BackendError> {
-        let saved = self
-            .store
-            .load_file_only()
-            .map_err(|e| BackendError::from(e).in_language(language))?;
-        Ok(self
-            .webhook_server
-            .status(&Settings::resolve(&self.env, &saved), language))
+        let settings = self.file_settings().map_err(|e| e.in_language(language))?;
+        Ok(self.webhook_server.status(&settings, language))
     }
 
     /// Hands `publish` the webhook status after every change (state, error, last webhook), a
@@ -459,7 +496,12 @@ impl Backend {
         self.webhook_server
             .restart(|| {
                 let (settings, keychain_error) = self.current()?;
-                status = Some(status_of(&settings, keychain_error.as_ref(), language));
+                status = Some(status_of(
+                    &settings,
+                    keychain_error.as_ref(),
+                    &self.lock_desktop_problems(),
+                    language,
+                ));
                 Ok::<_, BackendError>(settings)
             })
             .await

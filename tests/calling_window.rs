@@ -568,6 +568,68 @@ async fn the_page_hears_the_phones_commands() {
     );
 }
 
+/// A number handed in while no page was open (the window closed, or still loading) comes
+/// right after `hello`, and only to the first page that connects.
+#[tokio::test]
+async fn a_number_that_waited_comes_first_and_once() {
+    let f = fixture();
+    let dial = dialtone::phone_control::PhoneCommand::Dial {
+        number: "+15557654321".into(),
+        now: true,
+    };
+    assert_eq!(
+        f.window.backend().control().send(dial.clone()),
+        0,
+        "no page follows"
+    );
+    let cookie = session(&f).await;
+    let stream = f
+        .app
+        .clone()
+        .oneshot(get("/api/events", &[("cookie", &cookie)]))
+        .await
+        .unwrap();
+    let mut body = stream.into_body();
+    let mut text = String::new();
+    // Bounded: without the command, only keep-alive comments would follow.
+    tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        while !text.contains("event: command") {
+            let frame = body.frame().await.unwrap().unwrap().into_data().unwrap();
+            text.push_str(&String::from_utf8_lossy(&frame));
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("no command after hello within 10 s: {text:?}"));
+    assert!(text.starts_with("event: hello"), "{text:?}");
+    assert!(
+        text.contains(r#"data: {"action":"dial","number":"+15557654321","now":true}"#),
+        "{text:?}"
+    );
+    assert_eq!(
+        f.window.backend().control().take_waiting_dial(),
+        None,
+        "the page took it"
+    );
+}
+
+/// A number the open page hears live no longer waits for the next page.
+#[tokio::test]
+async fn a_number_the_page_heard_does_not_wait() {
+    let f = fixture();
+    let next = event_after(&f, |window| {
+        window
+            .backend()
+            .control()
+            .send(dialtone::phone_control::PhoneCommand::Dial {
+                number: "+15557654321".into(),
+                now: false,
+            });
+    })
+    .await;
+    assert!(next.contains("event: command"), "{next:?}");
+    assert_eq!(f.window.backend().control().take_waiting_dial(), None);
+}
+
 #[tokio::test]
 async fn the_page_hears_when_settings_change() {
     let f = fixture();

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use crate::backend::Backend;
 use crate::calling_window::{self, browser::BrowserSetting};
+use crate::desktop::{self, shortcuts::ShortcutSupport};
+use crate::handoff::Handoff;
 use crate::journal::Journal;
 use crate::settings::{DotenvError, Environment, Store, StoreError};
 
@@ -78,6 +80,13 @@ pub struct Options {
     /// The OS's languages, best first (`sys-locale`): the app window's language when the
     /// `language` setting is `auto`. Empty (English) unless read by [`Options::from_env`].
     pub system_languages: Vec<String>,
+    /// Whether the session lets apps take global shortcuts (X11 yes, Wayland no), from
+    /// `WAYLAND_DISPLAY`, `XDG_SESSION_TYPE` and `DISPLAY`.
+    pub shortcut_support: ShortcutSupport,
+    /// `HOME` and `XDG_CONFIG_HOME`: launch at login writes under the first, desktops read
+    /// under the second.
+    pub home_dir: Option<PathBuf>,
+    pub xdg_config_home: Option<PathBuf>,
 }
 
 /// The variables a browser we start inherits: display, session bus, sound server, locale,
@@ -192,6 +201,13 @@ impl Options {
                 .collect(),
             working_dir: None,
             system_languages: Vec::new(),
+            shortcut_support: ShortcutSupport::of_session(
+                text("WAYLAND_DISPLAY"),
+                text("XDG_SESSION_TYPE"),
+                text("DISPLAY"),
+            ),
+            home_dir: path("HOME"),
+            xdg_config_home: path("XDG_CONFIG_HOME"),
         }
     }
 
@@ -228,6 +244,19 @@ impl Options {
             Some(ttl) => backend.with_token_ttl(ttl),
             None => backend,
         })
+    }
+
+    /// What the desktop integration needs, with what this launch asked for.
+    pub fn desktop(&self, handoff: Handoff) -> desktop::Integration {
+        desktop::Integration {
+            handoff,
+            shortcuts: self.shortcut_support,
+            autostart_note: desktop::autostart::folder_note(
+                self.home_dir.as_deref(),
+                self.xdg_config_home.as_deref(),
+            ),
+            instance_id: None,
+        }
     }
 
     /// What the calling window needs.

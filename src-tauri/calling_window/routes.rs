@@ -226,37 +226,54 @@ async fn report_state(
 /// The page's lifeline: while this stream is open the page counts as connected. Keep-alive
 /// comments make a vanished browser show up as a failed write within seconds. It carries the
 /// app's named events (`settings`, `webhook`: the page rereads what changed) and the phone's
-/// commands (`command`, with the command as JSON).
+/// commands (`command`, with the command as JSON). A number that waited for a phone window
+/// (the window was closed, or still loading) comes right after `hello`; the page takes it, so
+/// it is not carried out twice.
 async fn events(State(window): State<Arc<CallingWindow>>) -> Response {
     use tokio::sync::broadcast::error::RecvError;
     let connection = window.link.connect();
-    let hello = futures_util::stream::once(async {
-        Ok::<_, Infallible>(Event::default().event("hello").data("connected"))
-    });
     let sources = (
         window.link.page_events(),
         window.backend.control().subscribe(),
     );
-    let events = futures_util::stream::unfold(sources, |(mut names, mut commands)| async move {
-        loop {
-            let event = tokio::select! {
-                name = names.recv() => match name {
-                    Ok(name) => Event::default().event(name).data("{}"),
-                    // A page that missed events only needs the latest: it refetches everything.
-                    Err(RecvError::Lagged(_)) => continue,
-                    Err(RecvError::Closed) => return None,
-                },
-                command = commands.recv() => match command {
-                    Ok(command) => match Event::default().event("command").json_data(&command) {
-                        Ok(event) => event,
-                        Err(_) => continue,
+    let control = window.backend.control().clone();
+    let waiting = control
+        .take_waiting_dial()
+        .and_then(|command| Event::default().event("command").json_data(&command).ok());
+    let hello = futures_util::stream::iter(
+        std::iter::once(Event::default().event("hello").data("connected"))
+            .chain(waiting)
+            .map(Ok::<_, Infallible>),
+    );
+    let events = futures_util::stream::unfold(sources, move |(mut names, mut commands)| {
+        let control = control.clone();
+        async move {
+            loop {
+                let event = tokio::select! {
+                    name = names.recv() => match name {
+                        Ok(name) => Event::default().event(name).data("{}"),
+                        // A page that missed events only needs the latest: it refetches everything.
+                        Err(RecvError::Lagged(_)) => continue,
+                        Err(RecvError::Closed) => return None,
                     },
-                    // A command that old is better lost than carried out late.
-                    Err(RecvError::Lagged(_)) => continue,
-                    Err(RecvError::Closed) => return None,
-                },
-            };
-            return Some((Ok(event), (names, commands)));
+                    command = commands.recv() => match command {
+                        Ok(command) => {
+                            if matches!(command, crate::phone_control::PhoneCommand::Dial { .. }) {
+                                // Delivered here, so it no longer waits for another window.
+                                control.take_waiting_dial();
+                            }
+                            match Event::default().event("command").json_data(&command) {
+                                Ok(event) => event,
+                                Err(_) => continue,
+                            }
+                        }
+                        // A command that old is better lost than carried out late.
+                        Err(RecvError::Lagged(_)) => continue,
+                        Err(RecvError::Closed) => return None,
+                    },
+                };
+                return Some((Ok(event), (names, commands)));
+            }
         }
     });
     let stream = hello.chain(events).map(move |event| {

@@ -27,4 +27,5 @@ commands! {
     delete_contact,
     import_contacts,
     caller_name,
+    take_waiting_dial,
 }

@@ -13,6 +13,7 @@ use crate::calling_window::page_link::WindowStatus;
 use crate::journal::{
     Contact, ContactDraft, HistoryEntry, HistoryFilter, ImportReport, VoicemailEntry,
 };
+use crate::phone_control::PhoneCommand;
 use crate::phone_status::{PhoneStatus, Reporter};
 use crate::settings::Field;
 use crate::token::AccessToken;
@@ -49,24 +50,42 @@ pub async fn settings_status(
 }
 
 #[tauri::command]
-pub async fn save_settings(
+pub async fn save_settings<R: Runtime>(
+    app: AppHandle<R>,
     backend: State<'_, Arc<Backend>>,
     slot: State<'_, super::CallingWindowSlot>,
     changes: BTreeMap<Field, String>,
 ) -> Result<SettingsStatus, BackendError> {
     let status = backend.save_settings(&changes).await?;
     slot.settings_changed();
-    Ok(status)
+    if !changes.keys().any(|field| field.is_desktop_preference()) {
+        return Ok(status);
+    }
+    // Shortcuts and launch at login take effect now; what does not work here shows as the
+    // field's problem in the status returned.
+    let backend = backend.inner().clone();
+    blocking(move || {
+        super::integration::apply_preferences(&app);
+        backend.settings_status()
+    })
+    .await
 }
 
 #[tauri::command]
-pub async fn import_env(
+pub async fn import_env<R: Runtime>(
+    app: AppHandle<R>,
     backend: State<'_, Arc<Backend>>,
     slot: State<'_, super::CallingWindowSlot>,
     contents: String,
 ) -> Result<ImportResult, BackendError> {
     let result = backend.import_env(&contents).await?;
     slot.settings_changed();
+    // A .env may set desktop preferences too (DIALTONE_SHORTCUT_ANSWER, …).
+    blocking(move || {
+        super::integration::apply_preferences(&app);
+        Ok(())
+    })
+    .await?;
     Ok(result)
 }
 
@@ -102,6 +121,15 @@ pub async fn open_calling_window<R: Runtime>(
     // Errors are also in the status, which is what the UI shows.
     let _ = window.open();
     Ok(window.link().status())
+}
+
+/// The number another program handed in that no phone window has taken yet (the app window
+/// asks once it follows commands, and when a `dial` command says one is waiting).
+#[tauri::command]
+pub async fn take_waiting_dial(
+    backend: State<'_, Arc<Backend>>,
+) -> Result<Option<PhoneCommand>, BackendError> {
+    Ok(backend.control().take_waiting_dial())
 }
 
 #[tauri::command]

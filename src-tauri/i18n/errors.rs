@@ -30,6 +30,11 @@ pub fn field_label(field: Field) -> Text {
         Field::VoicemailMaxSecs => "field-voicemail-max-secs",
         Field::RingSecs => "field-ring-secs",
         Field::DoNotDisturb => "field-do-not-disturb",
+        Field::CallAtOnce => "field-call-at-once",
+        Field::LaunchAtLogin => "field-launch-at-login",
+        Field::ShortcutAnswer => "field-shortcut-answer",
+        Field::ShortcutHangUp => "field-shortcut-hang-up",
+        Field::ShortcutMute => "field-shortcut-mute",
         Field::Language => "field-language",
     })
 }
@@ -49,7 +54,10 @@ pub fn field_shape(field: Field) -> Text {
         Field::AllowedCountryCodes => "shape-allowed-country-codes",
         Field::AllowedNumbers => "shape-allowed-numbers",
         Field::MaxCallSeconds => "shape-max-call-seconds",
-        Field::Voicemail | Field::DoNotDisturb => "shape-switch",
+        Field::Voicemail | Field::DoNotDisturb | Field::CallAtOnce | Field::LaunchAtLogin => {
+            "shape-switch"
+        }
+        Field::ShortcutAnswer | Field::ShortcutHangUp | Field::ShortcutMute => "shape-shortcut",
         Field::VoicemailGreeting => "shape-voicemail-greeting",
         Field::VoicemailMaxSecs => "shape-voicemail-max-secs",
         Field::RingSecs => "shape-ring-secs",

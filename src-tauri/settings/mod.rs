@@ -4,6 +4,7 @@
 //! Precedence, highest first: process environment, a `.env` file in the working directory,
 //! the saved settings (keychain + settings file), defaults derived from the Twilio number.
 
+pub mod desktop;
 pub mod field;
 pub mod store;
 
@@ -275,8 +276,9 @@ impl Settings {
         settings
     }
 
-    /// Identity, port, allowed countries and the call length have defaults; identity and
-    /// countries derive from the Twilio number, so they are filled in only when it is valid.
+    /// Identity, port, allowed countries, the call length, voicemail and the desktop switches
+    /// have defaults; identity and countries derive from the Twilio number, so they are filled
+    /// in only when the number itself is valid.
     fn apply_defaults(&mut self) {
         let number = self
             .valid(Field::TwilioNumber)
@@ -295,14 +297,17 @@ impl Settings {
                 Field::MaxCallSeconds,
                 Some(field::MAX_CALL_SECONDS.to_string()),
             ),
-            (Field::Voicemail, Some("on".to_owned())),
+            (Field::Voicemail, Some(true.to_string())),
             (Field::VoicemailGreeting, Some(DEFAULT_GREETING.to_owned())),
             (
                 Field::VoicemailMaxSecs,
                 Some(DEFAULT_VOICEMAIL_SECS.to_string()),
             ),
             (Field::RingSecs, Some(DEFAULT_RING_SECS.to_string())),
-            (Field::DoNotDisturb, Some("off".to_owned())),
+            (Field::DoNotDisturb, Some(false.to_string())),
+            // The desktop switches are off unless set (shortcuts have no default: none).
+            (Field::CallAtOnce, Some(false.to_string())),
+            (Field::LaunchAtLogin, Some(false.to_string())),
             (Field::Language, Some("auto".to_owned())),
         ];
         for (field, default) in defaults {

@@ -19,6 +19,11 @@ export const FIELD_NAMES = [
   'voicemail_max_secs',
   'ring_secs',
   'do_not_disturb',
+  'call_at_once',
+  'launch_at_login',
+  'shortcut_answer',
+  'shortcut_hang_up',
+  'shortcut_mute',
   'language',
 ] as const;
 
@@ -35,7 +40,10 @@ export interface FieldStatus {
   /** Always null for secrets (auth_token, api_key_secret). */
   value: string | null;
   source: FieldSource;
-  /** Validation message when the stored value is malformed. */
+  /**
+   * Why the value does not work: malformed as stored, or (desktop preferences) not working
+   * here, e.g. a shortcut another program holds, or Wayland.
+   */
   problem: string | null;
 }
 
@@ -143,7 +151,9 @@ export interface PhoneCall {
 
 /**
  * What Rust asks the phone to do (`src-tauri/phone_control.rs`): from a notification's Answer
- * button, the tray, `dialtone answer`, a `tel:` link. The window that carries calls does it.
+ * button, the tray, `dialtone answer`, a `tel:` link, a global shortcut. The window that
+ * carries calls does it. `dial` puts the number in the dial pad; `now` also places the call
+ * (the setting "Call at once when another program hands me a number").
  */
 export type PhoneCommand =
   | { action: 'dial'; number: string; now: boolean }

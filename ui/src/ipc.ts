@@ -53,7 +53,10 @@ export interface Backend {
   reportPhoneStatus(status: PhoneStatus): Promise<void>;
   /**
    * Calls `listener` with each command Rust sends the phone (answer, hang up, dial…). Over HTTP
-   * they arrive on the event stream, so only while `openEvents` runs. Resolves to a stop function.
+   * they arrive on the event stream, so only while `openEvents` runs. A number that waited for
+   * a phone window (handed in before this window listened) comes first: over HTTP the stream
+   * sends it when it opens, in the app window it is taken with `take_waiting_dial`. Either way
+   * it reaches one window once. Resolves to a stop function.
    */
   onPhoneCommand(listener: (command: PhoneCommand) => void): Promise<() => void>;
 }
@@ -120,6 +123,7 @@ export const COMMANDS = {
   deleteContact: 'delete_contact',
   importContacts: 'import_contacts',
   callerName: 'caller_name',
+  takeWaitingDial: 'take_waiting_dial',
 } as const;
 
 type Command = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -252,11 +256,28 @@ export class TauriBackend implements Backend, CallingWindowControl, JournalBacke
   reportPhoneStatus(status: PhoneStatus): Promise<void> {
     return call(COMMANDS.reportPhoneStatus, { status });
   }
-  onPhoneCommand(listener: (command: PhoneCommand) => void): Promise<() => void> {
-    return follow('phone-command', (command) => {
+  /**
+   * A `dial` event only says a number is waiting: it is taken from Rust, so a number is
+   * filled in once even when the event and the first take cross (the take after listening
+   * picks up one that came before).
+   */
+  async onPhoneCommand(listener: (command: PhoneCommand) => void): Promise<() => void> {
+    const takeDial = (): void => {
+      call<unknown>(COMMANDS.takeWaitingDial).then(
+        (waiting) => {
+          const command = asPhoneCommand(waiting);
+          if (command?.action === 'dial') listener(command);
+        },
+        () => undefined, // Nothing to fill in; the command itself has no answer to report.
+      );
+    };
+    const stop = await follow('phone-command', (command) => {
       const checked = asPhoneCommand(command);
-      if (checked) listener(checked);
+      if (checked?.action === 'dial') takeDial();
+      else if (checked) listener(checked);
     });
+    takeDial();
+    return stop;
   }
   openCallingWindow(): Promise<WindowStatus> {
     return call(COMMANDS.openCallingWindow);

@@ -229,11 +229,16 @@ export function completeSettings() {
       field('allowed_country_codes', 'Allowed countries', '1', 'default'),
       { ...field('allowed_numbers', 'Allowed numbers', '', 'unset'), set: false, value: null },
       field('max_call_seconds', 'Maximum call length', '14400', 'default'),
-      field('voicemail', 'Voicemail', 'on', 'default'),
+      field('voicemail', 'Voicemail', 'true', 'default'),
       field('voicemail_greeting', 'Voicemail greeting', 'You have reached my Dialtone. Please leave a message after the tone.', 'default'),
       field('voicemail_max_secs', 'Longest voicemail (seconds)', '120', 'default'),
       field('ring_secs', 'Ring time (seconds)', '30', 'default'),
-      field('do_not_disturb', 'Do not disturb', 'off', 'default'),
+      field('do_not_disturb', 'Do not disturb', 'false', 'default'),
+      field('call_at_once', 'Call at once when another program hands me a number', 'false', 'default'),
+      field('launch_at_login', 'Launch at login', 'false', 'default'),
+      unset('shortcut_answer', 'Shortcut: answer'),
+      unset('shortcut_hang_up', 'Shortcut: hang up'),
+      unset('shortcut_mute', 'Shortcut: mute'),
       field('language', 'Language', 'auto', 'default'),
     ],
   };
@@ -243,8 +248,9 @@ export function completeSettings() {
 export function emptySettings() {
   const s = completeSettings();
   s.complete = false;
-  // Port keeps its default; everything else is unset.
-  s.fields = s.fields.map((/** @type {any} */ f) => (f.name === 'port' ? f : { ...f, set: false, value: null, source: 'unset' }));
+  // Port and the desktop switches keep their defaults; everything else is unset.
+  const defaults = ['port', 'call_at_once', 'launch_at_login'];
+  s.fields = s.fields.map((/** @type {any} */ f) => (defaults.includes(f.name) ? f : { ...f, set: false, value: null, source: 'unset' }));
   return s;
 }
 
@@ -253,6 +259,11 @@ export function emptySettings() {
  */
 function field(name, label, value, source) {
   return { name, label, secret: false, set: true, value, source, problem: null };
+}
+
+/** @param {string} name @param {string} label */
+function unset(name, label) {
+  return { name, label, secret: false, set: false, value: null, source: 'unset', problem: null };
 }
 
 /** @param {string} name @param {string} label @param {boolean} set */
@@ -275,7 +286,7 @@ export function listeningListener() {
  * Runs in the page before the app: a fake `window.__TAURI_INTERNALS__` answering the IPC
  * contract from `config`, and a record of every call in `window.__ipc.calls`.
  * With `host: 'http'` it installs no IPC at all (the page then uses the HTTP backend).
- * @param {{ settings: any, listener: any, tokenError?: any, saveError?: any, identity?: string, fake?: any, host?: 'tauri'|'http', window?: any, openError?: any }} config
+ * @param {{ settings: any, listener: any, tokenError?: any, saveError?: any, identity?: string, fake?: any, host?: 'tauri'|'http', window?: any, openError?: any, waitingDial?: any }} config
  */
 function installMocks(config) {
   const w = /** @type {any} */ (window);
@@ -286,6 +297,8 @@ function installMocks(config) {
     saveError: config.saveError ?? null,
     window: config.window ?? { connected: false, report: null, browser: null, error: null },
     openError: config.openError ?? null,
+    /** The dial command Rust keeps for the first window that takes it (`take_waiting_dial`). */
+    waitingDial: config.waitingDial ?? null,
     tokens: 0,
     calls: /** @type {{cmd: string, args: any}[]} */ ([]),
     /** What the page reported with `report_phone_status`. */
@@ -295,6 +308,11 @@ function installMocks(config) {
     /** Delivers a Tauri event to the page, like `app.emit_to("main", event, payload)`. */
     emit: (/** @type {string} */ event, /** @type {any} */ payload) => {
       for (const l of state.listeners[event] ?? []) w[`_${l.handler}`]?.({ event, id: l.id, payload });
+    },
+    /** What Rust does with a number from another program: keep it waiting, and tell the window. */
+    handDial: (/** @type {string} */ number, /** @type {boolean} */ now) => {
+      state.waitingDial = { action: 'dial', number, now };
+      state.emit('phone-command', state.waitingDial);
     },
   };
   w.__ipc = state;
@@ -323,7 +341,7 @@ function installMocks(config) {
       if (!f.secret) f.value = value;
     }
     state.settings.complete = state.settings.fields
-      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds', 'voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb', 'language'].includes(f.name))
+      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds', 'voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb', 'call_at_once', 'launch_at_login', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute', 'language'].includes(f.name))
       .every((/** @type {any} */ f) => f.set);
   };
   const clone = (/** @type {any} */ v) => JSON.parse(JSON.stringify(v));
@@ -367,6 +385,11 @@ function installMocks(config) {
         return clone(state.window);
       case 'calling_window_status':
         return clone(state.window);
+      case 'take_waiting_dial': {
+        const taken = state.waitingDial;
+        state.waitingDial = null;
+        return taken;
+      }
       case 'plugin:event|listen': {
         const id = next++;
         (state.listeners[args.event] ??= []).push({ id, handler: args.handler });
@@ -446,7 +469,7 @@ export async function pauseClock(page) {
  * A fresh context and page (400x720, like the app window) with the IPC mock installed.
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
- * @param {{ settings?: any, listener?: any, tokenError?: any, saveError?: any, fake?: any, clock?: boolean, timers?: boolean, colorScheme?: 'light'|'dark', host?: 'tauri'|'http', window?: any, openError?: any, locale?: string }} [options]
+ * @param {{ settings?: any, listener?: any, tokenError?: any, saveError?: any, fake?: any, clock?: boolean, timers?: boolean, colorScheme?: 'light'|'dark', host?: 'tauri'|'http', window?: any, openError?: any, waitingDial?: any, locale?: string }} [options]
  * `locale` is the browser's language (`navigator.languages`, `Accept-Language`); en-US unless given.
  */
 export async function openApp(browser, url, options = {}) {
@@ -479,6 +502,7 @@ export async function openApp(browser, url, options = {}) {
     host: options.host ?? 'tauri',
     window: options.window,
     openError: options.openError,
+    waitingDial: options.waitingDial,
   });
   await page.goto(url);
   return { context, page, pageErrors };

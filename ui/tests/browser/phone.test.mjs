@@ -350,6 +350,82 @@ describe('outgoing calls', () => {
   });
 });
 
+describe('numbers from other programs (dialtone call, tel: links)', () => {
+  /** @param {import('playwright-core').Page} page @param {string} number @param {boolean} now */
+  const handDial = (page, number, now) =>
+    page.evaluate(([n, w]) => /** @type {any} */ (window).__ipc.handDial(n, w), /** @type {const} */ ([number, now]));
+
+  test('a number lands in the dial pad and waits for one press of Call', async () => {
+    const app = await openApp(build.browser, build.server.url);
+    const { page } = app;
+    await ready(page);
+    await handDial(page, '+1 (555) 765-4321', false);
+    await page.waitForFunction(() => /** @type {HTMLInputElement} */ (document.querySelector('#number')).value === '+15557654321');
+    await page.locator('#number-message').getByText('+1 555 765 4321').waitFor();
+    assert.match(await logText(page), /Another program handed over \+1 \(555\) 765-4321: press Call to dial it\./);
+    assert.deepEqual((await fake(page)).connectParams, [], 'nothing is dialled before Call');
+    // Taken once: the same event again finds nothing waiting.
+    await page.evaluate(() => /** @type {any} */ (window).__ipc.emit('phone-command', { action: 'dial', number: '+15550000000', now: false }));
+    const takes = (await ipcCalls(page)).filter((/** @type {string} */ c) => c === 'take_waiting_dial').length;
+    assert.ok(takes >= 2, 'every dial event asks for the waiting number');
+    assert.equal(await page.locator('#number').inputValue(), '+15557654321', 'an event alone carries no number');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.locator('#call-label', { hasText: /Calling|Ringing|Connected/ }).waitFor();
+    assert.deepEqual((await fake(page)).connectParams, [{ params: { To: '+15557654321' } }]);
+    await assertClean(app);
+    await app.context.close();
+  });
+
+  test('a number handed in before the window listened is filled in when it starts', async () => {
+    const app = await openApp(build.browser, build.server.url, { waitingDial: { action: 'dial', number: '+15557654321', now: false } });
+    const { page } = app;
+    await page.waitForFunction(() => /** @type {HTMLInputElement} */ (document.querySelector('#number')).value === '+15557654321');
+    await ready(page);
+    assert.deepEqual((await fake(page)).connectParams, []);
+    await app.context.close();
+  });
+
+  test('"call at once" places the call as soon as the phone is ready', async () => {
+    // Handed in at start, while the phone is still registering: it waits, then calls.
+    const app = await openApp(build.browser, build.server.url, { waitingDial: { action: 'dial', number: '+1 555 765 4321', now: true } });
+    const { page } = app;
+    await page.locator('#call-label', { hasText: /Calling|Ringing|Connected/ }).waitFor();
+    assert.deepEqual((await fake(page)).connectParams, [{ params: { To: '+15557654321' } }]);
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await page.locator('#number').waitFor();
+    // And while idle and ready, at once.
+    await handDial(page, '+447700900123', true);
+    await page.locator('#call-label', { hasText: /Calling|Ringing|Connected/ }).waitFor();
+    assert.deepEqual((await fake(page)).connectParams.at(-1), { params: { To: '+447700900123' } });
+    await assertClean(app);
+    await app.context.close();
+  });
+
+  test('a number handed in during a call does not interrupt it', async () => {
+    const app = await openApp(build.browser, build.server.url);
+    const { page } = app;
+    await ready(page);
+    await page.locator('#number').fill('+15551112222');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.locator('#call-label', { hasText: /Calling|Ringing|Connected/ }).waitFor();
+    await handDial(page, '+15557654321', true);
+    await page.locator('.log-list').getByText('Another program asked to call +15557654321; finish this call first').waitFor();
+    assert.equal((await fake(page)).connectParams.length, 1, 'no second call');
+    await app.context.close();
+  });
+
+  test('a malformed number is shown with what is wrong, not dialled', async () => {
+    const app = await openApp(build.browser, build.server.url);
+    const { page } = app;
+    await ready(page);
+    await handDial(page, '555', true);
+    await page.locator('#number-message.error').waitFor();
+    assert.equal(await page.locator('#number').getAttribute('aria-invalid'), 'true');
+    assert.deepEqual((await fake(page)).connectParams, []);
+    await app.context.close();
+  });
+});
+
 describe('incoming calls', () => {
   test('accept, talk, the caller hangs up', async () => {
     const app = await openApp(build.browser, build.server.url);

@@ -38,6 +38,13 @@ describe('validateField', () => {
     ['voicemail_greeting', 'Leave a message.'],
     ['voicemail_max_secs', '3600'],
     ['ring_secs', '5'],
+    ['call_at_once', 'true'],
+    ['launch_at_login', 'false'],
+    ['shortcut_answer', 'Ctrl+Alt+A'],
+    ['shortcut_hang_up', 'control + alt + h'],
+    ['shortcut_mute', 'Super+M'],
+    ['shortcut_mute', 'F9'],
+    ['shortcut_mute', 'shift+F12'],
   ] as const)('%s accepts %j', (name, value) => {
     expect(validateField(name, value)).toBeNull();
   });
@@ -80,6 +87,12 @@ describe('validateField', () => {
     ['voicemail_greeting', 'x'.repeat(501), /500 characters/],
     ['voicemail_max_secs', '4', /5 to 3600/],
     ['ring_secs', '121', /5 to 120/],
+    ['call_at_once', 'maybe', /on or off/],
+    ['shortcut_answer', 'a', /Add Ctrl, Alt or Super/],
+    ['shortcut_answer', 'Shift+A', /Add Ctrl, Alt or Super/],
+    ['shortcut_hang_up', 'Ctrl+Alt', /End with the key/],
+    ['shortcut_hang_up', 'Ctrl++H', /joined by \+/],
+    ['shortcut_mute', 'Ctrl+M+N', /Only one key/],
   ] as const)('%s refuses %j', (name, value, message) => {
     expect(validateField(name, value)).toMatch(message);
   });
@@ -99,7 +112,7 @@ describe('validateField', () => {
   test('empty: required fields say so, the rest mean keep or default', () => {
     expect(validateField('account_sid', '')).toMatch(/Required/);
     expect(validateField('twilio_number', ' ')).toMatch(/Required/);
-    for (const name of ['auth_token', 'api_key_secret', 'identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds'] as const) {
+    for (const name of ['auth_token', 'api_key_secret', 'identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute'] as const) {
       expect(validateField(name, '')).toBeNull();
     }
   });
