@@ -182,6 +182,8 @@ for (const lang of /** @type {const} */ (['en', 'ja'])) {
       await shot(full.page, 'settings-webhook', lang);
       await full.page.locator('#field-do_not_disturb').scrollIntoViewIfNeeded();
       await shot(full.page, 'settings-voicemail', lang);
+      await full.page.locator('#field-shortcut_mute').scrollIntoViewIfNeeded();
+      await shot(full.page, 'settings-desktop', lang);
       await full.page.locator('summary').first().click();
       await assertNothingClipped(full.page, 'settings, .env import open');
       await assertClean(full);
