@@ -34,6 +34,10 @@
 //! - [`tel_link`]: the number in a `tel:` or `callto:` link.
 //! - [`twilio`]: the client for Twilio's REST API (account, numbers, keys, TwiML Apps, calls,
 //!   recordings): retries, timeouts, pages, errors in plain words.
+//! - [`setup`]: the set-up wizard's logic over that client: credentials checked, a number
+//!   picked, key, TwiML App and number wired (with rollback), undo, remote checks and repair,
+//!   and the TwiML App kept on a tunnel whose URL changes; its record of what it changed.
+//! - [`tunnel`]: finds a running ngrok or cloudflared tunnel that forwards to the listener.
 //! - [`desktop`]: the Tauri shell (window, IPC commands); the only module that touches `tauri`.
 
 pub mod app;
@@ -52,9 +56,11 @@ pub mod phone_status;
 pub mod running_instance;
 pub mod secret;
 pub mod settings;
+pub mod setup;
 pub mod signature;
 pub mod tel_link;
 pub mod token;
+pub mod tunnel;
 pub mod twilio;
 pub mod twiml;
 pub mod webhook;

@@ -9,6 +9,7 @@ mod history;
 mod phone;
 pub mod remote;
 mod serve;
+mod setup;
 mod token;
 mod voicemail;
 
@@ -73,7 +74,8 @@ pub enum Command {
     /// Show, change or import settings.
     #[command(subcommand)]
     Config(ConfigCommand),
-    /// Check the keychain, every setting, the port and the public URL.
+    /// Check the keychain, every setting, the port, the public URL, and the wiring in the
+    /// Twilio account (key, TwiML App, number).
     Doctor,
     /// The calls the phone made and took, newest first.
     History {
@@ -94,6 +96,9 @@ pub enum Command {
     /// The names shown for numbers.
     #[command(subcommand)]
     Contacts(ContactsCommand),
+    /// Connect your Twilio account: an API key, a TwiML App and your number, from the Account
+    /// SID and Auth Token (typed, or TWILIO_AUTH_TOKEN). Also --undo and --repair.
+    Setup(setup::SetupArgs),
     /// Put NUMBER in the dial pad of the running Dialtone (starting it if it is not running).
     /// It waits for a press of Call, unless "Call at once when another program hands me a
     /// number" is on in Settings.
@@ -193,6 +198,7 @@ pub fn run(
         Command::Contacts(ContactsCommand::Import { file }) => {
             contacts::import(options, &file).map_err(|e| e.to_string())
         }
+        Command::Setup(args) => setup::run(options, args).map_err(|e| e.to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

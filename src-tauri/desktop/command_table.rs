@@ -28,4 +28,11 @@ commands! {
     import_contacts,
     caller_name,
     take_waiting_dial,
+    setup_account,
+    setup_connect,
+    setup_disconnect,
+    setup_status,
+    check_wiring,
+    repair_wiring,
+    set_caller_id,
 }

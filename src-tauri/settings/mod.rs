@@ -416,6 +416,7 @@ impl Settings {
             allowed_country_codes: allowed,
             allowed_numbers,
             max_call_seconds,
+            outgoing_caller_id: None,
         })
     }
 
@@ -471,9 +472,19 @@ pub struct WebhookSettings {
     pub allowed_numbers: Vec<E164>,
     /// `<Dial timeLimit>` for every call, 1 to 14400.
     pub max_call_seconds: u32,
+    /// The caller ID outgoing calls show when it is not the Twilio number: chosen in set-up,
+    /// and set only while the account still has it (see `setup::record`). `None`: the number.
+    pub outgoing_caller_id: Option<E164>,
 }
 
 impl WebhookSettings {
+    /// The number outgoing calls come from.
+    pub fn caller_id(&self) -> &E164 {
+        self.outgoing_caller_id
+            .as_ref()
+            .unwrap_or(&self.twilio_number)
+    }
+
     pub const NEEDS: [Field; 5] = [
         Field::AccountSid,
         Field::TwilioNumber,

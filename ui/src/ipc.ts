@@ -13,9 +13,16 @@ import {
   BACKEND_ERROR_KINDS,
   CLIENT_ERROR_KINDS,
   FIELD_NAMES,
+  type AccountOverview,
+  type AccountQuery,
   type CommandError,
   type Contact,
   type ContactDraft,
+  type ConnectQuery,
+  type ConnectResult,
+  type DisconnectResult,
+  type SetupStatus,
+  type WiringReport,
   type ErrorKind,
   type HistoryEntry,
   type HistoryFilter,
@@ -37,7 +44,7 @@ import {
 
 export interface Backend {
   readonly kind: 'tauri' | 'http';
-  /** False where settings are read-only (the browser calling window). */
+  /** False where settings are read-only. Both windows may change them now. */
   readonly canEditSettings: boolean;
   getToken(): Promise<TokenResponse>;
   settingsStatus(): Promise<SettingsStatus>;
@@ -96,6 +103,30 @@ export interface JournalBackend {
 export type PhoneStatusSink = Pick<Backend, 'reportPhoneStatus'>;
 
 /**
+ * The set-up wizard's side of the contract (`src-tauri/backend/wizard.rs`), in either window:
+ * the Auth Token goes in, and nothing that comes back holds a secret.
+ */
+export interface SetupBackend {
+  /** What set-up did, from its record: no Twilio request. */
+  setupStatus(): Promise<SetupStatus>;
+  /** Checks the Account SID and Auth Token with Twilio (nothing saved) and lists the numbers. */
+  setupAccount(query: AccountQuery): Promise<AccountOverview>;
+  /** Creates the key and the TwiML App, binds the number, saves everything. */
+  setupConnect(query: ConnectQuery): Promise<ConnectResult>;
+  /** Gives the number back its old configuration, deletes the key and the app. */
+  setupDisconnect(): Promise<DisconnectResult>;
+  /** The remote wiring checks (Twilio requests). */
+  checkWiring(): Promise<WiringReport>;
+  /** "Fix it": set-up again with the saved values, then the checks again. */
+  repairWiring(takeOver: boolean): Promise<WiringReport>;
+  /** The outgoing caller ID, among the account's numbers and verified caller IDs. */
+  setCallerId(callerId: string): Promise<SetupStatus>;
+}
+
+/** What the views get: the phone's backend and the wizard's. */
+export type AppBackend = Backend & SetupBackend & JournalBackend;
+
+/**
  * The commands the UI may invoke: the TypeScript side of `src-tauri/desktop/command_table.rs`
  * (tests/contract.rs checks that both tables and the capability file name the same commands).
  */
@@ -124,6 +155,13 @@ export const COMMANDS = {
   importContacts: 'import_contacts',
   callerName: 'caller_name',
   takeWaitingDial: 'take_waiting_dial',
+  setupAccount: 'setup_account',
+  setupConnect: 'setup_connect',
+  setupDisconnect: 'setup_disconnect',
+  setupStatus: 'setup_status',
+  checkWiring: 'check_wiring',
+  repairWiring: 'repair_wiring',
+  setCallerId: 'set_caller_id',
 } as const;
 
 type Command = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -231,7 +269,7 @@ async function follow<K extends keyof AppEvents>(name: K, listener: (payload: Ap
   }
 }
 
-export class TauriBackend implements Backend, CallingWindowControl, JournalBackend {
+export class TauriBackend implements Backend, SetupBackend, CallingWindowControl, JournalBackend {
   readonly kind = 'tauri' as const;
   readonly canEditSettings = true;
 
@@ -335,6 +373,27 @@ export class TauriBackend implements Backend, CallingWindowControl, JournalBacke
   callerName(number: string): Promise<string | null> {
     return call(COMMANDS.callerName, { number });
   }
+  setupStatus(): Promise<SetupStatus> {
+    return call(COMMANDS.setupStatus);
+  }
+  setupAccount(query: AccountQuery): Promise<AccountOverview> {
+    return call(COMMANDS.setupAccount, { query });
+  }
+  setupConnect(query: ConnectQuery): Promise<ConnectResult> {
+    return call(COMMANDS.setupConnect, { query });
+  }
+  setupDisconnect(): Promise<DisconnectResult> {
+    return call(COMMANDS.setupDisconnect);
+  }
+  checkWiring(): Promise<WiringReport> {
+    return call(COMMANDS.checkWiring);
+  }
+  repairWiring(takeOver: boolean): Promise<WiringReport> {
+    return call(COMMANDS.repairWiring, { takeOver });
+  }
+  setCallerId(callerId: string): Promise<SetupStatus> {
+    return call(COMMANDS.setCallerId, { callerId });
+  }
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -366,9 +425,9 @@ const EVENT_STREAM_CLOSED = 2;
 /** After the server refused the event stream (not a network drop), wait this long to retry. */
 const EVENTS_RETRY_MS = [5_000, 15_000, 60_000] as const;
 
-export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
+export class HttpBackend implements Backend, SetupBackend, CallingWindowLink, JournalBackend {
   readonly kind = 'http' as const;
-  readonly canEditSettings = false;
+  readonly canEditSettings = true;
   private sessionLost = false;
   private readonly sessionListeners: (() => void)[] = [];
   private readonly webhookStatusListeners = new Set<(status: WebhookStatus) => void>();
@@ -457,10 +516,15 @@ export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
     for (const listener of this.sessionListeners) listener();
   }
 
-  private readOnly(): Promise<never> {
-    return Promise.reject(
-      new BackendError('read_only', t('ipc-read-only')),
-    );
+  /** Every write is a POST with a JSON body: the listener refuses anything else (a form a page
+   * elsewhere could send without asking), and the browser sends our session cookie only from
+   * our own origin. */
+  private post<T>(path: string, body: unknown): Promise<T> {
+    return this.request(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
   getToken(): Promise<TokenResponse> {
@@ -469,11 +533,32 @@ export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
   settingsStatus(): Promise<SettingsStatus> {
     return this.request('/api/settings');
   }
-  saveSettings(): Promise<SettingsStatus> {
-    return this.readOnly();
+  saveSettings(changes: SettingsChanges): Promise<SettingsStatus> {
+    return this.post('/api/settings', changes);
   }
-  importEnv(): Promise<ImportResult> {
-    return this.readOnly();
+  importEnv(contents: string): Promise<ImportResult> {
+    return this.post('/api/import', { contents });
+  }
+  setupStatus(): Promise<SetupStatus> {
+    return this.request('/api/setup');
+  }
+  setupAccount(query: AccountQuery): Promise<AccountOverview> {
+    return this.post('/api/setup/account', query);
+  }
+  setupConnect(query: ConnectQuery): Promise<ConnectResult> {
+    return this.post('/api/setup/connect', query);
+  }
+  setupDisconnect(): Promise<DisconnectResult> {
+    return this.post('/api/setup/disconnect', {});
+  }
+  checkWiring(): Promise<WiringReport> {
+    return this.request('/api/setup/wiring');
+  }
+  repairWiring(takeOver: boolean): Promise<WiringReport> {
+    return this.post('/api/setup/repair', { takeOver });
+  }
+  setCallerId(callerId: string): Promise<SetupStatus> {
+    return this.post('/api/setup/caller-id', { callerId });
   }
   webhookStatus(): Promise<WebhookStatus> {
     return this.request('/api/webhook');
@@ -498,11 +583,7 @@ export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
   }
 
   async reportPhoneStatus(report: PhoneStatus): Promise<void> {
-    await this.request('/api/state', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(report),
-    });
+    await this.post('/api/state', report);
   }
 
   openEvents(handlers: EventHandlers): () => void {
@@ -621,6 +702,6 @@ export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
 }
 
 /** Tauri inside the app window, HTTP in a browser. */
-export function pickBackend(win: object = window): Backend & JournalBackend {
+export function pickBackend(win: object = window): AppBackend {
   return '__TAURI_INTERNALS__' in win ? new TauriBackend() : new HttpBackend();
 }

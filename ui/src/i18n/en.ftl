@@ -48,7 +48,7 @@ twilio-timeout = Twilio did not answer
     .what = Twilio’s servers did not answer in time.
     .fix = Check your internet connection and try again.
 twilio-connection-error = Connection to Twilio failed
-    .what = The connection to Twilio broke off. During a call this usually means your webhook answered with an error or with TwiML Twilio could not use.
+    .what = The connection to Twilio broke off: the network dropped (Dialtone reconnects by itself), or, when a call fails as it starts, your webhook answered with an error or with TwiML Twilio could not use.
     .fix = In Settings, check that the listener is running, your tunnel is up, and the TwiML App’s Voice Request URL is exactly the one shown there. The Twilio Console’s Debugger shows what the webhook answered.
 twilio-old-sdk = Old Twilio SDK
     .what = This version of the Twilio Voice SDK has been shut down.
@@ -81,8 +81,8 @@ twilio-dropped = Connection to Twilio dropped
     .what = The link to Twilio’s servers dropped unexpectedly.
     .fix = Dialtone reconnects by itself; check your internet connection if it doesn’t.
 twilio-media = Audio connection failed
-    .what = The call connected but its audio could not get through (the media connection failed).
-    .fix = A firewall or VPN is probably blocking UDP traffic. Try another network, or allow UDP to Twilio (ports 10000–60000).
+    .what = The call’s audio could not get through, or it was cut off and did not come back within 30 seconds (the media connection failed).
+    .fix = Check your network: a weak Wi-Fi signal, a VPN or a firewall blocking UDP traffic are the usual causes. Try a wired connection or another network, or allow UDP to Twilio (ports 10000–60000).
 # A code we have no words for: the SDK's message is shown as what happened.
 twilio-error-code = Twilio error { $code }
     .fix = Look up error { $code } at twilio.com/docs/api/errors, or check the Twilio Console’s Debugger.
@@ -113,9 +113,10 @@ log-remote-hung-up = The other side hung up. Call ended.
 log-missed = Missed call from { $number }: the caller hung up before you answered.
 log-missed-unknown = Missed call: the caller hung up before you answered.
 log-call-declined = Call declined.
-log-audio-dropped = The call’s audio dropped; reconnecting… ({ $reason })
-log-audio-dropped-network = The call’s audio dropped; reconnecting… (network change)
-log-audio-back = The call’s audio is back.
+log-audio-back = Reconnected: the call goes on.
+log-reconnecting-audio = The call’s audio dropped (network trouble); reconnecting…
+log-reconnecting-signaling = The connection to Twilio dropped during the call; reconnecting… The audio may go on meanwhile.
+log-call-lost = Call ended: the connection to Twilio could not be restored.
 
 ## The status bar: registration states
 
@@ -224,7 +225,6 @@ ipc-unexpected-answer = the app did not answer as expected
 ipc-unreachable = cannot reach Dialtone: is the app still running?
 ipc-http-status = Dialtone answered HTTP { $status }
 ipc-rate-limited = too many requests; wait a few seconds
-ipc-read-only = settings can only be changed in the Dialtone app window
 
 ## The calling window as the app window sees it (Linux)
 
@@ -330,7 +330,7 @@ call-hang-up =
 call-calling = Calling…
 call-ringing = Ringing…
 call-connecting = Connecting…
-call-reconnecting = Reconnecting audio…
+call-reconnecting = Reconnecting…
 call-connected = Connected
 
 ## The calling window panel (the app window on Linux)
@@ -664,3 +664,4 @@ outcome-voicemail-recording = voicemail recording { $status ->
         [failed] failed
        *[other] { $status }
     }
+error-type-auth-token = type the Auth Token (Twilio Console › Account Info)

@@ -45,7 +45,7 @@ twilio-timeout = Twilioが応答しません
     .what = Twilioのサーバーから時間内に応答がありませんでした。
     .fix = インターネット接続を確認して、もう一度お試しください。
 twilio-connection-error = Twilioとの接続に失敗
-    .what = Twilioとの接続が切れました。通話中の場合、多くはWebhookがエラーか、Twilioが使えないTwiMLを返したことが原因です。
+    .what = Twilioとの接続が切れました。ネットワークが途切れた（Dialtoneが自動で再接続します）か、発信直後に失敗した場合は、WebhookがエラーかTwilioが使えないTwiMLを返したことが原因です。
     .fix = 設定で、リスナーが動作中か、トンネルがつながっているか、TwiML AppのVoice Request URLが表示どおりかを確認してください。Webhookの応答内容はTwilio ConsoleのDebuggerで確認できます。
 twilio-old-sdk = 古いTwilio SDK
     .what = この版のTwilio Voice SDKは提供が終了しています。
@@ -78,8 +78,8 @@ twilio-dropped = Twilioとの接続が切れました
     .what = Twilioのサーバーとの接続が予期せず切れました。
     .fix = Dialtoneが自動で再接続します。再接続しない場合はインターネット接続を確認してください。
 twilio-media = 音声を接続できません
-    .what = 通話はつながりましたが、音声が届きません（メディア接続の失敗）。
-    .fix = ファイアウォールやVPNがUDP通信を遮断している可能性があります。別のネットワークを試すか、TwilioへのUDP（ポート10000～60000）を許可してください。
+    .what = 通話の音声が届かないか、途切れたまま30秒以内に戻りませんでした（メディア接続の失敗）。
+    .fix = ネットワークを確認してください。よくある原因は、Wi-Fiの電波の弱さと、VPNやファイアウォールによるUDP通信の遮断です。有線接続や別のネットワークを試すか、TwilioへのUDP（ポート10000～60000）を許可してください。
 twilio-error-code = Twilioエラー{ $code }
     .fix = twilio.com/docs/api/errorsでエラー{ $code }を調べるか、Twilio ConsoleのDebuggerを確認してください。
 twilio-error-generic = エラー
@@ -108,9 +108,10 @@ log-remote-hung-up = 相手が電話を切りました。通話終了。
 log-missed = { $number }から不在着信：応答する前に相手が切りました。
 log-missed-unknown = 不在着信：応答する前に相手が切りました。
 log-call-declined = 通話が拒否されました。
-log-audio-dropped = 通話の音声が途切れました。再接続中…（{ $reason }）
-log-audio-dropped-network = 通話の音声が途切れました。再接続中…（ネットワークの変化）
-log-audio-back = 通話の音声が戻りました。
+log-audio-back = 再接続しました。通話を続けられます。
+log-reconnecting-audio = 通話の音声が途切れました（ネットワークの問題）。再接続しています…
+log-reconnecting-signaling = 通話中にTwilioとの接続が切れました。再接続しています…その間も音声は続くことがあります。
+log-call-lost = 通話終了：Twilioとの接続を回復できませんでした。
 
 ## The status bar
 
@@ -213,7 +214,6 @@ ipc-unexpected-answer = アプリから予期しない応答がありました
 ipc-unreachable = Dialtoneに接続できません。アプリは起動していますか？
 ipc-http-status = DialtoneがHTTP { $status }を返しました
 ipc-rate-limited = 要求が多すぎます。数秒待ってください
-ipc-read-only = 設定はDialtoneのアプリ画面でのみ変更できます
 
 ## The calling window as the app window sees it
 
@@ -316,7 +316,7 @@ call-hang-up =
 call-calling = 発信中…
 call-ringing = 呼び出し中…
 call-connecting = 接続中…
-call-reconnecting = 音声を再接続中…
+call-reconnecting = 再接続中…
 call-connected = 通話中
 
 ## The calling window panel
@@ -636,3 +636,4 @@ outcome-voicemail-recording = 留守番電話の録音：{ $status ->
         [failed] 失敗
        *[other] { $status }
     }
+error-type-auth-token = Auth Tokenを入力してください（Twilio Console › Account Info）

@@ -3,7 +3,7 @@
 
 import type { FieldName, SettingsStatus, WindowStatus } from '../contract';
 import { language, msg, onLanguageChange, resolveLanguage, setLanguage, t } from '../i18n/i18n';
-import { toBackendError, type Backend, type CallingWindowControl } from '../ipc';
+import { toBackendError, type AppBackend, type CallingWindowControl } from '../ipc';
 import type { Phone, PhoneSnapshot } from '../phone/device';
 import { formatForDisplay, homeRegionOf } from '../phone/number';
 import { windowRegistration } from '../phone/report';
@@ -58,7 +58,7 @@ export class App {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly backend: Backend,
+    private readonly backend: AppBackend,
     private readonly phone: Phone,
     supported: boolean,
     callingWindow: CallingWindowControl | null = null,

@@ -63,6 +63,8 @@ describe('registration', () => {
     });
     assert.deepEqual(options.codecPreferences, ['opus', 'pcmu']);
     assert.equal(options.allowIncomingWhileBusy, false);
+    // A signaling drop mid-call is survivable only when the gateway keeps the call (listen.reconnectTimeout).
+    assert.equal(options.maxCallSignalingTimeoutMs, 30000);
     assert.ok(options.closeProtection, 'close protection on');
     const names = Object.keys(options.sounds).sort();
     assert.deepEqual(names, ['disconnect', 'dtmf0', 'dtmf1', 'dtmf2', 'dtmf3', 'dtmf4', 'dtmf5', 'dtmf6', 'dtmf7', 'dtmf8', 'dtmf9', 'dtmfh', 'dtmfs', 'incoming', 'outgoing']);
@@ -257,11 +259,9 @@ describe('outgoing calls', () => {
     await tones.getByRole('button', { name: 'Pound' }).click();
     await page.locator('body').press('5');
     await page.locator('body').press('*');
-    // Keys pressed faster than a tone plays (230 ms) are queued and sent together once the
-    // earlier tone is done: the browser's DTMF sender would drop them otherwise.
-    assert.deepEqual((await fake(page)).call?.digits, ['1']);
-    await page.clock.runFor(230);
-    assert.deepEqual((await fake(page)).call?.digits, ['1', '#5*']);
+    // Each key goes out at once: the browser's DTMF sender queues it behind the tones still
+    // playing (dtmf.ts makes insertDTMF append), so nothing waits on a timer here.
+    assert.deepEqual((await fake(page)).call?.digits, ['1', '#', '5', '*']);
     assert.equal(await page.locator('.dtmf-sent').innerText(), '1#5*');
     await page.waitForTimeout(400); // let the key flashes fade
     await screenshot(page, 'in-call-keypad');
@@ -605,6 +605,42 @@ describe('errors', () => {
     });
     await page.waitForFunction(() => globalThis.__fakeTwilio.device?.tokens.length === 2);
     await ready(page);
+    await app.context.close();
+  });
+
+  test('a network blip mid-call: "Reconnecting…", then the timer again; one that never recovers ends with why', async () => {
+    const app = await openApp(build.browser, build.server.url, { clock: true });
+    const { page } = app;
+    await ready(page);
+    await pauseClock(page);
+    await page.locator('#number').fill('+15557654321');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.waitForFunction(() => globalThis.__fakeTwilio.lastCall !== null);
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.remoteAnswer());
+    await page.locator('#call-label', { hasText: 'Connected' }).waitFor();
+    const timer = page.getByRole('timer');
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnecting());
+    await page.locator('#call-label', { hasText: 'Reconnecting…' }).waitFor();
+    assert.equal(await timer.isVisible(), false, 'no timer while reconnecting');
+    await screenshot(page, 'call-reconnecting');
+    await page.clock.runFor(5_000);
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnected());
+    await page.locator('#call-label', { hasText: 'Connected' }).waitFor();
+    assert.equal(await timer.innerText(), '00:05', 'the timer kept counting');
+    assert.match(await logText(page), /audio dropped \(network trouble\); reconnecting…[\s\S]*Reconnected: the call goes on\./);
+
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnecting());
+    await page.locator('#call-label', { hasText: 'Reconnecting…' }).waitFor();
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnectFailed());
+    await page.locator('#number').waitFor();
+    // The log line waits a turn for the SDK's error that says why (callControl.ts).
+    await page.clock.runFor(1);
+    await page.getByText('Call ended: the connection to Twilio could not be restored.').waitFor();
+    const log = await logText(page);
+    assert.match(log, /Call ended: the connection to Twilio could not be restored\./);
+    assert.match(log, /Audio connection failed \(53405\)/);
+    assert.doesNotMatch(log, /other side hung up/);
+    await assertClean(app);
     await app.context.close();
   });
 
