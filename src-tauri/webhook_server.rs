@@ -8,13 +8,14 @@ use std::time::Duration;
 use serde::Serialize;
 use tokio::sync::{oneshot, watch};
 
+use crate::i18n::{Language, Text};
 use crate::journal::greeting::Greeting;
 use crate::journal::Journal;
 use crate::settings::Settings;
 use crate::webhook::{self, Activity, LastWebhook};
 
 /// What the settings panel shows about the webhook server.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookStatus {
     pub state: ServerState,
@@ -44,7 +45,8 @@ struct Running {
 struct Inner {
     state: ServerState,
     address: Option<String>,
-    error: Option<String>,
+    /// Why it is stopped or failed, put into words when a window asks ([`WebhookServer::status`]).
+    error: Option<Text>,
     running: Option<Running>,
 }
 
@@ -100,8 +102,8 @@ impl WebhookServer {
         let settings = load()?;
         let ready = settings
             .webhook_settings(true)
-            .map_err(|e| e.to_string())
-            .and_then(|webhook| Ok((webhook, settings.port().map_err(|e| e.to_string())?)));
+            .map_err(|e| Text::from(&e))
+            .and_then(|webhook| Ok((webhook, settings.port().map_err(|e| Text::from(&e))?)));
         let (webhook_settings, port) = match ready {
             Ok(ready) => ready,
             Err(why) => {
@@ -114,7 +116,7 @@ impl WebhookServer {
             Ok(listener) => listener,
             Err(e) => {
                 tracing::error!("{e}");
-                self.set(ServerState::Failed, None, Some(e.to_string()));
+                self.set(ServerState::Failed, None, Some(Text::from(&e)));
                 return Ok(());
             }
         };
@@ -137,7 +139,7 @@ impl WebhookServer {
             };
             if let Err(e) = webhook::serve(listener, router, shutdown).await {
                 tracing::error!("webhook listener stopped: {e}");
-                me.set(ServerState::Failed, None, Some(e.to_string()));
+                me.set(ServerState::Failed, None, Some(Text::plain(e)));
             }
         });
         {
@@ -166,7 +168,7 @@ impl WebhookServer {
         self.set(ServerState::Stopped, None, None);
     }
 
-    fn set(&self, state: ServerState, address: Option<String>, error: Option<String>) {
+    fn set(&self, state: ServerState, address: Option<String>, error: Option<Text>) {
         {
             let mut inner = self.lock();
             inner.state = state;
@@ -181,7 +183,8 @@ impl WebhookServer {
         self.activity.watch()
     }
 
-    pub fn status(&self, settings: &Settings) -> WebhookStatus {
+    /// The state for the settings panel, its words in `language`.
+    pub fn status(&self, settings: &Settings, language: Language) -> WebhookStatus {
         let inner = self.lock();
         let entry = settings.get(crate::settings::Field::PublicUrl);
         let public_url = entry
@@ -195,10 +198,10 @@ impl WebhookServer {
         WebhookStatus {
             state: inner.state,
             address: inner.address.clone(),
-            error: inner.error.clone(),
+            error: inner.error.as_ref().map(|e| e.render(language)),
             voice_request_url,
             public_url,
-            last_webhook: self.activity.last(),
+            last_webhook: self.activity.last().map(|last| last.in_language(language)),
         }
     }
 }

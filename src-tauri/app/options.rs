@@ -75,6 +75,9 @@ pub struct Options {
     pub browser_env: Vec<(OsString, OsString)>,
     /// The working directory, where the command line looks for a `.env` file.
     pub working_dir: Option<PathBuf>,
+    /// The OS's languages, best first (`sys-locale`): the app window's language when the
+    /// `language` setting is `auto`. Empty (English) unless read by [`Options::from_env`].
+    pub system_languages: Vec<String>,
 }
 
 /// The variables a browser we start inherits: display, session bus, sound server, locale,
@@ -135,6 +138,7 @@ impl Options {
     pub fn from_env() -> Self {
         let mut options = Self::from_vars(std::env::vars_os(), OsDirs::of_this_user());
         options.working_dir = std::env::current_dir().ok();
+        options.system_languages = crate::i18n::system_languages();
         options
     }
 
@@ -187,6 +191,7 @@ impl Options {
                 .cloned()
                 .collect(),
             working_dir: None,
+            system_languages: Vec::new(),
         }
     }
 
@@ -212,11 +217,13 @@ impl Options {
 
     /// The backend over the saved settings and `env`, keeping calls in [`Options::journal`].
     pub fn backend(&self, env: Environment) -> Result<Backend, StoreError> {
-        let backend = Backend::new(self.store()?, env).with_journal(
-            self.journal(),
-            self.data_dir.as_deref(),
-            self.downloads_dir.clone(),
-        );
+        let backend = Backend::new(self.store()?, env)
+            .with_journal(
+                self.journal(),
+                self.data_dir.as_deref(),
+                self.downloads_dir.clone(),
+            )
+            .with_system_languages(self.system_languages.clone());
         Ok(match self.token_ttl_secs {
             Some(ttl) => backend.with_token_ttl(ttl),
             None => backend,

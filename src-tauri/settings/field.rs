@@ -34,6 +34,8 @@ pub enum Field {
     RingSecs,
     /// Calls go straight to voicemail without ringing (`on`/`off`).
     DoNotDisturb,
+    /// The language of the windows: `auto` (the system's), `en` or `ja`.
+    Language,
 }
 
 /// Where a field is kept when the user saves it.
@@ -46,7 +48,7 @@ pub enum Home {
 }
 
 impl Field {
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 18] = [
         Field::AccountSid,
         Field::AuthToken,
         Field::ApiKeySid,
@@ -64,6 +66,7 @@ impl Field {
         Field::VoicemailMaxSecs,
         Field::RingSecs,
         Field::DoNotDisturb,
+        Field::Language,
     ];
 
     pub fn name(self) -> &'static str {
@@ -85,6 +88,7 @@ impl Field {
             Field::VoicemailMaxSecs => "voicemail_max_secs",
             Field::RingSecs => "ring_secs",
             Field::DoNotDisturb => "do_not_disturb",
+            Field::Language => "language",
         }
     }
 
@@ -107,6 +111,7 @@ impl Field {
             Field::VoicemailMaxSecs => "Longest voicemail (seconds)",
             Field::RingSecs => "Ring time (seconds)",
             Field::DoNotDisturb => "Do not disturb",
+            Field::Language => "Language",
         }
     }
 
@@ -131,6 +136,7 @@ impl Field {
             Field::VoicemailMaxSecs => "DIALTONE_VOICEMAIL_MAX_SECS",
             Field::RingSecs => "DIALTONE_RING_SECS",
             Field::DoNotDisturb => "DIALTONE_DO_NOT_DISTURB",
+            Field::Language => "DIALTONE_LANGUAGE",
         }
     }
 
@@ -151,8 +157,9 @@ impl Field {
             | Field::Port
             | Field::AllowedCountryCodes
             | Field::AllowedNumbers
-            | Field::MaxCallSeconds => Home::SettingsFile,
-            Field::Voicemail
+            | Field::MaxCallSeconds
+            | Field::Language
+            | Field::Voicemail
             | Field::VoicemailGreeting
             | Field::VoicemailMaxSecs
             | Field::RingSecs
@@ -179,6 +186,7 @@ impl Field {
             Field::VoicemailGreeting => "1 to 500 characters of text, spoken to the caller before the tone",
             Field::VoicemailMaxSecs => "a number of seconds from 5 to 3600",
             Field::RingSecs => "a number of seconds from 5 to 120",
+            Field::Language => "auto (follow the system), en or ja",
         }
     }
 
@@ -219,6 +227,12 @@ impl Field {
             }
             Field::VoicemailMaxSecs => seconds(value, VOICEMAIL_SECS),
             Field::RingSecs => seconds(value, RING_SECS),
+            Field::Language => {
+                let choice = value.to_ascii_lowercase();
+                LANGUAGE_CHOICES
+                    .contains(&choice.as_str())
+                    .then_some(choice)
+            }
         };
         ok.ok_or_else(invalid)
     }
@@ -348,6 +362,9 @@ pub fn parse_country_codes(value: &str) -> Option<Vec<Country>> {
 pub fn parse_numbers(value: &str) -> Option<Vec<E164>> {
     sorted_list(value, |entry| E164::from_typed(entry, None).ok())
 }
+
+/// The values of [`Field::Language`]; `auto` is the default.
+pub const LANGUAGE_CHOICES: [&str; 3] = ["auto", "en", "ja"];
 
 /// Twilio's default and longest `<Dial timeLimit>`: 4 hours.
 pub const MAX_CALL_SECONDS: u32 = 14_400;

@@ -303,6 +303,7 @@ impl Settings {
             ),
             (Field::RingSecs, Some(DEFAULT_RING_SECS.to_string())),
             (Field::DoNotDisturb, Some("off".to_owned())),
+            (Field::Language, Some("auto".to_owned())),
         ];
         for (field, default) in defaults {
             let entry = self

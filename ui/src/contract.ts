@@ -19,6 +19,7 @@ export const FIELD_NAMES = [
   'voicemail_max_secs',
   'ring_secs',
   'do_not_disturb',
+  'language',
 ] as const;
 
 export type FieldName = (typeof FIELD_NAMES)[number];

@@ -7,6 +7,7 @@ import { IDLE, isBusy, nextCallState, type CallEvent, type CallState } from './c
 import type { DeviceLog } from './deviceLog';
 import { DtmfSender } from './dtmf';
 import { errorParts } from './errors';
+import { t } from '../i18n/i18n';
 import { describeParty } from './number';
 import type { Listener, SdkCall } from './sdk';
 import type { Clock } from './timer';
@@ -68,7 +69,7 @@ export class CallControl {
   /** Places a call to `e164`; `connect` asks the Device for it. The caller checks `busy` first. */
   async dial(e164: string, connect: () => Promise<SdkCall>): Promise<void> {
     this.dispatch({ type: 'dial', number: e164 });
-    this.log.write('info', `Calling ${describeParty(e164)}…`);
+    this.log.write('info', t('log-calling', { number: describeParty(e164) }));
     const attempt = ++this.dialAttempt;
     this.hangingUp = false;
     let call: SdkCall;
@@ -76,7 +77,7 @@ export class CallControl {
       call = await connect();
     } catch (error) {
       if (attempt === this.dialAttempt) {
-        this.log.writeError(error, 'The call could not start');
+        this.log.writeError(error, t('log-call-not-started'));
         this.dispatch({ type: 'ended' });
         this.hooks.ended();
       }
@@ -88,7 +89,7 @@ export class CallControl {
       return;
     }
     this.attach(call);
-    if (call.status() === 'closed') this.finish(call, 'Call ended.');
+    if (call.status() === 'closed') this.finish(call, t('log-call-ended'));
   }
 
   /** A call rings here. */
@@ -101,19 +102,19 @@ export class CallControl {
       } catch {
         // Already gone: nothing to reject.
       }
-      this.log.write('warn', `Rejected a second incoming call from ${describeParty(from)}: already on a call.`);
+      this.log.write('warn', t('log-second-call-rejected', { number: describeParty(from) }));
       return;
     }
     this.current = call;
     this.attach(call);
     this.dispatch({ type: 'incoming', number: from });
-    this.log.write('info', `Incoming call from ${describeParty(from)}.`);
+    this.log.write('info', t('log-incoming', { number: describeParty(from) }));
   }
 
   accept(): void {
     if (this.callState.phase !== 'incoming' || !this.current) return;
     this.dispatch({ type: 'answer' });
-    this.log.write('info', 'Answering…');
+    this.log.write('info', t('log-answering'));
     this.current.accept();
   }
 
@@ -122,7 +123,7 @@ export class CallControl {
     if (this.callState.phase !== 'incoming' || !call) return;
     const who = describeParty(this.callState.number);
     // Finish first: the SDK emits `reject` synchronously, and our message is the better one.
-    this.finish(call, `Declined the call from ${who}.`);
+    this.finish(call, t('log-declined', { number: who }));
     call.reject();
   }
 
@@ -136,13 +137,13 @@ export class CallControl {
       if (this.callState.phase === 'connecting') {
         this.dialAttempt++;
         this.dispatch({ type: 'ended' });
-        this.log.write('info', 'Call cancelled.');
+        this.log.write('info', t('log-cancelled'));
         this.hooks.ended();
       }
       return;
     }
     this.hangingUp = true;
-    this.finish(call, 'Call ended.');
+    this.finish(call, t('log-call-ended'));
     call.disconnect();
   }
 
@@ -165,7 +166,7 @@ export class CallControl {
   /** An error the SDK reported for `call` (on the call or on the Device). */
   failed(call: SdkCall, error: unknown): void {
     this.log.writeErrorOnce(error);
-    if (call === this.current && call.status() === 'closed') this.finish(call, 'Call ended after an error.');
+    if (call === this.current && call.status() === 'closed') this.finish(call, t('log-ended-after-error'));
   }
 
   private playDigits(digits: string): boolean {
@@ -174,7 +175,7 @@ export class CallControl {
       this.current.sendDigits(digits);
       return true;
     } catch (error) {
-      this.log.writeError(error, 'Could not send the tone');
+      this.log.writeError(error, t('log-tone-failed'));
       return false;
     }
   }
@@ -186,22 +187,24 @@ export class CallControl {
     const handlers: Record<string, Listener> = {
       ringing: () => {
         this.dispatch({ type: 'ringing' });
-        this.log.write('info', 'Ringing…');
+        this.log.write('info', t('log-ringing'));
       },
       accept: () => {
         this.dispatch({ type: 'accepted', at: this.clock.now() });
-        this.log.write('info', 'Call connected.');
+        this.log.write('info', t('log-connected'));
       },
       disconnect: () => {
         const remote = !this.hangingUp;
-        this.finish(call, remote ? 'The other side hung up. Call ended.' : 'Call ended.');
+        this.finish(call, remote ? t('log-remote-hung-up') : t('log-call-ended'));
       },
       cancel: () => {
-        const who = this.callState.phase === 'idle' ? 'the caller' : describeParty(this.callState.number);
-        this.finish(call, `Missed call from ${who}: the caller hung up before you answered.`);
+        this.finish(
+          call,
+          this.callState.phase === 'idle' ? t('log-missed-unknown') : t('log-missed', { number: describeParty(this.callState.number) }),
+        );
       },
       reject: () => {
-        this.finish(call, 'Call declined.');
+        this.finish(call, t('log-call-declined'));
       },
       mute: (muted: boolean) => {
         this.dispatch({ type: 'muted', muted });
@@ -209,11 +212,11 @@ export class CallControl {
       reconnecting: (error: unknown) => {
         this.dispatch({ type: 'reconnecting' });
         const { message } = errorParts(error);
-        this.log.write('warn', `The call’s audio dropped; reconnecting… (${message || 'network change'})`);
+        this.log.write('warn', message ? t('log-audio-dropped', { reason: message }) : t('log-audio-dropped-network'));
       },
       reconnected: () => {
         this.dispatch({ type: 'reconnected' });
-        this.log.write('info', 'The call’s audio is back.');
+        this.log.write('info', t('log-audio-back'));
       },
       error: (error: unknown) => this.failed(call, error),
     };

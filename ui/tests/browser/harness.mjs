@@ -229,6 +229,7 @@ export function completeSettings() {
       field('allowed_country_codes', 'Allowed countries', '1', 'default'),
       { ...field('allowed_numbers', 'Allowed numbers', '', 'unset'), set: false, value: null },
       field('max_call_seconds', 'Maximum call length', '14400', 'default'),
+      field('language', 'Language', 'auto', 'default'),
     ],
   };
 }
@@ -440,13 +441,15 @@ export async function pauseClock(page) {
  * A fresh context and page (400x720, like the app window) with the IPC mock installed.
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
- * @param {{ settings?: any, listener?: any, tokenError?: any, saveError?: any, fake?: any, clock?: boolean, timers?: boolean, colorScheme?: 'light'|'dark', host?: 'tauri'|'http', window?: any, openError?: any }} [options]
+ * @param {{ settings?: any, listener?: any, tokenError?: any, saveError?: any, fake?: any, clock?: boolean, timers?: boolean, colorScheme?: 'light'|'dark', host?: 'tauri'|'http', window?: any, openError?: any, locale?: string }} [options]
+ * `locale` is the browser's language (`navigator.languages`, `Accept-Language`); en-US unless given.
  */
 export async function openApp(browser, url, options = {}) {
   const context = await browser.newContext({
     viewport: { width: 400, height: 720 },
     deviceScaleFactor: 1,
     colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
     reducedMotion: 'reduce',
     permissions: ['microphone', 'clipboard-read', 'clipboard-write'],
   });
