@@ -220,7 +220,10 @@ describe('the calling window page (HTTP backend)', () => {
     // An incoming call: ringing, then open with the answer time, then gone.
     await page.evaluate((from) => globalThis.__fakeTwilio.device?.incoming(from), CALLER);
     await waitFor(() => api.state.reports.at(-1)?.call?.state === 'ringing', 'ringing reported');
-    assert.deepEqual(api.state.reports.at(-1)?.call, { direction: 'incoming', number: CALLER, state: 'ringing', since: null });
+    // The report carries the SDK's CallSid for the call's leg (the journal matches it).
+    const callSid = await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.parameters.CallSid);
+    assert.match(callSid, /^CA[0-9a-f]{32}$/);
+    assert.deepEqual(api.state.reports.at(-1)?.call, { direction: 'incoming', number: CALLER, state: 'ringing', since: null, callSid });
     await page.getByRole('button', { name: 'Accept' }).click();
     await waitFor(() => api.state.reports.at(-1)?.call?.state === 'open', 'answered reported');
     const since = api.state.reports.at(-1)?.call?.since;

@@ -169,7 +169,7 @@ for (const lang of /** @type {const} */ (['en', 'ja'])) {
       await shot(full.page, 'settings', lang);
       await full.page.locator('.listener').scrollIntoViewIfNeeded();
       await shot(full.page, 'settings-webhook', lang);
-      await full.page.locator('summary').first().click();
+      await full.page.locator('.screen-settings summary').first().click();
       await assertNothingClipped(full.page, 'settings, .env import open');
       await assertClean(full);
       await full.context.close();
