@@ -222,7 +222,7 @@ describe('the calling window page (HTTP backend)', () => {
     await waitFor(() => api.state.reports.at(-1)?.call?.state === 'ringing', 'ringing reported');
     // The report carries the SDK's CallSid for the call's leg (the journal matches it).
     const callSid = await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.parameters.CallSid);
-    assert.match(callSid, /^CA[0-9a-f]{32}$/);
+    assert.match(String(callSid), /^CA[0-9a-f]{32}$/);
     assert.deepEqual(api.state.reports.at(-1)?.call, { direction: 'incoming', number: CALLER, state: 'ringing', since: null, callSid });
     await page.getByRole('button', { name: 'Accept' }).click();
     await waitFor(() => api.state.reports.at(-1)?.call?.state === 'open', 'answered reported');
