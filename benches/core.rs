@@ -43,6 +43,7 @@ fn webhook_settings() -> WebhookSettings {
         allowed_country_codes: vec![Country::parse("1").unwrap()],
         allowed_numbers: vec![],
         max_call_seconds: 14_400,
+        outgoing_caller_id: None,
     }
 }
 

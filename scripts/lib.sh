@@ -12,9 +12,14 @@ APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libgtk-3-dev
   libayatana-appindicator3-dev libsoup-3.0-dev libdbus-1-dev chromium)
 # Extra packages for the tests: a real keychain on a private bus (dbus-daemon, gnome-keyring,
 # secret-tool; see test-session.sh), a virtual display, the WebKit WebDriver, the twilio-python
-# oracle's venv, screenshots.
+# oracle's venv, screenshots; for the desktop integration: xdg-open and xdg-mime (xdg-utils),
+# desktop-file-validate and update-desktop-database (desktop-file-utils), gdbus (libglib2.0-bin),
+# an XDG autostart runner (dex), key presses and a grab held by another client (xdotool,
+# python3-xlib), dpkg-deb/dpkg-shlibdeps for the package check (dpkg-dev), and libopus for
+# the Twilio simulator's Opus calls.
 TEST_PACKAGES=(xvfb xauth dbus gnome-keyring libsecret-tools webkit2gtk-driver
-  python3-venv imagemagick)
+  python3-venv imagemagick xdg-utils desktop-file-utils libglib2.0-bin dex xdotool python3-xlib
+  dpkg-dev libopus-dev)
 
 # Installs the Debian/Ubuntu packages that are not installed yet, as root or through sudo.
 install_packages() {

@@ -6,16 +6,23 @@
 
 pub mod history;
 
+mod wizard;
+
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
 use crate::i18n::{self, Language, Text};
+pub use wizard::{AccountQuery, ConnectQuery, ConnectResult, DisconnectResult, SetupStatus};
+
 use crate::phone_control::PhoneControl;
 use crate::phone_status::PhoneFeed;
+use crate::settings::desktop::DesktopPreferences;
 use crate::settings::{self, Environment, Field, Settings, Source, Store};
+use crate::setup::{RecordFile, TwilioApi};
 use crate::token::{self, AccessToken};
+use crate::tunnel::Discovery;
 use crate::webhook_server::{WebhookServer, WebhookStatus};
 
 /// The kinds of failure the UI tells apart; serialized as the `kind` the UI receives.
@@ -46,14 +53,18 @@ pub enum ErrorKind {
     History,
     /// The voicemail or contact asked for is not there (any more).
     NotFound,
-    /// Twilio's REST API refused or could not be reached; the message says what to do.
+    /// Twilio's REST API refused a request (a set-up step, a recording) or could not be
+    /// reached; the message says what to do.
     Twilio,
     /// Something that should not happen, e.g. a worker thread died.
     Internal,
+    /// Set-up would take over a number that is wired elsewhere: ask the user, and send the
+    /// request again with `takeOver`.
+    NeedsConfirmation,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 13] = [
+    pub const ALL: [ErrorKind; 14] = [
         ErrorKind::MissingSettings,
         ErrorKind::Keychain,
         ErrorKind::Settings,
@@ -67,6 +78,7 @@ impl ErrorKind {
         ErrorKind::NotFound,
         ErrorKind::Twilio,
         ErrorKind::Internal,
+        ErrorKind::NeedsConfirmation,
     ];
 
     /// The name the UI receives, e.g. `missing_settings`.
@@ -85,6 +97,7 @@ impl ErrorKind {
             ErrorKind::NotFound => "not_found",
             ErrorKind::Twilio => "twilio",
             ErrorKind::Internal => "internal",
+            ErrorKind::NeedsConfirmation => "needs_confirmation",
         }
     }
 }
@@ -188,10 +201,12 @@ pub struct ImportResult {
     imported: Vec<Field>,
 }
 
-/// The settings as the panel shows them, in `language`.
+/// The settings as the panel shows them, in `language`. `desktop_problems` are the desktop
+/// shell's own words (English for now: see `desktop/`).
 fn status_of(
     settings: &Settings,
     keychain_error: Option<&settings::StoreError>,
+    desktop_problems: &BTreeMap<Field, String>,
     language: Language,
 ) -> SettingsStatus {
     SettingsStatus {
@@ -207,7 +222,8 @@ fn status_of(
                 problem: entry
                     .problem
                     .as_ref()
-                    .map(|p| Text::from(p).render(language)),
+                    .map(|p| Text::from(p).render(language))
+                    .or_else(|| desktop_problems.get(&entry.field).cloned()),
             })
             .collect(),
         complete: settings.is_complete(),
@@ -240,12 +256,24 @@ pub struct Backend {
     webhook_server: WebhookServer,
     phone: PhoneFeed,
     control: PhoneControl,
+    /// Why a well-formed desktop preference does not work here (a shortcut another program
+    /// holds, Wayland, launch at login that could not be set up), shown as that field's
+    /// problem. The desktop shell keeps it current.
+    desktop_problems: Mutex<BTreeMap<Field, String>>,
     /// Lifetime of the tokens handed to the UI.
     token_ttl_secs: u64,
-    /// Calls, voicemail, contacts; see [`history`].
-    journal: history::JournalParts,
     /// The OS's languages, best first: what `auto` follows (see [`Backend::language`]).
     system_languages: Vec<String>,
+    /// Calls, voicemail, contacts; see [`history`].
+    journal: history::JournalParts,
+    /// Where set-up's REST calls go.
+    twilio: TwilioApi,
+    /// Where running tunnels are looked for.
+    tunnels: Discovery,
+    /// This computer's name, for what set-up creates.
+    machine: String,
+    /// How often the tunnel follower looks (see [`Backend::follow_tunnel`]).
+    look_every: std::time::Duration,
 }
 
 impl Backend {
@@ -256,9 +284,14 @@ impl Backend {
             webhook_server: WebhookServer::default(),
             phone: PhoneFeed::default(),
             control: PhoneControl::default(),
+            desktop_problems: Mutex::default(),
             token_ttl_secs: token::DEFAULT_TTL_SECS,
-            journal: history::JournalParts::default(),
             system_languages: Vec::new(),
+            journal: history::JournalParts::default(),
+            twilio: TwilioApi::default(),
+            tunnels: Discovery::default(),
+            machine: String::new(),
+            look_every: crate::setup::repoint::LOOK_EVERY,
         }
     }
 
@@ -286,6 +319,33 @@ impl Backend {
             .then(|| entry.display_value())
             .flatten();
         i18n::negotiate(choice, preferred)
+    }
+
+    /// Set-up's REST calls go to `api` (`DIALTONE_TWILIO_API_BASE` in tests).
+    pub fn with_twilio_api(mut self, api: TwilioApi) -> Self {
+        self.twilio = api;
+        self
+    }
+
+    pub fn with_tunnel_discovery(mut self, tunnels: Discovery) -> Self {
+        self.tunnels = tunnels;
+        self
+    }
+
+    pub fn with_machine_name(mut self, machine: &str) -> Self {
+        self.machine = machine.to_owned();
+        self
+    }
+
+    /// Looks for a tunnel this often (tests: less than the default two seconds).
+    pub fn with_tunnel_look_every(mut self, every: std::time::Duration) -> Self {
+        self.look_every = every;
+        self
+    }
+
+    /// Set-up's record of what it changed in the account, beside the settings file.
+    pub fn record(&self) -> RecordFile {
+        RecordFile::beside(self.store.file.path())
     }
 
     /// Shorter-lived tokens, so tests can watch the UI refresh them. Out-of-range values are
@@ -318,6 +378,7 @@ impl Backend {
 
     /// Starts (or restarts) the webhook server with the current settings.
     pub async fn start_webhook_server(&self) -> Result<(), BackendError> {
+        self.load_caller_id();
         self.webhook_server
             .restart(|| self.current().map(|(settings, _)| settings))
             .await
@@ -362,7 +423,40 @@ impl Backend {
     /// [`Backend::settings_status`] in `language`.
     pub fn settings_status_in(&self, language: Language) -> Result<SettingsStatus, BackendError> {
         let (settings, keychain_error) = self.current().map_err(|e| e.in_language(language))?;
-        Ok(status_of(&settings, keychain_error.as_ref(), language))
+        Ok(status_of(
+            &settings,
+            keychain_error.as_ref(),
+            &self.lock_desktop_problems(),
+            language,
+        ))
+    }
+
+    /// The desktop preferences in effect (shortcuts, launch at login, call at once). They
+    /// live in the settings file and the environment, so reading them costs no keychain
+    /// round trip.
+    pub fn desktop_preferences(&self) -> Result<DesktopPreferences, BackendError> {
+        Ok(DesktopPreferences::of(&self.file_settings()?))
+    }
+
+    /// Records why `field` does not work here (`None`: it does), for the settings panel.
+    pub fn set_desktop_problem(&self, field: Field, problem: Option<String>) {
+        let mut problems = self.lock_desktop_problems();
+        match problem {
+            Some(problem) => problems.insert(field, problem),
+            None => problems.remove(&field),
+        };
+    }
+
+    fn lock_desktop_problems(&self) -> std::sync::MutexGuard<'_, BTreeMap<Field, String>> {
+        self.desktop_problems
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The settings without the keychain's: enough for everything that needs no secret.
+    fn file_settings(&self) -> Result<Settings, BackendError> {
+        let saved = self.store.load_file_only()?;
+        Ok(Settings::resolve(&self.env, &saved))
     }
 
     /// The webhook server's state and the URLs to paste. Reads only the settings file: the
@@ -374,13 +468,14 @@ impl Backend {
 
     /// [`Backend::webhook_status`] in `language`.
     pub fn webhook_status_in(&self, language: Language) -> Result<WebhookStatus, BackendError> {
-        let saved = self
-            .store
-            .load_file_only()
-            .map_err(|e| BackendError::from(e).in_language(language))?;
-        Ok(self
-            .webhook_server
-            .status(&Settings::resolve(&self.env, &saved), language))
+        let settings = self.file_settings().map_err(|e| e.in_language(language))?;
+        let mut status = self.webhook_server.status(&settings, language);
+        if let Ok(Some(record)) = self.record().load() {
+            if let (Some(url), Some(at)) = (record.voice_url, record.voice_url_set_at) {
+                status.twilio_calls = Some(crate::webhook_server::Pointed { url, at });
+            }
+        }
+        Ok(status)
     }
 
     /// Hands `publish` the webhook status after every change (state, error, last webhook), a
@@ -455,11 +550,17 @@ impl Backend {
 
     /// Restarts the webhook server with the settings as saved; reports them as it read them.
     async fn apply(&self, language: Language) -> Result<SettingsStatus, BackendError> {
+        self.load_caller_id();
         let mut status = None;
         self.webhook_server
             .restart(|| {
                 let (settings, keychain_error) = self.current()?;
-                status = Some(status_of(&settings, keychain_error.as_ref(), language));
+                status = Some(status_of(
+                    &settings,
+                    keychain_error.as_ref(),
+                    &self.lock_desktop_problems(),
+                    language,
+                ));
                 Ok::<_, BackendError>(settings)
             })
             .await

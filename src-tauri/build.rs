@@ -10,6 +10,9 @@ include!("desktop/command_table.rs");
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/desktop/command_table.rs");
+    // Naming a file above turns off cargo's "rerun on any change", so the capability files
+    // (compiled into the app with the plugins' permissions) are named too.
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .capabilities_path_pattern("src-tauri/capabilities/**/*")

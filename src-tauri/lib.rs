@@ -27,8 +27,17 @@
 //! - [`calling_window`]: the Linux calling window: a guarded loopback listener serving the
 //!   phone page to a browser with WebRTC, and the browser it opens.
 //! - [`cli`]: the `dialtone` command line, one file per command.
+//! - [`handoff`]: what a launch asks of the desktop app (come forward, dial, answer, hang up,
+//!   mute), read the same from this process's command line and from another launch's.
+//! - [`running_instance`]: handing a launch to the Dialtone already running, over the session
+//!   bus, before any Tauri code runs.
+//! - [`tel_link`]: the number in a `tel:` or `callto:` link.
 //! - [`twilio`]: the client for Twilio's REST API (account, numbers, keys, TwiML Apps, calls,
 //!   recordings): retries, timeouts, pages, errors in plain words.
+//! - [`setup`]: the set-up wizard's logic over that client: credentials checked, a number
+//!   picked, key, TwiML App and number wired (with rollback), undo, remote checks and repair,
+//!   and the TwiML App kept on a tunnel whose URL changes; its record of what it changed.
+//! - [`tunnel`]: finds a running ngrok or cloudflared tunnel that forwards to the listener.
 //! - [`desktop`]: the Tauri shell (window, IPC commands); the only module that touches `tauri`.
 
 pub mod app;
@@ -36,6 +45,7 @@ pub mod backend;
 pub mod calling_window;
 pub mod cli;
 pub mod desktop;
+pub mod handoff;
 pub mod http_server;
 pub mod i18n;
 pub mod journal;
@@ -43,10 +53,14 @@ pub mod loader;
 pub mod phone_control;
 pub mod phone_number;
 pub mod phone_status;
+pub mod running_instance;
 pub mod secret;
 pub mod settings;
+pub mod setup;
 pub mod signature;
+pub mod tel_link;
 pub mod token;
+pub mod tunnel;
 pub mod twilio;
 pub mod twiml;
 pub mod webhook;

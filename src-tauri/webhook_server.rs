@@ -11,8 +11,10 @@ use tokio::sync::{oneshot, watch};
 use crate::i18n::{Language, Text};
 use crate::journal::greeting::Greeting;
 use crate::journal::Journal;
+use crate::phone_number::E164;
 use crate::settings::Settings;
-use crate::webhook::{self, Activity, LastWebhook};
+use crate::tunnel::{Found, Tunnel};
+use crate::webhook::{self, Activity, LastWebhook, SignatureBase};
 
 /// What the settings panel shows about the webhook server.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -22,10 +24,48 @@ pub struct WebhookStatus {
     /// `127.0.0.1:PORT` while listening.
     pub address: Option<String>,
     pub error: Option<String>,
+    /// The public URL in effect: the configured one, else the tunnel found running.
     pub public_url: Option<String>,
+    /// Where `public_url` comes from.
+    pub public_url_source: Option<PublicUrlSource>,
     /// The exact URL to paste into the TwiML App's Voice Request URL.
     pub voice_request_url: Option<String>,
     pub last_webhook: Option<LastWebhook>,
+    /// A running tunnel that forwards to the listener (ngrok, cloudflared), whether or not a
+    /// configured URL wins over it.
+    pub tunnel: Option<Tunnel>,
+    /// Why a running tunnel was not used (it forwards elsewhere, it is not https, a switch is
+    /// wrong): what the listener card says when no tunnel is found.
+    pub tunnel_notes: Vec<String>,
+    /// The Voice URL Dialtone last gave its TwiML App, and when: "Twilio now calls …".
+    pub twilio_calls: Option<Pointed>,
+    /// Why the last attempt to give the TwiML App a new Voice URL failed.
+    pub repoint_error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum PublicUrlSource {
+    /// Typed in Settings, `--public-url`, or `DIALTONE_PUBLIC_URL`: it wins.
+    Configured,
+    /// Found running ([`crate::tunnel`]); followed when it changes.
+    Tunnel,
+}
+
+/// A Voice URL Dialtone gave the TwiML App.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Pointed {
+    pub url: String,
+    /// Unix milliseconds.
+    pub at: u64,
+}
+
+/// What the tunnel follower last saw.
+#[derive(Debug, Default)]
+struct TunnelView {
+    found: Found,
+    repoint_error: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -48,6 +88,9 @@ struct Inner {
     /// Why it is stopped or failed, put into words when a window asks ([`WebhookServer::status`]).
     error: Option<Text>,
     running: Option<Running>,
+    /// Applied at the next restart (see [`WebhookServer::set_outgoing_caller_id`]).
+    outgoing_caller_id: Option<E164>,
+    tunnel: TunnelView,
 }
 
 /// Owns the webhook listener task. Cheap to clone; all clones control the same server.
@@ -59,6 +102,10 @@ pub struct WebhookServer {
     restart: Arc<tokio::sync::Mutex<()>>,
     /// Where the webhook records calls, and the recorded greeting it plays.
     journal: Option<(Journal, Greeting)>,
+    /// The base of the tunnel found running: what signatures are checked over while no public
+    /// URL is configured. Shared with every listener started, so a new tunnel URL applies to
+    /// the next webhook without a restart.
+    discovered: SignatureBase,
 }
 
 impl Default for WebhookServer {
@@ -69,10 +116,13 @@ impl Default for WebhookServer {
                 address: None,
                 error: None,
                 running: None,
+                outgoing_caller_id: None,
+                tunnel: TunnelView::default(),
             })),
             activity: Activity::default(),
             restart: Arc::default(),
             journal: None,
+            discovered: SignatureBase::default(),
         }
     }
 }
@@ -104,7 +154,7 @@ impl WebhookServer {
             .webhook_settings(true)
             .map_err(|e| Text::from(&e))
             .and_then(|webhook| Ok((webhook, settings.port().map_err(|e| Text::from(&e))?)));
-        let (webhook_settings, port) = match ready {
+        let (mut webhook_settings, port) = match ready {
             Ok(ready) => ready,
             Err(why) => {
                 self.set(ServerState::Stopped, None, Some(why));
@@ -125,10 +175,15 @@ impl WebhookServer {
             .map(|a| a.to_string())
             .unwrap_or_default();
         tracing::info!("webhook listener on http://{address}/handle_calls");
+        webhook_settings.outgoing_caller_id = self.lock().outgoing_caller_id.clone();
+        let configured = webhook_settings.public_base.is_some();
         let mut state = webhook::Context::new(webhook_settings, true, self.activity.clone())
             .with_answering(webhook::answering::Answering::from_settings(&settings));
         if let Some((journal, greeting)) = &self.journal {
             state = state.with_journal(journal.clone(), greeting.clone());
+        }
+        if !configured {
+            state = state.with_signature_base(self.discovered.clone());
         }
         let router = webhook::router(Arc::new(state));
         let (stop, stopped) = oneshot::channel::<()>();
@@ -183,14 +238,57 @@ impl WebhookServer {
         self.activity.watch()
     }
 
-    /// The state for the settings panel, its words in `language`.
+    /// The caller ID outgoing calls show from the next (re)start on; `None`: the number.
+    pub fn set_outgoing_caller_id(&self, caller_id: Option<E164>) {
+        self.lock().outgoing_caller_id = caller_id;
+    }
+
+    /// What the tunnel follower found. A tunnel's base becomes the signature base at once (it
+    /// is used while no public URL is configured); a tunnel that went away leaves the last
+    /// base in place, since a free tunnel restarted on its static domain comes back on it.
+    /// Returns whether anything the status shows changed.
+    pub fn set_tunnel(&self, found: Found) -> bool {
+        if let Some(tunnel) = &found.tunnel {
+            self.discovered.set(Some(tunnel.public_base.clone()));
+        }
+        let changed = {
+            let mut inner = self.lock();
+            let changed = inner.tunnel.found != found;
+            inner.tunnel.found = found;
+            changed
+        };
+        if changed {
+            self.activity.changed();
+        }
+        changed
+    }
+
+    /// The base of the tunnel signatures are checked over while no URL is configured.
+    pub fn discovered_base(&self) -> Option<String> {
+        self.discovered.get()
+    }
+
+    /// The outcome of the last attempt to give the TwiML App the tunnel's URL.
+    pub fn set_repoint_outcome(&self, error: Option<String>) {
+        self.lock().tunnel.repoint_error = error;
+        self.activity.changed();
+    }
+
+    /// `settings` says whether a public URL is configured; without one, the tunnel's applies.
+    /// Its words are in `language`.
     pub fn status(&self, settings: &Settings, language: Language) -> WebhookStatus {
         let inner = self.lock();
         let entry = settings.get(crate::settings::Field::PublicUrl);
-        let public_url = entry
+        let configured = entry
             .display_value()
             .filter(|_| entry.problem.is_none())
             .map(str::to_owned);
+        let tunnel = inner.tunnel.found.tunnel.clone();
+        let (public_url, public_url_source) = match (configured, self.discovered.get()) {
+            (Some(url), _) => (Some(url), Some(PublicUrlSource::Configured)),
+            (None, Some(base)) => (Some(base), Some(PublicUrlSource::Tunnel)),
+            (None, None) => (None, None),
+        };
         let voice_request_url = public_url
             .as_deref()
             .and_then(crate::settings::field::public_base)
@@ -201,7 +299,12 @@ impl WebhookServer {
             error: inner.error.as_ref().map(|e| e.render(language)),
             voice_request_url,
             public_url,
+            public_url_source,
             last_webhook: self.activity.last().map(|last| last.in_language(language)),
+            tunnel,
+            tunnel_notes: inner.tunnel.found.notes.clone(),
+            twilio_calls: None,
+            repoint_error: inner.tunnel.repoint_error.clone(),
         }
     }
 }

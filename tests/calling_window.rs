@@ -568,6 +568,68 @@ async fn the_page_hears_the_phones_commands() {
     );
 }
 
+/// A number handed in while no page was open (the window closed, or still loading) comes
+/// right after `hello`, and only to the first page that connects.
+#[tokio::test]
+async fn a_number_that_waited_comes_first_and_once() {
+    let f = fixture();
+    let dial = dialtone::phone_control::PhoneCommand::Dial {
+        number: "+15557654321".into(),
+        now: true,
+    };
+    assert_eq!(
+        f.window.backend().control().send(dial.clone()),
+        0,
+        "no page follows"
+    );
+    let cookie = session(&f).await;
+    let stream = f
+        .app
+        .clone()
+        .oneshot(get("/api/events", &[("cookie", &cookie)]))
+        .await
+        .unwrap();
+    let mut body = stream.into_body();
+    let mut text = String::new();
+    // Bounded: without the command, only keep-alive comments would follow.
+    tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        while !text.contains("event: command") {
+            let frame = body.frame().await.unwrap().unwrap().into_data().unwrap();
+            text.push_str(&String::from_utf8_lossy(&frame));
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("no command after hello within 10 s: {text:?}"));
+    assert!(text.starts_with("event: hello"), "{text:?}");
+    assert!(
+        text.contains(r#"data: {"action":"dial","number":"+15557654321","now":true}"#),
+        "{text:?}"
+    );
+    assert_eq!(
+        f.window.backend().control().take_waiting_dial(),
+        None,
+        "the page took it"
+    );
+}
+
+/// A number the open page hears live no longer waits for the next page.
+#[tokio::test]
+async fn a_number_the_page_heard_does_not_wait() {
+    let f = fixture();
+    let next = event_after(&f, |window| {
+        window
+            .backend()
+            .control()
+            .send(dialtone::phone_control::PhoneCommand::Dial {
+                number: "+15557654321".into(),
+                now: false,
+            });
+    })
+    .await;
+    assert!(next.contains("event: command"), "{next:?}");
+    assert_eq!(f.window.backend().control().take_waiting_dial(), None);
+}
+
 #[tokio::test]
 async fn the_page_hears_when_settings_change() {
     let f = fixture();
@@ -744,4 +806,132 @@ async fn reopened_browsers_are_all_closed_with_the_app() {
             "browser {pid} outlived the app"
         );
     }
+}
+
+/// Writes (settings, import, the set-up wizard) are POSTs with a JSON body from the page's own
+/// origin: a page elsewhere can send a form without asking, but a JSON body only after a CORS
+/// preflight this listener never answers, and the origin checks refuse it besides.
+#[tokio::test]
+async fn writes_are_json_from_our_own_origin_only() {
+    let f = fixture();
+    let cookie = session(&f).await;
+    let port = free_port();
+    let write = |path: &str, content_type: &str, body: String, extra: &[(&str, &str)]| {
+        let mut request = Request::post(path)
+            .header("host", HOST)
+            .header("content-type", content_type);
+        for (k, v) in extra {
+            request = request.header(*k, *v);
+        }
+        let request = request.body(Body::from(body)).unwrap();
+        let app = f.app.clone();
+        async move { app.oneshot(request).await.unwrap() }
+    };
+    let saved_port = || {
+        let status = f.window.backend().settings_status().unwrap();
+        serde_json::to_value(status).unwrap()["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|field| field["name"] == "port")
+            .unwrap()["value"]
+            .clone()
+    };
+    let with_cookie = [("cookie", cookie.as_str())];
+
+    for (content_type, body) in [
+        ("application/x-www-form-urlencoded", format!("port={port}")),
+        (
+            "multipart/form-data; boundary=x",
+            format!(
+                "--x\r\nContent-Disposition: form-data; name=\"port\"\r\n\r\n{port}\r\n--x--\r\n"
+            ),
+        ),
+        ("text/plain", format!(r#"{{"port":"{port}"}}"#)),
+    ] {
+        let response = write("/api/settings", content_type, body, &with_cookie).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "{content_type}"
+        );
+        assert!(body_text(response).await.contains(r#""kind":"invalid""#));
+    }
+    let json = format!(r#"{{"port":"{port}"}}"#);
+    for extra in [
+        vec![
+            ("cookie", cookie.as_str()),
+            ("origin", "http://127.0.0.1:8080"),
+        ],
+        vec![
+            ("cookie", cookie.as_str()),
+            ("sec-fetch-site", "cross-site"),
+        ],
+        vec![("cookie", cookie.as_str()), ("sec-fetch-site", "same-site")],
+    ] {
+        let response = write("/api/settings", "application/json", json.clone(), &extra).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{extra:?}");
+    }
+    let response = write("/api/settings", "application/json", json.clone(), &[]).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "no cookie");
+    assert_ne!(
+        saved_port(),
+        serde_json::json!(port),
+        "nothing refused was saved"
+    );
+
+    // Every write route refuses a form the same way.
+    for path in [
+        "/api/import",
+        "/api/setup/account",
+        "/api/setup/connect",
+        "/api/setup/disconnect",
+        "/api/setup/repair",
+        "/api/setup/caller-id",
+    ] {
+        let response = write(
+            path,
+            "application/x-www-form-urlencoded",
+            "a=b".into(),
+            &with_cookie,
+        )
+        .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "{path}"
+        );
+        let get = f
+            .app
+            .clone()
+            .oneshot(get(path, &with_cookie))
+            .await
+            .unwrap();
+        assert_eq!(get.status(), StatusCode::METHOD_NOT_ALLOWED, "{path}");
+    }
+
+    // The page's own JSON write goes through, and no secret comes back.
+    let same_origin = [
+        ("cookie", cookie.as_str()),
+        ("origin", &*format!("http://{HOST}")),
+        ("sec-fetch-site", "same-origin"),
+    ];
+    let response = write("/api/settings", "application/json", json, &same_origin).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let text = body_text(response).await;
+    assert!(
+        !text.contains(AUTH_TOKEN) && !text.contains(API_KEY_SECRET),
+        "{text}"
+    );
+    assert_eq!(saved_port(), serde_json::json!(port));
+    let setup = body_text(
+        f.app
+            .clone()
+            .oneshot(get("/api/setup", &with_cookie))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(setup.contains(r#""connected":false"#), "{setup}");
+    f.window.backend().webhook_server().stop().await;
 }

@@ -57,6 +57,35 @@ async fn an_outbound_call_is_dialed_with_our_caller_id() {
     );
 }
 
+/// The caller ID chosen in set-up (a verified one) is what outgoing calls show; incoming calls
+/// still match the number itself.
+#[tokio::test]
+async fn an_outbound_call_shows_the_chosen_caller_id() {
+    let settings = WebhookSettings {
+        outgoing_caller_id: Some(dialtone::phone_number::E164::parse("+15550009999").unwrap()),
+        ..webhook_settings()
+    };
+    let (app, _) = app_with(settings, true);
+    let xml = body_text(
+        app.clone()
+            .oneshot(signed(&outbound_form("+447700900123")))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(xml.contains(r#"callerId="+15550009999""#), "{xml}");
+    let xml = body_text(
+        app.oneshot(signed(&inbound_form("+447700900123")))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        xml.contains(&format!("<Client>{IDENTITY}</Client>")),
+        "{xml}"
+    );
+}
+
 #[tokio::test]
 async fn an_incoming_call_rings_our_client() {
     let response = app()

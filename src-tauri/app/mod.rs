@@ -12,16 +12,24 @@ use clap::Parser as _;
 pub use options::Options;
 
 use crate::calling_window::{DirAssets, PageAssets};
+use crate::handoff::Handoff;
+use crate::running_instance::InstanceBus;
 use crate::{cli, desktop};
 
-/// `dialtone` with its arguments: the phone window by default, else a command.
+/// `dialtone` with its arguments: the phone window by default (or the running one brought
+/// forward), else a command. Requests for the running app go to it over the session bus
+/// before any Tauri code runs, so they need no display.
 pub fn main() -> ExitCode {
     let args = cli::Cli::parse();
     let options = Options::from_env();
     init_logging();
+    let start_desktop = |handoff| run_desktop(&options, handoff);
     match args.command {
-        None => run_desktop(&options),
-        Some(command) => cli::run(command, &options, &|| page_assets(&options)),
+        None => {
+            let handoff = Handoff::of_cli(&args).expect("a launch without a command is a handoff");
+            cli::call::run(handoff, &InstanceBus::default(), &start_desktop)
+        }
+        Some(command) => cli::run(command, &options, &|| page_assets(&options), &start_desktop),
     }
 }
 
@@ -41,7 +49,9 @@ fn init_logging() {
 /// environment, never from a `.env` in whatever folder it was started from (a desktop menu
 /// starts it in HOME): a planted or forgotten file could swap the Twilio account or widen the
 /// allowed countries. Settings › Import reads a `.env` when the user asks.
-fn run_desktop(options: &Options) -> ExitCode {
+///
+/// `handoff` is what this launch asked for (a number to dial waits for the phone window).
+fn run_desktop(options: &Options, handoff: Handoff) -> ExitCode {
     let backend = match options.backend(options.settings_env.clone()) {
         Ok(backend) => Arc::new(backend),
         Err(e) => {
@@ -49,7 +59,12 @@ fn run_desktop(options: &Options) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    desktop::run(desktop::context(), backend, options.calling_window())
+    desktop::run(
+        desktop::context(),
+        backend,
+        options.calling_window(),
+        options.desktop(handoff),
+    )
 }
 
 /// The UI the calling window serves: `DIALTONE_UI_DIR` (for developing the UI and for the

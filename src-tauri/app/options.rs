@@ -7,8 +7,12 @@ use std::path::{Path, PathBuf};
 
 use crate::backend::Backend;
 use crate::calling_window::{self, browser::BrowserSetting};
+use crate::desktop::{self, shortcuts::ShortcutSupport};
+use crate::handoff::Handoff;
 use crate::journal::Journal;
 use crate::settings::{DotenvError, Environment, Store, StoreError};
+use crate::setup::TwilioApi;
+use crate::tunnel::Discovery;
 
 /// The calling window's port when `DIALTONE_PHONE_PORT` does not say otherwise. Stable,
 /// because the browser remembers the microphone permission per origin.
@@ -78,6 +82,24 @@ pub struct Options {
     /// The OS's languages, best first (`sys-locale`): the app window's language when the
     /// `language` setting is `auto`. Empty (English) unless read by [`Options::from_env`].
     pub system_languages: Vec<String>,
+    /// Whether the session lets apps take global shortcuts (X11 yes, Wayland no), from
+    /// `WAYLAND_DISPLAY`, `XDG_SESSION_TYPE` and `DISPLAY`.
+    pub shortcut_support: ShortcutSupport,
+    /// `HOME` and `XDG_CONFIG_HOME`: launch at login writes under the first, desktops read
+    /// under the second.
+    pub home_dir: Option<PathBuf>,
+    pub xdg_config_home: Option<PathBuf>,
+    /// `DIALTONE_TWILIO_API_BASE`: where every REST call goes (the tests' simulator,
+    /// `http://127.0.0.1:PORT`); default `https://api.twilio.com`.
+    pub twilio_api_base: String,
+    /// `DIALTONE_NGROK_API`: the ngrok agent's local API; default `http://127.0.0.1:4040`.
+    pub ngrok_api: Option<String>,
+    /// `DIALTONE_CLOUDFLARED_METRICS`: cloudflared's metrics server as `host:port`; default
+    /// 127.0.0.1 on ports 20241 to 20245.
+    pub cloudflared_metrics: Option<String>,
+    /// This computer's name, for the API key and TwiML App set-up creates. From the OS, not
+    /// the environment; empty in [`Options::from_vars`].
+    pub machine_name: String,
 }
 
 /// The variables a browser we start inherits: display, session bus, sound server, locale,
@@ -139,6 +161,7 @@ impl Options {
         let mut options = Self::from_vars(std::env::vars_os(), OsDirs::of_this_user());
         options.working_dir = std::env::current_dir().ok();
         options.system_languages = crate::i18n::system_languages();
+        options.machine_name = gethostname::gethostname().to_string_lossy().into_owned();
         options
     }
 
@@ -192,6 +215,19 @@ impl Options {
                 .collect(),
             working_dir: None,
             system_languages: Vec::new(),
+            shortcut_support: ShortcutSupport::of_session(
+                text("WAYLAND_DISPLAY"),
+                text("XDG_SESSION_TYPE"),
+                text("DISPLAY"),
+            ),
+            home_dir: path("HOME"),
+            xdg_config_home: path("XDG_CONFIG_HOME"),
+            twilio_api_base: text("DIALTONE_TWILIO_API_BASE")
+                .unwrap_or(crate::twilio::TWILIO_API_BASE)
+                .to_owned(),
+            ngrok_api: text("DIALTONE_NGROK_API").map(str::to_owned),
+            cloudflared_metrics: text("DIALTONE_CLOUDFLARED_METRICS").map(str::to_owned),
+            machine_name: String::new(),
         }
     }
 
@@ -215,6 +251,19 @@ impl Options {
         Journal::open_in(self.data_dir.as_deref())
     }
 
+    /// Where Dialtone's REST calls go.
+    pub fn twilio_api(&self) -> TwilioApi {
+        TwilioApi::new(&self.twilio_api_base)
+    }
+
+    /// Where running tunnels are looked for.
+    pub fn tunnel_discovery(&self) -> Discovery {
+        Discovery::new(
+            self.ngrok_api.as_deref(),
+            self.cloudflared_metrics.as_deref(),
+        )
+    }
+
     /// The backend over the saved settings and `env`, keeping calls in [`Options::journal`].
     pub fn backend(&self, env: Environment) -> Result<Backend, StoreError> {
         let backend = Backend::new(self.store()?, env)
@@ -223,11 +272,27 @@ impl Options {
                 self.data_dir.as_deref(),
                 self.downloads_dir.clone(),
             )
+            .with_twilio_api(self.twilio_api())
+            .with_tunnel_discovery(self.tunnel_discovery())
+            .with_machine_name(&self.machine_name)
             .with_system_languages(self.system_languages.clone());
         Ok(match self.token_ttl_secs {
             Some(ttl) => backend.with_token_ttl(ttl),
             None => backend,
         })
+    }
+
+    /// What the desktop integration needs, with what this launch asked for.
+    pub fn desktop(&self, handoff: Handoff) -> desktop::Integration {
+        desktop::Integration {
+            handoff,
+            shortcuts: self.shortcut_support,
+            autostart_note: desktop::autostart::folder_note(
+                self.home_dir.as_deref(),
+                self.xdg_config_home.as_deref(),
+            ),
+            instance_id: None,
+        }
     }
 
     /// What the calling window needs.
@@ -286,6 +351,27 @@ mod tests {
         assert_eq!(set.browser, BrowserSetting::Nothing);
         assert_eq!(set.token_ttl_secs, Some(60));
         assert_eq!(set.ui_dir, Some(PathBuf::from("/t/ui")));
+    }
+
+    #[test]
+    fn the_twilio_and_tunnel_switches_are_read_here() {
+        let defaults = Options::from_vars(vars(&[]), OsDirs::default());
+        assert_eq!(defaults.twilio_api_base, "https://api.twilio.com");
+        assert_eq!(
+            (defaults.ngrok_api, defaults.cloudflared_metrics),
+            (None, None)
+        );
+        let set = Options::from_vars(
+            vars(&[
+                ("DIALTONE_TWILIO_API_BASE", "http://127.0.0.1:9900"),
+                ("DIALTONE_NGROK_API", "http://127.0.0.1:4041"),
+                ("DIALTONE_CLOUDFLARED_METRICS", "127.0.0.1:20300"),
+            ]),
+            OsDirs::default(),
+        );
+        assert_eq!(set.twilio_api().base, "http://127.0.0.1:9900");
+        assert_eq!(set.ngrok_api.as_deref(), Some("http://127.0.0.1:4041"));
+        assert_eq!(set.cloudflared_metrics.as_deref(), Some("127.0.0.1:20300"));
     }
 
     #[test]

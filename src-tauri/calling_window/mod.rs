@@ -252,6 +252,11 @@ impl CallingWindow {
         }
     }
 
+    /// A browser this app opened for the window still runs (its page may still be loading).
+    pub fn browser_running(&self) -> bool {
+        lock(&self.browsers).iter().any(BrowserProcess::is_running)
+    }
+
     /// Closes every browser this app opened that still runs: the calling window belongs to
     /// the app and should not outlive it.
     pub async fn close_browsers(&self) {

@@ -101,7 +101,9 @@ impl PageLink {
         // Counting inside the watch's lock keeps "count" and "connected" in step even when a
         // reload's new stream and the old stream's end race each other.
         self.status.send_modify(|s| {
-            self.streams.fetch_add(1, Ordering::SeqCst);
+            if self.streams.fetch_add(1, Ordering::SeqCst) == 0 {
+                tracing::info!("the calling window's page connected");
+            }
             s.connected = true;
             s.error = None;
         });
@@ -119,6 +121,7 @@ impl Drop for Connection {
         let streams = &self.link.streams;
         self.link.status.send_modify(|s| {
             if streams.fetch_sub(1, Ordering::SeqCst) == 1 {
+                tracing::info!("the calling window's page disconnected");
                 s.connected = false;
                 s.report = None;
                 self.link.phone.forget(Reporter::CallingWindow);

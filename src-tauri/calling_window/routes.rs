@@ -6,8 +6,10 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
+use std::collections::BTreeMap;
+
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, RawQuery, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, RawQuery, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::middleware;
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -18,15 +20,24 @@ use futures_util::StreamExt as _;
 
 use super::guard::Guard;
 use super::{assets, session, CallingWindow};
-use crate::backend::{blocking, BackendError, ErrorKind};
+use crate::backend::{blocking, AccountQuery, BackendError, ConnectQuery, ErrorKind};
 use crate::i18n::{self, Language, Text};
 use crate::phone_status::PhoneStatus;
+use crate::settings::Field;
 
 pub fn router(window: Arc<CallingWindow>) -> Router {
     let api = Router::new()
         .route("/api/token", get(token))
-        .route("/api/settings", get(settings))
+        .route("/api/settings", get(settings).post(save_settings))
+        .route("/api/import", post(import_env))
         .route("/api/webhook", get(webhook))
+        .route("/api/setup", get(setup_status))
+        .route("/api/setup/account", post(setup_account))
+        .route("/api/setup/connect", post(setup_connect))
+        .route("/api/setup/disconnect", post(setup_disconnect))
+        .route("/api/setup/wiring", get(check_wiring))
+        .route("/api/setup/repair", post(repair_wiring))
+        .route("/api/setup/caller-id", post(set_caller_id))
         .route("/api/state", post(report_state))
         .route("/api/events", get(events))
         .merge(super::journal_api::routes())
@@ -195,68 +206,190 @@ async fn webhook(State(window): State<Arc<CallingWindow>>, headers: HeaderMap) -
 
 async fn report_state(
     State(window): State<Arc<CallingWindow>>,
-    headers: HeaderMap,
-    body: Bytes,
+    JsonBody(report): JsonBody<PhoneStatus>,
 ) -> Response {
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    if !is_json {
-        return StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response();
-    }
-    let invalid = |why: String| {
-        (
+    if let Err(why) = report.validate() {
+        return (
             StatusCode::BAD_REQUEST,
             Json(BackendError::new(ErrorKind::Invalid, why)),
         )
-            .into_response()
-    };
-    let report: PhoneStatus = match serde_json::from_slice(&body) {
-        Ok(report) => report,
-        Err(e) => return invalid(e.to_string()),
-    };
-    if let Err(why) = report.validate() {
-        return invalid(why.to_owned());
+            .into_response();
     }
     window.link.report(report);
     StatusCode::NO_CONTENT.into_response()
 }
 
+/// A write's body: JSON, or the request is refused. A page of another origin can send a form
+/// (`application/x-www-form-urlencoded`, `multipart/form-data`, `text/plain`) without asking
+/// first; JSON it can only send after a CORS preflight, which this listener never answers.
+/// Together with the session cookie (SameSite=Strict) and the same-origin check in front of
+/// every API route, this keeps every write to the page's own origin.
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let is_json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+        let refuse = |status: StatusCode, why: String| {
+            (status, Json(BackendError::new(ErrorKind::Invalid, why))).into_response()
+        };
+        if !is_json {
+            return Err(refuse(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "send the request as JSON (Content-Type: application/json)".into(),
+            ));
+        }
+        let body = Bytes::from_request(request, state)
+            .await
+            .map_err(|e| refuse(e.status(), e.body_text()))?;
+        serde_json::from_slice(&body).map(JsonBody).map_err(|e| {
+            refuse(
+                StatusCode::BAD_REQUEST,
+                format!("the request is not what this route takes: {e}"),
+            )
+        })
+    }
+}
+
+async fn save_settings(
+    State(window): State<Arc<CallingWindow>>,
+    JsonBody(changes): JsonBody<BTreeMap<Field, String>>,
+) -> Response {
+    api_result(window.backend.save_settings(&changes).await)
+}
+
+#[derive(serde::Deserialize)]
+struct ImportBody {
+    contents: String,
+}
+
+async fn import_env(
+    State(window): State<Arc<CallingWindow>>,
+    JsonBody(body): JsonBody<ImportBody>,
+) -> Response {
+    api_result(window.backend.import_env(&body.contents).await)
+}
+
+// The set-up wizard. The page that asked restarts its own phone afterwards, so no `settings`
+// event goes back to it.
+
+async fn setup_status(State(window): State<Arc<CallingWindow>>) -> Response {
+    let backend = window.backend.clone();
+    api_result(blocking(move || backend.setup_status()).await)
+}
+
+async fn setup_account(
+    State(window): State<Arc<CallingWindow>>,
+    JsonBody(query): JsonBody<AccountQuery>,
+) -> Response {
+    api_result(window.backend.setup_account(query).await)
+}
+
+async fn setup_connect(
+    State(window): State<Arc<CallingWindow>>,
+    JsonBody(query): JsonBody<ConnectQuery>,
+) -> Response {
+    api_result(window.backend.setup_connect(query).await)
+}
+
+#[derive(serde::Deserialize)]
+struct Nothing {}
+
+async fn setup_disconnect(
+    State(window): State<Arc<CallingWindow>>,
+    JsonBody(Nothing {}): JsonBody<Nothing>,
+) -> Response {
+    api_result(window.backend.setup_disconnect().await)
+}
+
+async fn check_wiring(State(window): State<Arc<CallingWindow>>) -> Response {
+    api_result(window.backend.check_wiring().await)
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RepairBody {
+    #[serde(default)]
+    take_over: bool,
+}
+
+async fn repair_wiring(
+    State(window): State<Arc<CallingWindow>>,
+    JsonBody(body): JsonBody<RepairBody>,
+) -> Response {
+    api_result(window.backend.repair_wiring(body.take_over).await)
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CallerIdBody {
+    caller_id: String,
+}
+
+async fn set_caller_id(
+    State(window): State<Arc<CallingWindow>>,
+    JsonBody(body): JsonBody<CallerIdBody>,
+) -> Response {
+    api_result(window.backend.set_caller_id(body.caller_id).await)
+}
+
 /// The page's lifeline: while this stream is open the page counts as connected. Keep-alive
 /// comments make a vanished browser show up as a failed write within seconds. It carries the
 /// app's named events (`settings`, `webhook`: the page rereads what changed) and the phone's
-/// commands (`command`, with the command as JSON).
+/// commands (`command`, with the command as JSON). A number that waited for a phone window
+/// (the window was closed, or still loading) comes right after `hello`; the page takes it, so
+/// it is not carried out twice.
 async fn events(State(window): State<Arc<CallingWindow>>) -> Response {
     use tokio::sync::broadcast::error::RecvError;
     let connection = window.link.connect();
-    let hello = futures_util::stream::once(async {
-        Ok::<_, Infallible>(Event::default().event("hello").data("connected"))
-    });
     let sources = (
         window.link.page_events(),
         window.backend.control().subscribe(),
     );
-    let events = futures_util::stream::unfold(sources, |(mut names, mut commands)| async move {
-        loop {
-            let event = tokio::select! {
-                name = names.recv() => match name {
-                    Ok(name) => Event::default().event(name).data("{}"),
-                    // A page that missed events only needs the latest: it refetches everything.
-                    Err(RecvError::Lagged(_)) => continue,
-                    Err(RecvError::Closed) => return None,
-                },
-                command = commands.recv() => match command {
-                    Ok(command) => match Event::default().event("command").json_data(&command) {
-                        Ok(event) => event,
-                        Err(_) => continue,
+    let control = window.backend.control().clone();
+    let waiting = control
+        .take_waiting_dial()
+        .and_then(|command| Event::default().event("command").json_data(&command).ok());
+    let hello = futures_util::stream::iter(
+        std::iter::once(Event::default().event("hello").data("connected"))
+            .chain(waiting)
+            .map(Ok::<_, Infallible>),
+    );
+    let events = futures_util::stream::unfold(sources, move |(mut names, mut commands)| {
+        let control = control.clone();
+        async move {
+            loop {
+                let event = tokio::select! {
+                    name = names.recv() => match name {
+                        Ok(name) => Event::default().event(name).data("{}"),
+                        // A page that missed events only needs the latest: it refetches everything.
+                        Err(RecvError::Lagged(_)) => continue,
+                        Err(RecvError::Closed) => return None,
                     },
-                    // A command that old is better lost than carried out late.
-                    Err(RecvError::Lagged(_)) => continue,
-                    Err(RecvError::Closed) => return None,
-                },
-            };
-            return Some((Ok(event), (names, commands)));
+                    command = commands.recv() => match command {
+                        Ok(command) => {
+                            if matches!(command, crate::phone_control::PhoneCommand::Dial { .. }) {
+                                // Delivered here, so it no longer waits for another window.
+                                control.take_waiting_dial();
+                            }
+                            match Event::default().event("command").json_data(&command) {
+                                Ok(event) => event,
+                                Err(_) => continue,
+                            }
+                        }
+                        // A command that old is better lost than carried out late.
+                        Err(RecvError::Lagged(_)) => continue,
+                        Err(RecvError::Closed) => return None,
+                    },
+                };
+                return Some((Ok(event), (names, commands)));
+            }
         }
     });
     let stream = hello.chain(events).map(move |event| {

@@ -4,7 +4,8 @@
 use std::process::ExitCode;
 
 use crate::app::Options;
-use crate::settings::{Field, Source};
+use crate::settings::{field, Field, Settings, Source, Store};
+use crate::setup::{wiring, RecordFile, SetupEnv};
 use crate::{loader, token};
 
 #[derive(Debug, PartialEq, Eq)]
@@ -137,6 +138,8 @@ pub fn run(options: &Options) -> ExitCode {
         Err(e) => report.line(Verdict::Fail, "access token", &loaded.explain(e)),
     }
 
+    remote_checks(options, &store, settings, &mut report);
+
     if report.failures == 0 {
         println!("\nAll checks passed.");
         ExitCode::SUCCESS
@@ -144,4 +147,76 @@ pub fn run(options: &Options) -> ExitCode {
         println!("\n{} check(s) failed.", report.failures);
         ExitCode::FAILURE
     }
+}
+
+/// The public URL in effect (configured, else a tunnel running now), then the wiring in the
+/// Twilio account: the key authenticates, the TwiML App calls that URL, the number is bound.
+fn remote_checks(options: &Options, store: &Store, settings: &Settings, report: &mut Report) {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            report.line(
+                Verdict::Fail,
+                "Twilio",
+                &format!("could not start the checks: {e}"),
+            );
+            return;
+        }
+    };
+    runtime.block_on(async {
+        let port = settings.port().ok();
+        let entry = settings.get(Field::PublicUrl);
+        let configured = entry
+            .display_value()
+            .filter(|_| entry.problem.is_none())
+            .and_then(field::public_base);
+        let public_base = match (configured, port) {
+            (Some(base), _) => Some(base),
+            (None, Some(port)) => {
+                let found = options.tunnel_discovery().find(port).await;
+                for note in &found.notes {
+                    report.line(Verdict::Warn, "tunnel", note);
+                }
+                match found.tunnel {
+                    Some(tunnel) => {
+                        report.line(
+                            Verdict::Ok,
+                            "tunnel",
+                            &format!("{} forwards {} to port {port}; Dialtone follows it", tunnel.agent, tunnel.public_base),
+                        );
+                        Some(tunnel.public_base)
+                    }
+                    None => {
+                        report.line(
+                            Verdict::Warn,
+                            "tunnel",
+                            &format!("none found forwarding to port {port} (ngrok's API at {}, cloudflared's metrics on 20241-20245)", crate::tunnel::DEFAULT_NGROK_API),
+                        );
+                        None
+                    }
+                }
+            }
+            (None, None) => None,
+        };
+        let api = options.twilio_api();
+        let record = RecordFile::beside(store.file.path());
+        let env = SetupEnv {
+            api: &api,
+            store,
+            record: &record,
+            machine: &options.machine_name,
+        };
+        let wiring = wiring::check(&env, settings, public_base.as_deref(), port).await;
+        for check in &wiring.checks {
+            if check.ok {
+                report.line(Verdict::Ok, "Twilio", &check.summary);
+            } else {
+                let fix = check.fix.as_deref().unwrap_or("");
+                report.line(Verdict::Fail, "Twilio", &format!("{}. {fix}", check.summary));
+            }
+        }
+    });
 }

@@ -1,12 +1,15 @@
 //! The `dialtone` command line: the desktop app by default, plus headless tools. One file per
 //! command, each with its own error type; [`crate::app`] builds what they need.
 
+pub mod call;
 mod config;
 mod contacts;
 mod doctor;
 mod history;
 mod phone;
+pub mod remote;
 mod serve;
+mod setup;
 mod token;
 mod voicemail;
 
@@ -18,6 +21,9 @@ use clap::{Parser, Subcommand};
 
 use crate::app::Options;
 use crate::calling_window::PageAssets;
+use crate::handoff::Handoff;
+use crate::phone_control::PhoneCommand;
+use crate::running_instance::InstanceBus;
 use crate::settings::Field;
 
 #[derive(Debug, Parser)]
@@ -25,9 +31,14 @@ use crate::settings::Field;
     name = "dialtone",
     version,
     about = "A desktop phone for your Twilio number",
-    long_about = "A desktop phone for your Twilio number. Without a command, opens the phone window.\n\nSettings come from the environment (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET, TWIML_APP_SID, TWILIO_NUMBER, DIALTONE_IDENTITY, DIALTONE_PUBLIC_URL, DIALTONE_PORT, DIALTONE_ALLOWED_COUNTRY_CODES), a .env file in the working directory, then the OS keychain."
+    long_about = "A desktop phone for your Twilio number. Without a command, opens the phone window (or brings the running one forward); with a tel: or callto: link, puts its number in the dial pad.\n\nSettings come from the environment (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET, TWIML_APP_SID, TWILIO_NUMBER, DIALTONE_IDENTITY, DIALTONE_PUBLIC_URL, DIALTONE_PORT, DIALTONE_ALLOWED_COUNTRY_CODES, …), a .env file in the working directory, then the OS keychain.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
+    /// A tel: or callto: link, e.g. tel:+15551234567: what the desktop passes when one is
+    /// clicked. Its number lands in the dial pad.
+    #[arg(value_name = "LINK")]
+    pub link: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -63,7 +74,8 @@ pub enum Command {
     /// Show, change or import settings.
     #[command(subcommand)]
     Config(ConfigCommand),
-    /// Check the keychain, every setting, the port and the public URL.
+    /// Check the keychain, every setting, the port, the public URL, and the wiring in the
+    /// Twilio account (key, TwiML App, number).
     Doctor,
     /// The calls the phone made and took, newest first.
     History {
@@ -84,6 +96,23 @@ pub enum Command {
     /// The names shown for numbers.
     #[command(subcommand)]
     Contacts(ContactsCommand),
+    /// Connect your Twilio account: an API key, a TwiML App and your number, from the Account
+    /// SID and Auth Token (typed, or TWILIO_AUTH_TOKEN). Also --undo and --repair.
+    Setup(setup::SetupArgs),
+    /// Put NUMBER in the dial pad of the running Dialtone (starting it if it is not running).
+    /// It waits for a press of Call, unless "Call at once when another program hands me a
+    /// number" is on in Settings.
+    Call {
+        /// The number, as you would type it (+1 555 123 4567 needs no quotes), or a tel: link.
+        #[arg(required = true, num_args = 1.., value_name = "NUMBER")]
+        number: Vec<String>,
+    },
+    /// Answer the call ringing in the running Dialtone.
+    Answer,
+    /// Hang up the running Dialtone's call, or decline the one ringing.
+    Hangup,
+    /// Mute the running Dialtone's call, or unmute it.
+    Mute,
 }
 
 #[derive(Debug, Subcommand)]
@@ -131,12 +160,20 @@ pub enum ConfigCommand {
 }
 
 /// Runs `command`; a failure is one line on stderr (the problem and the fix) and exit code 1.
+/// The commands for the running app (`call`, `answer`, …) hand it the request, or run
+/// `start_desktop` when this launch has to become it.
 pub fn run(
     command: Command,
     options: &Options,
     page_assets: &dyn Fn() -> Arc<dyn PageAssets>,
+    start_desktop: &dyn Fn(Handoff) -> ExitCode,
 ) -> ExitCode {
+    let bus = InstanceBus::default();
     let result = match command {
+        Command::Call { number } => return call::run(Handoff::dial(&number), &bus, start_desktop),
+        Command::Answer => return remote::run(PhoneCommand::Answer, &bus, start_desktop),
+        Command::Hangup => return remote::run(PhoneCommand::HangUp, &bus, start_desktop),
+        Command::Mute => return remote::run(PhoneCommand::ToggleMute, &bus, start_desktop),
         Command::Serve {
             port,
             insecure_skip_signature_check,
@@ -161,6 +198,7 @@ pub fn run(
         Command::Contacts(ContactsCommand::Import { file }) => {
             contacts::import(options, &file).map_err(|e| e.to_string())
         }
+        Command::Setup(args) => setup::run(options, args).map_err(|e| e.to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

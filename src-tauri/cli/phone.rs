@@ -39,6 +39,7 @@ pub fn run(
     runtime.block_on(async move {
         tokio::spawn(backend.follow_phone_for_journal());
         backend.start_webhook_server().await?;
+        let following = tokio::spawn(backend.clone().follow_tunnel());
         let status = backend.webhook_status()?;
         match (&status.address, &status.error) {
             (Some(address), _) => tracing::info!("webhook listener on http://{address}/handle_calls"),
@@ -75,6 +76,7 @@ pub fn run(
                 }
             }
         }
+        following.abort();
         window.close_browsers().await;
         backend.webhook_server().stop().await;
         Ok(())

@@ -27,4 +27,12 @@ commands! {
     delete_contact,
     import_contacts,
     caller_name,
+    take_waiting_dial,
+    setup_account,
+    setup_connect,
+    setup_disconnect,
+    setup_status,
+    check_wiring,
+    repair_wiring,
+    set_caller_id,
 }

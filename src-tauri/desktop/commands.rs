@@ -9,12 +9,16 @@ use tauri::{AppHandle, Runtime, State};
 
 use crate::backend::history::{HistoryStatus, SavedFile};
 use crate::backend::{blocking, Backend, BackendError, ErrorKind, ImportResult, SettingsStatus};
+use crate::backend::{AccountQuery, ConnectQuery, ConnectResult, DisconnectResult, SetupStatus};
 use crate::calling_window::page_link::WindowStatus;
 use crate::journal::{
     Contact, ContactDraft, HistoryEntry, HistoryFilter, ImportReport, VoicemailEntry,
 };
+use crate::phone_control::PhoneCommand;
 use crate::phone_status::{PhoneStatus, Reporter};
 use crate::settings::Field;
+use crate::setup::account::AccountOverview;
+use crate::setup::wiring::WiringReport;
 use crate::token::AccessToken;
 use crate::webhook_server::WebhookStatus;
 
@@ -49,24 +53,42 @@ pub async fn settings_status(
 }
 
 #[tauri::command]
-pub async fn save_settings(
+pub async fn save_settings<R: Runtime>(
+    app: AppHandle<R>,
     backend: State<'_, Arc<Backend>>,
     slot: State<'_, super::CallingWindowSlot>,
     changes: BTreeMap<Field, String>,
 ) -> Result<SettingsStatus, BackendError> {
     let status = backend.save_settings(&changes).await?;
     slot.settings_changed();
-    Ok(status)
+    if !changes.keys().any(|field| field.is_desktop_preference()) {
+        return Ok(status);
+    }
+    // Shortcuts and launch at login take effect now; what does not work here shows as the
+    // field's problem in the status returned.
+    let backend = backend.inner().clone();
+    blocking(move || {
+        super::integration::apply_preferences(&app);
+        backend.settings_status()
+    })
+    .await
 }
 
 #[tauri::command]
-pub async fn import_env(
+pub async fn import_env<R: Runtime>(
+    app: AppHandle<R>,
     backend: State<'_, Arc<Backend>>,
     slot: State<'_, super::CallingWindowSlot>,
     contents: String,
 ) -> Result<ImportResult, BackendError> {
     let result = backend.import_env(&contents).await?;
     slot.settings_changed();
+    // A .env may set desktop preferences too (DIALTONE_SHORTCUT_ANSWER, …).
+    blocking(move || {
+        super::integration::apply_preferences(&app);
+        Ok(())
+    })
+    .await?;
     Ok(result)
 }
 
@@ -102,6 +124,15 @@ pub async fn open_calling_window<R: Runtime>(
     // Errors are also in the status, which is what the UI shows.
     let _ = window.open();
     Ok(window.link().status())
+}
+
+/// The number another program handed in that no phone window has taken yet (the app window
+/// asks once it follows commands, and when a `dial` command says one is waiting).
+#[tauri::command]
+pub async fn take_waiting_dial(
+    backend: State<'_, Arc<Backend>>,
+) -> Result<Option<PhoneCommand>, BackendError> {
+    Ok(backend.control().take_waiting_dial())
 }
 
 #[tauri::command]
@@ -254,4 +285,66 @@ pub async fn caller_name(
 ) -> Result<Option<String>, BackendError> {
     let backend = backend.inner().clone();
     blocking(move || backend.caller_name(&number)).await
+}
+
+// The set-up wizard. Each one that changes settings tells the calling window's page, which
+// then starts its phone over with the new credentials.
+
+#[tauri::command]
+pub async fn setup_account(
+    backend: State<'_, Arc<Backend>>,
+    query: AccountQuery,
+) -> Result<AccountOverview, BackendError> {
+    backend.setup_account(query).await
+}
+
+#[tauri::command]
+pub async fn setup_connect(
+    backend: State<'_, Arc<Backend>>,
+    slot: State<'_, super::CallingWindowSlot>,
+    query: ConnectQuery,
+) -> Result<ConnectResult, BackendError> {
+    let result = backend.setup_connect(query).await?;
+    slot.settings_changed();
+    Ok(result)
+}
+
+#[tauri::command]
+pub async fn setup_disconnect(
+    backend: State<'_, Arc<Backend>>,
+    slot: State<'_, super::CallingWindowSlot>,
+) -> Result<DisconnectResult, BackendError> {
+    let result = backend.setup_disconnect().await?;
+    slot.settings_changed();
+    Ok(result)
+}
+
+#[tauri::command]
+pub async fn setup_status(backend: State<'_, Arc<Backend>>) -> Result<SetupStatus, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.setup_status()).await
+}
+
+#[tauri::command]
+pub async fn check_wiring(backend: State<'_, Arc<Backend>>) -> Result<WiringReport, BackendError> {
+    backend.check_wiring().await
+}
+
+#[tauri::command]
+pub async fn repair_wiring(
+    backend: State<'_, Arc<Backend>>,
+    slot: State<'_, super::CallingWindowSlot>,
+    take_over: bool,
+) -> Result<WiringReport, BackendError> {
+    let report = backend.repair_wiring(take_over).await?;
+    slot.settings_changed();
+    Ok(report)
+}
+
+#[tauri::command]
+pub async fn set_caller_id(
+    backend: State<'_, Arc<Backend>>,
+    caller_id: String,
+) -> Result<SetupStatus, BackendError> {
+    backend.set_caller_id(caller_id).await
 }

@@ -3,7 +3,13 @@
 //! ([`crate::app`]) builds what it needs and hands it over.
 
 pub mod assets;
+pub mod autostart;
 pub mod commands;
+pub mod deep_link;
+pub mod handoff;
+pub mod integration;
+pub mod shortcuts;
+pub mod single_instance;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -13,6 +19,7 @@ use tauri::{Emitter as _, Manager, Runtime};
 
 use crate::backend::Backend;
 use crate::calling_window::{self, CallingWindow, PageAssets};
+pub use integration::Integration;
 
 /// The one place the frontend bundle and `tauri.conf.json` are compiled in.
 pub fn context() -> tauri::Context<tauri::Wry> {
@@ -106,6 +113,8 @@ pub fn builder<R: Runtime>(
             });
             // The call journal hears what the phone reports (answered here, declined, missed).
             tauri::async_runtime::spawn(backend.follow_phone_for_journal());
+            // The public URL finds itself, and the TwiML App follows a tunnel that moves.
+            tauri::async_runtime::spawn(backend.clone().follow_tunnel());
             tauri::async_runtime::spawn(async move {
                 if let Err(e) = backend.start_webhook_server().await {
                     tracing::error!("settings could not be read: {}", e.message);
@@ -156,21 +165,17 @@ pub(crate) async fn calling_window<R: Runtime>(
     Ok(window.clone())
 }
 
-/// Opens the phone window and runs until it closes; the listeners stop with it.
+/// Opens the phone window and runs until it closes; the listeners stop with it. A second
+/// launch exits inside `build`, having handed its request to this one.
 pub fn run(
     mut context: tauri::Context<tauri::Wry>,
     backend: Arc<Backend>,
     calling_window: calling_window::Config,
+    integration: Integration,
 ) -> ExitCode {
     let shared = assets::Shared::take_from(&mut context);
-    let app = match builder(
-        tauri::Builder::default(),
-        backend,
-        Arc::new(shared),
-        calling_window,
-    )
-    .build(context)
-    {
+    let base = integration::add(tauri::Builder::default(), integration);
+    let app = match builder(base, backend, Arc::new(shared), calling_window).build(context) {
         Ok(app) => app,
         Err(e) => {
             eprintln!("dialtone: the window could not be opened: {e}");

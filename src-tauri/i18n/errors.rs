@@ -25,12 +25,17 @@ pub fn field_label(field: Field) -> Text {
         Field::AllowedCountryCodes => "field-allowed-country-codes",
         Field::AllowedNumbers => "field-allowed-numbers",
         Field::MaxCallSeconds => "field-max-call-seconds",
-        Field::Language => "field-language",
         Field::Voicemail => "field-voicemail",
         Field::VoicemailGreeting => "field-voicemail-greeting",
         Field::VoicemailMaxSecs => "field-voicemail-max-secs",
         Field::RingSecs => "field-ring-secs",
         Field::DoNotDisturb => "field-do-not-disturb",
+        Field::CallAtOnce => "field-call-at-once",
+        Field::LaunchAtLogin => "field-launch-at-login",
+        Field::ShortcutAnswer => "field-shortcut-answer",
+        Field::ShortcutHangUp => "field-shortcut-hang-up",
+        Field::ShortcutMute => "field-shortcut-mute",
+        Field::Language => "field-language",
     })
 }
 
@@ -49,12 +54,14 @@ pub fn field_shape(field: Field) -> Text {
         Field::AllowedCountryCodes => "shape-allowed-country-codes",
         Field::AllowedNumbers => "shape-allowed-numbers",
         Field::MaxCallSeconds => "shape-max-call-seconds",
-        Field::Language => "shape-language",
-        Field::Voicemail => "shape-voicemail",
+        Field::Voicemail | Field::DoNotDisturb | Field::CallAtOnce | Field::LaunchAtLogin => {
+            "shape-switch"
+        }
+        Field::ShortcutAnswer | Field::ShortcutHangUp | Field::ShortcutMute => "shape-shortcut",
         Field::VoicemailGreeting => "shape-voicemail-greeting",
         Field::VoicemailMaxSecs => "shape-voicemail-max-secs",
         Field::RingSecs => "shape-ring-secs",
-        Field::DoNotDisturb => "shape-do-not-disturb",
+        Field::Language => "shape-language",
     })
 }
 
@@ -254,7 +261,7 @@ impl From<&Refusal> for Text {
                     .map(CountryCode::regions)
                     .unwrap_or_default()
                     .iter()
-                    .map(|region| Text::plain(region))
+                    .map(Text::plain)
                     .reduce(|all, next| {
                         Text::new("region-list")
                             .message("first", all)

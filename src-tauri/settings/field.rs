@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use super::desktop;
 use crate::phone_number::{Country, E164};
 
 /// One setting. The `snake_case` name is what the CLI, the UI and the keychain entry use.
@@ -34,6 +35,11 @@ pub enum Field {
     RingSecs,
     /// Calls go straight to voicemail without ringing (`on`/`off`).
     DoNotDisturb,
+    CallAtOnce,
+    LaunchAtLogin,
+    ShortcutAnswer,
+    ShortcutHangUp,
+    ShortcutMute,
     /// The language of the windows: `auto` (the system's), `en` or `ja`.
     Language,
 }
@@ -48,7 +54,7 @@ pub enum Home {
 }
 
 impl Field {
-    pub const ALL: [Field; 18] = [
+    pub const ALL: [Field; 23] = [
         Field::AccountSid,
         Field::AuthToken,
         Field::ApiKeySid,
@@ -66,6 +72,11 @@ impl Field {
         Field::VoicemailMaxSecs,
         Field::RingSecs,
         Field::DoNotDisturb,
+        Field::CallAtOnce,
+        Field::LaunchAtLogin,
+        Field::ShortcutAnswer,
+        Field::ShortcutHangUp,
+        Field::ShortcutMute,
         Field::Language,
     ];
 
@@ -88,6 +99,11 @@ impl Field {
             Field::VoicemailMaxSecs => "voicemail_max_secs",
             Field::RingSecs => "ring_secs",
             Field::DoNotDisturb => "do_not_disturb",
+            Field::CallAtOnce => "call_at_once",
+            Field::LaunchAtLogin => "launch_at_login",
+            Field::ShortcutAnswer => "shortcut_answer",
+            Field::ShortcutHangUp => "shortcut_hang_up",
+            Field::ShortcutMute => "shortcut_mute",
             Field::Language => "language",
         }
     }
@@ -111,6 +127,11 @@ impl Field {
             Field::VoicemailMaxSecs => "Longest voicemail (seconds)",
             Field::RingSecs => "Ring time (seconds)",
             Field::DoNotDisturb => "Do not disturb",
+            Field::CallAtOnce => "Call at once when another program hands me a number",
+            Field::LaunchAtLogin => "Launch at login",
+            Field::ShortcutAnswer => "Shortcut: answer",
+            Field::ShortcutHangUp => "Shortcut: hang up",
+            Field::ShortcutMute => "Shortcut: mute",
             Field::Language => "Language",
         }
     }
@@ -136,8 +157,25 @@ impl Field {
             Field::VoicemailMaxSecs => "DIALTONE_VOICEMAIL_MAX_SECS",
             Field::RingSecs => "DIALTONE_RING_SECS",
             Field::DoNotDisturb => "DIALTONE_DO_NOT_DISTURB",
+            Field::CallAtOnce => "DIALTONE_CALL_AT_ONCE",
+            Field::LaunchAtLogin => "DIALTONE_LAUNCH_AT_LOGIN",
+            Field::ShortcutAnswer => "DIALTONE_SHORTCUT_ANSWER",
+            Field::ShortcutHangUp => "DIALTONE_SHORTCUT_HANG_UP",
+            Field::ShortcutMute => "DIALTONE_SHORTCUT_MUTE",
             Field::Language => "DIALTONE_LANGUAGE",
         }
+    }
+
+    /// The preferences the desktop shell applies as soon as they are saved (shortcuts,
+    /// launch at login).
+    pub fn is_desktop_preference(self) -> bool {
+        matches!(
+            self,
+            Field::LaunchAtLogin
+                | Field::ShortcutAnswer
+                | Field::ShortcutHangUp
+                | Field::ShortcutMute
+        )
     }
 
     pub fn is_secret(self) -> bool {
@@ -157,13 +195,18 @@ impl Field {
             | Field::Port
             | Field::AllowedCountryCodes
             | Field::AllowedNumbers
-            | Field::MaxCallSeconds
-            | Field::Language
-            | Field::Voicemail
+            | Field::MaxCallSeconds => Home::SettingsFile,
+            Field::Voicemail
             | Field::VoicemailGreeting
             | Field::VoicemailMaxSecs
             | Field::RingSecs
             | Field::DoNotDisturb => Home::SettingsFile,
+            Field::CallAtOnce
+            | Field::LaunchAtLogin
+            | Field::ShortcutAnswer
+            | Field::ShortcutHangUp
+            | Field::ShortcutMute
+            | Field::Language => Home::SettingsFile,
         }
     }
 
@@ -182,10 +225,11 @@ impl Field {
             Field::AllowedCountryCodes => "country calling codes or two-letter country codes separated by commas, e.g. 1,44 or 1,PR (1 means the US and Canada; name other +1 countries, such as PR or JM, and places such as JE under +44, to allow them)",
             Field::AllowedNumbers => "numbers with + and the country code, separated by commas, e.g. +442079460958,+12129761234 (each is dialed even when its country or kind of number is refused)",
             Field::MaxCallSeconds => "whole seconds from 1 to 14400 (4 hours, Twilio's own limit), e.g. 3600 for one hour",
-            Field::Voicemail | Field::DoNotDisturb => "on or off",
             Field::VoicemailGreeting => "1 to 500 characters of text, spoken to the caller before the tone",
             Field::VoicemailMaxSecs => "a number of seconds from 5 to 3600",
             Field::RingSecs => "a number of seconds from 5 to 120",
+            Field::CallAtOnce | Field::LaunchAtLogin | Field::Voicemail | Field::DoNotDisturb => "on or off (true/false, yes/no and 1/0 work too)",
+            Field::ShortcutAnswer | Field::ShortcutHangUp | Field::ShortcutMute => "a key combination with Ctrl, Alt or Super, e.g. Ctrl+Alt+A (a function key such as F9 may stand alone); leave it empty for none",
             Field::Language => "auto (follow the system), en or ja",
         }
     }
@@ -214,7 +258,7 @@ impl Field {
             Field::AllowedNumbers => parse_numbers(value).map(|numbers| joined(&numbers)),
             Field::MaxCallSeconds => parse_call_seconds(value).map(|s| s.to_string()),
             Field::Voicemail | Field::DoNotDisturb => {
-                parse_switch(value).map(|on| if on { "on" } else { "off" }.to_owned())
+                desktop::parse_switch(value).map(|on| on.to_string())
             }
             Field::VoicemailGreeting => {
                 let words = value
@@ -227,6 +271,12 @@ impl Field {
             }
             Field::VoicemailMaxSecs => seconds(value, VOICEMAIL_SECS),
             Field::RingSecs => seconds(value, RING_SECS),
+            Field::CallAtOnce | Field::LaunchAtLogin => {
+                desktop::parse_switch(value).map(|on| on.to_string())
+            }
+            Field::ShortcutAnswer | Field::ShortcutHangUp | Field::ShortcutMute => {
+                desktop::normalize_shortcut(value)
+            }
             Field::Language => {
                 let choice = value.to_ascii_lowercase();
                 LANGUAGE_CHOICES
@@ -274,15 +324,6 @@ pub const VOICEMAIL_SECS: std::ops::RangeInclusive<u32> = 5..=3600;
 /// `<Dial timeout>` Dialtone allows: long enough to reach the phone, short enough that the
 /// caller is still there for voicemail.
 pub const RING_SECS: std::ops::RangeInclusive<u32> = 5..=120;
-
-/// `on`/`off` and the usual spellings of yes and no.
-pub fn parse_switch(value: &str) -> Option<bool> {
-    match value.to_ascii_lowercase().as_str() {
-        "on" | "true" | "yes" | "1" => Some(true),
-        "off" | "false" | "no" | "0" => Some(false),
-        _ => None,
-    }
-}
 
 fn seconds(value: &str, range: std::ops::RangeInclusive<u32>) -> Option<String> {
     value
@@ -557,8 +598,8 @@ mod tests {
 
     #[test]
     fn voicemail_settings_have_shapes() {
-        assert_eq!(Field::Voicemail.normalize(" Yes "), Ok("on".to_owned()));
-        assert_eq!(Field::DoNotDisturb.normalize("0"), Ok("off".to_owned()));
+        assert_eq!(Field::Voicemail.normalize(" Yes "), Ok("true".to_owned()));
+        assert_eq!(Field::DoNotDisturb.normalize("0"), Ok("false".to_owned()));
         assert!(Field::DoNotDisturb.normalize("maybe").is_err());
         assert_eq!(Field::RingSecs.normalize("20"), Ok("20".to_owned()));
         assert!(Field::RingSecs.normalize("4").is_err());
@@ -590,5 +631,29 @@ mod tests {
         }
         assert!(Field::Port.normalize("0").is_err());
         assert_eq!(Field::Port.normalize("3000"), Ok("3000".to_owned()));
+    }
+
+    #[test]
+    fn desktop_preferences_are_switches_and_key_combinations() {
+        assert_eq!(Field::CallAtOnce.normalize(" Yes "), Ok("true".to_owned()));
+        assert_eq!(
+            Field::LaunchAtLogin.normalize("off"),
+            Ok("false".to_owned())
+        );
+        assert!(Field::LaunchAtLogin.normalize("sometimes").is_err());
+        assert_eq!(
+            Field::ShortcutMute.normalize("control+alt+m"),
+            Ok("Ctrl+Alt+M".to_owned())
+        );
+        let err = Field::ShortcutAnswer
+            .normalize("a")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("Ctrl, Alt or Super"), "{err}");
+        let unknown = "shortcut".parse::<Field>().unwrap_err().to_string();
+        assert!(
+            unknown.contains("shortcut_answer, shortcut_hang_up, shortcut_mute"),
+            "{unknown}"
+        );
     }
 }

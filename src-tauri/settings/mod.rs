@@ -4,6 +4,7 @@
 //! Precedence, highest first: process environment, a `.env` file in the working directory,
 //! the saved settings (keychain + settings file), defaults derived from the Twilio number.
 
+pub mod desktop;
 pub mod field;
 pub mod store;
 
@@ -275,8 +276,9 @@ impl Settings {
         settings
     }
 
-    /// Identity, port, allowed countries and the call length have defaults; identity and
-    /// countries derive from the Twilio number, so they are filled in only when it is valid.
+    /// Identity, port, allowed countries, the call length, voicemail and the desktop switches
+    /// have defaults; identity and countries derive from the Twilio number, so they are filled
+    /// in only when the number itself is valid.
     fn apply_defaults(&mut self) {
         let number = self
             .valid(Field::TwilioNumber)
@@ -295,14 +297,17 @@ impl Settings {
                 Field::MaxCallSeconds,
                 Some(field::MAX_CALL_SECONDS.to_string()),
             ),
-            (Field::Voicemail, Some("on".to_owned())),
+            (Field::Voicemail, Some(true.to_string())),
             (Field::VoicemailGreeting, Some(DEFAULT_GREETING.to_owned())),
             (
                 Field::VoicemailMaxSecs,
                 Some(DEFAULT_VOICEMAIL_SECS.to_string()),
             ),
             (Field::RingSecs, Some(DEFAULT_RING_SECS.to_string())),
-            (Field::DoNotDisturb, Some("off".to_owned())),
+            (Field::DoNotDisturb, Some(false.to_string())),
+            // The desktop switches are off unless set (shortcuts have no default: none).
+            (Field::CallAtOnce, Some(false.to_string())),
+            (Field::LaunchAtLogin, Some(false.to_string())),
             (Field::Language, Some("auto".to_owned())),
         ];
         for (field, default) in defaults {
@@ -411,6 +416,7 @@ impl Settings {
             allowed_country_codes: allowed,
             allowed_numbers,
             max_call_seconds,
+            outgoing_caller_id: None,
         })
     }
 
@@ -466,9 +472,19 @@ pub struct WebhookSettings {
     pub allowed_numbers: Vec<E164>,
     /// `<Dial timeLimit>` for every call, 1 to 14400.
     pub max_call_seconds: u32,
+    /// The caller ID outgoing calls show when it is not the Twilio number: chosen in set-up,
+    /// and set only while the account still has it (see `setup::record`). `None`: the number.
+    pub outgoing_caller_id: Option<E164>,
 }
 
 impl WebhookSettings {
+    /// The number outgoing calls come from.
+    pub fn caller_id(&self) -> &E164 {
+        self.outgoing_caller_id
+            .as_ref()
+            .unwrap_or(&self.twilio_number)
+    }
+
     pub const NEEDS: [Field; 5] = [
         Field::AccountSid,
         Field::TwilioNumber,

@@ -97,7 +97,8 @@ fn retry_after(response: &reqwest::Response) -> Option<Duration> {
 }
 
 /// reqwest with rustls needs a process-wide crypto provider; `ring` needs no C toolchain.
-fn install_crypto_provider() {
+/// Public for the other reqwest clients of the app (the tunnel agents).
+pub fn install_crypto_provider() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         // Err means another part of the process installed one first, which serves as well.

@@ -16,7 +16,7 @@ mod error;
 mod resources;
 pub mod retry;
 
-pub use client::{Client, ClientOptions, TWILIO_API_BASE};
+pub use client::{install_crypto_provider, Client, ClientOptions, TWILIO_API_BASE};
 pub use credentials::{is_sid, Credentials};
 pub use error::{ApiError, TwilioError};
 pub use resources::{

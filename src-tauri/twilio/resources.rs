@@ -3,7 +3,7 @@
 //! field at Twilio changes nothing here. Twilio writes "not set" as `""` or `null` depending on
 //! the field (`twilio.md` §8.2); both read as `None`.
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::secret::Secret;
 
@@ -41,8 +41,8 @@ pub struct Capabilities {
 }
 
 /// Where a number sends its calls: what set-up records before binding the number and puts back
-/// on undo (`twilio-rest.md` §1.5).
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+/// on undo (`twilio-rest.md` §1.5). `Serialize` so set-up can keep it on disk until then.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct VoiceConfig {
     #[serde(default, deserialize_with = "blank_is_none")]
     pub voice_url: Option<String>,

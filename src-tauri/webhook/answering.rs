@@ -68,7 +68,7 @@ impl Answering {
         };
         let switch = |field: Field, default: bool| {
             text(field)
-                .and_then(settings::field::parse_switch)
+                .and_then(settings::desktop::parse_switch)
                 .unwrap_or(default)
         };
         let number = |field: Field, default: u32| {

@@ -8,6 +8,7 @@
 //!
 //! A forged request never gets here (403 at the gate), so it changes nothing.
 
+use crate::i18n::Text;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -19,7 +20,6 @@ use super::answering;
 use super::routing::{self, CallFields, Route};
 use super::twilio_request::TwilioForm;
 use super::Context;
-use crate::i18n::Text;
 use crate::journal::{CallRoute, DialOutcome, Direction, Pending, RecordingReport, RoutedCall};
 
 /// How long a webhook waits for its journal write before answering Twilio anyway (Twilio gives

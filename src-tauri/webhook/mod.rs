@@ -47,6 +47,39 @@ pub struct Context {
     greeting: Greeting,
     /// Unix milliseconds now; tests pass a clock of their own.
     clock: Arc<dyn Fn() -> i64 + Send + Sync>,
+    /// The public base each signature is checked over (see [`SignatureBase`]).
+    signature_base: SignatureBase,
+}
+
+/// The public base URL every Twilio route's signature is checked over (base + path + query),
+/// swappable while the listener runs: when a free tunnel restarts with a new URL, the new one
+/// applies to the next request, with no restart of the listener and no request dropped.
+/// `None` means "rebuild the URL from the request's headers". Cheap to clone; clones share it.
+#[derive(Debug, Clone, Default)]
+pub struct SignatureBase(Arc<std::sync::RwLock<Option<String>>>);
+
+impl SignatureBase {
+    pub fn new(base: Option<String>) -> Self {
+        Self(Arc::new(std::sync::RwLock::new(base)))
+    }
+
+    pub fn get(&self) -> Option<String> {
+        self.0
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Replaces the base; returns whether it changed.
+    pub fn set(&self, base: Option<String>) -> bool {
+        let mut current = self
+            .0
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let changed = *current != base;
+        *current = base;
+        changed
+    }
 }
 
 impl Context {
@@ -54,6 +87,7 @@ impl Context {
     /// warning. The Auth Token must be present when checks are on ([`crate::settings`]
     /// enforces that before we get here).
     pub fn new(settings: WebhookSettings, check_signatures: bool, activity: Activity) -> Self {
+        let signature_base = SignatureBase::new(settings.public_base.clone());
         Self {
             settings,
             check_signatures,
@@ -62,6 +96,7 @@ impl Context {
             journal: None,
             greeting: Greeting::new(None),
             clock: Arc::new(crate::journal::now_ms),
+            signature_base,
         }
     }
 
@@ -80,6 +115,18 @@ impl Context {
     pub fn with_clock(mut self, clock: impl Fn() -> i64 + Send + Sync + 'static) -> Self {
         self.clock = Arc::new(clock);
         self
+    }
+
+    /// Checks signatures over `base` instead of the configured public URL: a tunnel found
+    /// running, whose URL may change while the listener runs.
+    pub fn with_signature_base(mut self, base: SignatureBase) -> Self {
+        self.signature_base = base;
+        self
+    }
+
+    /// The public base signatures are checked over right now.
+    pub fn signature_base(&self) -> Option<String> {
+        self.signature_base.get()
     }
 
     pub fn settings(&self) -> &WebhookSettings {

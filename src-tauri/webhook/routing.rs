@@ -88,7 +88,7 @@ pub fn twiml(route: &Route, settings: &WebhookSettings, ring_secs: u32) -> Strin
     match route {
         Route::Outbound { to } => twiml::response([twiml::dial()
             .attr("action", super::answering::DIAL_STATUS_PATH)
-            .attr("callerId", settings.twilio_number.as_str())
+            .attr("callerId", settings.caller_id().as_str())
             .attr("answerOnBridge", "true")
             .attr("timeLimit", settings.max_call_seconds.to_string())
             .number(to.as_str())]),
@@ -132,6 +132,7 @@ mod tests {
             ],
             allowed_numbers: vec![],
             max_call_seconds: 3600,
+            outgoing_caller_id: None,
         }
     }
 

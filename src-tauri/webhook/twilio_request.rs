@@ -235,7 +235,7 @@ fn check_signature(
 /// `Host` header.
 fn signed_url(context: &Context, headers: &HeaderMap, uri: &Uri) -> Option<String> {
     let path_and_query = uri.path_and_query().map_or("/", |p| p.as_str());
-    if let Some(base) = &context.settings.public_base {
+    if let Some(base) = context.signature_base() {
         return Some(format!("{base}{path_and_query}"));
     }
     let header_text = |name: &str| {

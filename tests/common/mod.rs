@@ -32,6 +32,7 @@ pub fn webhook_settings() -> WebhookSettings {
         allowed_country_codes: vec![Country::parse("1").unwrap(), Country::parse("44").unwrap()],
         allowed_numbers: vec![],
         max_call_seconds: MAX_CALL_SECONDS,
+        outgoing_caller_id: None,
     }
 }
 

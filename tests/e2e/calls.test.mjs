@@ -153,6 +153,49 @@ describe('end to end against the Twilio simulator', () => {
     assert.equal((await s.sim.call(sid)).status, 'completed');
   });
 
+  test('DTMF while the page stalls at random, as on a loaded machine: every digit arrives, in order', async () => {
+    // The flake this reproduces: once, under load, the simulator got `1#*` for `15#*`. A busy
+    // renderer starts the browser's tones late; the UI used to queue digits for as long as it
+    // expected a tone to take, and sent the next ones while one still waited in the browser's
+    // buffer, which insertDTMF replaces. Here the page blocks its main thread at random (seeded,
+    // so each run stalls alike) while 60 digits are pressed 150-300 ms apart; the old UI lost
+    // about one in fifteen this way.
+    await s.sim.post('/phone', { mode: 'answer', answer_delay_ms: 300 });
+    const { sid, mark } = await dialAndConnect('+15557654321');
+    await label('Connected').waitFor({ timeout: 10000 });
+    await s.page.getByRole('button', { name: 'Keypad' }).click();
+    const sequence = '15#*'.repeat(15);
+    await s.page.evaluate(async (sequence) => {
+      let seed = 15;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const stall = (ms) => {
+        const until = performance.now() + ms;
+        while (performance.now() < until);
+      };
+      const stalls = setInterval(() => {
+        if (random() < 0.5) stall(random() * 250);
+      }, 37);
+      const pad = document.querySelector('[role=group][aria-label="Keypad tones"]');
+      for (const d of sequence) {
+        /** @type {HTMLElement} */ (pad.querySelector(`[data-key="${CSS.escape(d)}"]`)).click();
+        await new Promise((r) => setTimeout(r, 150 + random() * 150));
+      }
+      clearInterval(stalls);
+    }, sequence);
+    const digits = async () => (await s.sim.events(mark)).filter((e) => e.kind === 'dtmf' && e.call_sid === sid).map((e) => e.digit).join('');
+    const end = Date.now() + 30000;
+    let got = await digits();
+    while (got.length < sequence.length && Date.now() < end) {
+      await sleep(250);
+      got = await digits();
+    }
+    // Bounded wait for stragglers: more digits than pressed would be a bug too.
+    await sleep(500);
+    assert.equal(await digits(), sequence, 'the simulator receives every digit, in order');
+    await s.page.getByRole('button', { name: 'Hang up' }).click();
+    await idle();
+  });
+
   test('outbound: the far end hangs up', async () => {
     await s.sim.post('/phone', { mode: 'answer', answer_delay_ms: 300 });
     const { sid } = await dialAndConnect('+442079460958');

@@ -183,8 +183,17 @@ function ended(child) {
   });
 }
 
-/** Starts the simulator, `dialtone phone` and Chromium on the phone page. */
-export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
+/**
+ * Starts the simulator, `dialtone phone` and Chromium on the phone page.
+ * With `wizard`, the account is as before set-up (its number wired to nothing, no TwiML App) and
+ * the app starts from an empty keychain with no credentials at all: the test's private
+ * gnome-keyring (scripts/test-session.sh), the simulator's REST API, and `wizard.ngrokApi` as
+ * the ngrok agent it finds its tunnel through.
+ * `pageMic`: the microphone is a tone the test switches on and off from the page (`micTone`),
+ * instead of Chromium's looping fake device, so a tone's onset has a known time.
+ * @param {{ tokenTtl?: number, appEnv?: Record<string, string>, wizard?: { ngrokApi: string }, simEnv?: Record<string, string>, pageMic?: boolean }} [options]
+ */
+export async function startStack({ tokenTtl, appEnv: appOverrides = {}, wizard, simEnv = {}, pageMic = false } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'dialtone-e2e-'));
   const webhookPort = await freePort();
   const windowPort = await freePort();
@@ -192,11 +201,21 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
   writeToneWav(wav, APP_TONE_HZ);
   const ui = uiDir(work);
 
+  if (wizard && !process.env.DIALTONE_TEST_SESSION) {
+    throw new Error('the wizard test saves to a keychain and must not touch yours: run it as `scripts/test-session.sh tests/e2e/run.sh wizard` (scripts/test.sh does)');
+  }
+  /** @type {Record<string, string>} */
+  const simVars = { ...CREDS, SIM_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/handle_calls`, ...simEnv };
+  if (wizard) {
+    // Before set-up: no TwiML App, so the number sends its calls nowhere yet.
+    delete simVars.TWIML_APP_SID;
+    delete simVars.DIALTONE_PUBLIC_URL;
+  }
   const sim = start(
     bin('twilio-sim', 'SIM_BIN'),
     ['--port', String(SIM_PORT), '--tone-hz', String(SIM_TONE_HZ)],
-    { ...CREDS, SIM_WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/handle_calls` },
-    /"control_port":(\d+)/,
+    simVars,
+    /"control_port":(\d+).*"rest_port":(\d+)/,
     'twilio-sim',
   );
   const cleanup = [() => sim.child.kill('SIGTERM')];
@@ -207,8 +226,10 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
   const simReady = await sim.ready.catch(fail);
   const control = new Sim(`http://127.0.0.1:${simReady[1]}`);
 
+  const restUrl = `http://127.0.0.1:${simReady[2]}`;
+  /** @type {Record<string, string>} */
   const appEnv = {
-    ...CREDS,
+    ...(wizard ? {} : CREDS),
     DIALTONE_PORT: String(webhookPort),
     DIALTONE_CONFIG_DIR: join(work, 'config'),
     DIALTONE_DATA_DIR: join(work, 'data'),
@@ -221,6 +242,14 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
     DIALTONE_TEST_CONNECT_SRC: `wss://127.0.0.1:${SIM_PORT} https://127.0.0.1:${SIM_PORT}`,
     RUST_LOG: process.env.RUST_LOG ?? 'info',
   };
+  if (wizard) {
+    // The test session's own bus and gnome-keyring, empty at the start.
+    appEnv.DBUS_SESSION_BUS_ADDRESS = /** @type {string} */ (process.env.DBUS_SESSION_BUS_ADDRESS);
+    appEnv.DIALTONE_TWILIO_API_BASE = restUrl;
+    appEnv.DIALTONE_NGROK_API = wizard.ngrokApi;
+    // No cloudflared is asked: nothing listens on this port.
+    appEnv.DIALTONE_CLOUDFLARED_METRICS = `127.0.0.1:${await freePort()}`;
+  }
   if (tokenTtl) appEnv.DIALTONE_TOKEN_TTL_SECS = String(tokenTtl);
   Object.assign(appEnv, appOverrides);
   const app = start(bin('dialtone', 'DIALTONE_BIN'), ['phone', '--no-open', '--port', String(windowPort)], appEnv, /(http:\/\/127\.\d+\.\d+\.\d+:\d+\/launch\?key=\S+)/, 'dialtone');
@@ -252,13 +281,16 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
       ],
     });
     const context = await browser.newContext();
-    // Keep every RTCPeerConnection's remote streams, to measure what the page hears.
+    // Keep every RTCPeerConnection and its remote streams, to measure what the page hears and
+    // read what it negotiated.
     await context.addInitScript(() => {
       const Orig = window.RTCPeerConnection;
       /** @type {any} */ (window).__remoteStreams = [];
+      /** @type {any} */ (window).__pcs = [];
       class Tapped extends Orig {
         constructor(...a) {
           super(...a);
+          /** @type {any} */ (window).__pcs.push(this);
           this.addEventListener('track', (e) => {
             const s = e.streams[0] ?? new MediaStream([e.track]);
             /** @type {any} */ (window).__remoteStreams.push(s);
@@ -267,6 +299,7 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
       }
       window.RTCPeerConnection = Tapped;
     });
+    if (pageMic) await context.addInitScript(installPageMic);
     page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
@@ -278,7 +311,166 @@ export async function startStack({ tokenTtl, appEnv: appOverrides = {} } = {}) {
     await stop();
     throw e;
   }
-  return { sim: control, page, browser, ui, app, simProc: sim, stop, pageErrors, consoleLines, work };
+  return { sim: control, page, browser, ui, app, simProc: sim, stop, pageErrors, consoleLines, work, webhookPort, restUrl, keychainService: appEnv.DIALTONE_KEYCHAIN_SERVICE };
+}
+
+/**
+ * Runs in the page before its scripts: getUserMedia hands out a WebAudio oscillator (APP_TONE_HZ)
+ * behind a gain the test flips with `window.__mic.set(on)`, which returns the wall-clock time
+ * (ms) of the flip. The browser's own audio processing is not in this path.
+ */
+function installPageMic() {
+  const w = /** @type {any} */ (window);
+  let ctx = null;
+  let gain = null;
+  let dest = null;
+  const setUp = () => {
+    if (ctx) return;
+    ctx = new AudioContext({ sampleRate: 48000 });
+    const osc = ctx.createOscillator();
+    osc.frequency.value = 440;
+    gain = ctx.createGain();
+    gain.gain.value = 0.4;
+    dest = ctx.createMediaStreamDestination();
+    osc.connect(gain).connect(dest);
+    osc.start();
+  };
+  const media = navigator.mediaDevices;
+  media.getUserMedia = async () => {
+    setUp();
+    await ctx.resume();
+    return new MediaStream([dest.stream.getAudioTracks()[0].clone()]);
+  };
+  w.__mic = {
+    set(on) {
+      setUp();
+      gain.gain.setValueAtTime(on ? 0.4 : 0, ctx.currentTime);
+      return performance.timeOrigin + performance.now();
+    },
+  };
+}
+
+/** What the page's newest peer connection negotiated: the answer's first audio codec, and getStats'. */
+export async function pageCodecs(page) {
+  return page.evaluate(async () => {
+    const pcs = /** @type {any} */ (window).__pcs;
+    const pc = pcs[pcs.length - 1];
+    if (!pc) return { note: 'no peer connection' };
+    const firstCodec = (sdp) => {
+      const m = /^m=audio \d+ [^ ]+ (\d+)/m.exec(sdp ?? '');
+      if (!m) return null;
+      const map = new RegExp(`^a=rtpmap:${m[1]} ([^/\\s]+)`, 'm').exec(sdp);
+      return map ? map[1] : null;
+    };
+    const stats = await pc.getStats();
+    const codecs = new Map();
+    const rtp = {};
+    stats.forEach((r) => {
+      if (r.type === 'codec') codecs.set(r.id, r.mimeType);
+    });
+    stats.forEach((r) => {
+      if ((r.type === 'outbound-rtp' || r.type === 'inbound-rtp') && r.kind === 'audio') rtp[r.type] = codecs.get(r.codecId) ?? null;
+    });
+    return {
+      local: firstCodec(pc.localDescription?.sdp),
+      remote: firstCodec(pc.remoteDescription?.sdp),
+      sending: rtp['outbound-rtp'] ?? null,
+      receiving: rtp['inbound-rtp'] ?? null,
+    };
+  });
+}
+
+/**
+ * Starts watching the newest remote stream for a tone of `hz`: every 256-sample block (5.3 ms)
+ * is checked; a change (tone on or off) that holds for two blocks is recorded with the
+ * wall-clock time of its first block in `window.__toneWatch.changes`.
+ */
+export async function watchPageTone(page, hz) {
+  await page.evaluate(async (hz) => {
+    const w = /** @type {any} */ (window);
+    w.__toneWatch?.stop();
+    const stream = w.__remoteStreams[w.__remoteStreams.length - 1];
+    const el = new Audio();
+    el.muted = true;
+    el.srcObject = stream;
+    await el.play().catch(() => {});
+    const ctx = new AudioContext();
+    await ctx.resume();
+    const src = ctx.createMediaStreamSource(stream);
+    const proc = ctx.createScriptProcessor(256, 1, 1);
+    const coeff = 2 * Math.cos((2 * Math.PI * hz) / ctx.sampleRate);
+    const watch = { changes: [], on: null, pending: null, stop: () => {} };
+    proc.onaudioprocess = (e) => {
+      const t = performance.timeOrigin + performance.now();
+      const x = e.inputBuffer.getChannelData(0);
+      let s1 = 0, s2 = 0, energy = 0;
+      for (let i = 0; i < x.length; i++) {
+        const s0 = x[i] + coeff * s1 - s2;
+        s2 = s1;
+        s1 = s0;
+        energy += x[i] * x[i];
+      }
+      const power = s1 * s1 + s2 * s2 - coeff * s1 * s2;
+      // A pure tone at hz gives a ratio near 1 (power ≈ (A·N/2)², energy = A²·N/2).
+      const on = energy / x.length > 1e-5 && (2 * power) / (x.length * energy) > 0.3;
+      if (on === watch.on) {
+        watch.pending = null;
+      } else if (watch.pending && watch.pending.on === on) {
+        watch.changes.push(watch.pending);
+        watch.on = on;
+        watch.pending = null;
+      } else {
+        watch.pending = { on, t };
+      }
+    };
+    src.connect(proc);
+    proc.connect(ctx.destination);
+    let stopped = false;
+    watch.stop = () => {
+      if (stopped) return;
+      stopped = true;
+      proc.disconnect();
+      src.disconnect();
+      ctx.close().catch(() => {});
+      el.srcObject = null;
+    };
+    w.__toneWatch = watch;
+  }, hz);
+}
+
+/** The page watcher's first change to `on` at or after wall-clock time `since`. */
+export async function pageToneChange(page, on, since, { timeout = 15000, what = 'a tone change on the page' } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const changes = await page.evaluate(() => /** @type {any} */ (window).__toneWatch?.changes ?? []);
+    const hit = changes.find((c) => c.on === on && c.t >= since);
+    if (hit) return hit;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(changes.slice(-5))}`);
+    await sleep(50);
+  }
+}
+
+/** CPU time (s) of every Chromium process, from the DevTools protocol (SystemInfo.getProcessInfo). */
+export async function chromiumCpu(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    return processInfo.map((p) => ({ type: p.type, id: p.id, cpu: p.cpuTime }));
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Percent of one core each process type used between two `chromiumCpu` readings `ms` apart. */
+export function cpuPercent(before, after, ms) {
+  const out = {};
+  for (const p of after) {
+    const was = before.find((b) => b.id === p.id)?.cpu ?? 0;
+    out[p.type] = (out[p.type] ?? 0) + ((p.cpu - was) * 1000 * 100) / ms;
+  }
+  out.total = Object.values(out).reduce((a, b) => a + b, 0);
+  for (const k of Object.keys(out)) out[k] = Math.round(out[k] * 10) / 10;
+  return out;
 }
 
 /** Dominant frequency the page hears on the newest remote stream (analyser on the remote track). */

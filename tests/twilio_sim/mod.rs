@@ -41,9 +41,29 @@ pub struct Sim {
     _seed: tempfile::NamedTempFile,
 }
 
+/// The account of a finished set-up: the usual number bound to the usual app.
+const SET_UP: &[(&str, &str)] = &[
+    ("TWIML_APP_SID", APP_SID),
+    (
+        "DIALTONE_PUBLIC_URL",
+        "https://abc123.ngrok.app/handle_calls",
+    ),
+];
+
 impl Sim {
     /// A simulator whose account holds `seed` on top of the usual number, key and app.
     pub fn start(seed: Value) -> Sim {
+        Self::start_with(SET_UP, seed)
+    }
+
+    /// An account before set-up: the number (unless `number` is empty) is wired to nothing,
+    /// there is no TwiML App, and the only key is one of the user's own.
+    pub fn before_setup(number: &str, seed: Value) -> Sim {
+        Self::start_with(&[("TWILIO_NUMBER", number)], seed)
+    }
+
+    /// `env` on top of the credentials (a `TWILIO_NUMBER` here replaces the usual one).
+    pub fn start_with(env: &[(&str, &str)], seed: Value) -> Sim {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         serde_json::to_writer(&mut file, &seed).unwrap();
         let mut child = Command::new(sim_bin())
@@ -56,14 +76,10 @@ impl Sim {
                 ("TWILIO_AUTH_TOKEN", AUTH_TOKEN),
                 ("TWILIO_API_KEY_SID", API_KEY_SID),
                 ("TWILIO_API_KEY_SECRET", API_KEY_SECRET),
-                ("TWIML_APP_SID", APP_SID),
                 ("TWILIO_NUMBER", NUMBER),
-                (
-                    "DIALTONE_PUBLIC_URL",
-                    "https://abc123.ngrok.app/handle_calls",
-                ),
                 ("SIM_WEBHOOK_URL", "http://127.0.0.1:9/handle_calls"),
             ])
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -13,6 +13,8 @@ done
 [ -n "${DIALTONE_TEST_BROWSER_PIDFILE:-}" ] && echo $$ > "$DIALTONE_TEST_BROWSER_PIDFILE"
 # What the app let the browser see (Chromium rewrites its own /proc/PID/environ area).
 [ -n "${DIALTONE_TEST_BROWSER_ENVFILE:-}" ] && env > "$DIALTONE_TEST_BROWSER_ENVFILE"
-exec "${DIALTONE_TEST_BROWSER_CHROMIUM:-/usr/bin/chromium}" --headless=new --no-sandbox --disable-gpu --disable-background-networking \
+# The desktop test reads the page through the DevTools protocol on this port, when it sets one.
+exec "${DIALTONE_TEST_BROWSER_CHROMIUM:-/usr/bin/chromium}" \
+  ${DIALTONE_TEST_BROWSER_CDP_PORT:+--remote-debugging-port=$DIALTONE_TEST_BROWSER_CDP_PORT --remote-debugging-address=127.0.0.1} --headless=new --no-sandbox --disable-gpu --disable-background-networking \
   --host-resolver-rules="MAP * ~NOTFOUND, EXCLUDE 127.*" --disable-component-update --disable-sync --no-first-run --use-fake-ui-for-media-stream \
   --use-fake-device-for-media-stream --user-data-dir="$profile" "$url"

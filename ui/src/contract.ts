@@ -19,6 +19,11 @@ export const FIELD_NAMES = [
   'voicemail_max_secs',
   'ring_secs',
   'do_not_disturb',
+  'call_at_once',
+  'launch_at_login',
+  'shortcut_answer',
+  'shortcut_hang_up',
+  'shortcut_mute',
   'language',
 ] as const;
 
@@ -35,7 +40,10 @@ export interface FieldStatus {
   /** Always null for secrets (auth_token, api_key_secret). */
   value: string | null;
   source: FieldSource;
-  /** Validation message when the stored value is malformed. */
+  /**
+   * Why the value does not work: malformed as stored, or (desktop preferences) not working
+   * here, e.g. a shortcut another program holds, or Wayland.
+   */
   problem: string | null;
 }
 
@@ -57,10 +65,133 @@ export interface WebhookStatus {
   /** e.g. "127.0.0.1:3000" */
   address: string | null;
   error: string | null;
+  /** The public URL in effect: the configured one, else the tunnel found running. */
   publicUrl: string | null;
+  /** `configured` (Settings, DIALTONE_PUBLIC_URL) wins over `tunnel` (found running). */
+  publicUrlSource?: 'configured' | 'tunnel' | null;
   voiceRequestUrl: string | null;
   /** `at` is unix milliseconds. */
   lastWebhook: { at: number; status: number; outcome: string } | null;
+  /** A running tunnel that forwards to the listener, even when a configured URL wins. */
+  tunnel?: Tunnel | null;
+  /** Why a running tunnel was not used (it forwards elsewhere, not https…). */
+  tunnelNotes?: string[];
+  /** The Voice URL Dialtone last gave its TwiML App, and when (unix ms). */
+  twilioCalls?: { url: string; at: number } | null;
+  /** Why the last attempt to give the TwiML App a new Voice URL failed. */
+  repointError?: string | null;
+}
+
+/** A tunnel found running (`src-tauri/tunnel.rs`). */
+export interface Tunnel {
+  /** e.g. https://abc.ngrok-free.app */
+  publicBase: string;
+  agent: 'ngrok' | 'cloudflared';
+}
+
+// ---- the set-up wizard (src-tauri/setup, src-tauri/backend/wizard.rs) --------------------
+
+/** Where a number sends its calls now. */
+export type NumberWiring =
+  | { kind: 'free' }
+  | { kind: 'demo' }
+  | { kind: 'dialtone' }
+  | { kind: 'elsewhere'; detail: string };
+
+export interface NumberChoice {
+  phoneNumber: string;
+  friendlyName: string | null;
+  wiring: NumberWiring;
+}
+
+export interface CallerIdChoice {
+  phoneNumber: string;
+  friendlyName: string | null;
+  /** A verified caller ID; false for a number of the account. */
+  verified: boolean;
+}
+
+/** Steps 1 and 2: the credentials checked, the numbers to pick from. */
+export interface AccountOverview {
+  accountSid: string;
+  friendlyName: string | null;
+  trial: boolean;
+  numbers: NumberChoice[];
+  callerIds: CallerIdChoice[];
+  /** The only number, or the one Dialtone already uses. */
+  proposed: string | null;
+}
+
+/** `authToken` '' means the saved one. Secrets go in; nothing echoes them back. */
+export interface AccountQuery {
+  accountSid: string;
+  authToken: string;
+}
+
+export interface ConnectQuery extends AccountQuery {
+  number: string;
+  /** null: the number itself. */
+  callerId: string | null;
+  /** A URL the user typed, saved as the configured one; null: a tunnel found running. */
+  publicUrl: string | null;
+  /** The user confirmed taking over a number that is wired elsewhere. */
+  takeOver: boolean;
+}
+
+export interface Connected {
+  number: string;
+  applicationSid: string;
+  keySid: string;
+  voiceUrl: string | null;
+  callerId: string;
+  replaced: string | null;
+  reusedKey: boolean;
+  reusedApp: boolean;
+  notes: string[];
+}
+
+export interface ConnectResult {
+  status: SettingsStatus;
+  connected: Connected;
+  warnings: string[];
+}
+
+export interface DisconnectResult {
+  status: SettingsStatus;
+  done: string[];
+}
+
+/** What set-up did, from its record (no Twilio request). */
+export interface SetupStatus {
+  connected: boolean;
+  accountSid: string | null;
+  number: string | null;
+  applicationSid: string | null;
+  keySid: string | null;
+  /** The caller ID outgoing calls show now. */
+  callerId: string | null;
+  /** The account's numbers and verified caller IDs, as Twilio listed them last. */
+  callerIds: string[];
+  /** What Disconnect gives the number back. */
+  restores: string | null;
+  voiceUrl: string | null;
+  voiceUrlSetAt: number | null;
+}
+
+export interface WiringCheck {
+  id: 'settings' | 'key' | 'app' | 'voiceUrl' | 'number' | 'callerId';
+  ok: boolean;
+  summary: string;
+  fix: string | null;
+  /** "Fix it" can mend it. */
+  repairable: boolean;
+}
+
+export interface WiringReport {
+  checks: WiringCheck[];
+  ok: boolean;
+  repairable: boolean;
+  checkedAt: number;
 }
 
 /**
@@ -89,6 +220,8 @@ export interface ImportResult {
  * - `not_found` (HTTP 404): the voicemail or contact is not there (any more).
  * - `twilio` (HTTP 502): Twilio's REST API refused or could not be reached; the message says what to do.
  * - `internal`: something that should not happen on the Rust side.
+ * - `twilio`: Twilio refused a set-up step or could not be reached; the message says what to do.
+ * - `needs_confirmation`: set-up would take over a number wired elsewhere; ask, then send `takeOver`.
  */
 export const BACKEND_ERROR_KINDS = [
   'missing_settings',
@@ -104,6 +237,7 @@ export const BACKEND_ERROR_KINDS = [
   'not_found',
   'twilio',
   'internal',
+  'needs_confirmation',
 ] as const;
 
 /** Kinds the UI adds itself: the app is unreachable, settings are read-only here, an HTTP answer outside the contract, anything else. */
@@ -143,7 +277,9 @@ export interface PhoneCall {
 
 /**
  * What Rust asks the phone to do (`src-tauri/phone_control.rs`): from a notification's Answer
- * button, the tray, `dialtone answer`, a `tel:` link. The window that carries calls does it.
+ * button, the tray, `dialtone answer`, a `tel:` link, a global shortcut. The window that
+ * carries calls does it. `dial` puts the number in the dial pad; `now` also places the call
+ * (the setting "Call at once when another program hands me a number").
  */
 export type PhoneCommand =
   | { action: 'dial'; number: string; now: boolean }

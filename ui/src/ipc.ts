@@ -13,9 +13,16 @@ import {
   BACKEND_ERROR_KINDS,
   CLIENT_ERROR_KINDS,
   FIELD_NAMES,
+  type AccountOverview,
+  type AccountQuery,
   type CommandError,
   type Contact,
   type ContactDraft,
+  type ConnectQuery,
+  type ConnectResult,
+  type DisconnectResult,
+  type SetupStatus,
+  type WiringReport,
   type ErrorKind,
   type HistoryEntry,
   type HistoryFilter,
@@ -37,7 +44,7 @@ import {
 
 export interface Backend {
   readonly kind: 'tauri' | 'http';
-  /** False where settings are read-only (the browser calling window). */
+  /** False where settings are read-only. Both windows may change them now. */
   readonly canEditSettings: boolean;
   getToken(): Promise<TokenResponse>;
   settingsStatus(): Promise<SettingsStatus>;
@@ -53,7 +60,10 @@ export interface Backend {
   reportPhoneStatus(status: PhoneStatus): Promise<void>;
   /**
    * Calls `listener` with each command Rust sends the phone (answer, hang up, dial…). Over HTTP
-   * they arrive on the event stream, so only while `openEvents` runs. Resolves to a stop function.
+   * they arrive on the event stream, so only while `openEvents` runs. A number that waited for
+   * a phone window (handed in before this window listened) comes first: over HTTP the stream
+   * sends it when it opens, in the app window it is taken with `take_waiting_dial`. Either way
+   * it reaches one window once. Resolves to a stop function.
    */
   onPhoneCommand(listener: (command: PhoneCommand) => void): Promise<() => void>;
 }
@@ -93,6 +103,30 @@ export interface JournalBackend {
 export type PhoneStatusSink = Pick<Backend, 'reportPhoneStatus'>;
 
 /**
+ * The set-up wizard's side of the contract (`src-tauri/backend/wizard.rs`), in either window:
+ * the Auth Token goes in, and nothing that comes back holds a secret.
+ */
+export interface SetupBackend {
+  /** What set-up did, from its record: no Twilio request. */
+  setupStatus(): Promise<SetupStatus>;
+  /** Checks the Account SID and Auth Token with Twilio (nothing saved) and lists the numbers. */
+  setupAccount(query: AccountQuery): Promise<AccountOverview>;
+  /** Creates the key and the TwiML App, binds the number, saves everything. */
+  setupConnect(query: ConnectQuery): Promise<ConnectResult>;
+  /** Gives the number back its old configuration, deletes the key and the app. */
+  setupDisconnect(): Promise<DisconnectResult>;
+  /** The remote wiring checks (Twilio requests). */
+  checkWiring(): Promise<WiringReport>;
+  /** "Fix it": set-up again with the saved values, then the checks again. */
+  repairWiring(takeOver: boolean): Promise<WiringReport>;
+  /** The outgoing caller ID, among the account's numbers and verified caller IDs. */
+  setCallerId(callerId: string): Promise<SetupStatus>;
+}
+
+/** What the views get: the phone's backend and the wizard's. */
+export type AppBackend = Backend & SetupBackend & JournalBackend;
+
+/**
  * The commands the UI may invoke: the TypeScript side of `src-tauri/desktop/command_table.rs`
  * (tests/contract.rs checks that both tables and the capability file name the same commands).
  */
@@ -120,6 +154,14 @@ export const COMMANDS = {
   deleteContact: 'delete_contact',
   importContacts: 'import_contacts',
   callerName: 'caller_name',
+  takeWaitingDial: 'take_waiting_dial',
+  setupAccount: 'setup_account',
+  setupConnect: 'setup_connect',
+  setupDisconnect: 'setup_disconnect',
+  setupStatus: 'setup_status',
+  checkWiring: 'check_wiring',
+  repairWiring: 'repair_wiring',
+  setCallerId: 'set_caller_id',
 } as const;
 
 type Command = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -227,7 +269,7 @@ async function follow<K extends keyof AppEvents>(name: K, listener: (payload: Ap
   }
 }
 
-export class TauriBackend implements Backend, CallingWindowControl, JournalBackend {
+export class TauriBackend implements Backend, SetupBackend, CallingWindowControl, JournalBackend {
   readonly kind = 'tauri' as const;
   readonly canEditSettings = true;
 
@@ -252,11 +294,28 @@ export class TauriBackend implements Backend, CallingWindowControl, JournalBacke
   reportPhoneStatus(status: PhoneStatus): Promise<void> {
     return call(COMMANDS.reportPhoneStatus, { status });
   }
-  onPhoneCommand(listener: (command: PhoneCommand) => void): Promise<() => void> {
-    return follow('phone-command', (command) => {
+  /**
+   * A `dial` event only says a number is waiting: it is taken from Rust, so a number is
+   * filled in once even when the event and the first take cross (the take after listening
+   * picks up one that came before).
+   */
+  async onPhoneCommand(listener: (command: PhoneCommand) => void): Promise<() => void> {
+    const takeDial = (): void => {
+      call<unknown>(COMMANDS.takeWaitingDial).then(
+        (waiting) => {
+          const command = asPhoneCommand(waiting);
+          if (command?.action === 'dial') listener(command);
+        },
+        () => undefined, // Nothing to fill in; the command itself has no answer to report.
+      );
+    };
+    const stop = await follow('phone-command', (command) => {
       const checked = asPhoneCommand(command);
-      if (checked) listener(checked);
+      if (checked?.action === 'dial') takeDial();
+      else if (checked) listener(checked);
     });
+    takeDial();
+    return stop;
   }
   openCallingWindow(): Promise<WindowStatus> {
     return call(COMMANDS.openCallingWindow);
@@ -314,6 +373,27 @@ export class TauriBackend implements Backend, CallingWindowControl, JournalBacke
   callerName(number: string): Promise<string | null> {
     return call(COMMANDS.callerName, { number });
   }
+  setupStatus(): Promise<SetupStatus> {
+    return call(COMMANDS.setupStatus);
+  }
+  setupAccount(query: AccountQuery): Promise<AccountOverview> {
+    return call(COMMANDS.setupAccount, { query });
+  }
+  setupConnect(query: ConnectQuery): Promise<ConnectResult> {
+    return call(COMMANDS.setupConnect, { query });
+  }
+  setupDisconnect(): Promise<DisconnectResult> {
+    return call(COMMANDS.setupDisconnect);
+  }
+  checkWiring(): Promise<WiringReport> {
+    return call(COMMANDS.checkWiring);
+  }
+  repairWiring(takeOver: boolean): Promise<WiringReport> {
+    return call(COMMANDS.repairWiring, { takeOver });
+  }
+  setCallerId(callerId: string): Promise<SetupStatus> {
+    return call(COMMANDS.setCallerId, { callerId });
+  }
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -345,9 +425,9 @@ const EVENT_STREAM_CLOSED = 2;
 /** After the server refused the event stream (not a network drop), wait this long to retry. */
 const EVENTS_RETRY_MS = [5_000, 15_000, 60_000] as const;
 
-export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
+export class HttpBackend implements Backend, SetupBackend, CallingWindowLink, JournalBackend {
   readonly kind = 'http' as const;
-  readonly canEditSettings = false;
+  readonly canEditSettings = true;
   private sessionLost = false;
   private readonly sessionListeners: (() => void)[] = [];
   private readonly webhookStatusListeners = new Set<(status: WebhookStatus) => void>();
@@ -412,7 +492,7 @@ export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
     if (response.status === 429) {
       const seconds = Number(response.headers.get('Retry-After'));
       const said = toBackendError(body);
-      const message = said.kind === 'rate_limited' ? said.message : 'too many requests; wait a few seconds';
+      const message = said.kind === 'rate_limited' ? said.message : t('ipc-rate-limited');
       return new BackendError('rate_limited', message, undefined, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 6_000);
     }
     const error = toBackendError(body);
@@ -436,10 +516,15 @@ export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
     for (const listener of this.sessionListeners) listener();
   }
 
-  private readOnly(): Promise<never> {
-    return Promise.reject(
-      new BackendError('read_only', t('ipc-read-only')),
-    );
+  /** Every write is a POST with a JSON body: the listener refuses anything else (a form a page
+   * elsewhere could send without asking), and the browser sends our session cookie only from
+   * our own origin. */
+  private post<T>(path: string, body: unknown): Promise<T> {
+    return this.request(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
   getToken(): Promise<TokenResponse> {
@@ -448,11 +533,32 @@ export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
   settingsStatus(): Promise<SettingsStatus> {
     return this.request('/api/settings');
   }
-  saveSettings(): Promise<SettingsStatus> {
-    return this.readOnly();
+  saveSettings(changes: SettingsChanges): Promise<SettingsStatus> {
+    return this.post('/api/settings', changes);
   }
-  importEnv(): Promise<ImportResult> {
-    return this.readOnly();
+  importEnv(contents: string): Promise<ImportResult> {
+    return this.post('/api/import', { contents });
+  }
+  setupStatus(): Promise<SetupStatus> {
+    return this.request('/api/setup');
+  }
+  setupAccount(query: AccountQuery): Promise<AccountOverview> {
+    return this.post('/api/setup/account', query);
+  }
+  setupConnect(query: ConnectQuery): Promise<ConnectResult> {
+    return this.post('/api/setup/connect', query);
+  }
+  setupDisconnect(): Promise<DisconnectResult> {
+    return this.post('/api/setup/disconnect', {});
+  }
+  checkWiring(): Promise<WiringReport> {
+    return this.request('/api/setup/wiring');
+  }
+  repairWiring(takeOver: boolean): Promise<WiringReport> {
+    return this.post('/api/setup/repair', { takeOver });
+  }
+  setCallerId(callerId: string): Promise<SetupStatus> {
+    return this.post('/api/setup/caller-id', { callerId });
   }
   webhookStatus(): Promise<WebhookStatus> {
     return this.request('/api/webhook');
@@ -477,11 +583,7 @@ export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
   }
 
   async reportPhoneStatus(report: PhoneStatus): Promise<void> {
-    await this.request('/api/state', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(report),
-    });
+    await this.post('/api/state', report);
   }
 
   openEvents(handlers: EventHandlers): () => void {
@@ -600,6 +702,6 @@ export class HttpBackend implements Backend, CallingWindowLink, JournalBackend {
 }
 
 /** Tauri inside the app window, HTTP in a browser. */
-export function pickBackend(win: object = window): Backend & JournalBackend {
+export function pickBackend(win: object = window): AppBackend {
   return '__TAURI_INTERNALS__' in win ? new TauriBackend() : new HttpBackend();
 }

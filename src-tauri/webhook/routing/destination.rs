@@ -221,6 +221,7 @@ mod tests {
                 .collect(),
             allowed_numbers: numbers.iter().map(|n| E164::parse(n).unwrap()).collect(),
             max_call_seconds: 14_400,
+            outgoing_caller_id: None,
         }
     }
 

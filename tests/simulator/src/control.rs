@@ -1,5 +1,6 @@
 //! Control API for tests: plain HTTP + JSON on a loopback port.
 
+use crate::codec::Codec;
 use crate::sim::{new_sid, Sim};
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -71,18 +72,34 @@ async fn handle(sim: Arc<Sim>, mut s: TcpStream) -> anyhow::Result<()> {
                 (404, json!({"error": "no media for that call"}))
             }
         }
+        ("POST", ["calls", sid, "fault"]) => {
+            let kind = req["kind"].as_str().unwrap_or_default();
+            match sim.start_fault(sid, kind, req["seconds"].as_f64().unwrap_or(f64::NAN)) {
+                Ok(v) => (200, v),
+                Err(e) => (400, json!({"error": e})),
+            }
+        }
         ("POST", ["phone"]) => {
-            let mut p = sim.phone.lock().unwrap();
-            if let Some(m) = req["mode"].as_str() {
-                p.mode = m.to_string();
+            let codec = req["codec"].as_str().map(Codec::parse).transpose();
+            match codec {
+                Err(e) => (400, json!({"error": e})),
+                Ok(codec) => {
+                    let mut p = sim.phone.lock().unwrap();
+                    if let Some(m) = req["mode"].as_str() {
+                        p.mode = m.to_string();
+                    }
+                    if let Some(d) = req["answer_delay_ms"].as_u64() {
+                        p.answer_delay_ms = d;
+                    }
+                    if let Some(c) = codec {
+                        p.codec = c;
+                    }
+                    (
+                        200,
+                        json!({"mode": p.mode, "answer_delay_ms": p.answer_delay_ms, "codec": p.codec.name()}),
+                    )
+                }
             }
-            if let Some(d) = req["answer_delay_ms"].as_u64() {
-                p.answer_delay_ms = d;
-            }
-            (
-                200,
-                json!({"mode": p.mode, "answer_delay_ms": p.answer_delay_ms}),
-            )
         }
         ("POST", ["inbound"]) => {
             let parent = new_sid("CA");
@@ -103,8 +120,12 @@ async fn handle(sim: Arc<Sim>, mut s: TcpStream) -> anyhow::Result<()> {
                 .unwrap_or_default();
             (
                 200,
-                sim.raw_webhook(form, req["forge"].as_bool().unwrap_or(false))
-                    .await,
+                sim.raw_webhook(
+                    form,
+                    req["forge"].as_bool().unwrap_or(false),
+                    req["url"].as_str().map(String::from),
+                )
+                .await,
             )
         }
         ("GET", ["rest", "state"]) => (200, sim.rest.lock().unwrap().snapshot()),
@@ -112,6 +133,21 @@ async fn handle(sim: Arc<Sim>, mut s: TcpStream) -> anyhow::Result<()> {
             Ok(created) => (200, created),
             Err(e) => (400, json!({"error": e})),
         },
+        ("POST", ["rest", "release"]) => {
+            let sid = req["sid"].as_str().unwrap_or_default();
+            let mut rest = sim.rest.lock().unwrap();
+            let before = rest.numbers.len() + rest.caller_ids.len();
+            rest.numbers.retain(|n| n["sid"] != sid);
+            rest.caller_ids.retain(|c| c["sid"] != sid);
+            if rest.numbers.len() + rest.caller_ids.len() < before {
+                (200, json!({"released": sid}))
+            } else {
+                (
+                    404,
+                    json!({"error": "no number or caller ID with that sid"}),
+                )
+            }
+        }
         ("POST", ["rest", "keys"]) => {
             let name = req["friendly_name"].as_str().unwrap_or("seeded");
             let main = req["main"].as_bool().unwrap_or(false);

@@ -1,4 +1,4 @@
-//! G.711 µ-law, a tone generator and a frequency meter (Goertzel scan).
+//! G.711 µ-law and a frequency meter (Goertzel scan).
 
 const BIAS: i32 = 0x84;
 const CLIP: i32 = 32635;
@@ -31,34 +31,6 @@ pub fn ulaw_decode(byte: u8) -> i16 {
         -magnitude as i16
     } else {
         magnitude as i16
-    }
-}
-
-/// Phase-continuous sine source at 8 kHz.
-pub struct Tone {
-    freq: f64,
-    phase: f64,
-    amplitude: f64,
-}
-
-impl Tone {
-    pub fn new(freq: f64, amplitude: f64) -> Self {
-        Tone {
-            freq,
-            phase: 0.0,
-            amplitude,
-        }
-    }
-    /// Next `n` samples, µ-law encoded.
-    pub fn next_ulaw(&mut self, n: usize) -> Vec<u8> {
-        let step = 2.0 * std::f64::consts::PI * self.freq / 8000.0;
-        (0..n)
-            .map(|_| {
-                let v = (self.phase.sin() * self.amplitude * 32767.0) as i16;
-                self.phase = (self.phase + step) % (2.0 * std::f64::consts::PI);
-                ulaw_encode(v)
-            })
-            .collect()
     }
 }
 
@@ -126,8 +98,12 @@ mod tests {
 
     #[test]
     fn meter_finds_tone_through_ulaw() {
-        let mut t = Tone::new(440.0, 0.3);
-        let pcm: Vec<i16> = t.next_ulaw(1600).into_iter().map(ulaw_decode).collect();
+        let mut t = crate::codec::ToneSource::new(8000, 440.0, 0.3);
+        let pcm: Vec<i16> = t
+            .next(1600)
+            .into_iter()
+            .map(|s| ulaw_decode(ulaw_encode(s)))
+            .collect();
         let (f, level) = measure(&pcm);
         assert_eq!(f, Some(440.0));
         assert!(level > -20.0);

@@ -1,13 +1,17 @@
 //! twilio-sim: a test-only stand-in for Twilio's cloud (see README.md).
 
 mod auth;
+mod codec;
 mod control;
+mod dtmf_rx;
 mod g711;
 mod media;
+mod meter;
 mod rest;
 mod signal;
 mod sim;
 mod twiml;
+mod udp_fault;
 mod webhook;
 
 use std::io::Write;
@@ -60,9 +64,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if args.iter().any(|a| a == "--help" || a == "-h") {
         println!("twilio-sim [--port 9443] [--control-port 0] [--rest-port 0] [--rest-seed FILE.json]\n\
-                  [--webhook http://127.0.0.1:P/handle_calls] [--tone-hz 660]\n\
+                  [--webhook http://127.0.0.1:P/handle_calls] [--tone-hz 660] [--codec opus|pcmu]\n\
                   credentials from env: TWILIO_ACCOUNT_SID TWILIO_AUTH_TOKEN TWILIO_API_KEY_SID TWILIO_API_KEY_SECRET\n\
-                  TWIML_APP_SID TWILIO_NUMBER DIALTONE_PUBLIC_URL (the URL signed); SIM_WEBHOOK_URL (where to POST)");
+                  TWIML_APP_SID TWILIO_NUMBER DIALTONE_PUBLIC_URL (the seeded app's Voice URL); SIM_WEBHOOK_URL (where to POST)");
         return Ok(());
     }
     let cfg = sim::Config {
@@ -75,8 +79,10 @@ async fn main() -> anyhow::Result<()> {
         app_sid: arg(&args, "app-sid", "TWIML_APP_SID", Some("")),
         number: arg(&args, "number", "TWILIO_NUMBER", None),
         webhook_url: arg(&args, "webhook", "SIM_WEBHOOK_URL", None),
-        public_url: arg(&args, "public-url", "DIALTONE_PUBLIC_URL", None),
+        public_url: arg(&args, "public-url", "DIALTONE_PUBLIC_URL", Some("")),
         tone_hz: arg(&args, "tone-hz", "SIM_TONE_HZ", Some("660")).parse()?,
+        codec: codec::Codec::parse(&arg(&args, "codec", "SIM_CODEC", Some("opus")))
+            .map_err(|e| anyhow::anyhow!("--codec: {e}"))?,
         fault: arg(&args, "fault", "SIM_FAULT", Some("")),
         rest_port: arg(&args, "rest-port", "SIM_REST_PORT", Some("0")).parse()?,
         rest_seed: match arg(&args, "rest-seed", "SIM_REST_SEED", Some("")).as_str() {

@@ -1,95 +1,80 @@
-//! The simulator's WebRTC peer: PCMU only (plus telephone-event for DTMF), plays a tone, measures what it hears.
+//! The simulator's WebRTC peer, one per call: one codec (Opus or PCMU, see `codec.rs`) plus
+//! telephone-event for DTMF; it plays a tone, measures what it hears (`meter.rs`), accepts an
+//! ICE restart (`reoffer`), and its UDP can be cut for a while (`udp_fault.rs`).
 
-use crate::g711;
-use crate::sim::Sim;
+use crate::codec::{Codec, Decoder, Encoder, ToneSource, FRAME_MS, MIME_TELEPHONE_EVENT};
+use crate::meter::Meter;
+use crate::sim::{now_ms, Sim};
+use crate::udp_fault::FaultyUdp;
 use anyhow::Result;
-use serde::Serialize;
 use serde_json::json;
-use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use webrtc::api::interceptor_registry::register_default_interceptors;
-use webrtc::api::media_engine::{MediaEngine, MIME_TYPE_PCMU};
+use webrtc::api::media_engine::MediaEngine;
 use webrtc::api::setting_engine::SettingEngine;
 use webrtc::api::APIBuilder;
 use webrtc::ice::network_type::NetworkType;
+use webrtc::ice::udp_mux::{UDPMux, UDPMuxDefault, UDPMuxParams};
+use webrtc::ice::udp_network::UDPNetwork;
 use webrtc::interceptor::registry::Registry;
 use webrtc::media::Sample;
 use webrtc::peer_connection::configuration::RTCConfiguration;
 use webrtc::peer_connection::peer_connection_state::RTCPeerConnectionState;
 use webrtc::peer_connection::sdp::session_description::RTCSessionDescription;
 use webrtc::peer_connection::RTCPeerConnection;
-use webrtc::rtp_transceiver::rtp_codec::{
-    RTCRtpCodecCapability, RTCRtpCodecParameters, RTPCodecType,
-};
 use webrtc::track::track_local::track_local_static_sample::TrackLocalStaticSample;
 use webrtc::track::track_local::TrackLocal;
+use webrtc::track::track_remote::TrackRemote;
+use webrtc::util::Conn;
 
-const WINDOW: usize = 1600; // 200 ms at 8 kHz
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Window {
-    pub t_ms: f64,
-    pub freq: Option<f64>,
-    pub level_db: f64,
-}
+/// The simulator's tone, as loud as a talker: -13 dBFS.
+const TONE_AMPLITUDE: f64 = 0.3;
 
 #[derive(Default)]
 pub struct RxStats {
-    pub windows: VecDeque<Window>,
+    pub meter: Option<Meter>,
     pub dtmf: String,
     pub rtp_packets: u64,
+    /// The codec of the audio packets received, as the RTP payload type maps it (`audio/opus`).
     pub codec: String,
-    last_event_ts: Option<u32>,
-    buf: Vec<i16>,
+    /// Audio packets that did not decode.
+    pub decode_errors: u64,
+    dtmf_rx: crate::dtmf_rx::DtmfReceiver,
 }
 
 pub struct MediaPeer {
     pub pc: Arc<RTCPeerConnection>,
+    pub codec: Codec,
     pub stats: Arc<Mutex<RxStats>>,
     stop: Arc<AtomicBool>,
     pub tone_hz: Arc<Mutex<f64>>,
+    udp: Arc<FaultyUdp>,
+    mux: Arc<UDPMuxDefault>,
 }
 
 impl MediaPeer {
-    pub async fn new(sim: Arc<Sim>, call_sid: String, tone_hz: f64) -> Result<Arc<MediaPeer>> {
+    pub async fn new(
+        sim: Arc<Sim>,
+        call_sid: String,
+        tone_hz: f64,
+        codec: Codec,
+    ) -> Result<Arc<MediaPeer>> {
         let mut m = MediaEngine::default();
-        m.register_codec(
-            RTCRtpCodecParameters {
-                capability: RTCRtpCodecCapability {
-                    mime_type: MIME_TYPE_PCMU.to_owned(),
-                    clock_rate: 8000,
-                    channels: 0,
-                    sdp_fmtp_line: String::new(),
-                    rtcp_feedback: vec![],
-                },
-                payload_type: 0,
-                ..Default::default()
-            },
-            RTPCodecType::Audio,
-        )?;
-        m.register_codec(
-            RTCRtpCodecParameters {
-                capability: RTCRtpCodecCapability {
-                    mime_type: "audio/telephone-event".to_owned(),
-                    clock_rate: 8000,
-                    channels: 0,
-                    sdp_fmtp_line: "0-15".to_owned(),
-                    rtcp_feedback: vec![],
-                },
-                payload_type: 101,
-                ..Default::default()
-            },
-            RTPCodecType::Audio,
-        )?;
+        codec.register(&mut m)?;
         let mut registry = Registry::new();
         registry = register_default_interceptors(registry, &mut m)?;
+        let udp = Arc::new(FaultyUdp::bind_loopback().await?);
+        let mux = UDPMuxDefault::new(UDPMuxParams::new(SharedUdp(udp.clone())));
         let mut se = SettingEngine::default();
         // Twilio's media servers are ICE-lite; the browser sends the checks and nominates.
         se.set_lite(true);
         se.set_network_types(vec![NetworkType::Udp4]);
         se.set_include_loopback_candidate(true);
+        // One socket on loopback, whose traffic a fault can cut; only its address is offered.
+        se.set_udp_network(UDPNetwork::Muxed(mux.clone()));
+        se.set_ip_filter(Box::new(|ip| ip.is_loopback()));
         let api = APIBuilder::new()
             .with_media_engine(m)
             .with_interceptor_registry(registry)
@@ -98,11 +83,7 @@ impl MediaPeer {
         let pc = Arc::new(api.new_peer_connection(RTCConfiguration::default()).await?);
 
         let track = Arc::new(TrackLocalStaticSample::new(
-            RTCRtpCodecCapability {
-                mime_type: MIME_TYPE_PCMU.to_owned(),
-                clock_rate: 8000,
-                ..Default::default()
-            },
+            codec.capability(),
             "audio".to_owned(),
             "twilio-sim".to_owned(),
         ));
@@ -118,104 +99,33 @@ impl MediaPeer {
         let tone = Arc::new(Mutex::new(tone_hz));
         let stats = Arc::new(Mutex::new(RxStats::default()));
 
-        // Tone writer: 20 ms PCMU frames.
-        {
-            let stop = stop.clone();
-            let track = track.clone();
-            let tone_hz = tone.clone();
-            tokio::spawn(async move {
-                let mut current = *tone_hz.lock().unwrap();
-                let mut gen = g711::Tone::new(current, 0.3);
-                let mut tick = tokio::time::interval(Duration::from_millis(20));
-                while !stop.load(Ordering::Relaxed) {
-                    tick.tick().await;
-                    let f = *tone_hz.lock().unwrap();
-                    if f != current {
-                        current = f;
-                        gen = g711::Tone::new(f, 0.3);
-                    }
-                    let data = if current > 0.0 {
-                        gen.next_ulaw(160)
-                    } else {
-                        vec![0xFF; 160]
-                    };
-                    let _ = track
-                        .write_sample(&Sample {
-                            data: bytes::Bytes::from(data),
-                            duration: Duration::from_millis(20),
-                            ..Default::default()
-                        })
-                        .await;
-                }
-            });
-        }
+        tokio::spawn(play_tone(
+            sim.clone(),
+            call_sid.clone(),
+            codec,
+            track,
+            tone.clone(),
+            stop.clone(),
+        ));
 
         {
             let stats = stats.clone();
             let sim2 = sim.clone();
             let sid = call_sid.clone();
             let stop = stop.clone();
+            // Weak: the handler lives in the peer connection it reads the SDP of.
+            let pc_weak = Arc::downgrade(&pc);
             pc.on_track(Box::new(move |track, _r, _t| {
-                let stats = stats.clone();
-                let sim = sim2.clone();
-                let sid = sid.clone();
-                let stop = stop.clone();
-                Box::pin(async move {
-                    let codec = track.codec().capability.mime_type.clone();
-                    sim.log("media-track", json!({"call_sid": sid, "codec": codec}));
-                    stats.lock().unwrap().codec = codec;
-                    let mut errors = 0;
-                    while !stop.load(Ordering::Relaxed) {
-                        match track.read_rtp().await {
-                            Ok((pkt, _)) => {
-                                errors = 0;
-                                let pt = pkt.header.payload_type;
-                                let mut digit = None;
-                                {
-                                    let mut st = stats.lock().unwrap();
-                                    st.rtp_packets += 1;
-                                    if pt == 0 {
-                                        st.buf.extend(pkt.payload.iter().map(|&b| g711::ulaw_decode(b)));
-                                        while st.buf.len() >= WINDOW {
-                                            let block: Vec<i16> = st.buf.drain(..WINDOW).collect();
-                                            let (freq, level_db) = g711::measure(&block);
-                                            st.windows.push_back(Window { t_ms: crate::sim::now_ms(), freq, level_db });
-                                            if st.windows.len() > 600 {
-                                                st.windows.pop_front();
-                                            }
-                                        }
-                                    } else if pkt.payload.len() >= 4 {
-                                        // RFC 4733 telephone-event: one event per RTP timestamp.
-                                        let ts = pkt.header.timestamp;
-                                        if st.last_event_ts != Some(ts) {
-                                            st.last_event_ts = Some(ts);
-                                            let d = match pkt.payload[0] {
-                                                e @ 0..=9 => Some((b'0' + e) as char),
-                                                10 => Some('*'),
-                                                11 => Some('#'),
-                                                _ => None,
-                                            };
-                                            if let Some(d) = d {
-                                                st.dtmf.push(d);
-                                                digit = Some(d);
-                                            }
-                                        }
-                                    }
-                                }
-                                if let Some(d) = digit.filter(|_| sim.cfg.fault != "drop-dtmf") {
-                                    sim.log("dtmf", json!({"call_sid": sid, "digit": d.to_string(), "via": "rtp"}));
-                                }
-                            }
-                            Err(_) => {
-                                errors += 1;
-                                if errors > 20 {
-                                    break;
-                                }
-                                tokio::time::sleep(Duration::from_millis(10)).await;
-                            }
-                        }
-                    }
-                })
+                tokio::spawn(listen(
+                    sim2.clone(),
+                    sid.clone(),
+                    codec,
+                    pc_weak.clone(),
+                    track,
+                    stats.clone(),
+                    stop.clone(),
+                ));
+                Box::pin(async {})
             }));
         }
 
@@ -233,19 +143,28 @@ impl MediaPeer {
 
         Ok(Arc::new(MediaPeer {
             pc,
+            codec,
             stats,
             stop,
             tone_hz: tone,
+            udp,
+            mux,
         }))
     }
 
-    /// Answer an offer from the SDK (outgoing call from the app). Returns the full answer SDP.
+    /// Answer the SDK's offer (outgoing call from the app).
     pub async fn answer(&self, offer: &str) -> Result<String> {
         self.pc
             .set_remote_description(RTCSessionDescription::offer(offer.to_string())?)
             .await?;
         let answer = self.pc.create_answer(None).await?;
         self.set_local_and_gather(answer).await
+    }
+
+    /// Answer a new offer on the running call: the SDK's ICE restart (`reinvite`). The offer's
+    /// new ICE credentials restart our agent, which then answers with new ones of its own.
+    pub async fn reoffer(&self, offer: &str) -> Result<String> {
+        self.answer(offer).await
     }
 
     /// Make an offer for the SDK (incoming call to the app).
@@ -275,15 +194,241 @@ impl MediaPeer {
         Ok(())
     }
 
+    /// Cuts all of this call's UDP, both ways, for `d`.
+    pub fn drop_media(&self, d: Duration) {
+        self.udp.drop_for(d);
+    }
+
     pub async fn close(&self) {
         self.stop.store(true, Ordering::Relaxed);
         let _ = self.pc.close().await;
+        let _ = self.mux.close().await;
     }
 
     pub fn snapshot(&self, last: usize) -> serde_json::Value {
         let st = self.stats.lock().unwrap();
-        let n = st.windows.len();
-        let w: Vec<&Window> = st.windows.iter().skip(n.saturating_sub(last)).collect();
-        json!({"rtp_packets": st.rtp_packets, "dtmf": st.dtmf, "codec": st.codec, "windows": w})
+        let (windows, changes) = match &st.meter {
+            Some(m) => {
+                let n = m.windows.len();
+                let w: Vec<_> = m.windows.iter().skip(n.saturating_sub(last)).collect();
+                (json!(w), json!(m.changes))
+            }
+            None => (json!([]), json!([])),
+        };
+        json!({"codec_offered": self.codec.name(), "rtp_packets": st.rtp_packets, "dtmf": st.dtmf,
+               "codec": st.codec, "decode_errors": st.decode_errors, "udp_dropped": self.udp.dropped(),
+               "windows": windows, "heard_changes": changes})
+    }
+}
+
+/// The mux owns its socket as a `Box<dyn Conn>`; the peer keeps a handle to switch the fault.
+struct SharedUdp(Arc<FaultyUdp>);
+
+#[async_trait::async_trait]
+impl Conn for SharedUdp {
+    async fn connect(&self, addr: std::net::SocketAddr) -> Result<(), webrtc::util::Error> {
+        self.0.connect(addr).await
+    }
+    async fn recv(&self, buf: &mut [u8]) -> Result<usize, webrtc::util::Error> {
+        self.0.recv(buf).await
+    }
+    async fn recv_from(
+        &self,
+        buf: &mut [u8],
+    ) -> Result<(usize, std::net::SocketAddr), webrtc::util::Error> {
+        self.0.recv_from(buf).await
+    }
+    async fn send(&self, buf: &[u8]) -> Result<usize, webrtc::util::Error> {
+        self.0.send(buf).await
+    }
+    async fn send_to(
+        &self,
+        buf: &[u8],
+        target: std::net::SocketAddr,
+    ) -> Result<usize, webrtc::util::Error> {
+        self.0.send_to(buf, target).await
+    }
+    fn local_addr(&self) -> Result<std::net::SocketAddr, webrtc::util::Error> {
+        self.0.local_addr()
+    }
+    fn remote_addr(&self) -> Option<std::net::SocketAddr> {
+        None
+    }
+    async fn close(&self) -> Result<(), webrtc::util::Error> {
+        Ok(())
+    }
+    fn as_any(&self) -> &(dyn std::any::Any + Send + Sync) {
+        self
+    }
+}
+
+/// Plays the tone in 20 ms frames; logs `tone-sent` with the time of the first frame each time
+/// the frequency changes, which is where the latency figures start.
+async fn play_tone(
+    sim: Arc<Sim>,
+    call_sid: String,
+    codec: Codec,
+    track: Arc<TrackLocalStaticSample>,
+    tone_hz: Arc<Mutex<f64>>,
+    stop: Arc<AtomicBool>,
+) {
+    let mut current = *tone_hz.lock().unwrap();
+    let mut source = ToneSource::new(codec.clock_rate(), current, TONE_AMPLITUDE);
+    let mut encoder = match Encoder::new(codec) {
+        Ok(e) => e,
+        Err(e) => {
+            sim.log(
+                "media-error",
+                json!({"call_sid": call_sid, "error": e.to_string()}),
+            );
+            return;
+        }
+    };
+    let mut tick = tokio::time::interval(Duration::from_millis(FRAME_MS.into()));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    while !stop.load(Ordering::Relaxed) {
+        tick.tick().await;
+        let f = *tone_hz.lock().unwrap();
+        let changed = f != current;
+        if changed {
+            current = f;
+            source.set_freq(f);
+        }
+        let payload = match encoder.encode(&source.next(codec.frame_samples())) {
+            Ok(p) => p,
+            Err(e) => {
+                sim.log(
+                    "media-error",
+                    json!({"call_sid": call_sid, "error": e.to_string()}),
+                );
+                return;
+            }
+        };
+        let sent_at = now_ms();
+        let _ = track
+            .write_sample(&Sample {
+                data: bytes::Bytes::from(payload),
+                duration: Duration::from_millis(FRAME_MS.into()),
+                ..Default::default()
+            })
+            .await;
+        if changed {
+            sim.log(
+                "tone-sent",
+                json!({"call_sid": call_sid, "hz": f, "t_ms": sent_at}),
+            );
+        }
+    }
+}
+
+/// What the browser's RTP payload type `pt` carries, as its SDP maps it (`a=rtpmap:PT name/rate`),
+/// as a mime type (`audio/opus`). The remote track's own codec is no help here: webrtc-rs only
+/// updates it when the payload type changes from 0, so it stays empty for PCMU.
+fn rtpmap_mime(sdp: &str, pt: u8) -> Option<String> {
+    let prefix = format!("a=rtpmap:{pt} ");
+    sdp.lines()
+        .find_map(|l| l.trim_end().strip_prefix(prefix.as_str()))
+        .and_then(|rest| rest.split('/').next())
+        .map(|name| format!("audio/{name}"))
+}
+
+/// Reads the app's RTP: audio is decoded and measured, telephone-events become digits.
+async fn listen(
+    sim: Arc<Sim>,
+    call_sid: String,
+    codec: Codec,
+    pc: std::sync::Weak<RTCPeerConnection>,
+    track: Arc<TrackRemote>,
+    stats: Arc<Mutex<RxStats>>,
+    stop: Arc<AtomicBool>,
+) {
+    let mime = track.codec().capability.mime_type.clone();
+    sim.log("media-track", json!({"call_sid": call_sid, "codec": mime}));
+    let mut decoder = match Decoder::new(codec) {
+        Ok(d) => d,
+        Err(e) => {
+            sim.log(
+                "media-error",
+                json!({"call_sid": call_sid, "error": e.to_string()}),
+            );
+            return;
+        }
+    };
+    stats.lock().unwrap().meter = Some(Meter::new(codec.clock_rate()));
+    let mut errors = 0;
+    let mut mimes: std::collections::HashMap<u8, String> = Default::default();
+    while !stop.load(Ordering::Relaxed) {
+        let pkt = match track.read_rtp().await {
+            Ok((pkt, _)) => pkt,
+            Err(_) => {
+                errors += 1;
+                if errors > 20 {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
+        };
+        errors = 0;
+        let arrived = now_ms();
+        let pt = pkt.header.payload_type;
+        let packet_mime = match mimes.entry(pt) {
+            std::collections::hash_map::Entry::Occupied(e) => e.get().clone(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let Some(pc) = pc.upgrade() else { break };
+                let sdp = pc
+                    .remote_description()
+                    .await
+                    .map(|d| d.sdp)
+                    .unwrap_or_default();
+                let mime =
+                    rtpmap_mime(&sdp, pt).unwrap_or_else(|| format!("unknown payload type {pt}"));
+                e.insert(mime).clone()
+            }
+        };
+        let mut digit = None;
+        {
+            let mut st = stats.lock().unwrap();
+            st.rtp_packets += 1;
+            if packet_mime.eq_ignore_ascii_case(MIME_TELEPHONE_EVENT) {
+                digit = st.dtmf_rx.push(pkt.header.timestamp, &pkt.payload);
+                if let Some(d) = digit {
+                    st.dtmf.push(d);
+                }
+            } else {
+                st.codec = packet_mime;
+                match decoder.decode(&pkt.payload) {
+                    Ok(pcm) => {
+                        if let Some(m) = st.meter.as_mut() {
+                            m.push(arrived, &pcm);
+                        }
+                    }
+                    Err(_) => st.decode_errors += 1,
+                }
+            }
+        }
+        if let Some(d) = digit.filter(|_| sim.cfg.fault != "drop-dtmf") {
+            sim.log(
+                "dtmf",
+                json!({"call_sid": call_sid, "digit": d.to_string(), "via": "rtp"}),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rtpmap_mime;
+
+    #[test]
+    fn payload_types_map_to_mime_types_as_the_sdp_says() {
+        let sdp = "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111 0 126\r\na=rtpmap:111 opus/48000/2\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:126 telephone-event/8000\r\n";
+        assert_eq!(rtpmap_mime(sdp, 111).as_deref(), Some("audio/opus"));
+        assert_eq!(rtpmap_mime(sdp, 0).as_deref(), Some("audio/PCMU"));
+        assert_eq!(
+            rtpmap_mime(sdp, 126).as_deref(),
+            Some("audio/telephone-event")
+        );
+        assert_eq!(rtpmap_mime(sdp, 1), None);
     }
 }

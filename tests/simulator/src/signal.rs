@@ -20,6 +20,12 @@ pub async fn serve(sim: Arc<Sim>, listener: TcpListener, acceptor: TlsAcceptor) 
         let Ok((tcp, _)) = listener.accept().await else {
             continue;
         };
+        if sim.signaling_blocked() {
+            // The signaling-drop fault: the network is "down", so connections go nowhere.
+            sim.log("ws-refused", json!({"fault": "signaling-drop"}));
+            drop(tcp);
+            continue;
+        }
         let sim = sim.clone();
         let acceptor = acceptor.clone();
         tokio::spawn(async move {
@@ -121,7 +127,8 @@ async fn websocket<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
 ) -> anyhow::Result<()> {
     let (mut sink, mut stream) = ws.split();
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<String>();
-    let conn_id = sim.add_conn(tx.clone());
+    let kill = Arc::new(tokio::sync::Notify::new());
+    let conn_id = sim.add_conn(tx.clone(), kill.clone());
     sim.log("ws-open", json!({"conn": conn_id, "path": path}));
     let writer = tokio::spawn(async move {
         while let Some(m) = rx.recv().await {
@@ -148,7 +155,16 @@ async fn websocket<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(
             }
         })
     };
-    while let Some(msg) = stream.next().await {
+    loop {
+        let msg = tokio::select! {
+            m = stream.next() => m,
+            // Cut without a close frame, as a dropped network does: the browser sees 1006.
+            () = kill.notified() => {
+                sim.log("ws-cut", json!({"conn": conn_id}));
+                break;
+            }
+        };
+        let Some(msg) = msg else { break };
         let text = match msg {
             Ok(Message::Text(t)) => t.to_string(),
             Ok(Message::Close(_)) | Err(_) => break,

@@ -1,15 +1,19 @@
 //! Shared state and the call flows: what Twilio's cloud does between the SDK, the webhook and the far end.
 
 use crate::auth::{self, TokenInfo};
+use crate::codec::Codec;
 use crate::media::MediaPeer;
 use crate::rest::store::Store;
 use crate::twiml::{self, Target, Verb};
 use crate::webhook;
 use serde_json::{json, Value};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::{mpsc, Notify};
+
+mod recovery;
 
 pub fn now_ms() -> f64 {
     std::time::SystemTime::now()
@@ -43,8 +47,11 @@ pub struct Config {
     /// The URL it signs (what Twilio would have requested).
     pub public_url: String,
     pub tone_hz: f64,
+    /// The codec calls run on until `POST /phone {codec}` says otherwise.
+    pub codec: Codec,
     /// Fault injection, to prove the end-to-end tests fail when a flow breaks:
-    /// `drop-dtmf`, `no-cancel`, `silent`, `ignore-relisten`.
+    /// `drop-dtmf`, `no-cancel`, `silent`, `ignore-relisten`, `no-reinvite-answer`,
+    /// `no-reconnect-token`, `wrong-codec`.
     pub fault: String,
     /// The REST API's port (plain HTTP on loopback; 0 picks a free one).
     pub rest_port: u16,
@@ -57,13 +64,22 @@ pub struct Conn {
     pub token: Option<TokenInfo>,
     pub registered: bool,
     pub expired_sent: bool,
+    /// `listen.reconnectTimeout`: how long (s) a call outlives this socket, waiting for the SDK
+    /// to come back with its reconnect token. 0 ends the call with the socket.
+    pub reconnect_timeout: u64,
+    /// Notified to cut the socket at once, as a network drop would (the signaling-drop fault).
+    pub kill: Arc<Notify>,
 }
 
 pub struct CallRec {
     pub sid: String,
     pub parent: Option<String>,
     pub direction: &'static str,
-    pub conn_id: u64,
+    /// The signaling connection the call's messages go to; a signaling reconnect moves it.
+    pub conn: AtomicU64,
+    /// The token the SDK must show to take the call over on a new connection; a new one is
+    /// issued on each reconnect (`answer.reconnect` / `invite.reconnect`).
+    pub reconnect_token: Mutex<Option<String>>,
     pub from: String,
     pub to: String,
     pub status: Mutex<String>,
@@ -76,6 +92,9 @@ pub struct CallRec {
 }
 
 impl CallRec {
+    pub fn conn_id(&self) -> u64 {
+        self.conn.load(Ordering::SeqCst)
+    }
     /// The callsid the SDK recognises for this call right now.
     pub fn sdk_sid(&self) -> String {
         match &self.outbound_id {
@@ -108,6 +127,8 @@ impl CallRec {
 pub struct Phone {
     pub mode: String,
     pub answer_delay_ms: u64,
+    /// The codec the next calls run on, both ways.
+    pub codec: Codec,
 }
 
 #[derive(Default)]
@@ -125,19 +146,24 @@ pub struct Sim {
     pub phone: Mutex<Phone>,
     /// The account as the REST API sees it; its keys also sign the access tokens we accept.
     pub rest: Mutex<Store>,
+    /// While set and in the future, new signaling connections are cut at once (a network
+    /// outage, see `recovery.rs`).
+    signal_blocked_until: Mutex<Option<tokio::time::Instant>>,
 }
 
 impl Sim {
     pub fn new(cfg: Config) -> anyhow::Result<Arc<Sim>> {
         let store = Self::initial_store(&cfg)?;
         Ok(Arc::new(Sim {
-            cfg,
             inner: Mutex::new(Inner::default()),
             phone: Mutex::new(Phone {
                 mode: "answer".into(),
                 answer_delay_ms: 1000,
+                codec: cfg.codec,
             }),
+            cfg,
             rest: Mutex::new(store),
+            signal_blocked_until: Mutex::new(None),
         }))
     }
 
@@ -162,7 +188,10 @@ impl Sim {
                 .map_err(|e| anyhow::anyhow!(e.message))?;
             number = json!({"voice_application_sid": cfg.app_sid});
         }
-        store.add_number(&cfg.number, &number);
+        // An empty TWILIO_NUMBER: an account with no number of its own yet.
+        if !cfg.number.is_empty() {
+            store.add_number(&cfg.number, &number);
+        }
         if let Some(seed) = &cfg.rest_seed {
             store
                 .seed(seed)
@@ -175,6 +204,17 @@ impl Sim {
     pub fn check_token(&self, token: &str) -> Result<TokenInfo, auth::TokenError> {
         let lookup = |sid: &str| self.rest.lock().unwrap().key_secret(sid);
         auth::check_token(token, &self.cfg.account_sid, &lookup, now_s())
+    }
+
+    /// The codec a new call's media peer speaks: the phone's choice, or under the
+    /// `wrong-codec` fault the other one, to prove the tests check what was negotiated.
+    fn call_codec(&self) -> Codec {
+        let chosen = self.phone.lock().unwrap().codec;
+        match (self.cfg.fault.as_str(), chosen) {
+            ("wrong-codec", Codec::Opus) => Codec::Pcmu,
+            ("wrong-codec", Codec::Pcmu) => Codec::Opus,
+            _ => chosen,
+        }
     }
 
     fn tone(&self) -> f64 {
@@ -206,7 +246,7 @@ impl Sim {
             .collect()
     }
 
-    pub fn add_conn(&self, tx: mpsc::UnboundedSender<String>) -> u64 {
+    pub fn add_conn(&self, tx: mpsc::UnboundedSender<String>, kill: Arc<Notify>) -> u64 {
         let mut inner = self.inner.lock().unwrap();
         inner.next_conn += 1;
         let id = inner.next_conn;
@@ -217,14 +257,23 @@ impl Sim {
                 token: None,
                 registered: false,
                 expired_sent: false,
+                reconnect_timeout: 0,
+                kill,
             },
         );
         id
     }
 
-    pub fn remove_conn(&self, id: u64) {
-        self.inner.lock().unwrap().conns.remove(&id);
+    pub fn remove_conn(self: &Arc<Self>, id: u64) {
+        let reconnect_timeout = self
+            .inner
+            .lock()
+            .unwrap()
+            .conns
+            .remove(&id)
+            .map_or(0, |c| c.reconnect_timeout);
         self.log("ws-close", json!({"conn": id}));
+        self.signaling_lost(id, reconnect_timeout);
     }
 
     pub fn send(&self, conn_id: u64, kind: &str, payload: Value) {
@@ -309,16 +358,16 @@ impl Sim {
         match kind {
             "listen" => self.on_listen(conn_id, &payload),
             "register" => self.on_register(conn_id, &payload),
+            "invite" if payload.get("reconnect").is_some() => {
+                self.on_reconnect_invite(conn_id, &payload)
+            }
             "invite" => {
-                if payload.get("reconnect").is_some() {
-                    self.log(
-                        "reconnect-invite",
-                        json!({"conn": conn_id, "callsid": payload["callsid"]}),
-                    );
-                    return;
-                }
                 let sim = self.clone();
                 tokio::spawn(async move { sim.outbound(conn_id, payload).await });
+            }
+            "reinvite" => {
+                let sim = self.clone();
+                tokio::spawn(async move { sim.on_reinvite(conn_id, payload).await });
             }
             "answer" => {
                 let sim = self.clone();
@@ -385,13 +434,16 @@ impl Sim {
             Ok(info) => {
                 let ttl = info.exp - now_s();
                 let identity = info.identity.clone();
+                // The SDK sends min(ceil(maxCallSignalingTimeoutMs / 1000), 30).
+                let reconnect_timeout = payload["reconnectTimeout"].as_u64().unwrap_or(0).min(30);
                 if let Some(conn) = self.inner.lock().unwrap().conns.get_mut(&conn_id) {
                     conn.token = Some(info);
                     conn.expired_sent = false;
+                    conn.reconnect_timeout = reconnect_timeout;
                 }
                 self.log(
                     "listen",
-                    json!({"conn": conn_id, "identity": identity, "ttl": ttl}),
+                    json!({"conn": conn_id, "identity": identity, "ttl": ttl, "reconnect_timeout": reconnect_timeout}),
                 );
                 self.send(
                     conn_id,
@@ -518,7 +570,8 @@ impl Sim {
             sid: sid.clone(),
             parent: None,
             direction: "from-app",
-            conn_id,
+            conn: AtomicU64::new(conn_id),
+            reconnect_token: Mutex::new(None),
             from: from.clone(),
             to: to.clone(),
             status: Mutex::new("queued".into()),
@@ -534,14 +587,31 @@ impl Sim {
             self.fail_app_call(&call, 31204, "token has no outgoing grant");
             return;
         };
-        if !self.cfg.app_sid.is_empty() && app_sid != self.cfg.app_sid {
-            self.fail_app_call(
-                &call,
-                31000,
-                "21218: the token's outgoing application_sid is not a TwiML app of this account",
-            );
-            return;
-        }
+        // Twilio requests the Voice URL of the TwiML App the token names, as the account has
+        // it now (so a set-up or a re-pointing made through the REST API applies at once).
+        let voice_url = {
+            let rest = self.rest.lock().unwrap();
+            if !rest.has_application(&app_sid) {
+                None
+            } else {
+                Some(rest.application_voice_url(&app_sid))
+            }
+        };
+        let voice_url = match voice_url {
+            None => {
+                self.fail_app_call(
+                    &call,
+                    31000,
+                    "21218: the token's outgoing application_sid is not a TwiML app of this account",
+                );
+                return;
+            }
+            Some(None) => {
+                self.fail_app_call(&call, 31005, "11100: the TwiML App has no Voice URL");
+                return;
+            }
+            Some(Some(url)) => url,
+        };
         let mut form: Vec<(String, String)> = vec![
             ("AccountSid".into(), self.cfg.account_sid.clone()),
             ("ApiVersion".into(), "2010-04-01".into()),
@@ -557,7 +627,7 @@ impl Sim {
             form.push(("To".into(), String::new()));
         }
         form.extend(custom.iter().cloned());
-        let verbs = match self.fetch_twiml(&sid, &form, false).await {
+        let verbs = match self.fetch_twiml(&sid, &voice_url, &form, false).await {
             Ok(v) => v,
             Err(msg) => {
                 self.fail_app_call(&call, 31005, &msg);
@@ -599,11 +669,14 @@ impl Sim {
                     match target {
                         Target::Number(number) => {
                             self.log("dial", json!({"call_sid": sid, "number": number, "caller_id": caller_id, "answer_on_bridge": answer_on_bridge}));
-                            if caller_id.as_deref() != Some(self.cfg.number.as_str()) {
+                            let allowed = caller_id
+                                .as_deref()
+                                .is_some_and(|c| self.rest.lock().unwrap().may_call_from(c));
+                            if !allowed {
                                 self.fail_app_call(
                                     &call,
                                     31005,
-                                    "13214: callerId must be a Twilio number",
+                                    "13214: callerId must be a Twilio number or a verified caller ID of the account",
                                 );
                                 return;
                             }
@@ -632,7 +705,7 @@ impl Sim {
         if !call.is_over() {
             call.set_status("completed");
             self.log("hangup", json!({"call_sid": sid, "by": "twilio"}));
-            self.send(conn_id, "hangup", json!({"callsid": call.sdk_sid()}));
+            self.send(call.conn_id(), "hangup", json!({"callsid": call.sdk_sid()}));
         }
         if let Some(p) = call.peer() {
             p.close().await;
@@ -642,13 +715,14 @@ impl Sim {
     /// Answers the app's call with the simulator's media peer. False if the call ended or media failed.
     async fn connect_app_call(self: &Arc<Self>, call: &Arc<CallRec>, offer: &str) -> bool {
         let sid = call.sid.clone();
-        let peer = match MediaPeer::new(self.clone(), sid.clone(), self.tone()).await {
-            Ok(p) => p,
-            Err(e) => {
-                self.fail_app_call(call, 31000, &format!("media: {e}"));
-                return false;
-            }
-        };
+        let peer =
+            match MediaPeer::new(self.clone(), sid.clone(), self.tone(), self.call_codec()).await {
+                Ok(p) => p,
+                Err(e) => {
+                    self.fail_app_call(call, 31000, &format!("media: {e}"));
+                    return false;
+                }
+            };
         *call.peer.lock().unwrap() = Some(peer.clone());
         let answer = match peer.answer(offer).await {
             Ok(a) => a,
@@ -663,11 +737,15 @@ impl Sim {
             return false;
         }
         call.set_status("in-progress");
-        self.send(
-            call.conn_id,
-            "answer",
-            json!({"callsid": sid, "sdp": answer}),
+        let mut payload = json!({"callsid": sid, "sdp": answer});
+        if let Some(token) = self.issue_reconnect_token(call) {
+            payload["reconnect"] = json!(token);
+        }
+        self.log(
+            "answer-sent",
+            json!({"call_sid": sid, "codec": peer.codec.name(), "sdp": payload["sdp"]}),
         );
+        self.send(call.conn_id(), "answer", payload);
         call.announce();
         true
     }
@@ -679,7 +757,7 @@ impl Sim {
             json!({"call_sid": call.sid, "code": code, "message": message}),
         );
         self.send(
-            call.conn_id,
+            call.conn_id(),
             "hangup",
             json!({"callsid": call.sdk_sid(), "error": {"code": code, "message": message}}),
         );
@@ -688,7 +766,7 @@ impl Sim {
     /// `<Dial><Number>`: the simulated phone rings, then answers / is busy / never answers.
     async fn dial_phone(self: &Arc<Self>, call: &Arc<CallRec>, offer: &str, timeout: u64) {
         let sid = call.sid.clone();
-        self.send(call.conn_id, "ringing", json!({"callsid": sid}));
+        self.send(call.conn_id(), "ringing", json!({"callsid": sid}));
         call.announce();
         self.log("ringing", json!({"call_sid": sid}));
         let (mode, delay) = {
@@ -708,7 +786,7 @@ impl Sim {
                 call.set_status("busy");
                 self.log("phone-busy", json!({"call_sid": sid}));
                 self.send(
-                    call.conn_id,
+                    call.conn_id(),
                     "hangup",
                     json!({"callsid": sid, "error": {"code": 31486, "message": "Busy Here"}}),
                 );
@@ -717,7 +795,7 @@ impl Sim {
             "no-answer" => {
                 call.set_status("no-answer");
                 self.log("phone-no-answer", json!({"call_sid": sid}));
-                self.send(call.conn_id, "hangup", json!({"callsid": sid}));
+                self.send(call.conn_id(), "hangup", json!({"callsid": sid}));
                 return;
             }
             _ => {}
@@ -749,9 +827,13 @@ impl Sim {
         }
     }
 
+    /// POSTs the webhook signed for `url` (the Voice URL Twilio requests) to the local
+    /// listener: the simulator stands in for the tunnel too, delivering every public URL to
+    /// `--webhook`.
     async fn fetch_twiml(
         &self,
         sid: &str,
+        url: &str,
         form: &[(String, String)],
         forge: bool,
     ) -> Result<Vec<Verb>, String> {
@@ -760,14 +842,14 @@ impl Sim {
         } else {
             self.cfg.auth_token.clone()
         };
-        let sig = auth::signature(&key, &self.cfg.public_url, form);
+        let sig = auth::signature(&key, url, form);
         let started = now_ms();
         let res = webhook::post_form(&self.cfg.webhook_url, form, &sig).await;
         match res {
             Ok((status, body)) => {
                 self.log(
                     "webhook",
-                    json!({"call_sid": sid, "status": status, "body": body, "forged": forge, "ms": now_ms() - started,
+                    json!({"call_sid": sid, "url": url, "status": status, "body": body, "forged": forge, "ms": now_ms() - started,
                            "params": form.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>()}),
                 );
                 if status != 200 {
@@ -829,7 +911,8 @@ impl Sim {
             sid: parent.clone(),
             parent: None,
             direction: "caller",
-            conn_id: 0,
+            conn: AtomicU64::new(0),
+            reconnect_token: Mutex::new(None),
             from: from.clone(),
             to: number.clone(),
             status: Mutex::new("ringing".into()),
@@ -843,7 +926,16 @@ impl Sim {
             "inbound",
             json!({"call_sid": parent, "from": from, "forged": forge}),
         );
-        let verbs = match self.fetch_twiml(&parent, &form, forge).await {
+        let voice_url = self.rest.lock().unwrap().number_voice_url(&number);
+        let voice_url = match voice_url {
+            Ok(url) => url,
+            Err(msg) => {
+                parent_rec.set_status("failed");
+                self.log("call-failed", json!({"call_sid": parent, "message": msg}));
+                return;
+            }
+        };
+        let verbs = match self.fetch_twiml(&parent, &voice_url, &form, forge).await {
             Ok(v) => v,
             Err(msg) => {
                 parent_rec.set_status("failed");
@@ -929,7 +1021,8 @@ impl Sim {
             sid: child.clone(),
             parent: Some(parent.sid.clone()),
             direction: "to-app",
-            conn_id,
+            conn: AtomicU64::new(conn_id),
+            reconnect_token: Mutex::new(None),
             from: caller.to_string(),
             to: format!("client:{identity}"),
             status: Mutex::new("queued".into()),
@@ -944,7 +1037,9 @@ impl Sim {
             .unwrap()
             .aliases
             .insert(parent.sid.clone(), child.clone());
-        let peer = match MediaPeer::new(self.clone(), child.clone(), self.tone()).await {
+        let peer = match MediaPeer::new(self.clone(), child.clone(), self.tone(), self.call_codec())
+            .await
+        {
             Ok(p) => p,
             Err(e) => {
                 self.log(
@@ -969,14 +1064,16 @@ impl Sim {
             .extend_pairs(params.iter())
             .finish();
         call.set_status("ringing");
-        self.send(
-            conn_id,
-            "invite",
-            json!({"callsid": child, "sdp": offer, "parameters": {
-                "CallSid": child, "AccountSid": self.cfg.account_sid, "From": caller,
-                "To": format!("client:{identity}"), "Params": custom}}),
-        );
+        let mut invite = json!({"callsid": child, "sdp": offer, "parameters": {
+            "CallSid": child, "AccountSid": self.cfg.account_sid, "From": caller,
+            "To": format!("client:{identity}"), "Params": custom}});
+        if let Some(token) = self.issue_reconnect_token(&call) {
+            invite["reconnect"] = json!(token);
+        }
+        // Stamped before the invite leaves, so "invite to incoming view" never comes out
+        // negative when this thread is descheduled between the two.
         self.log("ring-client", json!({"call_sid": child, "parent": parent.sid, "identity": identity, "from": caller, "conn": conn_id}));
+        self.send(conn_id, "invite", invite);
         // Ring until answered, rejected, cancelled by the caller, or the Dial timeout.
         let deadline = tokio::time::Instant::now() + Duration::from_secs(timeout);
         while call.status() == "ringing" {
@@ -993,7 +1090,7 @@ impl Sim {
                 call.set_status("no-answer");
                 parent.set_status("completed");
                 self.log("no-answer", json!({"call_sid": child}));
-                self.send(conn_id, "cancel", json!({"callsid": child}));
+                self.send(call.conn_id(), "cancel", json!({"callsid": child}));
                 peer.close().await;
             }
             "in-progress" => {
@@ -1025,7 +1122,7 @@ impl Sim {
         };
         call.set_status(status);
         self.log(kind, json!({"call_sid": call.sid, "by": "far-end"}));
-        self.send(call.conn_id, kind, json!({"callsid": call.sdk_sid()}));
+        self.send(call.conn_id(), kind, json!({"callsid": call.sdk_sid()}));
         if let Some(p) = call.peer() {
             tokio::spawn(async move { p.close().await });
         }
@@ -1043,13 +1140,26 @@ impl Sim {
     }
 
     /// Sends an arbitrary webhook (optionally with a wrong signature) and reports what came back; executes nothing.
-    pub async fn raw_webhook(&self, form: Vec<(String, String)>, forge: bool) -> Value {
+    /// Signed for `url`, else for the Voice URL a call to our number requests now.
+    pub async fn raw_webhook(
+        &self,
+        form: Vec<(String, String)>,
+        forge: bool,
+        url: Option<String>,
+    ) -> Value {
         let key = if forge {
             format!("{}-forged", self.cfg.auth_token)
         } else {
             self.cfg.auth_token.clone()
         };
-        let sig = auth::signature(&key, &self.cfg.public_url, &form);
+        let url = url.unwrap_or_else(|| {
+            self.rest
+                .lock()
+                .unwrap()
+                .number_voice_url(&self.cfg.number)
+                .unwrap_or_else(|_| self.cfg.public_url.clone())
+        });
+        let sig = auth::signature(&key, &url, &form);
         match webhook::post_form(&self.cfg.webhook_url, &form, &sig).await {
             Ok((status, body)) => {
                 self.log("raw-webhook", json!({"status": status, "forged": forge}));

@@ -5,12 +5,13 @@
 
 import { IDLE, isBusy, nextCallState, type CallEvent, type CallState } from './callState';
 import type { DeviceLog } from './deviceLog';
-import { DtmfSender } from './dtmf';
-import { errorParts } from './errors';
+import { isDtmfDigit } from './dtmf';
+import { errorParts, reconnectingWords } from './errors';
 import { t } from '../i18n/i18n';
 import { describeParty } from './number';
 import type { Listener, SdkCall } from './sdk';
 import type { Clock } from './timer';
+
 
 export interface CallControlHooks {
   /** The call state changed. */
@@ -27,15 +28,12 @@ export class CallControl {
   private dialAttempt = 0;
   /** We hang up ourselves, so the `disconnect` that follows is not "the other side hung up". */
   private hangingUp = false;
-  private readonly dtmf: DtmfSender;
 
   constructor(
     private readonly clock: Clock,
     private readonly log: DeviceLog,
     private readonly hooks: CallControlHooks,
-  ) {
-    this.dtmf = new DtmfSender(clock, (digits) => this.playDigits(digits));
-  }
+  ) {}
 
   get state(): CallState {
     return this.callState;
@@ -157,10 +155,13 @@ export class CallControl {
     if (this.callState.phase === 'active') this.setMuted(!this.callState.muted);
   }
 
-  /** Sends one DTMF tone (0-9, *, #) on the connected call; see `DtmfSender` for the queue. */
+  /**
+   * Sends one DTMF tone (0-9, *, #) on the connected call, at once: the browser queues it
+   * behind the tones still playing (see `appendToneBuffer` in dtmf.ts).
+   */
   sendDigit(digit: string): boolean {
-    if (this.callState.phase !== 'active' || !this.current) return false;
-    return this.dtmf.send(digit);
+    if (!isDtmfDigit(digit)) return false;
+    return this.playDigits(digit);
   }
 
   /** An error the SDK reported for `call` (on the call or on the Device). */
@@ -194,8 +195,11 @@ export class CallControl {
         this.log.write('info', t('log-connected'));
       },
       disconnect: () => {
-        const remote = !this.hangingUp;
-        this.finish(call, remote ? t('log-remote-hung-up') : t('log-call-ended'));
+        if (this.callState.phase === 'active' && this.callState.reconnecting && !this.hangingUp) {
+          this.finishWhileReconnecting(call);
+          return;
+        }
+        this.finish(call, this.hangingUp ? t('log-call-ended') : t('log-remote-hung-up'));
       },
       cancel: () => {
         this.finish(
@@ -211,8 +215,7 @@ export class CallControl {
       },
       reconnecting: (error: unknown) => {
         this.dispatch({ type: 'reconnecting' });
-        const { message } = errorParts(error);
-        this.log.write('warn', message ? t('log-audio-dropped', { reason: message }) : t('log-audio-dropped-network'));
+        this.log.write('warn', reconnectingWords(errorParts(error).code));
       },
       reconnected: () => {
         this.dispatch({ type: 'reconnected' });
@@ -226,15 +229,39 @@ export class CallControl {
     };
   }
 
-  private finish(call: SdkCall, message: string): void {
+  /**
+   * A call that was reconnecting is over. Either the SDK gave up on it (after 30 s it
+   * disconnects the call and, in the same turn, emits the error that says why: call.ts
+   * `_onMediaFailure`), or the gateway hung up during the blip, with no error. The error decides
+   * the words, so the view closes at once and the log line follows a turn later.
+   */
+  private finishWhileReconnecting(call: SdkCall): void {
+    let reason: unknown = null;
+    const onError: Listener = (error: unknown) => {
+      reason ??= error;
+    };
+    call.on('error', onError);
+    this.finish(call, null);
+    this.clock.setTimeout(() => {
+      call.removeListener('error', onError);
+      if (reason === null) {
+        this.log.write('info', t('log-remote-hung-up'));
+        return;
+      }
+      this.log.writeErrorOnce(reason);
+      this.log.write('warn', t('log-call-lost'));
+    }, 0);
+  }
+
+  /** Ends the current call; `message` goes to the log (null: the caller writes it later). */
+  private finish(call: SdkCall, message: string | null): void {
     if (call !== this.current) return;
-    this.dtmf.clear();
     this.detachCall?.();
     this.detachCall = null;
     this.current = null;
     this.hangingUp = false;
     this.dispatch({ type: 'ended' });
-    this.log.write('info', message);
+    if (message !== null) this.log.write('info', message);
     this.hooks.ended();
   }
 

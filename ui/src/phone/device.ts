@@ -14,6 +14,7 @@ import { toBackendError, type Backend } from '../ipc';
 import type { CallState } from './callState';
 import { CallControl } from './callControl';
 import { DeviceLog, type LogEntry, type LogLevel } from './deviceLog';
+import { appendToneBuffer } from './dtmf';
 import { errorParts, explainError } from './errors';
 import { browserEnv, watchConnectivity, type PhoneEnv } from './env';
 import { judgeDeviceError, retriesWhenOffline } from './recovery';
@@ -115,6 +116,8 @@ export class Phone {
       this.deviceLog.write('warn', t('log-no-webrtc'));
       return;
     }
+    // Digits pressed while earlier ones still play must queue, not replace them (dtmf.ts).
+    appendToneBuffer(typeof RTCDTMFSender === 'undefined' ? undefined : RTCDTMFSender.prototype);
     this.unwatch = watchConnectivity(this.env, {
       online: () => this.onOnline(),
       offline: () => this.onOffline(),

@@ -1,12 +1,18 @@
-// DTMF tones on a connected call. The browser's DTMF sender replaces tones still waiting to play
-// when new ones are inserted, and the SDK plays each tone for 230 ms (160 ms tone, 70 ms gap,
-// call.ts), so digits pressed faster than that are queued here and sent together once the
-// earlier ones have played. A timer runs only while digits wait.
-
-import type { Clock } from './timer';
-
-/** How long the SDK plays one DTMF tone, gap included. */
-export const DTMF_TONE_MS = 230;
+// DTMF tones on a connected call, and the one browser behaviour they need changed.
+//
+// The browser's RTCDTMFSender *replaces* the tones still waiting to play each time
+// `insertDTMF` is called (webrtc-pc: "set [[ToneBuffer]] to tones"), and the SDK's
+// `sendDigits` calls it with only the new digits. An earlier version of this file queued digits
+// for as long as it expected the browser to need (230 ms a tone, the SDK's 160 ms plus 70 ms
+// gap). But the browser plays each tone from a task of its own, which starts late whenever the
+// renderer is busy, and its next tone is timed from that late start; our estimate and the
+// browser drifted apart, our next digits arrived while one was still waiting in the browser's
+// buffer, and replaced it (seen once on a loaded machine: `1#*` for `15#*`; a renderer that
+// stalls at random loses about one digit in fifteen that way, and none with the fix).
+//
+// So the browser's own buffer is the queue: `appendToneBuffer` makes `insertDTMF` add to what
+// is waiting, the spec's idiom for appending (`insertDTMF(sender.toneBuffer + tones)`), and each
+// digit goes to the SDK the moment it is pressed. No timer, no estimate, nothing to drift.
 
 const DTMF = /^[0-9*#]$/;
 
@@ -15,50 +21,28 @@ export function isDtmfDigit(digit: string): boolean {
   return DTMF.test(digit);
 }
 
-export class DtmfSender {
-  /** Digits pressed while earlier tones still play. */
-  private queued = '';
-  /** When the tones sent so far have finished playing (clock time). */
-  private busyUntil = 0;
-  private handle: unknown = null;
+/** The part of `RTCDTMFSender` this needs (the real one, or a test's). */
+export interface ToneBufferSender {
+  readonly toneBuffer: string;
+  insertDTMF(tones: string, duration?: number, interToneGap?: number): void;
+}
 
-  /**
-   * @param play sends digits on the call; false when it could not (no call, or the SDK threw),
-   *   in which case nothing counts as playing.
-   */
-  constructor(
-    private readonly clock: Clock,
-    private readonly play: (digits: string) => boolean,
-  ) {}
+const APPENDING = Symbol.for('dialtone.dtmf.appending');
 
-  /** Sends or queues one digit; false when it is not a DTMF digit or could not be sent. */
-  send(digit: string): boolean {
-    if (!isDtmfDigit(digit)) return false;
-    const now = this.clock.now();
-    if (now >= this.busyUntil && this.queued === '') return this.playNow(digit);
-    this.queued += digit;
-    if (this.handle === null) {
-      this.handle = this.clock.setTimeout(() => {
-        this.handle = null;
-        const digits = this.queued;
-        this.queued = '';
-        if (digits) this.playNow(digits);
-      }, Math.max(0, this.busyUntil - now));
-    }
-    return true;
-  }
-
-  /** Drops queued digits and the timer: the call ended. */
-  clear(): void {
-    if (this.handle !== null) this.clock.clearTimeout(this.handle);
-    this.handle = null;
-    this.queued = '';
-    this.busyUntil = 0;
-  }
-
-  private playNow(digits: string): boolean {
-    if (!this.play(digits)) return false;
-    this.busyUntil = this.clock.now() + digits.length * DTMF_TONE_MS;
-    return true;
-  }
+/**
+ * Makes `insertDTMF` on every sender of `proto` (`RTCDTMFSender.prototype`) append to the tones
+ * still waiting instead of replacing them. Installing twice changes nothing more.
+ */
+export function appendToneBuffer(proto: ToneBufferSender | undefined): void {
+  if (!proto || (proto as unknown as Record<symbol, unknown>)[APPENDING]) return;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the sender as `this` below
+  const insert = proto.insertDTMF;
+  Object.defineProperty(proto, 'insertDTMF', {
+    configurable: true,
+    writable: true,
+    value(this: ToneBufferSender, tones: string, duration?: number, interToneGap?: number): void {
+      insert.call(this, this.toneBuffer + tones, duration, interToneGap);
+    },
+  });
+  Object.defineProperty(proto, APPENDING, { value: true });
 }

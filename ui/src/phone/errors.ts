@@ -2,7 +2,7 @@
 // the Voice SDK's own error classes (`TwilioError.<namespace>.<class>`, which errors.test.ts
 // reads to check every code below) and twilio.com/docs/api/errors/<code>.
 
-import { msg, type Msg } from '../i18n/i18n';
+import { msg, t, type Msg } from '../i18n/i18n';
 
 /**
  * The Twilio error codes Dialtone tells apart, named after the Voice SDK 2.x error class that
@@ -112,6 +112,16 @@ export function explainError(code: number | null | undefined, sdkMessage?: strin
     return { code, title: msg('twilio-error-code', { code: String(code) }), what, fix: msg('twilio-error-code.fix', { code: String(code) }) };
   }
   return { code: null, title: msg('twilio-error-generic'), what, fix: msg('twilio-error-generic.fix') };
+}
+
+/**
+ * The log line while a call reconnects. The SDK says which path it is on by the error it gives
+ * `reconnecting`: 53405 for the audio (an ICE restart), 53001 for the signalling link (the
+ * call's reconnect token).
+ */
+export function reconnectingWords(code: number | null): string {
+  if (code === C.SignalingConnectionDisconnected) return t('log-reconnecting-signaling');
+  return t('log-reconnecting-audio');
 }
 
 /** Codes that mean "no signalling link": the phone is offline and should retry. */

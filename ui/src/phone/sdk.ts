@@ -76,6 +76,11 @@ export function deviceOptions(baseUrl: string): DeviceOptions & SimulatorOptions
     allowIncomingWhileBusy: false,
     sounds: soundUrls(baseUrl),
     tokenRefreshMs: 60_000,
+    // Survive a signaling drop during a call: the SDK retries the call's own gateway for this
+    // long, and `listen` asks the gateway to keep the call that long (reconnectTimeout, 30 s at
+    // most). At the SDK's default of 0 the gateway ends the call as soon as the socket drops,
+    // so the call's reconnect token would find nothing to reconnect to.
+    maxCallSignalingTimeoutMs: 30_000,
     appName: 'dialtone',
     appVersion: __APP_VERSION__,
     // Only in `npm run build:sim`: the Twilio simulator of the end-to-end tests.

@@ -68,6 +68,29 @@ function numbers(value: string): string | null {
   return null;
 }
 
+/** Settings that are on or off: a checkbox, saved as `true` or `false`. */
+export const SWITCH_FIELDS: ReadonlySet<FieldName> = new Set(['call_at_once', 'launch_at_login', 'voicemail', 'do_not_disturb']);
+
+const MODIFIERS = new Set(['ctrl', 'control', 'alt', 'option', 'shift', 'super', 'cmd', 'command', 'cmdorctrl', 'commandorcontrol']);
+
+/**
+ * A first check of a global shortcut as typed: modifiers, then one key. Rust checks the key
+ * names when saving (global-hotkey's parser) and says what it does not know.
+ */
+function shortcut(value: string): string | null {
+  const parts = value.split('+').map((p) => p.trim().toLowerCase());
+  if (parts.some((p) => p === '')) return t('valid-shortcut-shape');
+  const key = parts[parts.length - 1]!;
+  const mods = parts.slice(0, -1);
+  if (MODIFIERS.has(key)) return t('valid-shortcut-key-last');
+  if (mods.some((m) => !MODIFIERS.has(m))) return t('valid-shortcut-one-key');
+  const typing = !mods.some((m) => m !== 'shift');
+  if (typing && !/^f([1-9]|1[0-9]|2[0-4])$/.test(key)) {
+    return t('valid-shortcut-modifier');
+  }
+  return null;
+}
+
 /**
  * Checks one field's value as typed. Returns a message saying what is wrong, or null.
  * An empty value is valid where it means "keep" or "default" (secrets, identity, port,
@@ -124,15 +147,21 @@ export function validateField(name: FieldName, raw: string): string | null {
         ? null
         : t('valid-call-seconds', { max: String(MAX_CALL_SECONDS) });
     }
-    case 'voicemail':
-    case 'do_not_disturb':
-      return SWITCH.test(value) ? null : t('valid-switch');
     case 'voicemail_greeting':
-      return value.length <= 500 ? null : t('valid-greeting-length', { max: '500', length: String(value.length) });
+      return value.length <= 500 ? null : t('valid-greeting-length', { count: value.length });
     case 'voicemail_max_secs':
       return seconds(value, 5, 3600);
     case 'ring_secs':
       return seconds(value, 5, 120);
+    case 'call_at_once':
+    case 'launch_at_login':
+    case 'voicemail':
+    case 'do_not_disturb':
+      return SWITCH.test(value) ? null : t('valid-switch');
+    case 'shortcut_answer':
+    case 'shortcut_hang_up':
+    case 'shortcut_mute':
+      return shortcut(value);
   }
 }
 
@@ -163,12 +192,17 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   allowed_country_codes: 'field-allowed-country-codes',
   allowed_numbers: 'field-allowed-numbers',
   max_call_seconds: 'field-max-call-seconds',
-  language: 'field-language',
   voicemail: 'field-voicemail',
   voicemail_greeting: 'field-voicemail-greeting',
   voicemail_max_secs: 'field-voicemail-max-secs',
   ring_secs: 'field-ring-secs',
   do_not_disturb: 'field-do-not-disturb',
+  call_at_once: 'field-call-at-once',
+  launch_at_login: 'field-launch-at-login',
+  shortcut_answer: 'field-shortcut-answer',
+  shortcut_hang_up: 'field-shortcut-hang-up',
+  shortcut_mute: 'field-shortcut-mute',
+  language: 'field-language',
 };
 
 /** One-line help under each field (message ids). */
@@ -185,12 +219,17 @@ export const FIELD_HINTS: Record<FieldName, string> = {
   allowed_country_codes: 'hint-allowed-country-codes',
   allowed_numbers: 'hint-allowed-numbers',
   max_call_seconds: 'hint-max-call-seconds',
-  language: 'hint-language',
   voicemail: 'hint-voicemail',
   voicemail_greeting: 'hint-voicemail-greeting',
   voicemail_max_secs: 'hint-voicemail-max-secs',
   ring_secs: 'hint-ring-secs',
   do_not_disturb: 'hint-do-not-disturb',
+  call_at_once: 'hint-call-at-once',
+  launch_at_login: 'hint-launch-at-login',
+  shortcut_answer: 'hint-shortcut-answer',
+  shortcut_hang_up: 'hint-shortcut-hang-up',
+  shortcut_mute: 'hint-shortcut-mute',
+  language: 'hint-language',
 };
 
 /** The form's sections, in order: a message id for the title, the fields. */
@@ -199,4 +238,5 @@ export const SECTIONS: { title: string; fields: FieldName[] }[] = [
   { title: 'section-your-phone', fields: ['twilio_number', 'identity', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds'] },
   { title: 'section-webhook', fields: ['public_url', 'port'] },
   { title: 'section-voicemail', fields: ['voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb'] },
+  { title: 'section-desktop', fields: ['call_at_once', 'launch_at_login', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute'] },
 ];

@@ -4,7 +4,7 @@
 
 import type { FieldName, SettingsStatus, WindowStatus } from '../contract';
 import { language, msg, onLanguageChange, resolveLanguage, setLanguage, t } from '../i18n/i18n';
-import { toBackendError, type Backend, type CallingWindowControl, type JournalBackend } from '../ipc';
+import { toBackendError, type AppBackend, type CallingWindowControl } from '../ipc';
 import type { Phone, PhoneSnapshot } from '../phone/device';
 import { formatForDisplay, homeRegionOf } from '../phone/number';
 import { windowRegistration } from '../phone/report';
@@ -53,6 +53,11 @@ export class App {
   private windowEvents = 0;
   /** The calling window opens by itself once, when the settings are complete. */
   private autoOpened = false;
+  /**
+   * A number another program handed over with "call at once", waiting for the phone to be
+   * able to call (it may still be registering); the dial pad shows it meanwhile.
+   */
+  private callWhenReady: string | null = null;
   private readonly notice: HTMLElement;
   private readonly tabs: PhoneTabs;
   private readonly names: CallerNames;
@@ -61,7 +66,7 @@ export class App {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly backend: Backend & JournalBackend,
+    private readonly backend: AppBackend,
     private readonly phone: Phone,
     supported: boolean,
     callingWindow: CallingWindowControl | null = null,
@@ -229,35 +234,72 @@ export class App {
   }
 
   /**
-   * Carries out what Rust asks of the phone (a notification's Answer, `dialtone hangup`, …), in
-   * the window that carries calls only: where this window cannot, the calling window hears the
-   * same command. Dial requests are for the dial pad, which fills them in (issue 14 wires them).
+   * Carries out what Rust asks of the phone (a notification's Answer, `dialtone hangup`, a
+   * shortcut, a `tel:` link…), in the window that carries calls only: where this window cannot,
+   * the calling window hears the same command.
    */
   private async followCommands(): Promise<void> {
     if (!this.supported) return;
     try {
       await this.backend.onPhoneCommand((command) => {
+        // A key binding pressed at the wrong moment says why nothing happened.
+        const phase = this.phone.snapshot().call.phase;
         switch (command.action) {
           case 'answer':
-            this.phone.accept();
+            if (phase === 'incoming') this.phone.accept();
+            else this.phone.note('info', t('log-asked-answer-no-call'));
             break;
           case 'decline':
             this.phone.reject();
             break;
           case 'hangUp':
-            this.phone.hangUp();
+            if (phase !== 'idle') this.phone.hangUp();
+            else this.phone.note('info', t('log-asked-hang-up-no-call'));
             break;
           case 'toggleMute':
-            this.phone.toggleMute();
+            if (phase === 'active') this.phone.toggleMute();
+            else this.phone.note('info', t('log-asked-mute-no-call'));
             break;
           case 'dial':
-            this.phone.note('info', t('log-asked-to-call', { number: command.number }));
+            this.numberHandedIn(command.number, command.now);
             break;
         }
       });
     } catch (error) {
       this.phone.note('error', t('log-cant-follow-commands', { message: toBackendError(error).message }));
     }
+  }
+
+  /**
+   * A number from another program (`dialtone call`, a `tel:` link): into the dial pad, where it
+   * waits for one press of Call, or, with "call at once", is called as soon as the phone can.
+   * A call in progress is never interrupted.
+   */
+  private numberHandedIn(number: string, now: boolean): void {
+    if (this.phone.snapshot().call.phase !== 'idle') {
+      this.phone.note('warn', t('log-handed-in-during-call', { number }));
+      return;
+    }
+    if (this.settingsOpen) this.closeSettings();
+    this.dial.setNumber(number);
+    this.dial.focus();
+    this.callWhenReady = now ? number : null;
+    if (now) this.callHandedInNumber();
+    else this.phone.note('info', t('log-handed-in', { number }));
+  }
+
+  /** Places the handed-in call once nothing blocks it (the phone may still be registering). */
+  private callHandedInNumber(): void {
+    const number = this.callWhenReady;
+    if (number === null || this.phone.snapshot().call.phase !== 'idle') return;
+    // The user changed the number meanwhile: theirs is not ours to call.
+    if (this.dial.input.value !== this.dial.valueFor(number)) {
+      this.callWhenReady = null;
+      return;
+    }
+    if (this.phone.dialBlockedReason() !== null) return;
+    this.callWhenReady = null;
+    this.dial.callNow();
   }
 
   /** Keeps the settings panel's listener card live (state, last webhook) while it is open. */
@@ -323,6 +365,7 @@ export class App {
     });
     this.settingsButton.disabled = phase !== 'idle';
     this.show(next);
+    if (this.callWhenReady !== null) this.callHandedInNumber();
   }
 
   private show(next: Screen): void {

@@ -38,7 +38,8 @@ export class CallView {
   private timerStartedAt: number | null = null;
 
   constructor(private readonly actions: CallActions) {
-    this.label = h('p', { class: 'call-label', id: 'call-label' });
+    // Polite live region: "Reconnecting…" and the return to "Connected" are announced.
+    this.label = h('p', { class: 'call-label', id: 'call-label', 'aria-live': 'polite' });
     this.number = h('h2', { class: 'call-number', id: 'call-number', tabindex: '-1' });
     this.partyNumber = h('p', { class: 'call-party-number', hidden: true });
     this.timer = h('p', { class: 'call-timer', role: 'timer' });
@@ -116,6 +117,9 @@ export class CallView {
         this.timerStartedAt = state.startedAt;
         this.stopTimer = startCallTimer(state.startedAt, (text) => setText(this.timer, text));
       }
+      // The timer keeps counting underneath and shows again once the call is back.
+      this.timer.hidden = state.reconnecting;
+      this.el.toggleAttribute('data-reconnecting', state.reconnecting);
       this.muteButton.setAttribute('aria-pressed', String(state.muted));
       this.muteButton.classList.toggle('on', state.muted);
       localize(this.muteLabel, state.muted ? 'call-muted' : 'call-mute');
@@ -164,6 +168,7 @@ export class CallView {
   private reset(): void {
     this.stopTimerNow();
     setText(this.timer, '');
+    this.timer.hidden = false;
     setText(this.sent, '');
     this.setPadOpen(false);
     this.mutedBadge.hidden = true;
@@ -171,5 +176,6 @@ export class CallView {
     this.muteButton.classList.remove('on');
     localize(this.muteLabel, 'call-mute');
     delete this.el.dataset.phase;
+    this.el.removeAttribute('data-reconnecting');
   }
 }

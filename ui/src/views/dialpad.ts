@@ -152,6 +152,23 @@ export class DialView {
     this.update(false);
   }
 
+  /** Puts a number handed in by another program in the field, as a paste would. */
+  setNumber(text: string): void {
+    this.input.value = this.valueFor(text);
+    this.update(true);
+  }
+
+  /** What `setNumber(text)` puts in the field: E.164 when it normalises, else the text. */
+  valueFor(text: string): string {
+    const result = normalizeNumber(text, this.actions.homeRegion());
+    return result.ok ? result.e164 : text.trim();
+  }
+
+  /** Presses Call. */
+  callNow(): void {
+    this.submit();
+  }
+
   focus(): void {
     this.input.focus({ preventScroll: true });
   }

@@ -125,6 +125,12 @@ export function fakeApi(options = {}) {
       case 'GET /api/webhook':
         json(res, 200, state.listener);
         return true;
+      case 'GET /api/setup':
+        json(res, 200, notSetUp());
+        return true;
+      case 'GET /api/setup/wiring':
+        json(res, 200, wiredReport());
+        return true;
       case 'POST /api/state': {
         let body = '';
         req.on('data', (chunk) => (body += chunk));
@@ -241,6 +247,16 @@ export function completeSettings() {
       field('allowed_country_codes', 'Allowed countries', '1', 'default'),
       { ...field('allowed_numbers', 'Allowed numbers', '', 'unset'), set: false, value: null },
       field('max_call_seconds', 'Maximum call length', '14400', 'default'),
+      field('voicemail', 'Voicemail', 'true', 'default'),
+      field('voicemail_greeting', 'Voicemail greeting', 'You have reached my Dialtone. Please leave a message after the tone.', 'default'),
+      field('voicemail_max_secs', 'Longest voicemail (seconds)', '120', 'default'),
+      field('ring_secs', 'Ring time (seconds)', '30', 'default'),
+      field('do_not_disturb', 'Do not disturb', 'false', 'default'),
+      field('call_at_once', 'Call at once when another program hands me a number', 'false', 'default'),
+      field('launch_at_login', 'Launch at login', 'false', 'default'),
+      unset('shortcut_answer', 'Shortcut: answer'),
+      unset('shortcut_hang_up', 'Shortcut: hang up'),
+      unset('shortcut_mute', 'Shortcut: mute'),
       field('language', 'Language', 'auto', 'default'),
       // Every field Rust reports (src-tauri/settings/field.rs), the journal's too.
       field('voicemail', 'Voicemail', 'on', 'default'),
@@ -256,8 +272,9 @@ export function completeSettings() {
 export function emptySettings() {
   const s = completeSettings();
   s.complete = false;
-  // Port keeps its default; everything else is unset.
-  s.fields = s.fields.map((/** @type {any} */ f) => (f.name === 'port' ? f : { ...f, set: false, value: null, source: 'unset' }));
+  // Port and the desktop switches keep their defaults; everything else is unset.
+  const defaults = ['port', 'call_at_once', 'launch_at_login'];
+  s.fields = s.fields.map((/** @type {any} */ f) => (defaults.includes(f.name) ? f : { ...f, set: false, value: null, source: 'unset' }));
   return s;
 }
 
@@ -268,9 +285,54 @@ function field(name, label, value, source) {
   return { name, label, secret: false, set: true, value, source, problem: null };
 }
 
+/** @param {string} name @param {string} label */
+function unset(name, label) {
+  return { name, label, secret: false, set: false, value: null, source: 'unset', problem: null };
+}
+
 /** @param {string} name @param {string} label @param {boolean} set */
 function secret(name, label, set) {
   return { name, label, secret: true, set, value: null, source: set ? 'keychain' : 'unset', problem: null };
+}
+
+/** What set-up's record says before any set-up. */
+export function notSetUp() {
+  return { connected: false, accountSid: null, number: null, applicationSid: null, keySid: null, callerId: null, callerIds: [], restores: null, voiceUrl: null, voiceUrlSetAt: null };
+}
+
+/** A remote check where everything is wired. */
+export function wiredReport() {
+  return {
+    ok: true,
+    repairable: false,
+    checkedAt: Date.UTC(2025, 0, 2, 15, 3, 0),
+    checks: [
+      { id: 'key', ok: true, summary: `the API key SK${HEX} authenticates`, fix: null, repairable: false },
+      { id: 'app', ok: true, summary: `the TwiML App AP${HEX} exists`, fix: null, repairable: false },
+      { id: 'voiceUrl', ok: true, summary: 'Twilio calls https://abc123.ngrok.app/handle_calls', fix: null, repairable: false },
+      { id: 'number', ok: true, summary: '+15551234567 sends its calls to the TwiML App', fix: null, repairable: false },
+    ],
+  };
+}
+
+/** An account as the wizard's step 2 sees it. */
+export function accountOverview(/** @type {any} */ overrides = {}) {
+  return {
+    accountSid: `AC${HEX}`,
+    friendlyName: 'My first Twilio account',
+    trial: false,
+    numbers: [
+      { phoneNumber: '+15551234567', friendlyName: '(555) 123-4567', wiring: { kind: 'demo' } },
+      { phoneNumber: '+15550400000', friendlyName: '(555) 040-0000', wiring: { kind: 'elsewhere', detail: 'the URL https://crm.example/voice' } },
+    ],
+    callerIds: [
+      { phoneNumber: '+15551234567', friendlyName: null, verified: false },
+      { phoneNumber: '+15550400000', friendlyName: null, verified: false },
+      { phoneNumber: '+15550009999', friendlyName: 'Office', verified: true },
+    ],
+    proposed: null,
+    ...overrides,
+  };
 }
 
 export function listeningListener() {
@@ -288,7 +350,7 @@ export function listeningListener() {
  * Runs in the page before the app: a fake `window.__TAURI_INTERNALS__` answering the IPC
  * contract from `config`, and a record of every call in `window.__ipc.calls`.
  * With `host: 'http'` it installs no IPC at all (the page then uses the HTTP backend).
- * @param {{ settings: any, listener: any, tokenError?: any, saveError?: any, identity?: string, fake?: any, host?: 'tauri'|'http', window?: any, openError?: any, journal?: any }} config
+ * @param {{ settings: any, listener: any, tokenError?: any, saveError?: any, identity?: string, fake?: any, host?: 'tauri'|'http', window?: any, openError?: any, waitingDial?: any, setup?: any, journal?: any }} config
  */
 function installMocks(config) {
   const w = /** @type {any} */ (window);
@@ -302,6 +364,22 @@ function installMocks(config) {
     saveError: config.saveError ?? null,
     window: config.window ?? { connected: false, report: null, browser: null, error: null },
     openError: config.openError ?? null,
+    /** The dial command Rust keeps for the first window that takes it (`take_waiting_dial`). */
+    waitingDial: config.waitingDial ?? null,
+    /**
+     * The wizard's side: `status` (setup_status), `overview` (setup_account), `wiring`
+     * (check_wiring, then repair_wiring's answer in `repaired`), and errors to throw.
+     */
+    setup: {
+      status: null,
+      overview: null,
+      wiring: null,
+      repaired: null,
+      accountError: null,
+      connectError: null,
+      repairError: null,
+      ...(config.setup ?? {}),
+    },
     tokens: 0,
     calls: /** @type {{cmd: string, args: any}[]} */ ([]),
     /** What the page reported with `report_phone_status`. */
@@ -311,6 +389,11 @@ function installMocks(config) {
     /** Delivers a Tauri event to the page, like `app.emit_to("main", event, payload)`. */
     emit: (/** @type {string} */ event, /** @type {any} */ payload) => {
       for (const l of state.listeners[event] ?? []) w[`_${l.handler}`]?.({ event, id: l.id, payload });
+    },
+    /** What Rust does with a number from another program: keep it waiting, and tell the window. */
+    handDial: (/** @type {string} */ number, /** @type {boolean} */ now) => {
+      state.waitingDial = { action: 'dial', number, now };
+      state.emit('phone-command', state.waitingDial);
     },
   };
   w.__ipc = state;
@@ -339,7 +422,7 @@ function installMocks(config) {
       if (!f.secret) f.value = value;
     }
     state.settings.complete = state.settings.fields
-      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds', 'language', 'voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb'].includes(f.name))
+      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds', 'voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb', 'call_at_once', 'launch_at_login', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute', 'language'].includes(f.name))
       .every((/** @type {any} */ f) => f.set);
   };
   const clone = (/** @type {any} */ v) => JSON.parse(JSON.stringify(v));
@@ -455,6 +538,55 @@ function installMocks(config) {
         const contact = journal.contacts.find((/** @type {any} */ c) => c.numbers.some((/** @type {any} */ n) => n.number === args.number));
         return contact ? contact.name : null;
       }
+      case 'take_waiting_dial': {
+        const taken = state.waitingDial;
+        state.waitingDial = null;
+        return taken;
+      }
+      case 'setup_status':
+        return clone(state.setup.status);
+      case 'setup_account':
+        if (state.setup.accountError) throw clone(state.setup.accountError);
+        return clone(state.setup.overview);
+      case 'setup_connect': {
+        if (state.setup.connectError && !(args.query.takeOver && state.setup.connectError.kind === 'needs_confirmation')) throw clone(state.setup.connectError);
+        const q = args.query;
+        apply({
+          account_sid: q.accountSid, auth_token: 'x', api_key_sid: 'SK1111111111111111111111111111111a',
+          api_key_secret: 'x', twiml_app_sid: 'AP1111111111111111111111111111111a', twilio_number: q.number,
+        });
+        state.setup.status = {
+          connected: true, accountSid: q.accountSid, number: q.number, applicationSid: 'AP1111111111111111111111111111111a',
+          keySid: 'SK1111111111111111111111111111111a', callerId: q.callerId ?? q.number,
+          callerIds: (state.setup.overview?.callerIds ?? []).map((/** @type {any} */ c) => c.phoneNumber),
+          restores: 'Twilio’s demo answer', voiceUrl: 'https://abc123.ngrok.app/handle_calls', voiceUrlSetAt: Date.now(),
+        };
+        return {
+          status: clone(state.settings),
+          connected: {
+            number: q.number, applicationSid: 'AP1111111111111111111111111111111a', keySid: 'SK1111111111111111111111111111111a',
+            voiceUrl: 'https://abc123.ngrok.app/handle_calls', callerId: q.callerId ?? q.number, replaced: q.takeOver ? 'the URL https://crm.example/voice' : null,
+            reusedKey: false, reusedApp: false, notes: [],
+          },
+          warnings: [],
+        };
+      }
+      case 'setup_disconnect':
+        for (const f of state.settings.fields) {
+          if (['api_key_sid', 'api_key_secret', 'twiml_app_sid', 'twilio_number'].includes(f.name)) Object.assign(f, { set: false, value: null, source: 'unset' });
+        }
+        state.settings.complete = false;
+        state.setup.status = { connected: false, accountSid: null, number: null, applicationSid: null, keySid: null, callerId: null, callerIds: [], restores: null, voiceUrl: null, voiceUrlSetAt: null };
+        return { status: clone(state.settings), done: ['+15551234567 sends its calls to Twilio’s demo answer again', 'deleted the TwiML App', 'deleted the API key'] };
+      case 'check_wiring':
+        return clone(state.setup.wiring);
+      case 'repair_wiring':
+        if (state.setup.repairError && !(args.takeOver && state.setup.repairError.kind === 'needs_confirmation')) throw clone(state.setup.repairError);
+        state.setup.wiring = state.setup.repaired ?? state.setup.wiring;
+        return clone(state.setup.wiring);
+      case 'set_caller_id':
+        state.setup.status = { ...state.setup.status, callerId: args.callerId };
+        return clone(state.setup.status);
       case 'plugin:event|listen': {
         const id = next++;
         (state.listeners[args.event] ??= []).push({ id, handler: args.handler });
@@ -556,8 +688,9 @@ export async function pauseClock(page) {
  * A fresh context and page (400x720, like the app window) with the IPC mock installed.
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
- * @param {{ settings?: any, listener?: any, tokenError?: any, saveError?: any, fake?: any, clock?: boolean, timers?: boolean, colorScheme?: 'light'|'dark', host?: 'tauri'|'http', window?: any, openError?: any, locale?: string, journal?: any, diagnostics?: boolean }} [options]
+ * @param {{ settings?: any, listener?: any, tokenError?: any, saveError?: any, fake?: any, clock?: boolean, timers?: boolean, colorScheme?: 'light'|'dark', host?: 'tauri'|'http', window?: any, openError?: any, locale?: string, journal?: any, diagnostics?: boolean, waitingDial?: any, setup?: any }} [options]
  * `diagnostics: false` leaves the Diagnostics section as a new session has it: folded.
+ * @param {{ settings?: any, listener?: any, tokenError?: any, saveError?: any, fake?: any, clock?: boolean, timers?: boolean, colorScheme?: 'light'|'dark', host?: 'tauri'|'http', window?: any, openError?: any, waitingDial?: any, setup?: any, locale?: string }} [options]
  * `locale` is the browser's language (`navigator.languages`, `Accept-Language`); en-US unless given.
  */
 export async function openApp(browser, url, options = {}) {
@@ -593,6 +726,8 @@ export async function openApp(browser, url, options = {}) {
     window: options.window,
     openError: options.openError,
     journal: options.journal,
+    waitingDial: options.waitingDial,
+    setup: { status: notSetUp(), wiring: wiredReport(), overview: accountOverview(), ...(options.setup ?? {}) },
   });
   await page.goto(url);
   return { context, page, pageErrors };

@@ -7,13 +7,22 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { UI_DIR, completeSettings, emptySettings, ipcCalls, openApp, pauseClock, screenshot, servedBuild, windowStatus } from './harness.mjs';
+import { UI_DIR, completeSettings, emptySettings, ipcCalls, listeningListener, openApp, pauseClock, screenshot, servedBuild, windowStatus } from './harness.mjs';
 
 const DIST = join(UI_DIR, 'dist-e2e');
 const build = servedBuild(DIST);
 
 /** The browser's language for each of ours. */
 const LOCALES = /** @type {const} */ ({ en: 'en-US', ja: 'ja-JP' });
+
+/**
+ * What Rust sends in each language (its words come from the same catalogs; the mock stands in
+ * for it): a token error, and the last webhook's outcome line.
+ */
+const FROM_RUST = {
+  en: { missing: 'missing settings: Account SID (TWILIO_ACCOUNT_SID)', outcome: 'outbound call to +15557654321' },
+  ja: { missing: '未設定の項目があります：Account SID（TWILIO_ACCOUNT_SID）。設定画面、`dialtone config set FIELD`、または環境変数で設定してください', outcome: '+15557654321への発信' },
+};
 
 /** A caller name longer than the screen is wide, with no spaces to break at. */
 const LONG_NAME = '株式会社ダイヤルトーン東日本営業本部カスタマーサポート第二課_山田太郎';
@@ -144,7 +153,7 @@ for (const lang of /** @type {const} */ (['en', 'ja'])) {
       const app = await openApp(build.browser, build.server.url, {
         locale,
         settings: emptySettings(),
-        tokenError: { kind: 'missing_settings', message: 'missing settings: Account SID (TWILIO_ACCOUNT_SID)' },
+        tokenError: { kind: 'missing_settings', message: FROM_RUST[lang].missing },
       });
       const { page } = app;
       await page.locator('#status-pill[data-status="error"]').waitFor();
@@ -159,7 +168,9 @@ for (const lang of /** @type {const} */ (['en', 'ja'])) {
       await shot(page, 'setup-needed', lang);
       await app.context.close();
 
-      const full = await openApp(build.browser, build.server.url, { locale });
+      const listener = listeningListener();
+      listener.lastWebhook.outcome = FROM_RUST[lang].outcome;
+      const full = await openApp(build.browser, build.server.url, { locale, listener });
       await ready(full.page);
       await full.page.locator('.icon-button[aria-expanded]').click();
       await full.page.locator('#field-language').waitFor();
@@ -169,6 +180,10 @@ for (const lang of /** @type {const} */ (['en', 'ja'])) {
       await shot(full.page, 'settings', lang);
       await full.page.locator('.listener').scrollIntoViewIfNeeded();
       await shot(full.page, 'settings-webhook', lang);
+      await full.page.locator('#field-do_not_disturb').scrollIntoViewIfNeeded();
+      await shot(full.page, 'settings-voicemail', lang);
+      await full.page.locator('#field-shortcut_mute').scrollIntoViewIfNeeded();
+      await shot(full.page, 'settings-desktop', lang);
       await full.page.locator('.screen-settings summary').first().click();
       await assertNothingClipped(full.page, 'settings, .env import open');
       await assertClean(full);
@@ -185,7 +200,7 @@ for (const lang of /** @type {const} */ (['en', 'ja'])) {
       const ringing = windowStatus({ report: { registration: 'registered', error: null, call: { direction: 'incoming', state: 'ringing', number: '+15557654321', since: null } } });
       await page.evaluate((s) => /** @type {any} */ (window).__ipc.emit('calling-window', s), ringing);
       await page.locator('.cw-ringing-text').waitFor();
-      if (lang === 'ja') assert.match((await page.locator('.cw-ringing-text').textContent()) ?? '', /^\+1 555 765 4321から着信中/);
+      if (lang === 'ja') assert.match((await page.locator('.cw-ringing-text').textContent()) ?? '', /^\+1 555 765 4321通話ウィンドウで応答してください。$/);
       await assertNothingClipped(page, 'calling window, ringing');
       await shot(page, 'calling-window-ringing', lang);
       await assertClean(app);

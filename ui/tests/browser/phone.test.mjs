@@ -63,6 +63,8 @@ describe('registration', () => {
     });
     assert.deepEqual(options.codecPreferences, ['opus', 'pcmu']);
     assert.equal(options.allowIncomingWhileBusy, false);
+    // A signaling drop mid-call is survivable only when the gateway keeps the call (listen.reconnectTimeout).
+    assert.equal(options.maxCallSignalingTimeoutMs, 30000);
     assert.ok(options.closeProtection, 'close protection on');
     const names = Object.keys(options.sounds).sort();
     assert.deepEqual(names, ['disconnect', 'dtmf0', 'dtmf1', 'dtmf2', 'dtmf3', 'dtmf4', 'dtmf5', 'dtmf6', 'dtmf7', 'dtmf8', 'dtmf9', 'dtmfh', 'dtmfs', 'incoming', 'outgoing']);
@@ -257,11 +259,9 @@ describe('outgoing calls', () => {
     await tones.getByRole('button', { name: 'Pound' }).click();
     await page.locator('body').press('5');
     await page.locator('body').press('*');
-    // Keys pressed faster than a tone plays (230 ms) are queued and sent together once the
-    // earlier tone is done: the browser's DTMF sender would drop them otherwise.
-    assert.deepEqual((await fake(page)).call?.digits, ['1']);
-    await page.clock.runFor(230);
-    assert.deepEqual((await fake(page)).call?.digits, ['1', '#5*']);
+    // Each key goes out at once: the browser's DTMF sender queues it behind the tones still
+    // playing (dtmf.ts makes insertDTMF append), so nothing waits on a timer here.
+    assert.deepEqual((await fake(page)).call?.digits, ['1', '#', '5', '*']);
     assert.equal(await page.locator('.dtmf-sent').innerText(), '1#5*');
     await page.waitForTimeout(400); // let the key flashes fade
     await screenshot(page, 'in-call-keypad');
@@ -346,6 +346,82 @@ describe('outgoing calls', () => {
     await page.getByText(/Microphone blocked \(31401\)/).waitFor();
     assert.match(await logText(page), /What to do: Allow microphone access for Dialtone/);
     await page.locator('#number').waitFor();
+    await app.context.close();
+  });
+});
+
+describe('numbers from other programs (dialtone call, tel: links)', () => {
+  /** @param {import('playwright-core').Page} page @param {string} number @param {boolean} now */
+  const handDial = (page, number, now) =>
+    page.evaluate(([n, w]) => /** @type {any} */ (window).__ipc.handDial(n, w), /** @type {const} */ ([number, now]));
+
+  test('a number lands in the dial pad and waits for one press of Call', async () => {
+    const app = await openApp(build.browser, build.server.url);
+    const { page } = app;
+    await ready(page);
+    await handDial(page, '+1 (555) 765-4321', false);
+    await page.waitForFunction(() => /** @type {HTMLInputElement} */ (document.querySelector('#number')).value === '+15557654321');
+    await page.locator('#number-message').getByText('+1 555 765 4321').waitFor();
+    assert.match(await logText(page), /Another program handed over \+1 \(555\) 765-4321: press Call to dial it\./);
+    assert.deepEqual((await fake(page)).connectParams, [], 'nothing is dialled before Call');
+    // Taken once: the same event again finds nothing waiting.
+    await page.evaluate(() => /** @type {any} */ (window).__ipc.emit('phone-command', { action: 'dial', number: '+15550000000', now: false }));
+    const takes = (await ipcCalls(page)).filter((/** @type {string} */ c) => c === 'take_waiting_dial').length;
+    assert.ok(takes >= 2, 'every dial event asks for the waiting number');
+    assert.equal(await page.locator('#number').inputValue(), '+15557654321', 'an event alone carries no number');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.locator('#call-label', { hasText: /Calling|Ringing|Connected/ }).waitFor();
+    assert.deepEqual((await fake(page)).connectParams, [{ params: { To: '+15557654321' } }]);
+    await assertClean(app);
+    await app.context.close();
+  });
+
+  test('a number handed in before the window listened is filled in when it starts', async () => {
+    const app = await openApp(build.browser, build.server.url, { waitingDial: { action: 'dial', number: '+15557654321', now: false } });
+    const { page } = app;
+    await page.waitForFunction(() => /** @type {HTMLInputElement} */ (document.querySelector('#number')).value === '+15557654321');
+    await ready(page);
+    assert.deepEqual((await fake(page)).connectParams, []);
+    await app.context.close();
+  });
+
+  test('"call at once" places the call as soon as the phone is ready', async () => {
+    // Handed in at start, while the phone is still registering: it waits, then calls.
+    const app = await openApp(build.browser, build.server.url, { waitingDial: { action: 'dial', number: '+1 555 765 4321', now: true } });
+    const { page } = app;
+    await page.locator('#call-label', { hasText: /Calling|Ringing|Connected/ }).waitFor();
+    assert.deepEqual((await fake(page)).connectParams, [{ params: { To: '+15557654321' } }]);
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await page.locator('#number').waitFor();
+    // And while idle and ready, at once.
+    await handDial(page, '+447700900123', true);
+    await page.locator('#call-label', { hasText: /Calling|Ringing|Connected/ }).waitFor();
+    assert.deepEqual((await fake(page)).connectParams.at(-1), { params: { To: '+447700900123' } });
+    await assertClean(app);
+    await app.context.close();
+  });
+
+  test('a number handed in during a call does not interrupt it', async () => {
+    const app = await openApp(build.browser, build.server.url);
+    const { page } = app;
+    await ready(page);
+    await page.locator('#number').fill('+15551112222');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.locator('#call-label', { hasText: /Calling|Ringing|Connected/ }).waitFor();
+    await handDial(page, '+15557654321', true);
+    await page.locator('.log-list').getByText('Another program asked to call +15557654321; finish this call first').waitFor();
+    assert.equal((await fake(page)).connectParams.length, 1, 'no second call');
+    await app.context.close();
+  });
+
+  test('a malformed number is shown with what is wrong, not dialled', async () => {
+    const app = await openApp(build.browser, build.server.url);
+    const { page } = app;
+    await ready(page);
+    await handDial(page, '555', true);
+    await page.locator('#number-message.error').waitFor();
+    assert.equal(await page.locator('#number').getAttribute('aria-invalid'), 'true');
+    assert.deepEqual((await fake(page)).connectParams, []);
     await app.context.close();
   });
 });
@@ -529,6 +605,42 @@ describe('errors', () => {
     });
     await page.waitForFunction(() => globalThis.__fakeTwilio.device?.tokens.length === 2);
     await ready(page);
+    await app.context.close();
+  });
+
+  test('a network blip mid-call: "Reconnecting…", then the timer again; one that never recovers ends with why', async () => {
+    const app = await openApp(build.browser, build.server.url, { clock: true });
+    const { page } = app;
+    await ready(page);
+    await pauseClock(page);
+    await page.locator('#number').fill('+15557654321');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.waitForFunction(() => globalThis.__fakeTwilio.lastCall !== null);
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.remoteAnswer());
+    await page.locator('#call-label', { hasText: 'Connected' }).waitFor();
+    const timer = page.getByRole('timer');
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnecting());
+    await page.locator('#call-label', { hasText: 'Reconnecting…' }).waitFor();
+    assert.equal(await timer.isVisible(), false, 'no timer while reconnecting');
+    await screenshot(page, 'call-reconnecting');
+    await page.clock.runFor(5_000);
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnected());
+    await page.locator('#call-label', { hasText: 'Connected' }).waitFor();
+    assert.equal(await timer.innerText(), '00:05', 'the timer kept counting');
+    assert.match(await logText(page), /audio dropped \(network trouble\); reconnecting…[\s\S]*Reconnected: the call goes on\./);
+
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnecting());
+    await page.locator('#call-label', { hasText: 'Reconnecting…' }).waitFor();
+    await page.evaluate(() => globalThis.__fakeTwilio.lastCall?.reconnectFailed());
+    await page.locator('#number').waitFor();
+    // The log line waits a turn for the SDK's error that says why (callControl.ts).
+    await page.clock.runFor(1);
+    await page.getByText('Call ended: the connection to Twilio could not be restored.').waitFor();
+    const log = await logText(page);
+    assert.match(log, /Call ended: the connection to Twilio could not be restored\./);
+    assert.match(log, /Audio connection failed \(53405\)/);
+    assert.doesNotMatch(log, /other side hung up/);
+    await assertClean(app);
     await app.context.close();
   });
 

@@ -237,4 +237,30 @@ describe('settings', () => {
     await screenshot(page, 'settings-dark');
     await app.context.close();
   });
+
+  test('the Desktop section: switches save as true/false, and a shortcut that does not work here says why', async () => {
+    const settings = completeSettings();
+    const hangUp = settings.fields.find((/** @type {any} */ f) => f.name === 'shortcut_hang_up');
+    Object.assign(hangUp, { set: true, value: 'Ctrl+Alt+H', source: 'settings file', problem: 'Ctrl+Alt+H is taken by another program, so it is not active: choose another combination' });
+    const app = await openApp(build.browser, build.server.url, { settings });
+    const { page } = app;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('group', { name: 'Desktop' }).waitFor();
+    assert.match(await fieldError(page, 'Shortcut: hang up'), /taken by another program/);
+    assert.match(await page.getByText(/X11 only: Wayland does not let apps take global shortcuts/).innerText(), /Wayland/);
+    const atOnce = page.getByLabel('Call at once when another program hands me a number', { exact: true });
+    assert.equal(await atOnce.isChecked(), false, 'off by default');
+    await atOnce.check();
+    const answer = page.getByLabel('Shortcut: answer', { exact: true });
+    await answer.fill('a');
+    await answer.blur();
+    assert.match(await fieldError(page, 'Shortcut: answer'), /Add Ctrl, Alt or Super/);
+    await answer.fill('Ctrl+Alt+A');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/^Saved\./).waitFor();
+    const save = (await calls(page)).find((c) => c.cmd === 'save_settings');
+    assert.deepEqual(save?.args, { changes: { call_at_once: 'true', shortcut_answer: 'Ctrl+Alt+A' } });
+    await screenshot(page, 'settings-desktop');
+    await app.context.close();
+  });
 });

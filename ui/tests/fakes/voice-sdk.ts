@@ -173,9 +173,17 @@ export class Call extends Emitter implements SdkCall {
     this.emit('error', new FakeTwilioError(code, message));
   }
 
-  reconnecting(): void {
+  /** The SDK starts reconnecting: 53405 for the audio (ICE restart), 53001 for the signalling link. */
+  reconnecting(code = 53405): void {
     this._status = 'reconnecting';
-    this.emit('reconnecting', new FakeTwilioError(53405, 'Media connection failed.'));
+    this.emit('reconnecting', new FakeTwilioError(code, code === 53001 ? 'Signaling connection disconnected' : 'Media connection failed.'));
+  }
+
+  /** The SDK gives up reconnecting (30 s): it disconnects the call, then says why, as call.ts does. */
+  reconnectFailed(): void {
+    this._status = 'closed';
+    this.emit('disconnect', this);
+    this.emit('error', new FakeTwilioError(53405, 'Media connection failed.'));
   }
 
   reconnected(): void {

@@ -3,9 +3,14 @@
 
 import { beforeEach, describe, expect, test } from 'vitest';
 import { CallControl } from '../../src/phone/callControl';
+import { t } from '../../src/i18n/i18n';
+
 import { DeviceLog } from '../../src/phone/deviceLog';
 import { Call, FakeTwilioError, resetFake } from '../fakes/voice-sdk';
 import { manualClock } from './manualClock';
+
+/** What the log says when the SDK gives up reconnecting a call. */
+const CALL_LOST = t('log-call-lost');
 
 function control() {
   const time = manualClock();
@@ -98,6 +103,56 @@ describe('CallControl', () => {
     expect(c.calls.state.phase).toBe('idle');
     expect(c.lastLog()).toBe('Call ended after an error.');
     expect(c.log.entries.filter((e) => e.level === 'error').map((e) => e.code)).toEqual([53405, 31005, 31005]);
+  });
+
+  test('reconnecting and back: the state says so, the log names the path, the call goes on', async () => {
+    const c = control();
+    const call = new Call('OUTGOING', { To: '+15557654321' });
+    await c.calls.dial('+15557654321', () => Promise.resolve(call));
+    call.remoteAnswer();
+    const startedAt = c.calls.state.phase === 'active' ? c.calls.state.startedAt : -1;
+    call.reconnecting(53405);
+    expect(c.calls.state).toMatchObject({ phase: 'active', reconnecting: true, startedAt });
+    expect(c.lastLog()).toBe('The call’s audio dropped (network trouble); reconnecting…');
+    call.reconnected();
+    expect(c.calls.state).toMatchObject({ phase: 'active', reconnecting: false, startedAt });
+    expect(c.lastLog()).toBe('Reconnected: the call goes on.');
+    call.reconnecting(53001);
+    expect(c.lastLog()).toMatch(/^The connection to Twilio dropped during the call; reconnecting…/);
+    call.reconnected();
+    expect(c.ended()).toBe(0);
+  });
+
+  test('a call the SDK cannot reconnect ends as lost, not as hung up, with the reason', async () => {
+    const c = control();
+    const call = new Call('OUTGOING', { To: '+15557654321' });
+    await c.calls.dial('+15557654321', () => Promise.resolve(call));
+    call.remoteAnswer();
+    call.reconnecting();
+    call.reconnectFailed();
+    expect(c.calls.state.phase).toBe('idle');
+    expect(c.ended()).toBe(1);
+    c.time.advance(0);
+    expect(call.listenerCount()).toBe(0);
+    const texts = c.log.entries.map((e) => e.text);
+    expect(texts).toContain(CALL_LOST);
+    expect(texts.join('\n')).not.toMatch(/other side hung up/);
+    const error = c.log.entries.find((e) => e.code === 53405);
+    expect(error?.text).toMatch(/Audio connection failed/);
+    expect(error?.fix).toMatch(/Wi-Fi|VPN|UDP/);
+  });
+
+  test('the other side hanging up during a blip is a hang-up, not a lost call', async () => {
+    const c = control();
+    const call = new Call('OUTGOING', { To: '+15557654321' });
+    await c.calls.dial('+15557654321', () => Promise.resolve(call));
+    call.remoteAnswer();
+    call.reconnecting();
+    call.remoteHangup();
+    expect(c.calls.state.phase).toBe('idle');
+    c.time.advance(0);
+    expect(c.lastLog()).toBe('The other side hung up. Call ended.');
+    expect(c.log.entries.map((e) => e.text)).not.toContain(CALL_LOST);
   });
 
   test('the keypad works only on a connected call', async () => {

@@ -1,80 +1,64 @@
-// The DTMF sender (src/phone/dtmf.ts): tones pressed faster than the SDK plays them are queued,
-// never lost, and sent together; a timer exists only while digits wait.
+// DTMF (src/phone/dtmf.ts): the keypad keys, and the browser's tone buffer made to append.
 
 import { describe, expect, test } from 'vitest';
-import { DTMF_TONE_MS, DtmfSender, isDtmfDigit } from '../../src/phone/dtmf';
-import { manualClock } from './manualClock';
+import { appendToneBuffer, isDtmfDigit } from '../../src/phone/dtmf';
 
-function sender(playable = () => true) {
-  const time = manualClock();
-  const played: string[] = [];
-  const dtmf = new DtmfSender(time.clock, (digits) => {
-    if (!playable()) return false;
-    played.push(digits);
-    return true;
-  });
-  return { time, played, dtmf };
+/** An RTCDTMFSender as the spec has it: insertDTMF replaces the waiting tones; playing takes one. */
+function specSender() {
+  class Sender {
+    toneBuffer = '';
+    insertDTMF(tones: string): void {
+      this.toneBuffer = tones;
+    }
+    /** The browser's playout task: the next tone starts. */
+    play(): string {
+      const tone = this.toneBuffer.slice(0, 1);
+      this.toneBuffer = this.toneBuffer.slice(1);
+      return tone;
+    }
+  }
+  return Sender;
 }
 
-describe('DtmfSender', () => {
+describe('DTMF', () => {
   test('the keypad keys, nothing else', () => {
     for (const d of '0123456789*#') expect(isDtmfDigit(d)).toBe(true);
     for (const d of ['', 'a', 'w', '11', ' ', '+']) expect(isDtmfDigit(d)).toBe(false);
   });
 
-  test('one digit plays at once, with no timer', () => {
-    const { time, played, dtmf } = sender();
-    expect(dtmf.send('5')).toBe(true);
-    expect(played).toEqual(['5']);
-    expect(time.pending()).toBe(0);
+  test('as the spec has it, a second insertDTMF loses the tone still waiting', () => {
+    // What happened on a loaded machine: '5' was waiting when '#*' arrived.
+    const s = new (specSender())();
+    s.insertDTMF('1');
+    expect(s.play()).toBe('1');
+    s.insertDTMF('5');
+    s.insertDTMF('#*');
+    expect([s.play(), s.play(), s.play()].join('')).toBe('#*');
   });
 
-  test('digits pressed while a tone plays go together when it has played', () => {
-    const { time, played, dtmf } = sender();
-    dtmf.send('1');
-    time.advance(100);
-    expect(dtmf.send('2')).toBe(true);
-    expect(dtmf.send('3')).toBe(true);
-    expect(played).toEqual(['1']);
-    expect(time.delays()).toEqual([DTMF_TONE_MS - 100]);
-    time.advance(DTMF_TONE_MS - 100);
-    expect(played).toEqual(['1', '23']);
-    // Two tones now play; a digit pressed meanwhile waits for both.
-    dtmf.send('4');
-    expect(time.delays()).toEqual([2 * DTMF_TONE_MS]);
-    time.advance(2 * DTMF_TONE_MS);
-    expect(played).toEqual(['1', '23', '4']);
-    time.advance(DTMF_TONE_MS);
-    expect(time.pending()).toBe(0);
+  test('appended, every tone plays in order however late the browser plays them', () => {
+    const Sender = specSender();
+    appendToneBuffer(Sender.prototype);
+    const s = new Sender();
+    s.insertDTMF('1');
+    expect(s.play()).toBe('1');
+    s.insertDTMF('5');
+    s.insertDTMF('#');
+    s.insertDTMF('*');
+    expect(s.toneBuffer).toBe('5#*');
+    expect([s.play(), s.play(), s.play(), s.play()].join('')).toBe('5#*');
+    s.insertDTMF('9');
+    expect(s.play()).toBe('9');
   });
 
-  test('a non-DTMF key is refused and changes nothing', () => {
-    const { time, played, dtmf } = sender();
-    expect(dtmf.send('x')).toBe(false);
-    expect(played).toEqual([]);
-    expect(time.pending()).toBe(0);
-  });
-
-  test('clear drops waiting digits and the timer: nothing plays after the call', () => {
-    const { time, played, dtmf } = sender();
-    dtmf.send('1');
-    dtmf.send('2');
-    dtmf.clear();
-    expect(time.pending()).toBe(0);
-    time.advance(10 * DTMF_TONE_MS);
-    expect(played).toEqual(['1']);
-    // And the next call starts fresh: its first digit plays at once.
-    dtmf.send('9');
-    expect(played).toEqual(['1', '9']);
-  });
-
-  test('a tone that could not be sent does not count as playing', () => {
-    let ok = false;
-    const { time, played, dtmf } = sender(() => ok);
-    expect(dtmf.send('1')).toBe(false);
-    ok = true;
-    expect(dtmf.send('2')).toBe(true);
-    expect(played).toEqual(['2']);
-    expect(time.pending()).toBe(0);
+  test('installing twice does not append twice; no sender class is fine', () => {
+    const Sender = specSender();
+    appendToneBuffer(Sender.prototype);
+    appendToneBuffer(Sender.prototype);
+    const s = new Sender();
+    s.insertDTMF('1');
+    s.insertDTMF('2');
+    expect(s.toneBuffer).toBe('12');
+    expect(() => appendToneBuffer(undefined)).not.toThrow();
   });
 });

@@ -1,10 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { setLanguage } from '../../src/i18n/i18n';
 import { FIELD_NAMES } from '../../src/contract';
 import { FIELD_HINTS, SECTIONS, defaultIdentity, validateField } from '../../src/settings/fields';
 
 const HEX = '0123456789abcdef0123456789abcdef';
 
 describe('validateField', () => {
+  afterEach(() => setLanguage('en'));
+
   test.each([
     ['account_sid', `AC${HEX}`],
     ['account_sid', `AC${HEX.toUpperCase()}`],
@@ -35,6 +38,13 @@ describe('validateField', () => {
     ['voicemail_greeting', 'Leave a message.'],
     ['voicemail_max_secs', '3600'],
     ['ring_secs', '5'],
+    ['call_at_once', 'true'],
+    ['launch_at_login', 'false'],
+    ['shortcut_answer', 'Ctrl+Alt+A'],
+    ['shortcut_hang_up', 'control + alt + h'],
+    ['shortcut_mute', 'Super+M'],
+    ['shortcut_mute', 'F9'],
+    ['shortcut_mute', 'shift+F12'],
   ] as const)('%s accepts %j', (name, value) => {
     expect(validateField(name, value)).toBeNull();
   });
@@ -77,14 +87,32 @@ describe('validateField', () => {
     ['voicemail_greeting', 'x'.repeat(501), /500 characters/],
     ['voicemail_max_secs', '4', /5 to 3600/],
     ['ring_secs', '121', /5 to 120/],
+    ['call_at_once', 'maybe', /on or off/],
+    ['shortcut_answer', 'a', /Add Ctrl, Alt or Super/],
+    ['shortcut_answer', 'Shift+A', /Add Ctrl, Alt or Super/],
+    ['shortcut_hang_up', 'Ctrl+Alt', /End with the key/],
+    ['shortcut_hang_up', 'Ctrl++H', /joined by \+/],
+    ['shortcut_mute', 'Ctrl+M+N', /Only one key/],
   ] as const)('%s refuses %j', (name, value, message) => {
     expect(validateField(name, value)).toMatch(message);
+  });
+
+  test.each([
+    ['account_sid', `AC${HEX.slice(0, 31)}g`, 'ACの後はちょうど16進数32桁（0-9、a-f）です。入力は32文字で、16進数でない文字を含みます。'],
+    ['port', '0', 'ポートは1～65535の整数です。'],
+    ['account_sid', '', '必須：Account SID（Twilio Console › Account Info）。'],
+    ['allowed_country_codes', '1,XX', '「XX」は国番号でも2文字の国コード（PR、JM、JEなど）でもありません。'],
+    ['allowed_numbers', '+44 70 1234', '「+44 70 1234」：+44の番号としては短すぎます。'],
+    ['language', 'fr', 'auto、en、jaのいずれかを選んでください。'],
+  ] as const)('in Japanese: %s refuses %j', (name, value, message) => {
+    setLanguage('ja');
+    expect(validateField(name, value)).toBe(message);
   });
 
   test('empty: required fields say so, the rest mean keep or default', () => {
     expect(validateField('account_sid', '')).toMatch(/Required/);
     expect(validateField('twilio_number', ' ')).toMatch(/Required/);
-    for (const name of ['auth_token', 'api_key_secret', 'identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds'] as const) {
+    for (const name of ['auth_token', 'api_key_secret', 'identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute'] as const) {
       expect(validateField(name, '')).toBeNull();
     }
   });

@@ -55,11 +55,40 @@ describe('HttpBackend', () => {
     await expect(down.getToken()).rejects.toMatchObject({ kind: 'network' });
   });
 
-  test('settings are read-only over HTTP', async () => {
-    const backend = new HttpBackend(() => Promise.reject(new Error('no request expected')));
-    expect(backend.canEditSettings).toBe(false);
-    await expect(backend.saveSettings()).rejects.toMatchObject({ kind: 'read_only' });
-    await expect(backend.importEnv()).rejects.toMatchObject({ kind: 'read_only' });
+  test('every write over HTTP is a same-origin POST with a JSON body', async () => {
+    const seen: { url: string; method: string; type: string | undefined; body: unknown }[] = [];
+    const backend = new HttpBackend((url, init) => {
+      const headers = (init?.headers ?? {}) as Record<string, string>;
+      seen.push({ url, method: init?.method ?? 'GET', type: headers['Content-Type'], body: typeof init?.body === 'string' ? JSON.parse(init.body) : null });
+      expect(init?.credentials).toBe('same-origin');
+      return Promise.resolve(json(200, {}));
+    });
+    expect(backend.canEditSettings).toBe(true);
+    await backend.saveSettings({ port: '3001' });
+    await backend.importEnv('TWILIO_NUMBER=+15551234567');
+    await backend.setupAccount({ accountSid: 'AC1', authToken: 'secret' });
+    await backend.setupConnect({ accountSid: 'AC1', authToken: 'secret', number: '+15551234567', callerId: null, publicUrl: null, takeOver: false });
+    await backend.setupDisconnect();
+    await backend.repairWiring(true);
+    await backend.setCallerId('+15550009999');
+    await backend.setupStatus();
+    await backend.checkWiring();
+    const posts = seen.filter((s) => s.method === 'POST');
+    expect(posts.map((p) => p.url)).toEqual([
+      '/api/settings',
+      '/api/import',
+      '/api/setup/account',
+      '/api/setup/connect',
+      '/api/setup/disconnect',
+      '/api/setup/repair',
+      '/api/setup/caller-id',
+    ]);
+    expect(posts.every((p) => p.type === 'application/json')).toBe(true);
+    expect(posts[0]?.body).toEqual({ port: '3001' });
+    expect(posts[1]?.body).toEqual({ contents: 'TWILIO_NUMBER=+15551234567' });
+    expect(posts[5]?.body).toEqual({ takeOver: true });
+    expect(posts[6]?.body).toEqual({ callerId: '+15550009999' });
+    expect(seen.filter((s) => s.method === 'GET').map((g) => g.url)).toEqual(['/api/setup', '/api/setup/wiring']);
   });
 });
 

@@ -135,7 +135,7 @@ describe('start', () => {
 });
 
 describe('calls', () => {
-  test('DTMF pressed faster than tones play is queued, not lost, and no timer outlives the call', async () => {
+  test('DTMF goes out the moment it is pressed (the browser queues it), never after the call', async () => {
     const t = await started();
     await t.phone.dial('+15557654321');
     const call = fake.lastCall!;
@@ -143,19 +143,12 @@ describe('calls', () => {
     expect(t.phone.sendDigit('1')).toBe(true);
     expect(t.phone.sendDigit('5')).toBe(true);
     expect(t.phone.sendDigit('#')).toBe(true);
-    expect(call.digits).toEqual(['1']);
-    await t.advance(229);
-    expect(call.digits).toEqual(['1']);
-    await t.advance(1);
-    expect(call.digits).toEqual(['1', '5#']);
-    await t.advance(460);
-    expect(t.phone.sendDigit('*')).toBe(true);
-    expect(call.digits).toEqual(['1', '5#', '*']);
-    expect(t.phone.sendDigit('0')).toBe(true);
-    t.phone.hangUp();
-    await t.advance(1000);
-    expect(call.digits).toEqual(['1', '5#', '*']);
+    expect(t.phone.sendDigit('x')).toBe(false);
+    expect(call.digits).toEqual(['1', '5', '#']);
     expect(t.pendingTimers()).toBe(0);
+    t.phone.hangUp();
+    expect(t.phone.sendDigit('0')).toBe(false);
+    expect(call.digits).toEqual(['1', '5', '#']);
   });
 
   test('outgoing call: params.To, ringing, accept, mute, DTMF, hang up, nothing left attached', async () => {

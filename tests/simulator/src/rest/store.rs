@@ -213,6 +213,46 @@ impl Store {
         self.applications.iter().any(|a| a["sid"] == sid)
     }
 
+    /// The URL Twilio requests for a call to TwiML App `sid`: its `voice_url`, if it has one.
+    pub fn application_voice_url(&self, sid: &str) -> Option<String> {
+        self.applications
+            .iter()
+            .find(|a| a["sid"] == sid)
+            .and_then(|a| a["voice_url"].as_str())
+            .filter(|u| !u.is_empty())
+            .map(String::from)
+    }
+
+    /// The URL Twilio requests when `phone_number` is called: its TwiML App's Voice URL when it
+    /// is bound to one (the number's own URL is then ignored, `twilio.md` §8.2), else its own.
+    /// `Err` says why there is none, as Twilio's debugger would.
+    pub fn number_voice_url(&self, phone_number: &str) -> Result<String, String> {
+        let n = self
+            .numbers
+            .iter()
+            .find(|n| n["phone_number"] == phone_number)
+            .ok_or_else(|| format!("{phone_number} is not a number of this account"))?;
+        if let Some(app) = n["voice_application_sid"]
+            .as_str()
+            .filter(|a| !a.is_empty())
+        {
+            return self
+                .application_voice_url(app)
+                .ok_or_else(|| format!("11100: the TwiML App {app} has no Voice URL"));
+        }
+        n["voice_url"]
+            .as_str()
+            .filter(|u| !u.is_empty())
+            .map(String::from)
+            .ok_or_else(|| "11100: the number has no voice configuration".into())
+    }
+
+    /// A `callerId` Twilio accepts: one of the account's numbers or verified caller IDs (13214).
+    pub fn may_call_from(&self, number: &str) -> bool {
+        self.numbers.iter().any(|n| n["phone_number"] == number)
+            || self.caller_ids.iter().any(|c| c["phone_number"] == number)
+    }
+
     // ------------------------------------------------------------------ applications
 
     pub fn add_application(

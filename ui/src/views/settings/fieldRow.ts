@@ -1,8 +1,9 @@
 // One row of the settings form: label, where the value comes from, the input, inline
-// validation and the hint. Secrets show only whether they are set, never their value.
+// validation and the hint. Secrets show only whether they are set, never their value; on/off
+// preferences are a checkbox.
 
 import type { FieldName, FieldStatus } from '../../contract';
-import { FIELD_HINTS, FIELD_LABELS, validateField } from '../../settings/fields';
+import { FIELD_HINTS, FIELD_LABELS, SWITCH_FIELDS, validateField } from '../../settings/fields';
 import { h, hm, setText } from '../dom';
 import { localize } from '../l10n';
 
@@ -44,11 +45,12 @@ export class FieldRow {
     this.status = field;
     const id = `field-${field.name}`;
     const secret = field.secret;
+    const isSwitch = SWITCH_FIELDS.has(field.name);
     const input = h('input', {
       id,
       name: field.name,
-      type: secret ? 'password' : 'text',
-      class: 'text-input',
+      type: isSwitch ? 'checkbox' : secret ? 'password' : 'text',
+      class: isSwitch ? 'switch-input' : 'text-input',
       autocomplete: secret ? 'new-password' : 'off',
       spellcheck: 'false',
       autocapitalize: 'off',
@@ -58,7 +60,10 @@ export class FieldRow {
     });
     this.input = input;
     this.original = secret ? '' : (field.value ?? '');
-    input.value = this.original;
+    if (isSwitch) {
+      this.original = field.value === 'true' ? 'true' : 'false';
+      input.checked = this.original === 'true';
+    } else input.value = this.original;
     if (secret) localize(input, field.set ? (editable ? 'placeholder-secret-set' : 'placeholder-secret-set-read-only') : 'placeholder-unset');
     else if (field.name === 'identity') localize(input, 'placeholder-identity');
     else if (field.name === 'port') input.placeholder = '3000';
@@ -88,9 +93,11 @@ export class FieldRow {
 
     this.el = h(
       'div',
-      { class: 'field' },
-      h('div', { class: 'field-label' }, hm('label', { for: id }, FIELD_LABELS[field.name]), badge),
-      input,
+      { class: isSwitch ? 'field switch' : 'field' },
+      isSwitch
+        ? h('div', { class: 'field-label' }, input, hm('label', { for: id }, FIELD_LABELS[field.name]), badge)
+        : h('div', { class: 'field-label' }, hm('label', { for: id }, FIELD_LABELS[field.name]), badge),
+      isSwitch ? null : input,
       this.error,
       hint,
     );
@@ -102,14 +109,19 @@ export class FieldRow {
 
   /** What to send for this field; undefined when unchanged (a secret left empty is unchanged). */
   change(): string | undefined {
-    const value = this.input.value.trim();
+    const value = this.value();
     if (this.status.secret) return value !== '' ? value : undefined;
     return value !== this.original.trim() ? value : undefined;
   }
 
+  /** The value as the form holds it: the text, or `true`/`false` for a checkbox. */
+  private value(): string {
+    return this.input.type === 'checkbox' ? String(this.input.checked) : this.input.value.trim();
+  }
+
   /** Validates the value as typed, marking the field; returns whether it is acceptable to send. */
   check(): boolean {
-    const value = this.input.value;
+    const value = this.value();
     let problem: string | null = null;
     if (value.trim() === '' && !this.status.secret && REQUIRED.has(this.name) && this.original !== '') {
       problem = validateField(this.name, '');

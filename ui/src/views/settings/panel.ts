@@ -4,11 +4,13 @@
 
 import type { FieldName, WebhookStatus, SettingsChanges, SettingsStatus } from '../../contract';
 import { resolveLanguage, setLanguage, type LanguageChoice } from '../../i18n/i18n';
-import { toBackendError, type Backend } from '../../ipc';
+import { toBackendError, type AppBackend } from '../../ipc';
 import { SECTIONS, defaultIdentity } from '../../settings/fields';
 import { h, hm, setChildren } from '../dom';
 import { icon } from '../icons';
 import { localize } from '../l10n';
+import { ConnectionCard, SETUP_FIELDS } from '../setup/connectionCard';
+import { words } from '../setup/words';
 import { EnvImport } from './envImport';
 import { FieldRow } from './fieldRow';
 import { WebhookCard } from './webhookCard';
@@ -27,11 +29,13 @@ export class SettingsView {
   private readonly saveButton: HTMLButtonElement;
   private readonly heading: HTMLElement;
   private readonly webhookCard: WebhookCard;
+  /** The set-up wizard and what it connected, above the form. */
+  private readonly connection: ConnectionCard;
   private rows = new Map<FieldName, FieldRow>();
   private loaded: SettingsStatus | null = null;
 
   constructor(
-    private readonly backend: Backend,
+    private readonly backend: AppBackend,
     private readonly actions: SettingsActions,
   ) {
     this.heading = hm('h2', { class: 'panel-title', id: 'settings-title', tabindex: '-1' }, 'settings-title');
@@ -47,7 +51,15 @@ export class SettingsView {
       event.preventDefault();
       void this.save();
     });
-    this.webhookCard = new WebhookCard(backend, () => this.loaded);
+    const setupChanged = (status: SettingsStatus, fields: FieldName[]): void => {
+      this.load(status);
+      void this.backend.webhookStatus().then((l) => this.webhookCard.changed(l), () => undefined);
+      actions.changed(status, fields);
+    };
+    this.webhookCard = new WebhookCard(backend, () => this.loaded, () => {
+      void this.backend.settingsStatus().then((status) => setupChanged(status, SETUP_FIELDS), () => undefined);
+    });
+    this.connection = new ConnectionCard(backend, () => this.webhookCard.status, () => this.loaded, { settingsChanged: setupChanged });
     const envImport = backend.canEditSettings
       ? new EnvImport(backend, { show: (status) => this.load(status), changed: (status, fields) => actions.changed(status, fields) })
       : null;
@@ -56,7 +68,15 @@ export class SettingsView {
       'section',
       { class: 'settings', 'aria-labelledby': 'settings-title' },
       h('div', { class: 'panel-head' }, back, this.heading),
-      h('div', { class: 'panel-body' }, this.banner, this.form, envImport?.el),
+      h(
+        'div',
+        { class: 'panel-body' },
+        this.banner,
+        backend.canEditSettings ? this.connection.el : null,
+        backend.canEditSettings ? h('h3', { class: 'manual-title' }, words.manualTitle) : null,
+        this.form,
+        envImport?.el,
+      ),
       h('div', { class: 'panel-foot' }, this.formMessage, backend.canEditSettings ? this.saveButton : null),
     );
     this.saveButton.setAttribute('form', 'settings-form');
@@ -88,6 +108,9 @@ export class SettingsView {
       this.setFormMessage('settings-unreadable', 'error', { message: toBackendError(status.reason).message });
     }
     if (listener.status === 'rejected') this.webhookCard.render(toBackendError(listener.reason).message);
+    if (this.backend.canEditSettings) await this.connection.refresh(true);
+    // The remote checks, once per visit, when there is something to check.
+    if (status.status === 'fulfilled' && status.value.complete) void this.webhookCard.wiring.run();
   }
 
   load(status: SettingsStatus): void {

@@ -4,10 +4,12 @@
 
 import type { WebhookStatus, SettingsStatus } from '../../contract';
 import { formatDateTime } from '../../i18n/i18n';
-import { toBackendError, type Backend } from '../../ipc';
+import { toBackendError, type AppBackend } from '../../ipc';
 import { h, hm, setChildren } from '../dom';
 import { icon } from '../icons';
 import { localize } from '../l10n';
+import { WiringCheckView } from '../setup/wiringCheck';
+import { words } from '../setup/words';
 
 export class WebhookCard {
   readonly el = h('div', { class: 'listener card', 'aria-labelledby': 'listener-title' });
@@ -15,17 +17,25 @@ export class WebhookCard {
   /** The parts that change on their own (see `changed`). */
   private readonly stateLine = h('p', { class: 'listener-state', role: 'status' });
   private readonly lastWebhook = h('p', { class: 'field-hint last-webhook', role: 'status' });
+  /** Where Twilio calls: the public URL's source, the tunnel, the last re-pointing. */
+  private readonly whereLine = h('div', { class: 'listener-where', role: 'status' });
+  /** The remote checks, with "Fix it". */
+  readonly wiring: WiringCheckView;
   /** The Voice Request URL the card was drawn for. */
   private drawnUrl: string | null | undefined = undefined;
 
   /**
    * @param settings the settings the form shows, null before they loaded: the console steps
    *   name the user's TwiML App and number, and pushed updates wait for them.
+   * @param fixed called when "Fix it" changed the settings.
    */
   constructor(
-    private readonly backend: Backend,
+    private readonly backend: AppBackend,
     private readonly settings: () => SettingsStatus | null,
-  ) {}
+    fixed: () => void = () => undefined,
+  ) {
+    this.wiring = new WiringCheckView(backend, fixed);
+  }
 
   /** The last listener status read; null when unknown. */
   get status(): WebhookStatus | null {
@@ -50,6 +60,7 @@ export class WebhookCard {
       return;
     }
     fillListenerState(this.stateLine, status, null);
+    fillWhere(this.whereLine, status);
     fillLastWebhook(this.lastWebhook, status);
   }
 
@@ -75,6 +86,7 @@ export class WebhookCard {
     const number = loaded?.fields.find((f) => f.name === 'twilio_number')?.value;
     this.drawnUrl = url;
     fillListenerState(this.stateLine, l, error);
+    fillWhere(this.whereLine, l);
     fillLastWebhook(this.lastWebhook, l);
     setChildren(
       this.el,
@@ -85,6 +97,7 @@ export class WebhookCard {
         refresh,
       ),
       this.stateLine,
+      this.whereLine,
       hm('h3', {}, 'webhook-voice-url'),
       urlBlock,
       h(
@@ -94,6 +107,7 @@ export class WebhookCard {
         step('webhook-step-number', { menu: 'Phone Numbers › Manage › Active numbers', number: number ?? 'none', choice: 'Configure with: TwiML App' }),
       ),
       this.lastWebhook,
+      this.wiring.el,
     );
   }
 }
@@ -103,6 +117,27 @@ function step(id: string, args: Record<string, string>): HTMLElement {
   const li = h('li', {});
   localize(li, id, args, ['menu', 'field', 'choice']);
   return li;
+}
+
+/** Where Twilio calls: the URL in effect and its source, the tunnel, the last re-pointing. */
+function fillWhere(el: HTMLElement, l: WebhookStatus | null): void {
+  const lines: HTMLElement[] = [];
+  if (l?.publicUrl) {
+    const source = l.publicUrlSource === 'tunnel' ? words.publicUrlFromTunnel : words.publicUrlFromSettings;
+    lines.push(h('p', { class: 'field-hint' }, `${l.publicUrl} (${source})`));
+  }
+  if (l?.tunnel && l.publicUrlSource !== 'tunnel') lines.push(h('p', { class: 'field-hint' }, words.tunnelFound(l.tunnel)));
+  if (l?.twilioCalls) lines.push(h('p', { class: 'twilio-calls' }, words.twilioNowCalls(l.twilioCalls.url, l.twilioCalls.at)));
+  if (l?.repointError) lines.push(h('p', { class: 'field-error' }, words.repointFailed(l.repointError)));
+  if (l && !l.publicUrl) {
+    lines.push(h('p', { class: 'field-hint' }, words.noTunnel));
+    for (const note of l.tunnelNotes ?? []) lines.push(h('p', { class: 'field-hint' }, note));
+  }
+  const text = lines.map((p) => p.textContent).join('\n');
+  // Unchanged: leave it, so a screen reader does not announce it again.
+  if (el.dataset.text === text) return;
+  el.dataset.text = text;
+  setChildren(el, ...lines);
 }
 
 /** The Voice Request URL with a copy button that says whether copying worked. */

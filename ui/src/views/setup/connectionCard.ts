@@ -1,0 +1,166 @@
+// The "Twilio connection" card at the top of Settings: what set-up connected (number, TwiML App,
+// API key), the outgoing caller ID, "Set up with your Twilio account" (the wizard, opened by
+// itself on first launch) and "Disconnect this number". The card reads set-up's record through
+// the backend (no Twilio request) every time Settings opens.
+
+import type { ConnectResult, FieldName, SettingsStatus, SetupStatus, WebhookStatus } from '../../contract';
+import { toBackendError, type SetupBackend } from '../../ipc';
+import { h, setChildren, setText } from '../dom';
+import { SetupWizard } from './wizard';
+import { words } from './words';
+
+export interface ConnectionActions {
+  /** Set-up saved new settings (connect or disconnect): the form reloads, the phone restarts. */
+  settingsChanged(status: SettingsStatus, fields: FieldName[]): void;
+}
+
+/** What set-up writes: the phone needs a new token and Device after it. */
+export const SETUP_FIELDS: FieldName[] = ['account_sid', 'auth_token', 'api_key_sid', 'api_key_secret', 'twiml_app_sid', 'twilio_number', 'public_url'];
+
+export class ConnectionCard {
+  readonly el = h('section', { class: 'card connection', 'aria-labelledby': 'connection-title' });
+  private readonly wizard: SetupWizard;
+  private setup: SetupStatus | null = null;
+  private wizardOpen = false;
+  private readonly message = h('p', { class: 'form-message', role: 'status', 'aria-live': 'polite' });
+
+  constructor(
+    private readonly backend: SetupBackend,
+    listener: () => WebhookStatus | null,
+    private readonly settings: () => SettingsStatus | null,
+    private readonly actions: ConnectionActions,
+  ) {
+    this.wizard = new SetupWizard(backend, listener, settings, {
+      connected: (result) => this.connected(result),
+      close: () => {
+        this.wizardOpen = false;
+        void this.refresh(false);
+      },
+    });
+  }
+
+  /** Whether the wizard is showing (so a refresh does not close it under the user's hands). */
+  get open(): boolean {
+    return this.wizardOpen;
+  }
+
+  /**
+   * Rereads what set-up did. `firstLaunch` opens the wizard when nothing is set up yet and the
+   * settings are incomplete: a new user sees it, not a form of ten fields.
+   */
+  async refresh(firstLaunch: boolean): Promise<void> {
+    if (this.wizardOpen) return;
+    try {
+      this.setup = await this.backend.setupStatus();
+    } catch (e) {
+      this.setup = null;
+      setText(this.message, toBackendError(e).message);
+    }
+    const complete = this.settings()?.complete ?? false;
+    if (firstLaunch && !complete && !this.setup?.connected) {
+      this.openWizard();
+      return;
+    }
+    this.draw();
+  }
+
+  private openWizard(): void {
+    this.wizardOpen = true;
+    setChildren(this.el, this.wizard.el);
+    this.wizard.open();
+  }
+
+  private connected(result: ConnectResult): void {
+    this.actions.settingsChanged(result.status, SETUP_FIELDS);
+  }
+
+  private draw(): void {
+    const setup = this.setup;
+    const title = h('h3', { id: 'connection-title' }, words.cardTitle);
+    const start = h('button', { type: 'button', class: setup?.connected ? 'secondary-button' : 'primary-button' }, setup?.connected ? words.setUpAgain : words.startSetup);
+    start.addEventListener('click', () => this.openWizard());
+    if (!setup?.connected || !setup.number) {
+      setChildren(this.el, title, h('p', { class: 'field-hint' }, words.notConnectedIntro), h('div', { class: 'setup-actions' }, start), this.message);
+      return;
+    }
+    const number = setup.number;
+    const disconnect = h('button', { type: 'button', class: 'secondary-button danger' }, words.disconnect);
+    const confirm = h('div', { class: 'connection-confirm', hidden: true, role: 'alertdialog', 'aria-labelledby': 'disconnect-question' });
+    disconnect.addEventListener('click', () => {
+      confirm.hidden = false;
+      confirm.querySelector<HTMLButtonElement>('button')?.focus();
+    });
+    const yes = h('button', { type: 'button', class: 'primary-button danger' }, words.disconnectYes);
+    const no = h('button', { type: 'button', class: 'secondary-button' }, words.disconnectNo);
+    no.addEventListener('click', () => {
+      confirm.hidden = true;
+      disconnect.focus();
+    });
+    yes.addEventListener('click', () => void this.disconnect(yes));
+    setChildren(confirm, h('p', { id: 'disconnect-question' }, words.disconnectConfirm(number, setup.restores)), h('div', { class: 'setup-actions' }, yes, no));
+
+    setChildren(
+      this.el,
+      title,
+      h('p', { class: 'connection-number' }, words.connectedTo(number)),
+      h('p', { class: 'field-hint' }, words.connectedParts(setup.applicationSid, setup.keySid)),
+      this.callerIdRow(setup),
+      h('div', { class: 'setup-actions' }, start, disconnect),
+      confirm,
+      this.message,
+    );
+  }
+
+  private callerIdRow(setup: SetupStatus): HTMLElement | null {
+    const choices = setup.callerIds.length > 0 ? setup.callerIds : setup.number ? [setup.number] : [];
+    if (choices.length <= 1) return null;
+    const select = h('select', { id: 'connection-caller-id', class: 'text-input' });
+    for (const number of choices) {
+      const option = h('option', { value: number }, number);
+      option.selected = number === setup.callerId;
+      select.append(option);
+    }
+    select.addEventListener('change', () => {
+      select.disabled = true;
+      this.backend.setCallerId(select.value).then(
+        (status) => {
+          this.setup = status;
+          this.message.className = 'form-message ok';
+          setText(this.message, words.callerIdSaved(status.callerId ?? select.value));
+          select.disabled = false;
+        },
+        (e: unknown) => {
+          this.message.className = 'form-message error';
+          setText(this.message, words.callerIdFailed(toBackendError(e).message));
+          select.value = setup.callerId ?? setup.number ?? '';
+          select.disabled = false;
+        },
+      );
+    });
+    return h(
+      'div',
+      { class: 'field' },
+      h('div', { class: 'field-label' }, h('label', { for: select.id }, words.callerIdLabel)),
+      select,
+      h('p', { class: 'field-hint' }, words.callerIdHint),
+    );
+  }
+
+  private async disconnect(button: HTMLButtonElement): Promise<void> {
+    button.disabled = true;
+    this.message.className = 'form-message info';
+    setText(this.message, words.disconnecting);
+    try {
+      const result = await this.backend.setupDisconnect();
+      this.setup = await this.backend.setupStatus().catch(() => null);
+      this.actions.settingsChanged(result.status, SETUP_FIELDS);
+      this.draw();
+      this.message.className = 'form-message ok';
+      setText(this.message, words.disconnected(result.done));
+    } catch (e) {
+      button.disabled = false;
+      this.message.className = 'form-message error';
+      setText(this.message, words.disconnectFailed(toBackendError(e).message));
+    }
+  }
+}
