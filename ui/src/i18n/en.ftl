@@ -665,3 +665,133 @@ outcome-voicemail-recording = voicemail recording { $status ->
        *[other] { $status }
     }
 error-type-auth-token = type the Auth Token (Twilio Console › Account Info)
+
+## The phone's tabs (views/tabBar.ts, views/phoneTabs.ts)
+
+tabs-label =
+    .aria-label = Phone
+tab-keypad = Keypad
+tab-recents = Recents
+tab-voicemail = Voicemail
+tab-contacts = Contacts
+tab-badge-missed = { $count ->
+        [one] { $count } missed call
+       *[other] { $count } missed calls
+    }
+tab-badge-voicemail = { $count ->
+        [one] { $count } new message
+       *[other] { $count } new messages
+    }
+diagnostics-title = Diagnostics
+journal-unavailable = History is unavailable: { $reason }
+journal-unavailable-unknown = Dialtone could not say why.
+
+## Recents (views/recents.ts)
+
+recents-title = Recents
+recents-filter-label =
+    .aria-label = Show
+recents-filter-all = All
+recents-filter-missed = Missed
+recents-empty = No calls yet.
+recents-empty-missed = No missed calls.
+recents-inbound-answered = Incoming
+recents-inbound-missed = Missed
+recents-inbound-declined = Declined
+recents-inbound-busy = Incoming, busy
+recents-inbound-failed = Incoming, failed
+recents-inbound-refused = Incoming, refused
+recents-outbound-answered = Outgoing
+recents-outbound-missed = Outgoing, no answer
+recents-outbound-declined = Outgoing, declined
+recents-outbound-busy = Outgoing, busy
+recents-outbound-failed = Outgoing, failed
+recents-outbound-refused = Outgoing, refused
+recents-has-voicemail = Voicemail
+recents-call-back =
+    .aria-label = Call { $party }
+    .title = Call back
+recents-add-contact =
+    .aria-label = Add { $party } to contacts
+    .title = Add to contacts
+
+## Voicemail (views/voicemail.ts, views/greeting.ts)
+
+voicemail-title = Voicemail
+voicemail-empty = No messages.
+voicemail-new = New
+voicemail-player =
+    .aria-label = Voicemail message
+voicemail-play = Play
+voicemail-playing = Playing
+voicemail-loading = Loading the message…
+voicemail-play-failed = The message could not be played: { $reason }
+voicemail-save = Save
+voicemail-saved = Saved to { $path }
+voicemail-save-failed = The message could not be saved: { $reason }
+voicemail-delete = Delete
+voicemail-delete-confirm = Delete for good
+voicemail-delete-cancel = Keep
+voicemail-deleted = Message deleted.
+voicemail-delete-failed = The message was not deleted: { $reason }
+greeting-title = Greeting
+greeting-spoken = Callers hear the spoken greeting from Settings › Voicemail.
+greeting-recorded = Callers hear your recorded greeting.
+greeting-upload = Upload a greeting (MP3 or WAV)
+greeting-clear = Use the spoken greeting
+greeting-set = Recorded greeting saved.
+greeting-cleared = Back to the spoken greeting.
+greeting-failed = The greeting was not changed: { $reason }
+
+## Contacts (views/contacts.ts, views/contactForm.ts)
+
+contacts-title = Contacts
+contacts-add = Add contact
+contacts-search-label = Search contacts
+contacts-search =
+    .placeholder = Search by name or number
+contacts-empty = No contacts yet. Add one, or import a vCard file.
+contacts-none-found = No contact matches.
+contacts-call =
+    .aria-label = Call { $party }
+    .title = Call
+contacts-edit = Edit
+contacts-delete = Delete
+contacts-delete-confirm = Delete for good
+contacts-delete-cancel = Keep
+contacts-deleted = { $name } deleted.
+contacts-delete-failed = The contact was not deleted: { $reason }
+contacts-form-add = New contact
+contacts-form-edit = Edit contact
+contacts-name = Name
+contacts-numbers = Numbers (one per line)
+contacts-numbers-input =
+    .placeholder = +15551234567
+contacts-save = Save
+contacts-cancel = Cancel
+contacts-need-name = Write a name.
+contacts-need-number = Write at least one number, e.g. +15551234567.
+contacts-save-failed = Not saved: { $reason }
+contacts-added = { $name } added.
+contacts-edited = { $name } saved.
+contacts-import-title = Import a vCard file
+contacts-import-hint = A .vcf file exported from Google Contacts, Apple Contacts or Outlook (vCard 2.1, 3.0 or 4.0).
+contacts-import-choose = Choose a .vcf file
+contacts-import-done = { $imported ->
+        [one] { $imported } contact imported.
+       *[other] { $imported } contacts imported.
+    }
+contacts-import-duplicates = { $count ->
+        [one] { $count } was already there.
+       *[other] { $count } were already there.
+    }
+contacts-import-without-numbers = { $count ->
+        [one] { $count } had no phone number and was skipped.
+       *[other] { $count } had no phone number and were skipped.
+    }
+contacts-import-nameless = { $count ->
+        [one] { $count } had no name and was skipped.
+       *[other] { $count } had no name and were skipped.
+    }
+contacts-import-unreadable = Numbers that could not be read: { $numbers }
+contacts-import-failed = The file was not imported: { $reason }

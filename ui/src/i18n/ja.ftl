@@ -637,3 +637,115 @@ outcome-voicemail-recording = 留守番電話の録音：{ $status ->
        *[other] { $status }
     }
 error-type-auth-token = Auth Tokenを入力してください（Twilio Console › Account Info）
+
+## The phone's tabs (views/tabBar.ts, views/phoneTabs.ts)
+
+tabs-label =
+    .aria-label = 電話
+tab-keypad = キーパッド
+tab-recents = 履歴
+tab-voicemail = 留守番電話
+tab-contacts = 連絡先
+tab-badge-missed = 不在着信{ $count }件
+tab-badge-voicemail = 新しいメッセージ{ $count }件
+diagnostics-title = 診断
+journal-unavailable = 履歴を利用できません：{ $reason }
+journal-unavailable-unknown = 理由は不明です。
+
+## Recents (views/recents.ts)
+
+recents-title = 履歴
+recents-filter-label =
+    .aria-label = 表示
+recents-filter-all = すべて
+recents-filter-missed = 不在着信
+recents-empty = 通話履歴はまだありません。
+recents-empty-missed = 不在着信はありません。
+recents-inbound-answered = 着信
+recents-inbound-missed = 不在着信
+recents-inbound-declined = 着信拒否
+recents-inbound-busy = 着信（話し中）
+recents-inbound-failed = 着信（失敗）
+recents-inbound-refused = 着信（受付拒否）
+recents-outbound-answered = 発信
+recents-outbound-missed = 発信（応答なし）
+recents-outbound-declined = 発信（拒否）
+recents-outbound-busy = 発信（話し中）
+recents-outbound-failed = 発信（失敗）
+recents-outbound-refused = 発信（受付拒否）
+recents-has-voicemail = 留守番電話
+recents-call-back =
+    .aria-label = { $party }に発信
+    .title = 折り返し発信
+recents-add-contact =
+    .aria-label = { $party }を連絡先に追加
+    .title = 連絡先に追加
+
+## Voicemail (views/voicemail.ts, views/greeting.ts)
+
+voicemail-title = 留守番電話
+voicemail-empty = メッセージはありません。
+voicemail-new = 新着
+voicemail-player =
+    .aria-label = 留守番電話のメッセージ
+voicemail-play = 再生
+voicemail-playing = 再生中
+voicemail-loading = メッセージを読み込んでいます…
+voicemail-play-failed = メッセージを再生できません：{ $reason }
+voicemail-save = 保存
+voicemail-saved = { $path }に保存しました
+voicemail-save-failed = メッセージを保存できません：{ $reason }
+voicemail-delete = 削除
+voicemail-delete-confirm = 完全に削除
+voicemail-delete-cancel = 残す
+voicemail-deleted = メッセージを削除しました。
+voicemail-delete-failed = メッセージを削除できませんでした：{ $reason }
+greeting-title = 応答メッセージ
+greeting-spoken = 設定›留守番電話の応答メッセージを読み上げます。
+greeting-recorded = 録音した応答メッセージを流します。
+greeting-upload = 応答メッセージをアップロード（MP3またはWAV）
+greeting-clear = 読み上げに戻す
+greeting-set = 録音した応答メッセージを保存しました。
+greeting-cleared = 読み上げの応答メッセージに戻しました。
+greeting-failed = 応答メッセージを変更できませんでした：{ $reason }
+
+## Contacts (views/contacts.ts, views/contactForm.ts)
+
+contacts-title = 連絡先
+contacts-add = 連絡先を追加
+contacts-search-label = 連絡先を検索
+contacts-search =
+    .placeholder = 名前または番号で検索
+contacts-empty = 連絡先はまだありません。追加するか、vCardファイルを読み込んでください。
+contacts-none-found = 一致する連絡先はありません。
+contacts-call =
+    .aria-label = { $party }に発信
+    .title = 発信
+contacts-edit = 編集
+contacts-delete = 削除
+contacts-delete-confirm = 完全に削除
+contacts-delete-cancel = 残す
+contacts-deleted = { $name }を削除しました。
+contacts-delete-failed = 連絡先を削除できませんでした：{ $reason }
+contacts-form-add = 新しい連絡先
+contacts-form-edit = 連絡先を編集
+contacts-name = 名前
+contacts-numbers = 番号（1行に1件）
+contacts-numbers-input =
+    .placeholder = +15551234567
+contacts-save = 保存
+contacts-cancel = キャンセル
+contacts-need-name = 名前を入力してください。
+contacts-need-number = 番号を1件以上入力してください（例：+15551234567）。
+contacts-save-failed = 保存できませんでした：{ $reason }
+contacts-added = { $name }を追加しました。
+contacts-edited = { $name }を保存しました。
+contacts-import-title = vCardファイルを読み込む
+contacts-import-hint = Googleコンタクト、Appleの連絡先、Outlookから書き出した.vcfファイル（vCard 2.1、3.0、4.0）。
+contacts-import-choose = .vcfファイルを選択
+contacts-import-done = { $imported }件の連絡先を読み込みました。
+contacts-import-duplicates = { $count }件は登録済みでした。
+contacts-import-without-numbers = { $count }件は電話番号がないため読み込みませんでした。
+contacts-import-nameless = { $count }件は名前がないため読み込みませんでした。
+contacts-import-unreadable = 読み取れなかった番号：{ $numbers }
+contacts-import-failed = ファイルを読み込めませんでした：{ $reason }

@@ -1,5 +1,6 @@
-// The window: status bar, then one screen at a time (dial pad, call, incoming call,
-// settings; screen.ts chooses which), with the device log under the phone screens.
+// The window: status bar, then one screen at a time (the phone's tabs, call, incoming call,
+// settings; screen.ts chooses which), with the device log folded into Diagnostics under the
+// phone screens. The tabs (Keypad, Recents, Voicemail, Contacts) are phoneTabs.ts.
 
 import type { FieldName, SettingsStatus, WindowStatus } from '../contract';
 import { language, msg, onLanguageChange, resolveLanguage, setLanguage, t } from '../i18n/i18n';
@@ -7,14 +8,17 @@ import { toBackendError, type AppBackend, type CallingWindowControl } from '../i
 import type { Phone, PhoneSnapshot } from '../phone/device';
 import { formatForDisplay, homeRegionOf } from '../phone/number';
 import { windowRegistration } from '../phone/report';
+import { CallerNames } from './callerNames';
 import { CallView } from './callView';
 import { CallingWindowView } from './callingWindow';
 import { DialView } from './dialpad';
+import { diagnostics } from './diagnostics';
 import { h, hm } from './dom';
 import { icon } from './icons';
 import { IncomingView } from './incoming';
 import { localize, relocalize } from './l10n';
 import { LogView } from './log';
+import { PhoneTabs } from './phoneTabs';
 import { chooseScreen, type Screen } from './screen';
 import { SettingsView } from './settings/panel';
 import { StatusView } from './status';
@@ -55,6 +59,10 @@ export class App {
    */
   private callWhenReady: string | null = null;
   private readonly notice: HTMLElement;
+  private readonly tabs: PhoneTabs;
+  private readonly names: CallerNames;
+  /** The last call phase rendered: a call that just ended is in the journal now. */
+  private lastPhase: PhoneSnapshot['call']['phase'] = 'idle';
 
   constructor(
     private readonly root: HTMLElement,
@@ -78,12 +86,15 @@ export class App {
     });
     this.call = new CallView({
       homeRegion: () => homeRegionOf(this.ownNumber),
+      nameOf: (number) => this.names.nameOf(number),
       hangUp: () => this.phone.hangUp(),
       toggleMute: () => this.phone.toggleMute(),
       sendDigit: (d) => this.phone.sendDigit(d),
     });
+    this.names = new CallerNames(backend, () => this.render(this.phone.snapshot()));
     this.incoming = new IncomingView({
       homeRegion: () => homeRegionOf(this.ownNumber),
+      nameOf: (number) => this.names.nameOf(number),
       accept: () => this.phone.accept(),
       reject: () => this.phone.reject(),
     });
@@ -107,7 +118,34 @@ export class App {
     };
     for (const el of Object.values(this.screens)) el.hidden = true;
 
-    this.phoneArea = h('div', { class: 'phone-area' }, this.screens.dial, this.screens.call, this.screens.incoming, this.screens.unsupported, this.screens['calling-window'], this.log.el);
+    this.tabs = new PhoneTabs(
+      backend,
+      h('div', { class: 'keypad-screens' }, this.screens.dial, this.screens.unsupported, this.screens['calling-window']),
+      {
+        homeRegion: () => homeRegionOf(this.ownNumber),
+        // Where this window carries calls, Recents and Contacts call back through the keypad's path.
+        callBack: supported ? (number) => void this.phone.dial(number) : null,
+        namesChanged: () => {
+          this.names.forget();
+          void this.tabs.refresh('recents');
+          void this.tabs.refresh('voicemail');
+        },
+        now: () => Date.now(),
+      },
+      storageOf('sessionStorage'),
+      storageOf('localStorage'),
+    );
+    this.phoneArea = h(
+      'div',
+      { class: 'phone-area' },
+      this.tabs.bar.el,
+      ...Object.values(this.tabs.panels),
+      this.screens.call,
+      this.screens.incoming,
+      diagnostics(this.log, storageOf('sessionStorage')),
+    );
+    // The journal may have changed while the window was in the background (a missed call).
+    window.addEventListener('focus', () => void this.tabs.refresh());
     const header = h(
       'header',
       { class: 'topbar' },
@@ -132,6 +170,7 @@ export class App {
     this.windowView.render(this.windowStatus);
     this.settings.languageChanged();
     this.dial.refresh();
+    this.tabs.languageChanged();
     this.render(this.phone.snapshot());
   }
 
@@ -153,7 +192,7 @@ export class App {
       },
       () => true, // The phone start below reports what is wrong; the calling window too.
     );
-    const [complete] = await Promise.all([settingsLoad, this.phone.start(), listening, following, commanded]);
+    const [complete] = await Promise.all([settingsLoad, this.phone.start(), listening, following, commanded, this.tabs.refresh()]);
     // A browser window that could only say "setup needed" would be no help on first launch.
     if (complete) await this.autoOpenCallingWindow();
   }
@@ -314,6 +353,8 @@ export class App {
     this.dial.setAvailable(this.phone.dialBlockedReason() === null);
     this.incoming.render(snapshot.call);
     const phase = snapshot.call.phase;
+    if (phase === 'idle' && this.lastPhase !== 'idle') void this.tabs.refresh();
+    this.lastPhase = phase;
     // A call takes the screen over settings, which stay closed after it.
     if (phase !== 'idle' && this.settingsOpen) this.settingsOpen = false;
     const next = chooseScreen({
@@ -334,6 +375,8 @@ export class App {
     for (const [name, el] of Object.entries(this.screens)) el.hidden = name !== next;
     this.phoneArea.hidden = next === 'settings';
     this.root.dataset.screen = next;
+    const onPhone = next === 'dial' || next === 'unsupported' || next === 'calling-window';
+    this.tabs.setShown(onPhone);
     this.settingsButton.setAttribute('aria-expanded', String(next === 'settings'));
     // Move focus with the screen so keyboard and screen-reader users follow along.
     if (next === 'incoming') this.incoming.focus();
@@ -342,7 +385,8 @@ export class App {
     else if (next === 'calling-window' && previous === 'settings') this.windowView.focus();
     else if (next === 'dial' && previous !== null) {
       if (previous === 'call' || previous === 'incoming') this.dial.clear();
-      this.dial.focus();
+      if (this.tabs.tab === 'keypad') this.dial.focus();
+      else this.tabs.bar.focus();
     }
   }
 
@@ -383,9 +427,18 @@ export class App {
     // Let Enter and Space activate the focused button as usual.
     if ((event.key === 'Enter' || event.key === ' ') && target?.closest('button, summary, a')) return;
     let handled = false;
-    if (this.screen === 'dial') handled = this.dial.handleKey(event);
+    if (this.screen === 'dial' && this.tabs.tab === 'keypad') handled = this.dial.handleKey(event);
     else if (this.screen === 'call') handled = this.call.handleKey(event);
     if (handled) event.preventDefault();
+  }
+}
+
+/** Web storage, or null where the page may not use it (a locked-down webview). */
+function storageOf(name: 'sessionStorage' | 'localStorage'): Storage | null {
+  try {
+    return window[name];
+  } catch {
+    return null;
   }
 }
 

@@ -11,6 +11,8 @@ import { localize } from './l10n';
 export interface CallActions {
   /** The region of the user's Twilio number: its numbers are shown in national form. */
   homeRegion(): Region | null;
+  /** The contact's name for the caller's number, if there is one (the number shows under it). */
+  nameOf(number: string | null): string | null;
   hangUp(): void;
   toggleMute(): void;
   sendDigit(digit: string): boolean;
@@ -22,6 +24,8 @@ export class CallView {
   readonly el: HTMLElement;
   private readonly label: HTMLElement;
   private readonly number: HTMLElement;
+  /** The number, under the contact's name when there is one. */
+  private readonly partyNumber: HTMLElement;
   private readonly timer: HTMLElement;
   private readonly mutedBadge: HTMLElement;
   private readonly sent: HTMLElement;
@@ -37,6 +41,7 @@ export class CallView {
     // Polite live region: "Reconnecting…" and the return to "Connected" are announced.
     this.label = h('p', { class: 'call-label', id: 'call-label', 'aria-live': 'polite' });
     this.number = h('h2', { class: 'call-number', id: 'call-number', tabindex: '-1' });
+    this.partyNumber = h('p', { class: 'call-party-number', hidden: true });
     this.timer = h('p', { class: 'call-timer', role: 'timer' });
     localize(this.timer, 'call-duration');
     this.mutedBadge = h('p', { class: 'muted-badge', hidden: true }, icon('micOff'), hm('span', {}, 'call-muted-badge'));
@@ -67,7 +72,7 @@ export class CallView {
     this.el = h(
       'section',
       { class: 'call', 'aria-labelledby': 'call-number', 'aria-describedby': 'call-label' },
-      h('div', { class: 'call-head' }, this.label, this.number, this.timer, this.mutedBadge),
+      h('div', { class: 'call-head' }, this.label, this.number, this.partyNumber, this.timer, this.mutedBadge),
       this.pad,
       h('div', { class: 'call-controls' }, this.muteButton, this.padButton),
       h('div', { class: 'call-end' }, this.hangUpButton),
@@ -83,7 +88,11 @@ export class CallView {
       this.reset();
       return;
     }
-    setText(this.number, describeParty(state.number, this.actions.homeRegion()));
+    const number = describeParty(state.number, this.actions.homeRegion());
+    const name = this.actions.nameOf(state.number);
+    setText(this.number, name ?? number);
+    setText(this.partyNumber, name ? number : '');
+    this.partyNumber.hidden = !name;
     const active = state.phase === 'active';
     this.el.dataset.phase = state.phase;
     this.muteButton.disabled = !active;

@@ -8,6 +8,8 @@ import { icon } from './icons';
 export interface IncomingActions {
   /** The region of the user's Twilio number: its numbers are shown in national form. */
   homeRegion(): Region | null;
+  /** The contact's name for the caller's number, if there is one (the number shows under it). */
+  nameOf(number: string | null): string | null;
   accept(): void;
   reject(): void;
 }
@@ -15,18 +17,22 @@ export interface IncomingActions {
 export class IncomingView {
   readonly el: HTMLElement;
   private readonly caller: HTMLElement;
+  /** The number, under the contact's name when there is one. */
+  private readonly callerNumber: HTMLElement;
   private readonly acceptButton: HTMLButtonElement;
 
   constructor(private readonly actions: IncomingActions) {
     this.caller = h('h2', { class: 'call-number', id: 'incoming-caller' });
+    this.callerNumber = h('p', { class: 'call-party-number', id: 'incoming-number', hidden: true });
     this.acceptButton = h('button', { type: 'button', class: 'answer-button' }, icon('call'), hm('span', {}, 'incoming-accept'));
     const reject = h('button', { type: 'button', class: 'decline-button' }, icon('hangup'), hm('span', {}, 'incoming-decline'));
     this.el = h(
       'section',
-      { class: 'incoming', role: 'alertdialog', 'aria-labelledby': 'incoming-title', 'aria-describedby': 'incoming-caller' },
+      { class: 'incoming', role: 'alertdialog', 'aria-labelledby': 'incoming-title', 'aria-describedby': 'incoming-caller incoming-number' },
       h('div', { class: 'call-head' },
         hm('p', { class: 'call-label ringing-label', id: 'incoming-title' }, 'incoming-title'),
         this.caller,
+        this.callerNumber,
         h('div', { class: 'ripple', 'aria-hidden': 'true' }, icon('person')),
       ),
       h('div', { class: 'incoming-actions' }, reject, this.acceptButton),
@@ -37,7 +43,12 @@ export class IncomingView {
   }
 
   render(state: CallState): void {
-    if (state.phase === 'incoming') setText(this.caller, describeParty(state.number, this.actions.homeRegion()));
+    if (state.phase !== 'incoming') return;
+    const number = describeParty(state.number, this.actions.homeRegion());
+    const name = this.actions.nameOf(state.number);
+    setText(this.caller, name ?? number);
+    setText(this.callerNumber, name ? number : '');
+    this.callerNumber.hidden = !name;
   }
 
   focus(): void {

@@ -141,6 +141,18 @@ export function fakeApi(options = {}) {
         });
         return true;
       }
+      // The journal's read routes, empty (tests/browser/screens.test.mjs drives the tabs over IPC).
+      case 'GET /api/history/status':
+        json(res, 200, { available: true, path: '/data/calls.sqlite3', problem: null, recordedGreeting: false });
+        return true;
+      case 'GET /api/history':
+      case 'GET /api/voicemail':
+      case 'GET /api/contacts':
+        json(res, 200, []);
+        return true;
+      case 'GET /api/caller-name':
+        json(res, 200, null);
+        return true;
       case 'GET /api/events':
         state.eventStreams += 1;
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
@@ -246,6 +258,12 @@ export function completeSettings() {
       unset('shortcut_hang_up', 'Shortcut: hang up'),
       unset('shortcut_mute', 'Shortcut: mute'),
       field('language', 'Language', 'auto', 'default'),
+      // Every field Rust reports (src-tauri/settings/field.rs), the journal's too.
+      field('voicemail', 'Voicemail', 'on', 'default'),
+      field('voicemail_greeting', 'Voicemail greeting', 'The person you are calling is not available. Please leave a message after the tone.', 'default'),
+      field('voicemail_max_secs', 'Longest voicemail (seconds)', '120', 'default'),
+      field('ring_secs', 'Ring time (seconds)', '30', 'default'),
+      field('do_not_disturb', 'Do not disturb', 'off', 'default'),
     ],
   };
 }
@@ -332,11 +350,14 @@ export function listeningListener() {
  * Runs in the page before the app: a fake `window.__TAURI_INTERNALS__` answering the IPC
  * contract from `config`, and a record of every call in `window.__ipc.calls`.
  * With `host: 'http'` it installs no IPC at all (the page then uses the HTTP backend).
- * @param {{ settings: any, listener: any, tokenError?: any, saveError?: any, identity?: string, fake?: any, host?: 'tauri'|'http', window?: any, openError?: any, waitingDial?: any, setup?: any }} config
+ * @param {{ settings: any, listener: any, tokenError?: any, saveError?: any, identity?: string, fake?: any, host?: 'tauri'|'http', window?: any, openError?: any, waitingDial?: any, setup?: any, journal?: any }} config
  */
 function installMocks(config) {
   const w = /** @type {any} */ (window);
+  const journal = config.journal ?? { status: { available: true, path: '/data/calls.sqlite3', problem: null, recordedGreeting: false }, history: [], voicemails: [], contacts: [] };
   const state = {
+    /** The call journal as Rust would answer it: see `journalState()`. */
+    journal,
     settings: config.settings,
     listener: config.listener,
     tokenError: config.tokenError ?? null,
@@ -445,6 +466,78 @@ function installMocks(config) {
         return clone(state.window);
       case 'calling_window_status':
         return clone(state.window);
+      case 'history_status':
+        return clone(journal.status);
+      case 'call_history': {
+        const filter = args.filter ?? {};
+        const all = journal.history.filter((/** @type {any} */ e) => !filter.missedOnly || (e.direction === 'inbound' && e.status === 'missed'));
+        return clone(all.slice(0, filter.limit ?? all.length));
+      }
+      case 'voicemails':
+        return clone(journal.voicemails);
+      case 'voicemail_audio':
+        // Raw bytes, as Tauri hands an `ipc::Response` to the page: a short WAV tone.
+        return tone();
+      case 'mark_voicemail_heard': {
+        const m = journal.voicemails.find((/** @type {any} */ v) => v.recording_sid === args.recordingSid);
+        if (m) m.heard = args.heard;
+        return null;
+      }
+      case 'save_voicemail':
+        return { path: `/home/user/Downloads/voicemail-${args.recordingSid}.wav` };
+      case 'delete_voicemail':
+        journal.voicemails = journal.voicemails.filter((/** @type {any} */ v) => v.recording_sid !== args.recordingSid);
+        return null;
+      case 'set_voicemail_greeting':
+        journal.status.recordedGreeting = true;
+        return clone(journal.status);
+      case 'clear_voicemail_greeting':
+        journal.status.recordedGreeting = false;
+        return clone(journal.status);
+      case 'contacts': {
+        const q = String(args.query ?? '').toLowerCase();
+        const digits = q.replace(/[^0-9]/g, '');
+        return clone(
+          journal.contacts.filter(
+            (/** @type {any} */ c) =>
+              !q || c.name.toLowerCase().includes(q) || (digits && c.numbers.some((/** @type {any} */ n) => n.number.replace(/[^0-9]/g, '').includes(digits))),
+          ),
+        );
+      }
+      case 'add_contact': {
+        const contact = { id: (journal.nextId = (journal.nextId ?? 100) + 1), ...args.draft };
+        journal.contacts.push(contact);
+        return clone(contact);
+      }
+      case 'edit_contact': {
+        const contact = journal.contacts.find((/** @type {any} */ c) => c.id === args.id);
+        Object.assign(contact, args.draft);
+        return clone(contact);
+      }
+      case 'delete_contact':
+        journal.contacts = journal.contacts.filter((/** @type {any} */ c) => c.id !== args.id);
+        return null;
+      case 'import_contacts': {
+        // The page sends the file's bytes as the raw body; read them as Rust would, card by card.
+        const text = new TextDecoder().decode(/** @type {Uint8Array} */ (args));
+        const report = { imported: 0, duplicates: 0, withoutNumbers: 0, nameless: 0, unreadableNumbers: /** @type {string[]} */ ([]) };
+        for (const card of text.split(/BEGIN:VCARD/i).slice(1)) {
+          const name = /^FN[^:]*:(.*)$/im.exec(card)?.[1]?.trim();
+          const numbers = [...card.matchAll(/^TEL[^:]*:(.*)$/gim)].map((m) => ({ number: (m[1] ?? '').trim(), label: null }));
+          if (!name) report.nameless += 1;
+          else if (numbers.length === 0) report.withoutNumbers += 1;
+          else {
+            journal.contacts.push({ id: (journal.nextId = (journal.nextId ?? 100) + 1), name, numbers });
+            report.imported += 1;
+          }
+        }
+        state.calls[state.calls.length - 1] = { cmd, args: { bytes: text.length } };
+        return report;
+      }
+      case 'caller_name': {
+        const contact = journal.contacts.find((/** @type {any} */ c) => c.numbers.some((/** @type {any} */ n) => n.number === args.number));
+        return contact ? contact.name : null;
+      }
       case 'take_waiting_dial': {
         const taken = state.waitingDial;
         state.waitingDial = null;
@@ -506,6 +599,28 @@ function installMocks(config) {
         throw { kind: 'unknown_command', message: `no command ${cmd}` };
     }
   };
+
+  /** Half a second of 440 Hz, 8 kHz mono 16-bit PCM, as a WAV file. */
+  function tone() {
+    const samples = 4000;
+    const buffer = new ArrayBuffer(44 + samples * 2);
+    const view = new DataView(buffer);
+    const ascii = (/** @type {number} */ at, /** @type {string} */ text) => [...text].forEach((c, i) => view.setUint8(at + i, c.charCodeAt(0)));
+    ascii(0, 'RIFF');
+    view.setUint32(4, 36 + samples * 2, true);
+    ascii(8, 'WAVEfmt ');
+    view.setUint32(16, 16, true);
+    view.setUint16(20, 1, true);
+    view.setUint16(22, 1, true);
+    view.setUint32(24, 8000, true);
+    view.setUint32(28, 16000, true);
+    view.setUint16(32, 2, true);
+    view.setUint16(34, 16, true);
+    ascii(36, 'data');
+    view.setUint32(40, samples * 2, true);
+    for (let i = 0; i < samples; i++) view.setInt16(44 + i * 2, Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / 8000)), true);
+    return buffer;
+  }
 
   if (config.host === 'http') return;
   let next = 1;
@@ -573,6 +688,8 @@ export async function pauseClock(page) {
  * A fresh context and page (400x720, like the app window) with the IPC mock installed.
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
+ * @param {{ settings?: any, listener?: any, tokenError?: any, saveError?: any, fake?: any, clock?: boolean, timers?: boolean, colorScheme?: 'light'|'dark', host?: 'tauri'|'http', window?: any, openError?: any, locale?: string, journal?: any, diagnostics?: boolean, waitingDial?: any, setup?: any }} [options]
+ * `diagnostics: false` leaves the Diagnostics section as a new session has it: folded.
  * @param {{ settings?: any, listener?: any, tokenError?: any, saveError?: any, fake?: any, clock?: boolean, timers?: boolean, colorScheme?: 'light'|'dark', host?: 'tauri'|'http', window?: any, openError?: any, waitingDial?: any, setup?: any, locale?: string }} [options]
  * `locale` is the browser's language (`navigator.languages`, `Accept-Language`); en-US unless given.
  */
@@ -595,6 +712,8 @@ export async function openApp(browser, url, options = {}) {
       pageErrors.push(`console: ${m.text()} (${m.location().url})`);
     }
   });
+  // Tests written before the tabs read the device log: open Diagnostics, as a user who looks at it would.
+  if (options.diagnostics !== false) await page.addInitScript(() => sessionStorage.setItem('dialtone.diagnostics-open', 'true'));
   if (options.clock) await page.clock.install({ time: new Date('2025-01-02T15:00:00Z') });
   if (options.timers) await page.addInitScript(installTimerProbe);
   await page.addInitScript(installMocks, {
@@ -606,6 +725,7 @@ export async function openApp(browser, url, options = {}) {
     host: options.host ?? 'tauri',
     window: options.window,
     openError: options.openError,
+    journal: options.journal,
     waitingDial: options.waitingDial,
     setup: { status: notSetUp(), wiring: wiredReport(), overview: accountOverview(), ...(options.setup ?? {}) },
   });

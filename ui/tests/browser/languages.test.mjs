@@ -184,7 +184,7 @@ for (const lang of /** @type {const} */ (['en', 'ja'])) {
       await shot(full.page, 'settings-voicemail', lang);
       await full.page.locator('#field-shortcut_mute').scrollIntoViewIfNeeded();
       await shot(full.page, 'settings-desktop', lang);
-      await full.page.locator('summary').first().click();
+      await full.page.locator('.screen-settings summary').first().click();
       await assertNothingClipped(full.page, 'settings, .env import open');
       await assertClean(full);
       await full.context.close();

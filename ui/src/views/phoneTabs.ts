@@ -1,0 +1,124 @@
+// The phone screen's four tabs and what ties them together: which tab is shown (remembered for
+// the session), when the journal is read again (on showing a tab, after a call, when the window
+// comes back), and the badges (missed calls since Recents was last looked at, new voicemail).
+
+import type { HistoryStatus, VoicemailEntry } from '../contract';
+import { t } from '../i18n/i18n';
+import type { JournalBackend } from '../ipc';
+import type { Region } from '../phone/number';
+import { ContactsView } from './contacts';
+import { h } from './dom';
+import { missedSince, newestStart, unheardCount } from './journal';
+import { RecentsView } from './recents';
+import { TabBar } from './tabBar';
+import { storedTab, type Tab } from './tabs';
+import { VoicemailView } from './voicemail';
+
+const TAB_KEY = 'dialtone.tab';
+const SEEN_KEY = 'dialtone.recents-seen-at';
+
+export interface PhoneTabsActions {
+  homeRegion(): Region | null;
+  /** The keypad's dial path; null where this window cannot place calls. */
+  callBack: ((number: string) => void) | null;
+  /** Contacts changed, so names may have. */
+  namesChanged(): void;
+  now(): number;
+}
+
+type Store = Pick<Storage, 'getItem' | 'setItem'>;
+
+export class PhoneTabs {
+  readonly bar: TabBar;
+  readonly panels: Record<Tab, HTMLElement>;
+  readonly recents: RecentsView;
+  readonly voicemail: VoicemailView;
+  readonly contacts: ContactsView;
+  private shown = true;
+  private status: HistoryStatus | null = null;
+
+  constructor(
+    private readonly journal: JournalBackend,
+    keypad: HTMLElement,
+    actions: PhoneTabsActions,
+    session: Store | null,
+    private readonly local: Store | null,
+  ) {
+    this.recents = new RecentsView(journal, {
+      homeRegion: () => actions.homeRegion(),
+      callBack: actions.callBack,
+      addContact: (number) => {
+        this.bar.select('contacts', false);
+        this.contacts.addNumber(number);
+      },
+      now: () => actions.now(),
+    });
+    this.voicemail = new VoicemailView(journal, {
+      homeRegion: () => actions.homeRegion(),
+      now: () => actions.now(),
+      changed: (messages) => this.voicemailBadge(messages),
+    });
+    this.contacts = new ContactsView(journal, {
+      homeRegion: () => actions.homeRegion(),
+      callBack: actions.callBack,
+      changed: () => actions.namesChanged(),
+    });
+    this.panels = {
+      keypad: h('div', { class: 'tab-panel panel-keypad' }, keypad),
+      recents: h('div', { class: 'tab-panel panel-recents', tabindex: '-1' }, this.recents.el),
+      voicemail: h('div', { class: 'tab-panel panel-voicemail', tabindex: '-1' }, this.voicemail.el),
+      contacts: h('div', { class: 'tab-panel panel-contacts', tabindex: '-1' }, this.contacts.el),
+    };
+    this.bar = new TabBar(storedTab(session?.getItem(TAB_KEY) ?? null), this.panels, (tab) => {
+      session?.setItem(TAB_KEY, tab);
+      void this.refresh(tab);
+    });
+  }
+
+  get tab(): Tab {
+    return this.bar.tab;
+  }
+
+  /** The tabs show only on the phone screen (not during a call or in Settings). */
+  setShown(shown: boolean): void {
+    this.shown = shown;
+    this.bar.el.hidden = !shown;
+    for (const [tab, panel] of Object.entries(this.panels)) panel.hidden = !shown || tab !== this.bar.tab;
+  }
+
+  /** Reads the journal again: every tab's data (the badges need Recents and Voicemail), or one tab's. */
+  async refresh(only: Tab | null = null): Promise<void> {
+    try {
+      this.status = await this.journal.historyStatus();
+    } catch (error) {
+      this.status = { available: false, path: null, problem: error instanceof Error ? error.message : null, recordedGreeting: false };
+    }
+    const status = this.status;
+    const tasks: Promise<unknown>[] = [];
+    if (only === null || only === 'recents') tasks.push(this.recents.refresh(status).then((entries) => this.recentsBadge(entries)));
+    if (only === null || only === 'voicemail') tasks.push(this.voicemail.refresh(status).then((messages) => this.voicemailBadge(messages)));
+    if (only === null || only === 'contacts') tasks.push(this.contacts.refresh(status));
+    await Promise.all(tasks);
+  }
+
+  languageChanged(): void {
+    this.recents.languageChanged();
+    this.voicemail.languageChanged();
+    this.contacts.languageChanged();
+    void this.refresh();
+  }
+
+  private recentsBadge(entries: Parameters<typeof missedSince>[0]): void {
+    let seenAt = Number(this.local?.getItem(SEEN_KEY) ?? 0) || 0;
+    if (this.shown && this.bar.tab === 'recents') {
+      // Looking at Recents is looking at the missed calls in it.
+      seenAt = Math.max(seenAt, newestStart(entries));
+      this.local?.setItem(SEEN_KEY, String(seenAt));
+    }
+    this.bar.setBadge('recents', missedSince(entries, seenAt), (count) => t('tab-badge-missed', { count }));
+  }
+
+  private voicemailBadge(messages: readonly VoicemailEntry[]): void {
+    this.bar.setBadge('voicemail', unheardCount(messages), (count) => t('tab-badge-voicemail', { count }));
+  }
+}
