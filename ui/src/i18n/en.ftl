@@ -1,0 +1,646 @@
+# Dialtone's words in English. The UI (ui/src/i18n/i18n.ts) and Rust (src-tauri/i18n.rs) read
+# this file; ja.ftl has the same ids with the same variables. Call sites use literal ids, so
+# `grep -r "'id'"` finds them; tests/i18n_catalog.rs checks both files against each other and
+# against the sources. Twilio Console menu names stay in English in every language: Twilio's
+# console is in English.
+
+## Shared
+
+# Text that is not a message of ours (the SDK's own words, a message from Rust).
+plain-text = { $text }
+
+## Twilio errors: the value is the title; .what says what happened, .fix what to do.
+
+twilio-mic-denied = Microphone blocked
+    .what = Dialtone was not allowed to use the microphone, so the call could not start.
+    .fix = Allow microphone access for Dialtone (macOS: System Settings › Privacy & Security › Microphone; Windows: Settings › Privacy & security › Microphone, “Let desktop apps access your microphone”), then call again.
+twilio-mic-failed = Microphone unavailable
+    .what = Microphone access is allowed, but no microphone could be opened: none is connected, or another app is using it.
+    .fix = Plug in a microphone or headset, close other apps that use it (video calls, recorders), check the input device in your system sound settings, then call again.
+twilio-token-invalid = Access token rejected
+    .what = Twilio could not validate the access token Dialtone made: the API key, its secret or the Account SID do not match.
+    .fix = In Settings, check the Account SID, API Key SID and API Key Secret (the key must belong to that account), then save.
+twilio-not-found = Number not found
+    .what = The number you called does not exist or cannot be reached.
+    .fix = Check the number and its country code, then call again.
+twilio-unavailable = Not available
+    .what = The person you called is temporarily unavailable.
+    .fix = Try again later.
+twilio-busy = Busy
+    .what = The line you called is busy.
+    .fix = Try again in a few minutes.
+twilio-decline = Call declined
+    .what = The person you called declined the call.
+    .fix = Try again later, or send them a message first.
+twilio-token-expired = Access token expired
+    .what = The access token expired (or its expiry is more than 24 hours away, which Twilio refuses).
+    .fix = Dialtone fetches a new token by itself. If this keeps happening, check that the computer’s clock and time zone are right.
+twilio-auth-failed = Sign-in to Twilio failed
+    .what = Twilio did not accept the credentials in the access token.
+    .fix = In Settings, check the Account SID, API Key SID and API Key Secret, then save.
+twilio-unknown = Unknown Twilio error
+    .what = Twilio reported an error without details.
+    .fix = Try again. If it repeats, check the Twilio Console’s Debugger for this call.
+twilio-connection-declined = Call declined
+    .what = The call was declined.
+    .fix = Try again later.
+twilio-timeout = Twilio did not answer
+    .what = Twilio’s servers did not answer in time.
+    .fix = Check your internet connection and try again.
+twilio-connection-error = Connection to Twilio failed
+    .what = The connection to Twilio broke off. During a call this usually means your webhook answered with an error or with TwiML Twilio could not use.
+    .fix = In Settings, check that the listener is running, your tunnel is up, and the TwiML App’s Voice Request URL is exactly the one shown there. The Twilio Console’s Debugger shows what the webhook answered.
+twilio-old-sdk = Old Twilio SDK
+    .what = This version of the Twilio Voice SDK has been shut down.
+    .fix = Update Dialtone.
+twilio-call-cancelled = Caller already hung up
+    .what = You answered after the caller had hung up.
+    .fix = Call them back from the keypad.
+twilio-transport = Offline
+    .what = The link to Twilio is down, so calls can’t come in or go out.
+    .fix = Check your internet connection. Dialtone reconnects by itself when the network is back.
+twilio-invalid-identity = Invalid client identity
+    .what = The client identity has characters Twilio does not allow, or is longer than 121 characters.
+    .fix = In Settings, set the client identity to letters, digits and underscores only (or leave it empty for the default).
+twilio-token-signature = Access token signature invalid
+    .what = The access token was signed with the wrong API key secret.
+    .fix = In Settings, enter the API Key Secret that belongs to the API Key SID, then save.
+twilio-no-account = No valid Twilio account
+    .what = Twilio found no active account for these credentials.
+    .fix = Check the Account SID in Settings, and that the account is active in the Twilio Console.
+twilio-jwt-expired = Access token expired
+    .what = The access token expired.
+    .fix = Dialtone fetches a new token by itself. If this keeps happening, check the computer’s clock.
+twilio-token-too-long = Access token lives too long
+    .what = The access token’s lifetime is over Twilio’s 24-hour maximum.
+    .fix = Update Dialtone; if it persists, report it.
+twilio-unreachable = Can’t reach Twilio
+    .what = Dialtone cannot reach Twilio’s servers (network down, or a firewall, proxy or VPN in the way).
+    .fix = Check your internet connection, and that secure WebSockets to *.twilio.com are allowed. Dialtone keeps retrying.
+twilio-dropped = Connection to Twilio dropped
+    .what = The link to Twilio’s servers dropped unexpectedly.
+    .fix = Dialtone reconnects by itself; check your internet connection if it doesn’t.
+twilio-media = Audio connection failed
+    .what = The call connected but its audio could not get through (the media connection failed).
+    .fix = A firewall or VPN is probably blocking UDP traffic. Try another network, or allow UDP to Twilio (ports 10000–60000).
+# A code we have no words for: the SDK's message is shown as what happened.
+twilio-error-code = Twilio error { $code }
+    .fix = Look up error { $code } at twilio.com/docs/api/errors, or check the Twilio Console’s Debugger.
+twilio-error-generic = Error
+    .fix = Try again. If it repeats, restart Dialtone.
+twilio-no-message = Twilio reported an error without a message.
+
+## The device log's own lines
+
+# An SDK error in the log: "Microphone blocked (31401). Dialtone was not allowed…".
+log-error = { $title } ({ $code }). { $what }
+log-error-no-code = { $title }. { $what }
+log-error-prefixed = { $prefix }: { $title } ({ $code }). { $what }
+log-error-prefixed-no-code = { $prefix }: { $title }. { $what }
+log-calling = Calling { $number }…
+log-call-not-started = The call could not start
+log-call-ended = Call ended.
+log-second-call-rejected = Rejected a second incoming call from { $number }: already on a call.
+log-incoming = Incoming call from { $number }.
+log-answering = Answering…
+log-declined = Declined the call from { $number }.
+log-cancelled = Call cancelled.
+log-ended-after-error = Call ended after an error.
+log-tone-failed = Could not send the tone
+log-ringing = Ringing…
+log-connected = Call connected.
+log-remote-hung-up = The other side hung up. Call ended.
+log-missed = Missed call from { $number }: the caller hung up before you answered.
+log-missed-unknown = Missed call: the caller hung up before you answered.
+log-call-declined = Call declined.
+log-audio-dropped = The call’s audio dropped; reconnecting… ({ $reason })
+log-audio-dropped-network = The call’s audio dropped; reconnecting… (network change)
+log-audio-back = The call’s audio is back.
+
+## The status bar: registration states
+
+status-starting = Starting
+status-starting-detail = Getting ready…
+status-getting-token = Getting an access token…
+status-registering = Registering
+status-registering-detail = Connecting to Twilio…
+status-unsupported = Calls unavailable
+status-unsupported-detail = This window can’t carry calls: the system web view has no WebRTC.
+status-ready = Ready
+status-ready-identity = Calls to “{ $identity }” ring here.
+status-ready-number = Calls to { $number } ring here.
+status-ready-detail = Ready for calls.
+status-offline = Offline
+status-offline-reconnecting = Reconnecting to Twilio…
+status-offline-lost-twilio = Lost the connection to Twilio; reconnecting…
+status-offline-computer = Your computer is offline. Calls will work again when the network is back.
+status-error = Error
+status-token-expired = Token expired
+status-token-expired-detail = The access token expired and could not be renewed: { $message }
+status-window-closed = Window closed
+status-window-replaced = A newer calling window took over, or Dialtone restarted.
+status-open-settings = Open settings
+status-retry = Retry now
+# Read out before the detail by screen readers: "Offline: Reconnecting to Twilio…".
+status-spoken = { $title }:{" "}
+log-no-webrtc = This web view has no WebRTC, so it cannot place or receive calls.
+log-settings-after-call = New settings will apply when this call ends.
+log-retiring-after-call = This window takes no new calls; the current call goes on until you hang up.
+log-retired = This window no longer places or takes calls.
+log-requesting-token = Requesting an access token…
+log-got-token = Got a token for “{ $identity }”.
+log-phone-not-started = The phone could not start
+log-registered = Ready: registered with Twilio.
+log-network-back = The network is back.
+log-computer-offline = The computer went offline.
+# Why the token is renewed; shown inside log-token-renewing and log-token-renew-deferred.
+token-why-after-call = Renewing the access token after the call
+token-why-expiring = The access token is about to expire
+token-why-twilio-expired = Twilio says the access token expired
+token-why-expired-offline = The access token expired while offline
+token-why-expired-asleep = The access token expired while the computer slept
+log-token-renew-deferred = { $why }; it will be renewed when this call ends.
+log-token-renewing = { $why }; renewing it…
+log-token-renewed = Access token renewed.
+log-token-renew-failed = Could not renew the access token: { $message }
+    .fix = Check your Twilio details in Settings.
+log-asked-to-call = Asked to call { $number }.
+log-cant-follow-window = Can’t follow the calling window: { $message }
+log-cant-follow-commands = Can’t follow the app’s phone commands: { $message }
+log-cant-follow-webhook = Can’t follow the webhook listener: { $message }
+log-what-to-do = What to do:{" "}
+log-title = Device log
+
+## The dial pad
+
+dial-blocked = Can’t call yet: { $reason }
+dial-blocked-not-connected = the phone is not connected yet.
+
+## A failed token request (the message comes from Rust, in the same language)
+
+token-fix-settings = Open Settings and complete your Twilio details.
+token-fix-settings-elsewhere = Complete your Twilio details in the Dialtone app window, then come back here.
+token-setup-needed = Setup needed
+token-no-token-detail = Could not get an access token: { $message }.
+token-no-token-log = Could not get an access token: { $message }
+token-keychain-locked = Keychain locked
+token-keychain-detail = The system keychain is locked or unreachable: { $message }.
+token-keychain-log = Could not read the credentials from the system keychain: { $message }
+token-keychain-fix = Unlock the keychain as the message says, then retry (closing Settings retries too).
+token-settings-unreadable = Settings unreadable
+token-settings-detail = { $message }.
+token-settings-log = Could not read the settings: { $message }
+token-settings-fix = Fix or remove the file the message names, then retry.
+token-none = No access token
+token-create-failed-detail = Could not create an access token: { $message }.
+token-create-failed-log = Could not create an access token: { $message }
+token-create-failed-fix = Check the Account SID, API Key SID and API Key Secret in Settings.
+token-unreachable = Can’t reach Dialtone
+token-unreachable-fix = Check that Dialtone is running, then retry.
+token-session-lost = Session lost
+token-session-lost-fix = In the Dialtone app window choose “Reopen calling window”; this window can then be closed.
+token-refused = Refused
+token-refused-detail = Dialtone refused this window: { $message }.
+token-refused-log = Dialtone refused the token request: { $message }
+token-refused-fix = Open the calling window from the Dialtone app, not from a bookmark or another address.
+token-waiting = Waiting
+token-waiting-detail = Too many token requests; trying again in { $seconds } s.
+token-waiting-log = Dialtone asked to wait before the next token request: { $message }
+token-waiting-fix = The phone tries again by itself in { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }.
+token-other-fix = Retry; if it keeps failing, check Settings.
+# The calling window's session is gone (HTTP 401): only the app can open a new one.
+session-lost = This calling window lost its session: choose Reopen calling window in Dialtone.
+
+## Talking to the Rust side (lowercase: placed inside other sentences)
+
+ipc-unexpected-answer = the app did not answer as expected
+ipc-unreachable = cannot reach Dialtone: is the app still running?
+ipc-http-status = Dialtone answered HTTP { $status }
+ipc-rate-limited = too many requests; wait a few seconds
+ipc-read-only = settings can only be changed in the Dialtone app window
+
+## The calling window as the app window sees it (Linux)
+
+cw-status-setup-needed = Fill in your Twilio details in Settings; the calling window opens once they are saved.
+cw-status-opening = Opening the calling window…
+cw-status-closed = Calling window closed
+cw-status-closed-detail = Calls happen in the calling window, which is not open. Reopen it to make and take calls.
+cw-status-registering = The calling window is connecting to Twilio…
+cw-status-ready = Calls ring in the calling window.
+cw-status-offline = The calling window lost its connection to Twilio; it is reconnecting.
+cw-status-error = The calling window could not register with Twilio.
+cw-status-unsupported = The browser of the calling window has no WebRTC; install Chromium or Firefox.
+
+## Numbers as typed (ui/src/phone/number.ts)
+
+number-empty = Enter a number to call.
+number-letters = A phone number can’t contain letters (found “{ $letters }”). Type the digits instead.
+number-tone-digits = * and # can only be sent as tones once a call is connected. Remove them to call the number.
+number-bad-character = “{ $character }” can’t be part of a phone number. Use digits, with + in front for the country code.
+number-plus-inside = The + goes only at the start, before the country code.
+number-needs-country = Add the country code: start with + (e.g. +1 for the US, +44 for the UK). With your Twilio number set in Settings, national numbers work too.
+number-after-plus = Enter the country code and number after the +.
+number-code-zero = A country code never starts with 0. After the + type the country code, e.g. +44 for the UK.
+number-code-incomplete = Keep typing: the country code is not complete yet.
+number-code-unknown = No country uses the calling code at the start of { $start }…. Check the country code after the +.
+# $scope: home (the Twilio number's country), code (another country), unknown. $abroad: yes
+# when national numbers are read against the Twilio number's country.
+number-too-long = { $scope ->
+        [home] Too long for a { $code } (your Twilio number’s country) number.
+        [code] Too long for a { $code } number.
+       *[unknown] Too long for a number of this country.
+    }{ $abroad ->
+        [yes] {" "}For other countries start with +.
+       *[no] {""}
+    }
+number-too-short = { $scope ->
+        [home] Too short for a { $code } (your Twilio number’s country) number.
+        [code] Too short for a { $code } number.
+       *[unknown] Too short for a number of this country.
+    }{ $abroad ->
+        [yes] {" "}For other countries start with +.
+       *[no] {""}
+    }
+number-invalid-length = { $scope ->
+        [home] No { $code } (your Twilio number’s country) number has that many digits.
+        [code] No { $code } number has that many digits.
+       *[unknown] No number of this country has that many digits.
+    } Check for a missing or extra digit.{ $abroad ->
+        [yes] {" "}For other countries start with +.
+       *[no] {""}
+    }
+party-unknown = Unknown caller
+party-app-user = { $name } (app user)
+party-withheld = Withheld number
+
+## The window
+
+app-settings-button =
+    .aria-label = Settings
+unsupported-title = This window can’t make calls
+unsupported-why = Calls need WebRTC, and this system’s web view (WebKitGTK, as shipped by most Linux distributions) doesn’t include it.
+unsupported-what-to-do = What to do
+unsupported-step-settings = Set up your Twilio details in Settings here; they are kept for the calling window.
+unsupported-step-browser = Make and take calls from Dialtone’s calling window in a browser with WebRTC: Chromium, Chrome, Edge, Brave or Firefox.
+unsupported-step-other-systems = On Windows and macOS this window makes calls itself.
+incoming-title = Incoming call
+incoming-accept = Accept
+incoming-decline = Decline
+keypad-star =
+    .aria-label = Star
+keypad-pound =
+    .aria-label = Pound
+dial-section =
+    .aria-label = Dial pad
+dial-input =
+    .placeholder = Enter a number
+dial-input-label = Number to call
+dial-call-button =
+    .aria-label = Call
+dial-backspace =
+    .aria-label = Delete last digit
+dial-plus =
+    .aria-label = Plus (country code)
+dial-keys =
+    .aria-label = Dial pad keys
+# Under the number as typed: what will be dialled, in international form.
+dial-will-call = Calls { $number }
+
+## A call
+
+call-duration =
+    .aria-label = Call duration
+call-muted-badge = Your microphone is muted
+call-tones-sent =
+    .aria-label = Tones sent
+call-keypad-tones =
+    .aria-label = Keypad tones
+call-mute = Mute
+call-muted = Muted
+call-keypad = Keypad
+call-hang-up =
+    .aria-label = Hang up
+call-calling = Calling…
+call-ringing = Ringing…
+call-connecting = Connecting…
+call-reconnecting = Reconnecting audio…
+call-connected = Connected
+
+## The calling window panel (the app window on Linux)
+
+cw-title = Calling window
+cw-why = This window can’t carry calls (its web view has no WebRTC), so calls happen in a browser window Dialtone opens for you. Settings stay here.
+cw-reopen = Reopen calling window
+cw-opening = Opening…
+cw-not-open = Not open
+cw-open = Open
+cw-open-in = Open in { $browser }
+cw-opens-in = Dialtone opens it in { $browser }.
+cw-in-call = In call
+cw-call-from = Call from
+cw-call-to = Call to
+cw-outgoing = Outgoing call
+cw-ringing-text = Incoming call from { $caller } — answer in the calling window.
+
+## Settings: inline validation (ui/src/settings/fields.ts). $where is a Twilio Console page.
+
+valid-sid-prefix = Starts with { $prefix }, followed by 32 hex digits ({ $where }).
+valid-sid-hex = { $prefix } must be followed by exactly 32 hex digits (0-9, a-f); this has { $count ->
+        [one] { $count } character
+       *[other] { $count } characters
+    }{ $nonhex ->
+        [yes] , some not hex
+       *[no] {""}
+    }.
+valid-url-parse = Enter the full https address your tunnel gives, ending in /handle_calls, e.g. https://abc123.ngrok.app/handle_calls.
+valid-url-https = Must start with https:// (Twilio signs and sends webhooks over https).
+valid-url-path = Must end in /handle_calls, the path Dialtone answers on.
+valid-url-query = Leave out any ?query or #fragment.
+valid-url-user = Leave out any user name or password.
+valid-url-exact = Write it exactly as { $url } (lowercase host, no extra characters).
+valid-number-country = Start with + and the country code, e.g. +15551234567.
+valid-countries-comma = Separate the entries with single commas, e.g. 1,44.
+valid-countries-code = No country uses the calling code { $entry }. Use codes such as 1, 44 or 39.
+valid-countries-region = “{ $entry }” is neither a calling code nor a two-letter country code (such as PR, JM or JE).
+valid-numbers-comma = Separate the numbers with single commas.
+valid-numbers-entry = “{ $entry }”: { $problem }
+valid-required-account-sid = Required: your Account SID (Twilio Console › Account Info).
+valid-required-api-key-sid = Required: an API Key SID (Twilio Console › API keys & tokens).
+valid-required-twiml-app-sid = Required: the TwiML App SID (Twilio Console › Voice › TwiML Apps).
+valid-required-number = Required: your Twilio phone number, e.g. +15551234567.
+valid-auth-token = The Auth Token is 32 hex digits (0-9, a-f); this has { $count ->
+        [one] { $count } character
+       *[other] { $count } characters
+    }.
+valid-api-key-secret = The API Key Secret has no spaces; paste it again.
+valid-identity-length = At most 121 characters (this has { $count }).
+valid-identity-characters = Only letters, digits and underscores (Twilio rejects anything else, including + and spaces).
+valid-port = A port is a whole number from 1 to 65535.
+valid-call-seconds = Whole seconds from 1 to { $max } (4 hours, Twilio’s limit), e.g. 3600 for one hour.
+valid-language = Choose auto, en or ja.
+valid-switch = Write on or off.
+valid-greeting-length = At most 500 characters (this has { $count }).
+valid-seconds-range = A whole number of seconds from { $min } to { $max }.
+
+## Settings: fields (labels are Rust's too), hints and sections
+
+field-account-sid = Account SID
+field-auth-token = Auth Token
+field-api-key-sid = API Key SID
+field-api-key-secret = API Key Secret
+field-twiml-app-sid = TwiML App SID
+field-twilio-number = Twilio number
+field-identity = Client identity
+field-public-url = Public webhook URL
+field-port = Listener port
+field-allowed-country-codes = Allowed countries
+field-allowed-numbers = Allowed numbers
+field-max-call-seconds = Maximum call length
+field-voicemail = Voicemail
+field-voicemail-greeting = Voicemail greeting
+field-voicemail-max-secs = Longest voicemail (seconds)
+field-ring-secs = Ring time (seconds)
+field-do-not-disturb = Do not disturb
+field-language = Language
+hint-account-sid = Twilio Console › Account Info. Starts with AC.
+hint-auth-token = Twilio Console › Account Info. Used to check that webhooks really come from Twilio.
+hint-api-key-sid = Twilio Console › API keys & tokens. Starts with SK.
+hint-api-key-secret = Shown once when the API key was created.
+hint-twiml-app-sid = Twilio Console › Voice › TwiML Apps. Starts with AP.
+hint-twilio-number = The number calls come from and ring to, e.g. +15551234567.
+hint-identity = The name this phone registers as. Leave empty for the default.
+hint-public-url = Your tunnel’s https address plus /handle_calls (ngrok, cloudflared…).
+hint-port = The local port the tunnel forwards to. Default 3000.
+hint-allowed-country-codes = Outgoing calls only go to these countries: calling codes, or two-letter codes for places that share one (1 means the US and Canada; add PR, JM… for other +1 countries). Default: your number’s own.
+hint-allowed-numbers = Exact numbers called even where their country or kind is refused (premium rate, shared cost, personal numbers), e.g. +447012345678. Separate with commas.
+hint-max-call-seconds = Calls are cut off after this many seconds, both ways. Default 14400 (4 hours).
+hint-voicemail = on or off. Unanswered calls go to voicemail. Default: on.
+hint-voicemail-greeting = Spoken to callers before the tone (unless you set a recorded greeting).
+hint-voicemail-max-secs = The longest message a caller may leave. Default: 120.
+hint-ring-secs = How long a call rings before voicemail. Default: 30.
+hint-do-not-disturb = on or off. On sends calls straight to voicemail without ringing.
+hint-language = The language of Dialtone’s windows. System follows your computer’s language.
+section-twilio-account = Twilio account
+section-your-phone = Your phone
+section-webhook = Webhook
+section-voicemail = Voicemail
+section-language = Language
+# Where a value comes from (the badge next to each label).
+source-environment = From environment
+source-dotenv = From .env file
+source-keychain = In keychain
+source-settings-file = Saved
+source-default = Default
+source-unset = Not set
+# A secret that is set: "Set · In keychain". $source is the source's name in the settings.
+source-secret-set = { $source ->
+        [environment] Set · From environment
+        [keychain] Set · In keychain
+        [settings-file] Set · Saved
+        [dotenv] Set · From .env file
+       *[other] Set
+    }
+placeholder-secret-set =
+    .placeholder = Set. Type a new value to replace it
+placeholder-secret-set-read-only =
+    .placeholder = Set
+placeholder-unset =
+    .placeholder = Not set
+placeholder-identity =
+    .placeholder = Derived from your number
+placeholder-identity-default =
+    .placeholder = Default: { $identity }
+hint-from-environment = {" "}Set by an environment variable, which wins over saved values.
+hint-from-dotenv = {" "}Read from a .env file in the folder `dialtone phone` was started from, which wins over saved values.
+
+## Settings: the panel
+
+settings-title = Settings
+settings-back =
+    .aria-label = Back to the phone
+settings-save = Save
+settings-unsaved = Your changes are not saved yet.
+settings-unreadable = Could not read the settings: { $message }
+settings-read-only = Change settings in the Dialtone app window; this calling window only shows them.
+settings-no-keychain = The system keychain is not available. Credentials cannot be saved; set them as environment variables or in a .env file instead.
+settings-no-keychain-because = The system keychain is not available ({ $message }). Credentials cannot be saved; set them as environment variables or in a .env file instead.
+settings-fill-in = Fill in your Twilio details to start using the phone.
+settings-fix-marked = Fix the marked fields, then save.
+settings-nothing-changed = Nothing changed.
+settings-saving = Saving…
+settings-saved-complete = { $keychain ->
+        [yes] Saved. Credentials are in your system keychain. The phone is reconnecting.
+       *[no] Saved. The phone is reconnecting.
+    }
+settings-saved-incomplete = { $keychain ->
+        [yes] Saved. Credentials are in your system keychain. Some details are still missing.
+       *[no] Saved. Some details are still missing.
+    }
+settings-not-saved = Not saved: { $message }
+settings-language-saved = Language saved.
+hint-language-environment = Set by DIALTONE_LANGUAGE in the environment, which wins over this choice.
+# The language menu: System follows the computer; each language is named in itself.
+language-auto = System
+language-en = English
+language-ja = 日本語
+
+## Settings: the .env import
+
+import-title = Import a .env file
+import-hint = Reads the tutorial’s variables (TWILIO_ACCOUNT_SID, TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET, TWIML_APP_SID, TWILIO_NUMBER …) and saves them like the form does.
+import-choose-file = Choose a file
+import-paste = Or paste its contents
+import-pasted = Import pasted text
+import-empty = The .env text is empty.
+import-done = Imported { $count ->
+        [one] { $count } setting
+       *[other] { $count } settings
+    }: { $names }.
+import-nothing = No Dialtone settings found in that text.
+import-failed = Not imported: { $message }
+
+## Settings: the webhook listener card. $menu, $field and $choice are Twilio Console names.
+
+webhook-title = Local listener
+webhook-refresh =
+    .aria-label = Refresh listener state
+webhook-no-url = Save your public URL above to get the exact address to paste.
+webhook-voice-url = Voice Request URL
+webhook-url-code =
+    .aria-label = Voice Request URL
+webhook-step-app = { $app ->
+        [none] In the Twilio Console open { $menu } › your app. Paste the URL above into { $field }, method HTTP POST, and save.
+       *[other] In the Twilio Console open { $menu } › { $app }. Paste the URL above into { $field }, method HTTP POST, and save.
+    }
+webhook-step-number = { $number ->
+        [none] Open { $menu } › your number. Under Voice Configuration choose { $choice }, pick the same app, and save.
+       *[other] Open { $menu } › { $number }. Under Voice Configuration choose { $choice }, pick the same app, and save.
+    }
+webhook-copy = Copy
+webhook-copied = Copied
+webhook-press-ctrl-c = Press Ctrl+C
+webhook-copied-spoken = Voice Request URL copied.
+webhook-copy-failed = Copying failed; the URL is selected, press Ctrl+C.
+webhook-state-unreadable = Can’t read the listener state: { $message }
+webhook-state-unknown = Listener state unknown.
+webhook-listening = Listening on { $address }
+webhook-listening-unknown = Listening on an unknown address
+webhook-starting = Starting…
+webhook-failed = Not running: { $message }
+webhook-failed-unknown = Not running: it failed to start
+webhook-stopped = Stopped
+webhook-last = Last webhook: { $time } · HTTP { $status } · { $outcome }
+webhook-none-yet = No webhook from Twilio received yet.
+
+## Rust: the calling window's own pages (src-tauri/calling_window)
+
+launch-opening = Opening the phone…
+launch-used = This link was already used. Choose “Reopen calling window” in Dialtone for a new one.
+refusal-no-session = This phone page opens from the Dialtone app: choose “Reopen calling window” there.
+refusal-forbidden = Forbidden.
+refusal-rate-limited = Too many token requests; wait a few seconds.
+page-not-found = Not found.
+
+## Rust: errors the UI shows (src-tauri/i18n/errors.rs). Lowercase: the UI places them in
+## its own sentences. The English must stay the errors' Display, word for word (a test checks).
+
+error-joined = { $first }; { $second }
+error-name-list = { $first }, { $second }
+error-missing-name = { $label } ({ $variable })
+error-missing-settings = missing settings: { $names }. Set them in the Settings panel, with `dialtone config set FIELD`, or in the environment
+error-invalid-value = { $label } ({ $name }) is not valid: expected { $shape }
+error-keychain-unavailable = the system keychain could not be reached ({ $detail }). Dialtone keeps your Twilio credentials only in the keychain, never in a plain file. { $fix }
+keychain-fix-linux = Start a Secret Service provider and unlock it (GNOME Keyring, KWallet or KeePassXC with Secret Service enabled), make sure DBUS_SESSION_BUS_ADDRESS is set in this session, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.
+keychain-fix-macos = Unlock your login keychain in Keychain Access, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.
+keychain-fix-windows = Make sure Windows Credential Manager is available for your user, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.
+# $action: open, read, save or delete.
+error-keychain-refused = the keychain refused to { $action ->
+        [read] read
+        [save] save
+        [delete] delete
+       *[open] open
+    } { $field }: { $detail }
+error-keychain-with-missing = { $keychain } ({ $missing })
+error-settings-corrupt = the settings file { $path } is not valid JSON ({ $detail }); fix it or delete it to start over
+error-settings-io = could not { $action ->
+        [read] read
+        [write] write
+        [replace] replace
+        [create-folder] create the folder of
+       *[other] use
+    } the settings file { $path }: { $detail }
+error-no-config-dir = no settings directory could be found: set DIALTONE_CONFIG_DIR to a writable folder
+error-token-ttl = a token lifetime of { $ttl } s is not allowed: choose { $min } to { $max } seconds (Twilio refuses more than 24 hours)
+error-token-clock = the clock reads before 1970; set the system clock
+error-token-signing = signing the token failed: { $detail }
+error-dotenv-invalid = the file is not a valid .env file: { $detail }
+error-dotenv-line = a line cannot be read (near character { $index }): write each setting as NAME=value, and quote values that contain spaces
+error-dotenv-other = it is not a valid .env file
+error-dotenv-none = the file holds none of Dialtone's settings (TWILIO_ACCOUNT_SID, TWILIO_API_KEY_SID, …)
+error-internal = the request failed: { $detail }
+error-port-in-use = port { $port } is already in use by another program. Pick another port: `dialtone serve --port { $next }`, DIALTONE_PORT={ $next }, or the Listener port field in Settings (and point your tunnel at it)
+error-port-privileged = port { $port } cannot be opened without administrator rights; choose a port from 1024 to 65535
+error-port-bind = could not listen on 127.0.0.1:{ $port }: { $detail }
+shape-account-sid = AC followed by 32 hex digits (Twilio Console > Account Info)
+shape-auth-token = 32 hex digits (Twilio Console > Account Info > Auth Token)
+shape-api-key-sid = SK followed by 32 hex digits (Console > API keys & tokens)
+shape-api-key-secret = the secret shown once when the API key was created
+shape-twiml-app-sid = AP followed by 32 hex digits (Console > Voice > TwiML Apps)
+shape-twilio-number = your Twilio number with + and the country code, e.g. +15551234567, with as many digits as that country's numbers have
+shape-identity = 1 to 121 letters, digits or underscores
+shape-public-url = the https URL your tunnel gives, e.g. https://abc123.ngrok.app (with or without /handle_calls at the end)
+shape-port = a port number from 1 to 65535
+shape-allowed-country-codes = country calling codes or two-letter country codes separated by commas, e.g. 1,44 or 1,PR (1 means the US and Canada; name other +1 countries, such as PR or JM, and places such as JE under +44, to allow them)
+shape-allowed-numbers = numbers with + and the country code, separated by commas, e.g. +442079460958,+12129761234 (each is dialed even when its country or kind of number is refused)
+shape-max-call-seconds = whole seconds from 1 to 14400 (4 hours, Twilio's own limit), e.g. 3600 for one hour
+shape-language = auto (follow the system), en or ja
+shape-switch = on or off
+shape-voicemail-greeting = 1 to 500 characters of text, spoken to the caller before the tone
+shape-voicemail-max-secs = a number of seconds from 5 to 3600
+shape-ring-secs = a number of seconds from 5 to 120
+
+## Rust: the webhook card's outcome lines (src-tauri/i18n/errors.rs, the log's words)
+
+outcome-outbound = outbound call to { $to }
+outcome-outbound-refused = outbound call refused: { $reason }
+outcome-incoming = incoming call from { $caller }
+outcome-withheld = a withheld number
+outcome-rejected = rejected: { $reason }
+outcome-refused = refused ({ $status }): { $reason }
+rejected-other-account = the call belongs to another Twilio account
+rejected-other-identity = the call comes from another client identity
+rejected-not-our-number = the call is not for our number
+refused-not-a-form = expected an application/x-www-form-urlencoded body
+refused-unreadable-body = the body could not be read
+refused-malformed-form = malformed form body
+refused-forbidden = forbidden
+refused-no-signature = forbidden: no X-Twilio-Signature
+refused-bad-signature = forbidden: X-Twilio-Signature does not match (check the public URL and the Auth Token)
+refusal-not-a-number = destination is not an E.164 number
+refusal-unknown-country = destination has no country calling code in use
+refusal-country-not-allowed = country calling code +{ $code } is not in the allowed countries; add { $code } to Allowed countries in Settings to call there
+refusal-region-not-allowed = { $number } is in { $region }, which allowing +{ $code } does not include (+{ $code } means { $regions }); add { $region } to Allowed countries, or { $number } to Allowed numbers, in Settings
+region-list = { $first } and { $second }
+refusal-not-in-use = { $number } is not a number in use according to libphonenumber's data for +{ $code } (a typo, or a range newer than Dialtone's data); if it is right, add { $number } to Allowed numbers in Settings
+refusal-toll-fraud = { $number } is a { $risk }, a common toll-fraud destination; to call it anyway, add { $number } to Allowed numbers in Settings
+risk-premium-rate = premium-rate number
+risk-premium-exchange = premium-rate number (the 976 exchange)
+risk-shared-cost = shared-cost number
+risk-personal-number = personal number (it forwards anywhere, at the caller's cost)
+risk-pager = pager number
+outcome-do-not-disturb = { $outcome }: do not disturb, straight to voicemail
+outcome-unanswered-voicemail = incoming call not answered ({ $status }): voicemail
+outcome-unanswered = incoming call not answered ({ $status })
+outcome-call-ended = call ended ({ $status })
+outcome-voicemail-left = voicemail left
+# $status: Twilio's RecordingStatus.
+outcome-voicemail-recording = voicemail recording { $status ->
+        [in-progress] in-progress
+        [completed] completed
+        [absent] absent
+        [failed] failed
+       *[other] { $status }
+    }
