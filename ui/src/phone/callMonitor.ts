@@ -35,10 +35,19 @@ export function monitorCall(call: SdkCall, clock: Clock, hooks: CallMonitorHooks
     quality = next;
     hooks.quality(quality);
   };
+  let last: CallLevels = SILENT;
   const handlers: Record<string, Listener> = {
     volume: (input: number, output: number) => {
       const talkingWhileMuted = detector.level(input, call.isMuted(), clock.now());
-      hooks.levels({ input, output, talkingWhileMuted });
+      last = { input, output, talkingWhileMuted };
+      hooks.levels(last);
+    },
+    // Unmuting answers the hint at once, without waiting for the next level.
+    mute: (muted: boolean) => {
+      if (muted || !last.talkingWhileMuted) return;
+      detector.reset();
+      last = { ...last, talkingWhileMuted: false };
+      hooks.levels(last);
     },
     sample: (sample: QualitySample) => update(nextQuality(quality, { type: 'sample', sample })),
     warning: (name: string) => {

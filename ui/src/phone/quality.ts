@@ -35,19 +35,24 @@ export const WARNING_NAMES = [
 export type WarningName = (typeof WARNING_NAMES)[number];
 
 /**
- * The message per warning: its value is what happened, `.fix` what to try. Both loss warnings
- * share words (to a listener they are the same problem), and so do the two "no audio" ones.
+ * The messages per warning: what happened, and what to try. Both loss warnings share words (to
+ * a listener they are the same problem).
  */
-const WARNING_MESSAGE: Record<WarningName, string> = {
-  'high-rtt': 'quality-warning-high-rtt',
-  'high-jitter': 'quality-warning-high-jitter',
-  'high-packet-loss': 'quality-warning-packet-loss',
-  'high-packets-lost-fraction': 'quality-warning-packet-loss',
-  'low-mos': 'quality-warning-low-mos',
-  'low-bytes-received': 'quality-warning-no-audio-in',
-  'low-bytes-sent': 'quality-warning-no-audio-out',
-  'constant-audio-input-level': 'quality-warning-mic-silent',
-  'ice-connectivity-lost': 'quality-warning-connection-lost',
+export interface WarningWords {
+  what: string;
+  fix: string;
+}
+
+const WARNING_WORDS: Record<WarningName, WarningWords> = {
+  'high-rtt': { what: 'quality-warning-high-rtt', fix: 'quality-warning-high-rtt-fix' },
+  'high-jitter': { what: 'quality-warning-high-jitter', fix: 'quality-warning-high-jitter-fix' },
+  'high-packet-loss': { what: 'quality-warning-packet-loss', fix: 'quality-warning-packet-loss-fix' },
+  'high-packets-lost-fraction': { what: 'quality-warning-packet-loss', fix: 'quality-warning-packet-loss-fix' },
+  'low-mos': { what: 'quality-warning-low-mos', fix: 'quality-warning-low-mos-fix' },
+  'low-bytes-received': { what: 'quality-warning-no-audio-in', fix: 'quality-warning-no-audio-in-fix' },
+  'low-bytes-sent': { what: 'quality-warning-no-audio-out', fix: 'quality-warning-no-audio-out-fix' },
+  'constant-audio-input-level': { what: 'quality-warning-mic-silent', fix: 'quality-warning-mic-silent-fix' },
+  'ice-connectivity-lost': { what: 'quality-warning-connection-lost', fix: 'quality-warning-connection-lost-fix' },
 };
 
 /** How bad each warning is, to pick the one the call view shows when several are up. */
@@ -67,9 +72,9 @@ export function isWarningName(name: unknown): name is WarningName {
   return typeof name === 'string' && (WARNING_NAMES as readonly string[]).includes(name);
 }
 
-/** The message id that explains `name` (`.fix` holds what to try); null for a name we do not know. */
-export function warningMessage(name: string): string | null {
-  return isWarningName(name) ? WARNING_MESSAGE[name] : null;
+/** The message ids that explain `name` and say what to try; null for a name we do not know. */
+export function warningWords(name: string): WarningWords | null {
+  return isWarningName(name) ? WARNING_WORDS[name] : null;
 }
 
 /** The fields of the SDK's `sample` Dialtone reads (`rtc/sample.ts`). */

@@ -11,7 +11,7 @@ import {
   WARNING_NAMES,
   gradeOf,
   nextQuality,
-  warningMessage,
+  warningWords,
   worstWarning,
   type CallQuality,
   type QualitySample,
@@ -81,11 +81,15 @@ describe('warnings', () => {
     // call.js drops this one before emitting (it only goes to Insights).
     emitted.delete('constant-audio-output-level');
     expect([...WARNING_NAMES].sort()).toEqual([...emitted].sort());
-    for (const name of WARNING_NAMES) expect(warningMessage(name), name).toMatch(/^quality-warning-/);
+    for (const name of WARNING_NAMES) {
+      const words = warningWords(name);
+      expect(words?.what, name).toMatch(/^quality-warning-/);
+      expect(words?.fix, name).toBe(`${words?.what}-fix`);
+    }
   });
 
   test('an unknown name has no words (the log still records it)', () => {
-    expect(warningMessage('high-something-new')).toBeNull();
+    expect(warningWords('high-something-new')).toBeNull();
   });
 
   test('raised, raised again, cleared', () => {
