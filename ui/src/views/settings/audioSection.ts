@@ -99,7 +99,7 @@ export class AudioSection {
     const id = `${this.prefix}-${kind}`;
     const label = h('label', { for: id });
     localize(label, LABEL_ID[kind]);
-    const select = h('select', { id, name: id });
+    const select = h('select', { id, name: id, class: 'text-input' });
     select.addEventListener('change', () => void this.phone.chooseAudioDevice(kind, select.value));
     const missing = h('p', { class: 'field-problem audio-missing', hidden: true, role: 'status' });
     localize(missing, 'audio-missing', { kind });
