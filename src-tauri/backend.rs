@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
+use crate::i18n::{self, Language, Text};
 pub use wizard::{AccountQuery, ConnectQuery, ConnectResult, DisconnectResult, SetupStatus};
 
 use crate::phone_control::PhoneControl;
@@ -101,23 +102,41 @@ impl ErrorKind {
     }
 }
 
-/// How a request fails, as the UI receives it: `{kind, message, field?}`.
-#[derive(Debug, Serialize, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+/// How a request fails, as the UI receives it: `{kind, message, field?}`. `message` is in the
+/// language of whoever asked ([`BackendError::in_language`]; English until then); `Display`
+/// is always English, for logs and the command line.
+#[derive(Debug, Serialize, PartialEq, thiserror::Error)]
+#[error("{text}")]
 pub struct BackendError {
     pub kind: ErrorKind,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<Field>,
+    /// The message before it was put into words.
+    #[serde(skip)]
+    text: Text,
 }
 
 impl BackendError {
+    /// An error in words that are not ours (another module's message): shown as they are.
     pub fn new(kind: ErrorKind, message: impl ToString) -> Self {
+        Self::text(kind, Text::plain(message))
+    }
+
+    /// An error from the catalogs.
+    pub fn text(kind: ErrorKind, text: Text) -> Self {
         Self {
             kind,
-            message: message.to_string(),
+            message: text.render(Language::En),
             field: None,
+            text,
         }
+    }
+
+    /// The same error, its message in `language`.
+    pub fn in_language(mut self, language: Language) -> Self {
+        self.message = self.text.render(language);
+        self
     }
 }
 
@@ -128,13 +147,13 @@ impl From<settings::StoreError> for BackendError {
             | settings::StoreError::Keychain { .. } => ErrorKind::Keychain,
             _ => ErrorKind::Settings,
         };
-        Self::new(kind, error)
+        Self::text(kind, Text::from(&error))
     }
 }
 
 impl From<token::TokenError> for BackendError {
     fn from(error: token::TokenError) -> Self {
-        Self::new(ErrorKind::Token, error)
+        Self::text(ErrorKind::Token, Text::from(&error))
     }
 }
 
@@ -142,13 +161,11 @@ impl From<token::TokenError> for BackendError {
 impl From<Vec<settings::InvalidValue>> for BackendError {
     fn from(problems: Vec<settings::InvalidValue>) -> Self {
         Self {
-            kind: ErrorKind::Invalid,
-            message: problems
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; "),
             field: problems.first().map(|p| p.field),
+            ..Self::text(
+                ErrorKind::Invalid,
+                i18n::errors::joined(problems.iter().map(Text::from)),
+            )
         }
     }
 }
@@ -156,7 +173,7 @@ impl From<Vec<settings::InvalidValue>> for BackendError {
 #[derive(Debug, Serialize)]
 pub struct FieldStatus {
     name: Field,
-    label: &'static str,
+    label: String,
     secret: bool,
     set: bool,
     /// Always `None` for secrets.
@@ -184,17 +201,20 @@ pub struct ImportResult {
     imported: Vec<Field>,
 }
 
+/// The settings as the panel shows them, in `language`. `desktop_problems` are the desktop
+/// shell's own words (English for now: see `desktop/`).
 fn status_of(
     settings: &Settings,
-    keychain_error: Option<String>,
+    keychain_error: Option<&settings::StoreError>,
     desktop_problems: &BTreeMap<Field, String>,
+    language: Language,
 ) -> SettingsStatus {
     SettingsStatus {
         fields: settings
             .iter()
             .map(|entry| FieldStatus {
                 name: entry.field,
-                label: entry.field.label(),
+                label: i18n::errors::field_label(entry.field).render(language),
                 secret: entry.field.is_secret(),
                 set: entry.is_set(),
                 value: entry.display_value().map(str::to_owned),
@@ -202,14 +222,14 @@ fn status_of(
                 problem: entry
                     .problem
                     .as_ref()
-                    .map(ToString::to_string)
+                    .map(|p| Text::from(p).render(language))
                     .or_else(|| desktop_problems.get(&entry.field).cloned()),
             })
             .collect(),
         complete: settings.is_complete(),
         keychain: KeychainStatus {
             available: keychain_error.is_none(),
-            message: keychain_error,
+            message: keychain_error.map(|e| Text::from(e).render(language)),
         },
     }
 }
@@ -220,9 +240,9 @@ pub async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, BackendError> + Send + 'static,
 ) -> Result<T, BackendError> {
     tokio::task::spawn_blocking(work).await.unwrap_or_else(|e| {
-        Err(BackendError::new(
+        Err(BackendError::text(
             ErrorKind::Internal,
-            format!("the request failed: {e}"),
+            Text::new("error-internal").arg("detail", e),
         ))
     })
 }
@@ -242,6 +262,8 @@ pub struct Backend {
     desktop_problems: Mutex<BTreeMap<Field, String>>,
     /// Lifetime of the tokens handed to the UI.
     token_ttl_secs: u64,
+    /// The OS's languages, best first: what `auto` follows (see [`Backend::language`]).
+    system_languages: Vec<String>,
     /// Calls, voicemail, contacts; see [`history`].
     journal: history::JournalParts,
     /// Where set-up's REST calls go.
@@ -264,12 +286,39 @@ impl Backend {
             control: PhoneControl::default(),
             desktop_problems: Mutex::default(),
             token_ttl_secs: token::DEFAULT_TTL_SECS,
+            system_languages: Vec::new(),
             journal: history::JournalParts::default(),
             twilio: TwilioApi::default(),
             tunnels: Discovery::default(),
             machine: String::new(),
             look_every: crate::setup::repoint::LOOK_EVERY,
         }
+    }
+
+    /// The languages `auto` follows in the app window: the OS's, as the composition root read
+    /// them. Without them, English.
+    pub fn with_system_languages(mut self, languages: Vec<String>) -> Self {
+        self.system_languages = languages;
+        self
+    }
+
+    /// The language of the app window's words: the `language` setting, else the OS's.
+    pub fn language(&self) -> Language {
+        self.language_for(&self.system_languages)
+    }
+
+    /// The language for a reader who prefers `preferred` (a browser's `Accept-Language`):
+    /// the `language` setting when it names one, else theirs. Reads only the settings file.
+    pub fn language_for(&self, preferred: &[String]) -> Language {
+        let saved = self.store.load_file_only().unwrap_or_default();
+        let settings = Settings::resolve(&self.env, &saved);
+        let entry = settings.get(Field::Language);
+        let choice = entry
+            .problem
+            .is_none()
+            .then(|| entry.display_value())
+            .flatten();
+        i18n::negotiate(choice, preferred)
     }
 
     /// Set-up's REST calls go to `api` (`DIALTONE_TWILIO_API_BASE` in tests).
@@ -322,12 +371,9 @@ impl Backend {
 
     /// Settings as they are now; the keychain is read on each call so an edit made with the
     /// CLI shows up without a restart.
-    pub fn current(&self) -> Result<(Settings, Option<String>), BackendError> {
+    pub fn current(&self) -> Result<(Settings, Option<settings::StoreError>), BackendError> {
         let loaded = crate::loader::resolve(&self.store, &self.env)?;
-        Ok((
-            loaded.settings,
-            loaded.keychain_error.map(|e| e.to_string()),
-        ))
+        Ok((loaded.settings, loaded.keychain_error))
     }
 
     /// Starts (or restarts) the webhook server with the current settings.
@@ -338,16 +384,29 @@ impl Backend {
             .await
     }
 
+    /// An access token for the UI; errors in the app window's language.
     pub fn token(&self) -> Result<AccessToken, BackendError> {
+        self.token_in(self.language())
+    }
+
+    /// [`Backend::token`], its errors in `language`.
+    pub fn token_in(&self, language: Language) -> Result<AccessToken, BackendError> {
+        self.mint().map_err(|e| e.in_language(language))
+    }
+
+    fn mint(&self) -> Result<AccessToken, BackendError> {
         let (settings, keychain_error) = self.current()?;
         let token_settings = settings
             .token_settings()
-            .map_err(|e| match keychain_error {
+            .map_err(|e| match &keychain_error {
                 // Missing because the keychain could not be read: say that, not "set them up".
-                Some(k) if !e.missing.is_empty() => {
-                    BackendError::new(ErrorKind::Keychain, format!("{k} ({e})"))
-                }
-                _ => BackendError::new(ErrorKind::MissingSettings, e),
+                Some(k) if !e.missing.is_empty() => BackendError::text(
+                    ErrorKind::Keychain,
+                    Text::new("error-keychain-with-missing")
+                        .message("keychain", Text::from(k))
+                        .message("missing", Text::from(&e)),
+                ),
+                _ => BackendError::text(ErrorKind::MissingSettings, Text::from(&e)),
             })?;
         Ok(token::mint(
             &token_settings,
@@ -356,12 +415,19 @@ impl Backend {
         )?)
     }
 
+    /// The settings for the panel, in the app window's language.
     pub fn settings_status(&self) -> Result<SettingsStatus, BackendError> {
-        let (settings, keychain_error) = self.current()?;
+        self.settings_status_in(self.language())
+    }
+
+    /// [`Backend::settings_status`] in `language`.
+    pub fn settings_status_in(&self, language: Language) -> Result<SettingsStatus, BackendError> {
+        let (settings, keychain_error) = self.current().map_err(|e| e.in_language(language))?;
         Ok(status_of(
             &settings,
-            keychain_error,
+            keychain_error.as_ref(),
             &self.lock_desktop_problems(),
+            language,
         ))
     }
 
@@ -397,7 +463,13 @@ impl Backend {
     /// status needs no secret, and it is asked for often (every push, every panel refresh), so
     /// it makes no keychain round trip.
     pub fn webhook_status(&self) -> Result<WebhookStatus, BackendError> {
-        let mut status = self.webhook_server.status(&self.file_settings()?);
+        self.webhook_status_in(self.language())
+    }
+
+    /// [`Backend::webhook_status`] in `language`.
+    pub fn webhook_status_in(&self, language: Language) -> Result<WebhookStatus, BackendError> {
+        let settings = self.file_settings().map_err(|e| e.in_language(language))?;
+        let mut status = self.webhook_server.status(&settings, language);
         if let Ok(Some(record)) = self.record().load() {
             if let (Some(url), Some(at)) = (record.voice_url, record.voice_url_set_at) {
                 status.twilio_calls = Some(crate::webhook_server::Pointed { url, at });
@@ -433,33 +505,37 @@ impl Backend {
         &self,
         changes: &BTreeMap<Field, String>,
     ) -> Result<SettingsStatus, BackendError> {
-        self.save(changes)?;
-        self.apply().await
+        // The language of the answer is the one just chosen, when the language was changed.
+        let saved = self.save(changes);
+        let language = self.language();
+        saved.map_err(|e| e.in_language(language))?;
+        self.apply(language).await
     }
 
     /// Imports the text of a `.env` file (the tutorial's variable names).
     pub async fn import_env(&self, contents: &str) -> Result<ImportResult, BackendError> {
+        let language = self.language();
         let vars = dotenvy::from_read_iter(contents.as_bytes())
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| {
-                BackendError::new(
+                BackendError::text(
                     ErrorKind::Invalid,
-                    format!(
-                        "the file is not a valid .env file: {}",
-                        settings::describe_dotenv_error(&e)
-                    ),
+                    Text::new("error-dotenv-invalid").message("detail", dotenv_problem(&e)),
                 )
+                .in_language(language)
             })?;
         let changes = crate::loader::changes_from_env_vars(vars);
         if changes.is_empty() {
-            return Err(BackendError::new(
-                ErrorKind::Invalid,
-                "the file holds none of Dialtone's settings (TWILIO_ACCOUNT_SID, TWILIO_API_KEY_SID, …)",
-            ));
+            return Err(
+                BackendError::text(ErrorKind::Invalid, Text::new("error-dotenv-none"))
+                    .in_language(language),
+            );
         }
-        let saved = self.save(&changes)?;
+        let saved = self
+            .save(&changes)
+            .map_err(|e| e.in_language(self.language()))?;
         Ok(ImportResult {
-            status: self.apply().await?,
+            status: self.apply(self.language()).await?,
             imported: saved,
         })
     }
@@ -473,7 +549,7 @@ impl Backend {
     }
 
     /// Restarts the webhook server with the settings as saved; reports them as it read them.
-    async fn apply(&self) -> Result<SettingsStatus, BackendError> {
+    async fn apply(&self, language: Language) -> Result<SettingsStatus, BackendError> {
         self.load_caller_id();
         let mut status = None;
         self.webhook_server
@@ -481,13 +557,26 @@ impl Backend {
                 let (settings, keychain_error) = self.current()?;
                 status = Some(status_of(
                     &settings,
-                    keychain_error,
+                    keychain_error.as_ref(),
                     &self.lock_desktop_problems(),
+                    language,
                 ));
                 Ok::<_, BackendError>(settings)
             })
-            .await?;
+            .await
+            .map_err(|e| e.in_language(language))?;
         Ok(status.expect("restart calls load before returning Ok"))
+    }
+}
+
+/// What is wrong with a `.env` text, in words ([`settings::describe_dotenv_error`] in
+/// English), without quoting it: dotenvy's own message repeats the line, which may hold a
+/// secret.
+fn dotenv_problem(error: &dotenvy::Error) -> Text {
+    match error {
+        dotenvy::Error::LineParse(_, index) => Text::new("error-dotenv-line").arg("index", index),
+        dotenvy::Error::Io(e) => Text::plain(e),
+        _ => Text::new("error-dotenv-other"),
     }
 }
 

@@ -12,6 +12,8 @@
 //! - [`token`]: Voice SDK access tokens (HS256 JWT in Twilio's format).
 //! - [`signature`]: `X-Twilio-Signature` computation and validation.
 //! - [`twiml`]: TwiML documents.
+//! - [`i18n`]: English and Japanese from the UI's Fluent catalogs: the language (setting,
+//!   then the browser's or the OS's), messages, and Rust's errors in words.
 //! - [`http_server`]: serving a router on loopback with timeouts, a connection cap and a
 //!   bounded shutdown; both listeners use it.
 //! - [`webhook`]: the Axum router Twilio calls; [`webhook::twilio_request`] is the one
@@ -45,6 +47,7 @@ pub mod cli;
 pub mod desktop;
 pub mod handoff;
 pub mod http_server;
+pub mod i18n;
 pub mod journal;
 pub mod loader;
 pub mod phone_control;

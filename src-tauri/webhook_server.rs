@@ -8,6 +8,7 @@ use std::time::Duration;
 use serde::Serialize;
 use tokio::sync::{oneshot, watch};
 
+use crate::i18n::{Language, Text};
 use crate::journal::greeting::Greeting;
 use crate::journal::Journal;
 use crate::phone_number::E164;
@@ -16,7 +17,7 @@ use crate::tunnel::{Found, Tunnel};
 use crate::webhook::{self, Activity, LastWebhook, SignatureBase};
 
 /// What the settings panel shows about the webhook server.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookStatus {
     pub state: ServerState,
@@ -84,7 +85,8 @@ struct Running {
 struct Inner {
     state: ServerState,
     address: Option<String>,
-    error: Option<String>,
+    /// Why it is stopped or failed, put into words when a window asks ([`WebhookServer::status`]).
+    error: Option<Text>,
     running: Option<Running>,
     /// Applied at the next restart (see [`WebhookServer::set_outgoing_caller_id`]).
     outgoing_caller_id: Option<E164>,
@@ -150,8 +152,8 @@ impl WebhookServer {
         let settings = load()?;
         let ready = settings
             .webhook_settings(true)
-            .map_err(|e| e.to_string())
-            .and_then(|webhook| Ok((webhook, settings.port().map_err(|e| e.to_string())?)));
+            .map_err(|e| Text::from(&e))
+            .and_then(|webhook| Ok((webhook, settings.port().map_err(|e| Text::from(&e))?)));
         let (mut webhook_settings, port) = match ready {
             Ok(ready) => ready,
             Err(why) => {
@@ -164,7 +166,7 @@ impl WebhookServer {
             Ok(listener) => listener,
             Err(e) => {
                 tracing::error!("{e}");
-                self.set(ServerState::Failed, None, Some(e.to_string()));
+                self.set(ServerState::Failed, None, Some(Text::from(&e)));
                 return Ok(());
             }
         };
@@ -192,7 +194,7 @@ impl WebhookServer {
             };
             if let Err(e) = webhook::serve(listener, router, shutdown).await {
                 tracing::error!("webhook listener stopped: {e}");
-                me.set(ServerState::Failed, None, Some(e.to_string()));
+                me.set(ServerState::Failed, None, Some(Text::plain(e)));
             }
         });
         {
@@ -221,7 +223,7 @@ impl WebhookServer {
         self.set(ServerState::Stopped, None, None);
     }
 
-    fn set(&self, state: ServerState, address: Option<String>, error: Option<String>) {
+    fn set(&self, state: ServerState, address: Option<String>, error: Option<Text>) {
         {
             let mut inner = self.lock();
             inner.state = state;
@@ -273,7 +275,8 @@ impl WebhookServer {
     }
 
     /// `settings` says whether a public URL is configured; without one, the tunnel's applies.
-    pub fn status(&self, settings: &Settings) -> WebhookStatus {
+    /// Its words are in `language`.
+    pub fn status(&self, settings: &Settings, language: Language) -> WebhookStatus {
         let inner = self.lock();
         let entry = settings.get(crate::settings::Field::PublicUrl);
         let configured = entry
@@ -293,11 +296,11 @@ impl WebhookServer {
         WebhookStatus {
             state: inner.state,
             address: inner.address.clone(),
-            error: inner.error.clone(),
+            error: inner.error.as_ref().map(|e| e.render(language)),
             voice_request_url,
             public_url,
             public_url_source,
-            last_webhook: self.activity.last(),
+            last_webhook: self.activity.last().map(|last| last.in_language(language)),
             tunnel,
             tunnel_notes: inner.tunnel.found.notes.clone(),
             twilio_calls: None,

@@ -21,11 +21,17 @@ const HOST: &str = "127.0.0.1:47999";
 
 struct Fixture {
     window: Arc<CallingWindow>,
+    backend: Arc<Backend>,
     app: Router,
     _dir: tempfile::TempDir,
 }
 
 fn fixture() -> Fixture {
+    fixture_with(credential_env())
+}
+
+/// The listener over an app whose environment holds `vars` (and nothing in its keychain).
+fn fixture_with(vars: Vec<(&'static str, &'static str)>) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("index.html"),
@@ -38,10 +44,7 @@ fn fixture() -> Fixture {
         Box::<MemoryKeychain>::default(),
         SettingsFile::new(dir.path().join("settings.json")),
     );
-    let backend = Arc::new(Backend::new(
-        store,
-        Environment::from_vars(credential_env()),
-    ));
+    let backend = Arc::new(Backend::new(store, Environment::from_vars(vars)));
     let address: SocketAddr = HOST.parse().unwrap();
     let config = calling_window::Config {
         data_dir: Some(dir.path().join("data")),
@@ -49,7 +52,7 @@ fn fixture() -> Fixture {
         ..Default::default()
     };
     let window = CallingWindow::new(
-        backend,
+        backend.clone(),
         Arc::new(DirAssets(dir.path().to_owned())),
         address,
         config,
@@ -57,6 +60,7 @@ fn fixture() -> Fixture {
     let app = calling_window::router(window.clone());
     Fixture {
         window,
+        backend,
         app,
         _dir: dir,
     }
@@ -355,6 +359,73 @@ async fn the_launch_secret_travels_in_a_private_file() {
     let response = f.app.clone().oneshot(get(path, &[])).await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     assert!(!file.exists(), "the spent secret is deleted");
+}
+
+/// The launch page, the spent-link refusal and an API error follow the browser's
+/// `Accept-Language`, until the `language` setting names a language.
+#[tokio::test]
+async fn words_follow_the_browsers_language_then_the_setting() {
+    let f = fixture_with(Vec::new());
+    let ja = [("accept-language", "ja-JP,ja;q=0.9,en;q=0.8")];
+    let url = f.window.launch_url();
+    let path = url.trim_start_matches(&format!("http://{HOST}")).to_owned();
+    let response = f.app.clone().oneshot(get(&path, &ja)).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let page = body_text(response).await;
+    assert!(page.contains(r#"<html lang="ja">"#), "{page}");
+    assert!(page.contains("<p>電話を開いています…</p>"), "{page}");
+
+    let spent = f.app.clone().oneshot(get(&path, &ja)).await.unwrap();
+    assert_eq!(spent.status(), StatusCode::FORBIDDEN);
+    let refusal = body_text(spent).await;
+    assert!(
+        refusal.starts_with("このリンクは使用済みです。")
+            && refusal.contains("「通話ウィンドウを開き直す」"),
+        "{refusal}"
+    );
+
+    // No credentials anywhere: the token request says what is missing, in Japanese.
+    let with_cookie = [ja[0], ("cookie", cookie.as_str())];
+    let token = f
+        .app
+        .clone()
+        .oneshot(get("/api/token", &with_cookie))
+        .await
+        .unwrap();
+    let error: serde_json::Value = serde_json::from_str(&body_text(token).await).unwrap();
+    assert_eq!(error["kind"], "missing_settings", "{error}");
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("未設定の項目があります：Account SID（TWILIO_ACCOUNT_SID）、"),
+        "{message}"
+    );
+
+    // The setting wins over the browser.
+    f.backend
+        .save_settings(&BTreeMap::from([(
+            dialtone::settings::Field::Language,
+            "en".to_owned(),
+        )]))
+        .await
+        .unwrap();
+    let token = f
+        .app
+        .clone()
+        .oneshot(get("/api/token", &with_cookie))
+        .await
+        .unwrap();
+    let error: serde_json::Value = serde_json::from_str(&body_text(token).await).unwrap();
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("missing settings: Account SID (TWILIO_ACCOUNT_SID), "),
+        "{message}"
+    );
+    let english = f.app.clone().oneshot(get(&path, &ja)).await.unwrap();
+    assert!(body_text(english)
+        .await
+        .starts_with("This link was already used."));
 }
 
 #[tokio::test]

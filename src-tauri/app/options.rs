@@ -79,6 +79,9 @@ pub struct Options {
     pub browser_env: Vec<(OsString, OsString)>,
     /// The working directory, where the command line looks for a `.env` file.
     pub working_dir: Option<PathBuf>,
+    /// The OS's languages, best first (`sys-locale`): the app window's language when the
+    /// `language` setting is `auto`. Empty (English) unless read by [`Options::from_env`].
+    pub system_languages: Vec<String>,
     /// Whether the session lets apps take global shortcuts (X11 yes, Wayland no), from
     /// `WAYLAND_DISPLAY`, `XDG_SESSION_TYPE` and `DISPLAY`.
     pub shortcut_support: ShortcutSupport,
@@ -157,6 +160,7 @@ impl Options {
     pub fn from_env() -> Self {
         let mut options = Self::from_vars(std::env::vars_os(), OsDirs::of_this_user());
         options.working_dir = std::env::current_dir().ok();
+        options.system_languages = crate::i18n::system_languages();
         options.machine_name = gethostname::gethostname().to_string_lossy().into_owned();
         options
     }
@@ -210,6 +214,7 @@ impl Options {
                 .cloned()
                 .collect(),
             working_dir: None,
+            system_languages: Vec::new(),
             shortcut_support: ShortcutSupport::of_session(
                 text("WAYLAND_DISPLAY"),
                 text("XDG_SESSION_TYPE"),
@@ -269,7 +274,8 @@ impl Options {
             )
             .with_twilio_api(self.twilio_api())
             .with_tunnel_discovery(self.tunnel_discovery())
-            .with_machine_name(&self.machine_name);
+            .with_machine_name(&self.machine_name)
+            .with_system_languages(self.system_languages.clone());
         Ok(match self.token_ttl_secs {
             Some(ttl) => backend.with_token_ttl(ttl),
             None => backend,

@@ -4,6 +4,7 @@
 //! UI's requests into its calls, keeps the webhook server in step, and its errors into
 //! [`BackendError`]s. Secrets come in (the Auth Token typed in the wizard) but never go out.
 
+use crate::i18n::Text;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -35,10 +36,10 @@ impl From<SetupError> for BackendError {
         match error {
             // A locked keychain is `keychain`, as everywhere else.
             SetupError::Store(store) => BackendError::from(store),
+            // Set-up's own words stay English for now (see README, Languages).
             other => BackendError {
-                kind,
-                message: other.to_string(),
                 field,
+                ..BackendError::new(kind, other)
             },
         }
     }
@@ -145,9 +146,9 @@ impl Backend {
             .ok()
             .and_then(|w| w.auth_token)
             .ok_or_else(|| BackendError {
-                kind: ErrorKind::Invalid,
-                message: "type the Auth Token (Twilio Console › Account Info)".into(),
                 field: Some(Field::AuthToken),
+                ..BackendError::text(ErrorKind::Invalid, Text::new("error-type-auth-token"))
+                    .in_language(self.language())
             })
     }
 
@@ -203,16 +204,12 @@ impl Backend {
             .map(str::trim)
             .filter(|u| !u.is_empty());
         let public_base = match typed {
-            Some(url) => Some(
-                field::public_base(url).ok_or(BackendError {
-                    kind: ErrorKind::Invalid,
-                    message: crate::settings::InvalidValue {
-                        field: Field::PublicUrl,
-                    }
-                    .to_string(),
-                    field: Some(Field::PublicUrl),
-                })?,
-            ),
+            Some(url) => Some(field::public_base(url).ok_or_else(|| {
+                BackendError::from(vec![crate::settings::InvalidValue {
+                    field: Field::PublicUrl,
+                }])
+                .in_language(self.language())
+            })?),
             None => {
                 let (settings, _) = self.current()?;
                 self.public_base(&settings).await
@@ -230,7 +227,7 @@ impl Backend {
         let record = self.record();
         let connected =
             setup::connect::connect(&self.setup_env(&record), &request, &mut ApproveAll).await?;
-        let status = self.apply().await?;
+        let status = self.apply(self.language()).await?;
         Ok(ConnectResult {
             status,
             warnings: self.overridden(),
@@ -264,7 +261,7 @@ impl Backend {
         let record = self.record();
         let undone = setup::undo::undo(&self.setup_env(&record), &mut ApproveAll).await?;
         Ok(DisconnectResult {
-            status: self.apply().await?,
+            status: self.apply(self.language()).await?,
             done: undone.done,
         })
     }
@@ -332,7 +329,7 @@ impl Backend {
             &mut ApproveAll,
         )
         .await?;
-        self.apply().await?;
+        self.apply(self.language()).await?;
         self.check_wiring().await
     }
 
@@ -372,7 +369,7 @@ impl Backend {
         let bound = record.number.as_ref().map(|n| n.phone_number.clone());
         record.caller_id = (Some(&chosen) != bound.as_ref()).then_some(chosen);
         record_file.save(&record).map_err(SetupError::from)?;
-        self.apply().await?;
+        self.apply(self.language()).await?;
         self.setup_status()
     }
 

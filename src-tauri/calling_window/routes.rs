@@ -21,6 +21,7 @@ use futures_util::StreamExt as _;
 use super::guard::Guard;
 use super::{assets, session, CallingWindow};
 use crate::backend::{blocking, AccountQuery, BackendError, ConnectQuery, ErrorKind};
+use crate::i18n::{self, Language, Text};
 use crate::phone_status::PhoneStatus;
 use crate::settings::Field;
 
@@ -89,6 +90,34 @@ async fn security_headers(
     response
 }
 
+/// The language of the words this listener sends a browser: the `language` setting when it
+/// names one, else the browser's `Accept-Language` (which the page's `navigator.languages`
+/// follows too), else English.
+pub fn reader_language(window: &CallingWindow, headers: &HeaderMap) -> Language {
+    let accepted = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(i18n::accepted_languages)
+        .unwrap_or_default();
+    window.backend.language_for(&accepted)
+}
+
+/// The launch page: refreshes to `/` at once, saying so in the reader's language.
+fn launch_page(language: Language) -> String {
+    format!(
+        "<!doctype html><html lang=\"{lang}\"><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url=/\"><link rel=\"icon\" href=\"data:,\"><title>Dialtone</title><p>{opening}</p></html>",
+        lang = language.code(),
+        opening = html_text(&Text::new("launch-opening").render(language)),
+    )
+}
+
+/// Text for an HTML page: the catalogs hold no markup, but their text is escaped all the same.
+fn html_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Trades the one-time secret for the session cookie and sends the browser to `/`, which
 /// takes the secret out of the address bar and history.
 async fn launch(
@@ -96,8 +125,9 @@ async fn launch(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
+    let language = reader_language(&window, &headers);
     if let Err(refusal) = window.guard.check_origin(&headers, false) {
-        return session::refuse(refusal, false);
+        return session::refuse(refusal, false, language);
     }
     let key = form_urlencoded::parse(query.unwrap_or_default().as_bytes())
         .find(|(name, _)| name == "key")
@@ -115,17 +145,20 @@ async fn launch(
             (
                 StatusCode::OK,
                 [
-                    (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+                    (
+                        header::CONTENT_TYPE,
+                        HeaderValue::from_static("text/html; charset=utf-8"),
+                    ),
                     (header::SET_COOKIE, cookie),
                 ],
-                "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url=/\"><link rel=\"icon\" href=\"data:,\"><title>Dialtone</title><p>Opening the phone…</p>",
+                launch_page(language),
             )
                 .into_response()
         }
         Err(_) => (
             StatusCode::FORBIDDEN,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "This link was already used. Choose “Reopen calling window” in Dialtone for a new one.",
+            Text::new("launch-used").render(language),
         )
             .into_response(),
     }
@@ -138,24 +171,37 @@ fn api_result<T: serde::Serialize>(result: Result<T, BackendError>) -> Response 
     }
 }
 
+/// The language of an API answer, read off the request (see [`reader_language`]) on the
+/// blocking pool with the rest of the work.
+fn api_language(headers: &HeaderMap) -> Vec<String> {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(i18n::accepted_languages)
+        .unwrap_or_default()
+}
+
 // Keychain reads are D-Bus round trips: the handlers keep them off the async workers.
 
-async fn token(State(window): State<Arc<CallingWindow>>) -> Response {
+async fn token(State(window): State<Arc<CallingWindow>>, headers: HeaderMap) -> Response {
     if let Err(refusal) = window.guard.take_token_permit() {
-        return session::refuse(refusal, true);
+        return session::refuse(refusal, true, reader_language(&window, &headers));
     }
     let backend = window.backend.clone();
-    api_result(blocking(move || backend.token()).await)
+    let accepted = api_language(&headers);
+    api_result(blocking(move || backend.token_in(backend.language_for(&accepted))).await)
 }
 
-async fn settings(State(window): State<Arc<CallingWindow>>) -> Response {
+async fn settings(State(window): State<Arc<CallingWindow>>, headers: HeaderMap) -> Response {
     let backend = window.backend.clone();
-    api_result(blocking(move || backend.settings_status()).await)
+    let accepted = api_language(&headers);
+    api_result(blocking(move || backend.settings_status_in(backend.language_for(&accepted))).await)
 }
 
-async fn webhook(State(window): State<Arc<CallingWindow>>) -> Response {
+async fn webhook(State(window): State<Arc<CallingWindow>>, headers: HeaderMap) -> Response {
     let backend = window.backend.clone();
-    api_result(blocking(move || backend.webhook_status()).await)
+    let accepted = api_language(&headers);
+    api_result(blocking(move || backend.webhook_status_in(backend.language_for(&accepted))).await)
 }
 
 async fn report_state(
@@ -355,7 +401,7 @@ async fn events(State(window): State<Arc<CallingWindow>>) -> Response {
         .into_response()
 }
 
-async fn asset(State(window): State<Arc<CallingWindow>>, uri: Uri) -> Response {
+async fn asset(State(window): State<Arc<CallingWindow>>, uri: Uri, headers: HeaderMap) -> Response {
     let path = match uri.path() {
         "/" => "/index.html",
         other => other,
@@ -366,6 +412,11 @@ async fn asset(State(window): State<Arc<CallingWindow>>, uri: Uri) -> Response {
             bytes.into_owned(),
         )
             .into_response(),
-        None => (StatusCode::NOT_FOUND, "Not found.").into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            Text::new("page-not-found").render(reader_language(&window, &headers)),
+        )
+            .into_response(),
     }
 }

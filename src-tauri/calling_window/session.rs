@@ -12,6 +12,7 @@ use axum::Json;
 use super::guard::Refusal;
 use super::CallingWindow;
 use crate::backend::{BackendError, ErrorKind};
+use crate::i18n::{Language, Text};
 
 /// API routes: our `Host`, same-origin fetch metadata, and a session cookie. Refusals are
 /// JSON in the contract's `{kind, message}` shape.
@@ -22,7 +23,11 @@ pub async fn api(
 ) -> Response {
     match window.admit(request.headers(), true) {
         Ok(()) => next.run(request).await,
-        Err(refusal) => refuse(refusal, true),
+        Err(refusal) => refuse(
+            refusal,
+            true,
+            super::routes::reader_language(&window, request.headers()),
+        ),
     }
 }
 
@@ -35,31 +40,41 @@ pub async fn page(
 ) -> Response {
     match window.admit(request.headers(), false) {
         Ok(()) => next.run(request).await,
-        Err(refusal) => refuse(refusal, false),
+        Err(refusal) => refuse(
+            refusal,
+            false,
+            super::routes::reader_language(&window, request.headers()),
+        ),
     }
 }
 
-pub fn refuse(refusal: Refusal, api: bool) -> Response {
+/// A refusal, in `language` (the reader's: see [`super::routes::reader_language`]).
+pub fn refuse(refusal: Refusal, api: bool, language: Language) -> Response {
     let (status, kind, message) = match refusal {
         Refusal::NoSession => (
             StatusCode::UNAUTHORIZED,
             ErrorKind::Session,
-            "This phone page opens from the Dialtone app: choose “Reopen calling window” there.",
+            Text::new("refusal-no-session"),
         ),
-        Refusal::Forbidden => (StatusCode::FORBIDDEN, ErrorKind::Forbidden, "Forbidden."),
+        Refusal::Forbidden => (
+            StatusCode::FORBIDDEN,
+            ErrorKind::Forbidden,
+            Text::new("refusal-forbidden"),
+        ),
         Refusal::RateLimited => (
             StatusCode::TOO_MANY_REQUESTS,
             ErrorKind::RateLimited,
-            "Too many token requests; wait a few seconds.",
+            Text::new("refusal-rate-limited"),
         ),
     };
     let mut response = if api {
-        (status, Json(BackendError::new(kind, message))).into_response()
+        let error = BackendError::text(kind, message).in_language(language);
+        (status, Json(error)).into_response()
     } else {
         (
             status,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            message,
+            message.render(language),
         )
             .into_response()
     };

@@ -40,6 +40,8 @@ pub enum Field {
     ShortcutAnswer,
     ShortcutHangUp,
     ShortcutMute,
+    /// The language of the windows: `auto` (the system's), `en` or `ja`.
+    Language,
 }
 
 /// Where a field is kept when the user saves it.
@@ -52,7 +54,7 @@ pub enum Home {
 }
 
 impl Field {
-    pub const ALL: [Field; 22] = [
+    pub const ALL: [Field; 23] = [
         Field::AccountSid,
         Field::AuthToken,
         Field::ApiKeySid,
@@ -75,6 +77,7 @@ impl Field {
         Field::ShortcutAnswer,
         Field::ShortcutHangUp,
         Field::ShortcutMute,
+        Field::Language,
     ];
 
     pub fn name(self) -> &'static str {
@@ -101,6 +104,7 @@ impl Field {
             Field::ShortcutAnswer => "shortcut_answer",
             Field::ShortcutHangUp => "shortcut_hang_up",
             Field::ShortcutMute => "shortcut_mute",
+            Field::Language => "language",
         }
     }
 
@@ -128,6 +132,7 @@ impl Field {
             Field::ShortcutAnswer => "Shortcut: answer",
             Field::ShortcutHangUp => "Shortcut: hang up",
             Field::ShortcutMute => "Shortcut: mute",
+            Field::Language => "Language",
         }
     }
 
@@ -157,6 +162,7 @@ impl Field {
             Field::ShortcutAnswer => "DIALTONE_SHORTCUT_ANSWER",
             Field::ShortcutHangUp => "DIALTONE_SHORTCUT_HANG_UP",
             Field::ShortcutMute => "DIALTONE_SHORTCUT_MUTE",
+            Field::Language => "DIALTONE_LANGUAGE",
         }
     }
 
@@ -199,7 +205,8 @@ impl Field {
             | Field::LaunchAtLogin
             | Field::ShortcutAnswer
             | Field::ShortcutHangUp
-            | Field::ShortcutMute => Home::SettingsFile,
+            | Field::ShortcutMute
+            | Field::Language => Home::SettingsFile,
         }
     }
 
@@ -223,6 +230,7 @@ impl Field {
             Field::RingSecs => "a number of seconds from 5 to 120",
             Field::CallAtOnce | Field::LaunchAtLogin | Field::Voicemail | Field::DoNotDisturb => "on or off (true/false, yes/no and 1/0 work too)",
             Field::ShortcutAnswer | Field::ShortcutHangUp | Field::ShortcutMute => "a key combination with Ctrl, Alt or Super, e.g. Ctrl+Alt+A (a function key such as F9 may stand alone); leave it empty for none",
+            Field::Language => "auto (follow the system), en or ja",
         }
     }
 
@@ -268,6 +276,12 @@ impl Field {
             }
             Field::ShortcutAnswer | Field::ShortcutHangUp | Field::ShortcutMute => {
                 desktop::normalize_shortcut(value)
+            }
+            Field::Language => {
+                let choice = value.to_ascii_lowercase();
+                LANGUAGE_CHOICES
+                    .contains(&choice.as_str())
+                    .then_some(choice)
             }
         };
         ok.ok_or_else(invalid)
@@ -389,6 +403,9 @@ pub fn parse_country_codes(value: &str) -> Option<Vec<Country>> {
 pub fn parse_numbers(value: &str) -> Option<Vec<E164>> {
     sorted_list(value, |entry| E164::from_typed(entry, None).ok())
 }
+
+/// The values of [`Field::Language`]; `auto` is the default.
+pub const LANGUAGE_CHOICES: [&str; 3] = ["auto", "en", "ja"];
 
 /// Twilio's default and longest `<Dial timeLimit>`: 4 hours.
 pub const MAX_CALL_SECONDS: u32 = 14_400;

@@ -42,11 +42,11 @@ pub enum StoreError {
 }
 
 #[cfg(target_os = "linux")]
-const KEYCHAIN_FIX: &str = "Start a Secret Service provider and unlock it (GNOME Keyring, KWallet or KeePassXC with Secret Service enabled), make sure DBUS_SESSION_BUS_ADDRESS is set in this session, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.";
+pub(crate) const KEYCHAIN_FIX: &str = "Start a Secret Service provider and unlock it (GNOME Keyring, KWallet or KeePassXC with Secret Service enabled), make sure DBUS_SESSION_BUS_ADDRESS is set in this session, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.";
 #[cfg(target_os = "macos")]
-const KEYCHAIN_FIX: &str = "Unlock your login keychain in Keychain Access, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.";
+pub(crate) const KEYCHAIN_FIX: &str = "Unlock your login keychain in Keychain Access, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.";
 #[cfg(not(any(target_os = "linux", target_os = "macos")))]
-const KEYCHAIN_FIX: &str = "Make sure Windows Credential Manager is available for your user, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.";
+pub(crate) const KEYCHAIN_FIX: &str = "Make sure Windows Credential Manager is available for your user, then try again. Environment variables such as TWILIO_ACCOUNT_SID still work without a keychain.";
 
 /// The platform keychain through `keyring`: Secret Service on Linux, Keychain on macOS,
 /// Credential Manager on Windows. One entry per field: service `dialtone` (tests pick another

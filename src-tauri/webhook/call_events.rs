@@ -8,6 +8,7 @@
 //!
 //! A forged request never gets here (403 at the gate), so it changes nothing.
 
+use crate::i18n::Text;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -144,12 +145,15 @@ pub async fn dial_status(State(context): State<Arc<Context>>, form: TwilioForm) 
         Route::Inbound { .. } if !answered => (
             context.answering().unanswered(context.greeting().is_set()),
             if context.answering().voicemail.is_some() {
-                format!("incoming call not answered ({status}): voicemail")
+                Text::new("outcome-unanswered-voicemail").arg("status", &status)
             } else {
-                format!("incoming call not answered ({status})")
+                Text::new("outcome-unanswered").arg("status", &status)
             },
         ),
-        _ => (answering::hang_up(), format!("call ended ({status})")),
+        _ => (
+            answering::hang_up(),
+            Text::new("outcome-call-ended").arg("status", &status),
+        ),
     };
     context.activity().record(StatusCode::OK, outcome);
     xml(body)
@@ -183,7 +187,7 @@ pub async fn recorded(State(context): State<Arc<Context>>, form: TwilioForm) -> 
     }
     context
         .activity()
-        .record(StatusCode::OK, "voicemail left".to_owned());
+        .record(StatusCode::OK, Text::new("outcome-voicemail-left"));
     xml(answering::recorded())
 }
 
@@ -205,7 +209,7 @@ pub async fn recording_status(State(context): State<Arc<Context>>, form: TwilioF
     }
     context.activity().record(
         StatusCode::NO_CONTENT,
-        format!("voicemail recording {status}"),
+        Text::new("outcome-voicemail-recording").arg("status", status),
     );
     StatusCode::NO_CONTENT.into_response()
 }

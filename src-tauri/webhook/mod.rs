@@ -18,6 +18,7 @@ pub mod routing;
 pub mod twilio_request;
 pub mod voice;
 
+use crate::i18n::{Language, Text};
 use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
@@ -154,13 +155,25 @@ impl Context {
 }
 
 /// The last webhook handled, for the UI's webhook status.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct LastWebhook {
     /// Unix milliseconds.
     pub at: u64,
     pub status: u16,
+    /// What happened, in English (the log's words); the settings panel shows [`Self::words`]
+    /// in its own language instead.
     pub outcome: String,
+    #[serde(skip)]
+    pub words: Text,
+}
+
+impl LastWebhook {
+    /// The same, its outcome in `language`.
+    pub fn in_language(mut self, language: Language) -> Self {
+        self.outcome = self.words.render(language);
+        self
+    }
 }
 
 /// What happened at the listener: the last webhook, plus a revision counter that moves on every
@@ -203,7 +216,7 @@ impl Activity {
     }
 
     /// Remembers the last webhook's answer, for the settings panel.
-    pub fn record(&self, status: StatusCode, outcome: String) {
+    pub fn record(&self, status: StatusCode, outcome: Text) {
         let at = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
@@ -213,7 +226,8 @@ impl Activity {
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(LastWebhook {
             at,
             status: status.as_u16(),
-            outcome,
+            outcome: outcome.to_string(),
+            words: outcome,
         });
         self.changed();
     }

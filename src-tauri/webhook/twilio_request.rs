@@ -106,9 +106,10 @@ impl<S: Send + Sync> FromRequestParts<S> for TwilioForm {
 /// stranger cannot write into the settings panel (what they put in `Host`, say).
 fn refuse(context: &Context, status: StatusCode, public: &str, detail: &str) -> Response {
     tracing::warn!(status = status.as_u16(), "refused webhook: {detail}");
-    context
-        .activity()
-        .record(status, format!("refused ({}): {public}", status.as_u16()));
+    context.activity().record(
+        status,
+        crate::i18n::errors::webhook_refusal(status.as_u16(), public),
+    );
     (
         status,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],

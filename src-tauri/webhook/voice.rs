@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use super::routing::{self, CallFields, Route};
 use super::twilio_request::TwilioForm;
 use super::Context;
+use crate::i18n::Text;
 
 /// Answers with the route's TwiML once the call is journaled (bounded: see
 /// [`super::call_events::JOURNAL_WAIT`]), so a call Twilio was told about is on disk.
@@ -31,7 +32,7 @@ pub async fn handle_calls(State(context): State<Arc<Context>>, form: TwilioForm)
 }
 
 /// The TwiML for this call, a one-line outcome for the log and the UI, and the route.
-fn answer(context: &Context, form: &TwilioForm) -> (String, String, Route) {
+fn answer(context: &Context, form: &TwilioForm) -> (String, Text, Route) {
     let settings = context.settings();
     let call = CallFields::from_params(form.pairs());
     let route = routing::route(call, settings);
@@ -42,21 +43,9 @@ fn answer(context: &Context, form: &TwilioForm) -> (String, String, Route) {
     } else {
         routing::twiml(&route, settings, answering.ring_secs)
     };
-    let outcome = match &route {
-        Route::Outbound { to } => format!("outbound call to {to}"),
-        Route::OutboundRefused { reason } => {
-            format!("outbound call refused: {}", reason.describe())
-        }
-        Route::Inbound { caller_id } => format!(
-            "incoming call from {}",
-            caller_id
-                .as_ref()
-                .map_or("a withheld number", |n| n.as_str())
-        ),
-        Route::Rejected { reason } => format!("rejected: {reason}"),
-    };
+    let outcome = Text::from(&route);
     let outcome = if do_not_disturb {
-        format!("{outcome}: do not disturb, straight to voicemail")
+        Text::new("outcome-do-not-disturb").message("outcome", outcome)
     } else {
         outcome
     };

@@ -24,6 +24,7 @@ export const FIELD_NAMES = [
   'shortcut_answer',
   'shortcut_hang_up',
   'shortcut_mute',
+  'language',
 ] as const;
 
 export type FieldName = (typeof FIELD_NAMES)[number];

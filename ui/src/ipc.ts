@@ -6,6 +6,7 @@
 //   (Linux, where the webview has no WebRTC). That page is same-origin with the API and
 //   authenticated by a cookie, so requests carry no credentials of their own.
 
+import { t } from './i18n/i18n';
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import {
@@ -208,9 +209,6 @@ export class BackendError extends Error implements CommandError {
   }
 }
 
-/** What the calling window says when the app no longer knows it (HTTP 401). */
-export const SESSION_LOST_MESSAGE =
-  'This calling window lost its session: choose Reopen calling window in Dialtone.';
 
 const ERROR_KINDS: readonly string[] = [...BACKEND_ERROR_KINDS, ...CLIENT_ERROR_KINDS];
 
@@ -237,7 +235,7 @@ export function toBackendError(error: unknown): BackendError {
   }
   if (typeof error === 'string') return new BackendError('error', error);
   if (error instanceof Error) return new BackendError('error', error.message);
-  return new BackendError('error', 'the app did not answer as expected');
+  return new BackendError('error', t('ipc-unexpected-answer'));
 }
 
 /** What the bytes of a recording are: WAV starts with RIFF, anything else Twilio sends is MP3. */
@@ -480,11 +478,11 @@ export class HttpBackend implements Backend, SetupBackend, CallingWindowLink, Jo
         headers: { Accept: 'application/json', ...(init.headers as Record<string, string> | undefined) },
       });
     } catch {
-      throw new BackendError('network', 'cannot reach Dialtone: is the app still running?');
+      throw new BackendError('network', t('ipc-unreachable'));
     }
     if (response.status === 401) {
       this.loseSession();
-      throw new BackendError('session', SESSION_LOST_MESSAGE);
+      throw new BackendError('session', t('session-lost'));
     }
     return response;
   }
@@ -494,12 +492,12 @@ export class HttpBackend implements Backend, SetupBackend, CallingWindowLink, Jo
     if (response.status === 429) {
       const seconds = Number(response.headers.get('Retry-After'));
       const said = toBackendError(body);
-      const message = said.kind === 'rate_limited' ? said.message : 'too many requests; wait a few seconds';
+      const message = said.kind === 'rate_limited' ? said.message : t('ipc-rate-limited');
       return new BackendError('rate_limited', message, undefined, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 6_000);
     }
     const error = toBackendError(body);
     if (error.kind === 'error' && body === null) {
-      return new BackendError(response.status === 403 ? 'forbidden' : 'http', `Dialtone answered HTTP ${response.status}`);
+      return new BackendError(response.status === 403 ? 'forbidden' : 'http', t('ipc-http-status', { status: response.status }));
     }
     return error;
   }

@@ -48,7 +48,7 @@ twilio-timeout = Twilio did not answer
     .what = Twilio’s servers did not answer in time.
     .fix = Check your internet connection and try again.
 twilio-connection-error = Connection to Twilio failed
-    .what = The connection to Twilio broke off. During a call this usually means your webhook answered with an error or with TwiML Twilio could not use.
+    .what = The connection to Twilio broke off: the network dropped (Dialtone reconnects by itself), or, when a call fails as it starts, your webhook answered with an error or with TwiML Twilio could not use.
     .fix = In Settings, check that the listener is running, your tunnel is up, and the TwiML App’s Voice Request URL is exactly the one shown there. The Twilio Console’s Debugger shows what the webhook answered.
 twilio-old-sdk = Old Twilio SDK
     .what = This version of the Twilio Voice SDK has been shut down.
@@ -81,8 +81,8 @@ twilio-dropped = Connection to Twilio dropped
     .what = The link to Twilio’s servers dropped unexpectedly.
     .fix = Dialtone reconnects by itself; check your internet connection if it doesn’t.
 twilio-media = Audio connection failed
-    .what = The call connected but its audio could not get through (the media connection failed).
-    .fix = A firewall or VPN is probably blocking UDP traffic. Try another network, or allow UDP to Twilio (ports 10000–60000).
+    .what = The call’s audio could not get through, or it was cut off and did not come back within 30 seconds (the media connection failed).
+    .fix = Check your network: a weak Wi-Fi signal, a VPN or a firewall blocking UDP traffic are the usual causes. Try a wired connection or another network, or allow UDP to Twilio (ports 10000–60000).
 # A code we have no words for: the SDK's message is shown as what happened.
 twilio-error-code = Twilio error { $code }
     .fix = Look up error { $code } at twilio.com/docs/api/errors, or check the Twilio Console’s Debugger.
@@ -113,9 +113,10 @@ log-remote-hung-up = The other side hung up. Call ended.
 log-missed = Missed call from { $number }: the caller hung up before you answered.
 log-missed-unknown = Missed call: the caller hung up before you answered.
 log-call-declined = Call declined.
-log-audio-dropped = The call’s audio dropped; reconnecting… ({ $reason })
-log-audio-dropped-network = The call’s audio dropped; reconnecting… (network change)
-log-audio-back = The call’s audio is back.
+log-audio-back = Reconnected: the call goes on.
+log-reconnecting-audio = The call’s audio dropped (network trouble); reconnecting…
+log-reconnecting-signaling = The connection to Twilio dropped during the call; reconnecting… The audio may go on meanwhile.
+log-call-lost = Call ended: the connection to Twilio could not be restored.
 
 ## The status bar: registration states
 
@@ -164,7 +165,11 @@ log-token-renewing = { $why }; renewing it…
 log-token-renewed = Access token renewed.
 log-token-renew-failed = Could not renew the access token: { $message }
     .fix = Check your Twilio details in Settings.
-log-asked-to-call = Asked to call { $number }.
+log-asked-answer-no-call = Asked to answer, but no call is ringing.
+log-asked-hang-up-no-call = Asked to hang up, but there is no call.
+log-asked-mute-no-call = Asked to mute, but there is no call in progress.
+log-handed-in-during-call = Another program asked to call { $number }; finish this call first, then dial it.
+log-handed-in = Another program handed over { $number }: press Call to dial it.
 log-cant-follow-window = Can’t follow the calling window: { $message }
 log-cant-follow-commands = Can’t follow the app’s phone commands: { $message }
 log-cant-follow-webhook = Can’t follow the webhook listener: { $message }
@@ -220,7 +225,6 @@ ipc-unexpected-answer = the app did not answer as expected
 ipc-unreachable = cannot reach Dialtone: is the app still running?
 ipc-http-status = Dialtone answered HTTP { $status }
 ipc-rate-limited = too many requests; wait a few seconds
-ipc-read-only = settings can only be changed in the Dialtone app window
 
 ## The calling window as the app window sees it (Linux)
 
@@ -326,7 +330,7 @@ call-hang-up =
 call-calling = Calling…
 call-ringing = Ringing…
 call-connecting = Connecting…
-call-reconnecting = Reconnecting audio…
+call-reconnecting = Reconnecting…
 call-connected = Connected
 
 ## The calling window panel (the app window on Linux)
@@ -381,7 +385,11 @@ valid-identity-characters = Only letters, digits and underscores (Twilio rejects
 valid-port = A port is a whole number from 1 to 65535.
 valid-call-seconds = Whole seconds from 1 to { $max } (4 hours, Twilio’s limit), e.g. 3600 for one hour.
 valid-language = Choose auto, en or ja.
-valid-switch = Write on or off.
+valid-switch = Either on or off.
+valid-shortcut-shape = Write it as modifiers and one key joined by +, e.g. Ctrl+Alt+A.
+valid-shortcut-key-last = End with the key itself, e.g. Ctrl+Alt+A.
+valid-shortcut-one-key = Only one key, after the modifiers (Ctrl, Alt, Shift, Super), e.g. Ctrl+Alt+A.
+valid-shortcut-modifier = Add Ctrl, Alt or Super: a plain key would be taken from every other program (a function key such as F9 may stand alone).
 valid-greeting-length = At most 500 characters (this has { $count }).
 valid-seconds-range = A whole number of seconds from { $min } to { $max }.
 
@@ -404,6 +412,11 @@ field-voicemail-greeting = Voicemail greeting
 field-voicemail-max-secs = Longest voicemail (seconds)
 field-ring-secs = Ring time (seconds)
 field-do-not-disturb = Do not disturb
+field-call-at-once = Call at once when another program hands me a number
+field-launch-at-login = Launch at login
+field-shortcut-answer = Shortcut: answer
+field-shortcut-hang-up = Shortcut: hang up
+field-shortcut-mute = Shortcut: mute
 field-language = Language
 hint-account-sid = Twilio Console › Account Info. Starts with AC.
 hint-auth-token = Twilio Console › Account Info. Used to check that webhooks really come from Twilio.
@@ -417,16 +430,22 @@ hint-port = The local port the tunnel forwards to. Default 3000.
 hint-allowed-country-codes = Outgoing calls only go to these countries: calling codes, or two-letter codes for places that share one (1 means the US and Canada; add PR, JM… for other +1 countries). Default: your number’s own.
 hint-allowed-numbers = Exact numbers called even where their country or kind is refused (premium rate, shared cost, personal numbers), e.g. +447012345678. Separate with commas.
 hint-max-call-seconds = Calls are cut off after this many seconds, both ways. Default 14400 (4 hours).
-hint-voicemail = on or off. Unanswered calls go to voicemail. Default: on.
+hint-voicemail = Unanswered calls go to voicemail. Default: on.
 hint-voicemail-greeting = Spoken to callers before the tone (unless you set a recorded greeting).
 hint-voicemail-max-secs = The longest message a caller may leave. Default: 120.
 hint-ring-secs = How long a call rings before voicemail. Default: 30.
-hint-do-not-disturb = on or off. On sends calls straight to voicemail without ringing.
+hint-do-not-disturb = Calls go straight to voicemail without ringing.
+hint-call-at-once = For tel: links and dialtone call. Off: the number waits in the dial pad for you to press Call.
+hint-launch-at-login = Start Dialtone when you log in to this computer.
+hint-shortcut-answer = Answers a ringing call from any program, e.g. Ctrl+Alt+A. Empty: none. X11 only: Wayland does not let apps take global shortcuts.
+hint-shortcut-hang-up = Ends the call, or declines a ringing one, e.g. Ctrl+Alt+H. Empty: none. X11 only.
+hint-shortcut-mute = Mutes or unmutes the call, e.g. Ctrl+Alt+M. Empty: none. X11 only.
 hint-language = The language of Dialtone’s windows. System follows your computer’s language.
 section-twilio-account = Twilio account
 section-your-phone = Your phone
 section-webhook = Webhook
 section-voicemail = Voicemail
+section-desktop = Desktop
 section-language = Language
 # Where a value comes from (the badge next to each label).
 source-environment = From environment
@@ -597,7 +616,8 @@ shape-allowed-country-codes = country calling codes or two-letter country codes 
 shape-allowed-numbers = numbers with + and the country code, separated by commas, e.g. +442079460958,+12129761234 (each is dialed even when its country or kind of number is refused)
 shape-max-call-seconds = whole seconds from 1 to 14400 (4 hours, Twilio's own limit), e.g. 3600 for one hour
 shape-language = auto (follow the system), en or ja
-shape-switch = on or off
+shape-switch = on or off (true/false, yes/no and 1/0 work too)
+shape-shortcut = a key combination with Ctrl, Alt or Super, e.g. Ctrl+Alt+A (a function key such as F9 may stand alone); leave it empty for none
 shape-voicemail-greeting = 1 to 500 characters of text, spoken to the caller before the tone
 shape-voicemail-max-secs = a number of seconds from 5 to 3600
 shape-ring-secs = a number of seconds from 5 to 120
@@ -644,6 +664,7 @@ outcome-voicemail-recording = voicemail recording { $status ->
         [failed] failed
        *[other] { $status }
     }
+error-type-auth-token = type the Auth Token (Twilio Console › Account Info)
 
 ## Sound and call quality: the call screen's meters (views/callMeters.ts) and what each SDK
 ## warning means (phone/quality.ts: the value says what happened, .fix what to try).
@@ -692,3 +713,10 @@ audio-mic-level = Microphone level
 audio-test-sound = Play test sound
     .aria-label = Play a test sound on this device
 call-devices = Sound
+log-quality-warning = Call quality warning from the SDK: { $name }.
+log-audio-device-failed = { $what ->
+        [input] Could not use the chosen microphone
+        [speaker] Could not use the chosen speaker
+        [ringtone] Could not use the chosen ringtone device
+       *[other] Could not play the test sound
+    }

@@ -45,7 +45,7 @@ twilio-timeout = Twilioが応答しません
     .what = Twilioのサーバーから時間内に応答がありませんでした。
     .fix = インターネット接続を確認して、もう一度お試しください。
 twilio-connection-error = Twilioとの接続に失敗
-    .what = Twilioとの接続が切れました。通話中の場合、多くはWebhookがエラーか、Twilioが使えないTwiMLを返したことが原因です。
+    .what = Twilioとの接続が切れました。ネットワークが途切れた（Dialtoneが自動で再接続します）か、発信直後に失敗した場合は、WebhookがエラーかTwilioが使えないTwiMLを返したことが原因です。
     .fix = 設定で、リスナーが動作中か、トンネルがつながっているか、TwiML AppのVoice Request URLが表示どおりかを確認してください。Webhookの応答内容はTwilio ConsoleのDebuggerで確認できます。
 twilio-old-sdk = 古いTwilio SDK
     .what = この版のTwilio Voice SDKは提供が終了しています。
@@ -78,8 +78,8 @@ twilio-dropped = Twilioとの接続が切れました
     .what = Twilioのサーバーとの接続が予期せず切れました。
     .fix = Dialtoneが自動で再接続します。再接続しない場合はインターネット接続を確認してください。
 twilio-media = 音声を接続できません
-    .what = 通話はつながりましたが、音声が届きません（メディア接続の失敗）。
-    .fix = ファイアウォールやVPNがUDP通信を遮断している可能性があります。別のネットワークを試すか、TwilioへのUDP（ポート10000～60000）を許可してください。
+    .what = 通話の音声が届かないか、途切れたまま30秒以内に戻りませんでした（メディア接続の失敗）。
+    .fix = ネットワークを確認してください。よくある原因は、Wi-Fiの電波の弱さと、VPNやファイアウォールによるUDP通信の遮断です。有線接続や別のネットワークを試すか、TwilioへのUDP（ポート10000～60000）を許可してください。
 twilio-error-code = Twilioエラー{ $code }
     .fix = twilio.com/docs/api/errorsでエラー{ $code }を調べるか、Twilio ConsoleのDebuggerを確認してください。
 twilio-error-generic = エラー
@@ -108,9 +108,10 @@ log-remote-hung-up = 相手が電話を切りました。通話終了。
 log-missed = { $number }から不在着信：応答する前に相手が切りました。
 log-missed-unknown = 不在着信：応答する前に相手が切りました。
 log-call-declined = 通話が拒否されました。
-log-audio-dropped = 通話の音声が途切れました。再接続中…（{ $reason }）
-log-audio-dropped-network = 通話の音声が途切れました。再接続中…（ネットワークの変化）
-log-audio-back = 通話の音声が戻りました。
+log-audio-back = 再接続しました。通話を続けられます。
+log-reconnecting-audio = 通話の音声が途切れました（ネットワークの問題）。再接続しています…
+log-reconnecting-signaling = 通話中にTwilioとの接続が切れました。再接続しています…その間も音声は続くことがあります。
+log-call-lost = 通話終了：Twilioとの接続を回復できませんでした。
 
 ## The status bar
 
@@ -157,7 +158,11 @@ log-token-renewing = { $why }。更新しています…
 log-token-renewed = アクセストークンを更新しました。
 log-token-renew-failed = アクセストークンを更新できませんでした：{ $message }
     .fix = 設定でTwilioの情報を確認してください。
-log-asked-to-call = { $number }への発信を求められました。
+log-asked-answer-no-call = 応答を求められましたが、着信はありません。
+log-asked-hang-up-no-call = 通話終了を求められましたが、通話はありません。
+log-asked-mute-no-call = ミュートを求められましたが、通話中ではありません。
+log-handed-in-during-call = 他のアプリから{ $number }への発信を求められました。この通話を終えてから発信してください。
+log-handed-in = 他のアプリから{ $number }が渡されました。発信ボタンを押すと発信します。
 log-cant-follow-window = 通話ウィンドウの状態を取得できません：{ $message }
 log-cant-follow-commands = アプリからの操作を受け取れません：{ $message }
 log-cant-follow-webhook = Webhookリスナーの状態を取得できません：{ $message }
@@ -209,7 +214,6 @@ ipc-unexpected-answer = アプリから予期しない応答がありました
 ipc-unreachable = Dialtoneに接続できません。アプリは起動していますか？
 ipc-http-status = DialtoneがHTTP { $status }を返しました
 ipc-rate-limited = 要求が多すぎます。数秒待ってください
-ipc-read-only = 設定はDialtoneのアプリ画面でのみ変更できます
 
 ## The calling window as the app window sees it
 
@@ -312,7 +316,7 @@ call-hang-up =
 call-calling = 発信中…
 call-ringing = 呼び出し中…
 call-connecting = 接続中…
-call-reconnecting = 音声を再接続中…
+call-reconnecting = 再接続中…
 call-connected = 通話中
 
 ## The calling window panel
@@ -362,7 +366,11 @@ valid-identity-characters = 使えるのは英数字とアンダースコアだ�
 valid-port = ポートは1～65535の整数です。
 valid-call-seconds = 1～{ $max }の秒数（4時間、Twilioの上限）で入力してください（例：1時間なら3600）。
 valid-language = auto、en、jaのいずれかを選んでください。
-valid-switch = onまたはoffで入力してください。
+valid-switch = onかoffのどちらかです。
+valid-shortcut-shape = 修飾キーと1つのキーを+でつないで入力してください（例：Ctrl+Alt+A）。
+valid-shortcut-key-last = 最後はキーそのものにしてください（例：Ctrl+Alt+A）。
+valid-shortcut-one-key = キーは修飾キー（Ctrl、Alt、Shift、Super）の後に1つだけです（例：Ctrl+Alt+A）。
+valid-shortcut-modifier = Ctrl、Alt、Superのいずれかを付けてください。キー1つだけだと、他のすべてのプログラムでそのキーが使えなくなります（F9などのファンクションキーは単独でも可）。
 valid-greeting-length = 500文字以内で入力してください（現在{ $count }文字）。
 valid-seconds-range = { $min }～{ $max }の秒数を整数で入力してください。
 
@@ -385,6 +393,11 @@ field-voicemail-greeting = 応答メッセージ
 field-voicemail-max-secs = 録音の最大時間（秒）
 field-ring-secs = 呼び出し時間（秒）
 field-do-not-disturb = おやすみモード
+field-call-at-once = 他のアプリから番号を渡されたらすぐ発信
+field-launch-at-login = ログイン時に起動
+field-shortcut-answer = ショートカット：応答
+field-shortcut-hang-up = ショートカット：通話終了
+field-shortcut-mute = ショートカット：ミュート
 field-language = 表示言語
 hint-account-sid = Twilio Console › Account Info。ACで始まります。
 hint-auth-token = Twilio Console › Account Info。Webhookが本当にTwilioから来たかの確認に使います。
@@ -398,16 +411,22 @@ hint-port = トンネルの転送先になるローカルのポート。既定�
 hint-allowed-country-codes = 発信はここに挙げた国にだけ行えます。国番号か、国番号を共有する地域の2文字コード（1は米国とカナダ。その他の+1の国はPR、JMなどを追加）。既定はお使いの番号の国です。
 hint-allowed-numbers = 国や番号の種類（高額課金、通話料分担、パーソナル番号）で拒否される場合でも発信する番号（例：+447012345678）。カンマで区切ります。
 hint-max-call-seconds = 発信・着信とも、この秒数で通話を切ります。既定は14400（4時間）。
-hint-voicemail = onまたはoff。応答しなかった着信を留守番電話に転送します。既定はon。
+hint-voicemail = 応答しなかった着信を留守番電話に転送します。既定はオン。
 hint-voicemail-greeting = 発信音の前に発信者に流すメッセージです（録音した応答メッセージがあればそちらを使います）。
 hint-voicemail-max-secs = 1件のメッセージを録音できる最大の秒数です。既定は120。
 hint-ring-secs = 留守番電話に切り替わるまで呼び出す秒数です。既定は30。
-hint-do-not-disturb = onまたはoff。onにすると、着信音を鳴らさずにすぐ留守番電話に転送します。
+hint-do-not-disturb = 着信音を鳴らさずに、すぐ留守番電話に転送します。
+hint-call-at-once = tel:リンクとdialtone callで使います。オフのときは、番号がダイヤルパッドに入り、発信ボタンを押すと発信します。
+hint-launch-at-login = このパソコンにログインしたときにDialtoneを起動します。
+hint-shortcut-answer = どのアプリを使っていても着信に応答します（例：Ctrl+Alt+A）。空欄なら設定なし。X11のみ（Waylandではアプリがグローバルショートカットを使えません）。
+hint-shortcut-hang-up = 通話を終了するか、着信を拒否します（例：Ctrl+Alt+H）。空欄なら設定なし。X11のみ。
+hint-shortcut-mute = 通話のミュートを切り替えます（例：Ctrl+Alt+M）。空欄なら設定なし。X11のみ。
 hint-language = Dialtoneの画面の言語です。「システムに合わせる」ではパソコンの言語に従います。
 section-twilio-account = Twilioアカウント
 section-your-phone = この電話
 section-webhook = Webhook
 section-voicemail = 留守番電話
+section-desktop = デスクトップ
 section-language = 言語
 source-environment = 環境変数
 source-dotenv = .envファイル
@@ -570,7 +589,8 @@ shape-allowed-country-codes = カンマ区切りの国番号または2文字の�
 shape-allowed-numbers = +と国番号から始まる番号をカンマ区切りで（例：+442079460958,+12129761234）。国や番号の種類で拒否される場合でも発信します
 shape-max-call-seconds = 1～14400の秒数（4時間、Twilioの上限）。例：1時間なら3600
 shape-language = auto（システムに合わせる）、en、jaのいずれか
-shape-switch = onまたはoff
+shape-switch = onまたはoff（true/false、yes/no、1/0も可）
+shape-shortcut = Ctrl、Alt、Superを含むキーの組み合わせ（例：Ctrl+Alt+A。F9などのファンクションキーは単独でも可）。なしにするには空欄
 shape-voicemail-greeting = 発信音の前に発信者に流す1～500文字のテキスト
 shape-voicemail-max-secs = 5～3600の秒数
 shape-ring-secs = 5～120の秒数
@@ -616,6 +636,7 @@ outcome-voicemail-recording = 留守番電話の録音：{ $status ->
         [failed] 失敗
        *[other] { $status }
     }
+error-type-auth-token = Auth Tokenを入力してください（Twilio Console › Account Info）
 
 ## 音と通話品質
 
@@ -663,3 +684,10 @@ audio-mic-level = マイクの音量
 audio-test-sound = テスト音を再生
     .aria-label = このデバイスでテスト音を再生
 call-devices = 音
+log-quality-warning = SDKからの通話品質の警告：{ $name }
+log-audio-device-failed = { $what ->
+        [input] 選んだマイクを使えませんでした
+        [speaker] 選んだスピーカーを使えませんでした
+        [ringtone] 選んだ着信音の出力先を使えませんでした
+       *[other] テスト音を再生できませんでした
+    }

@@ -8,12 +8,11 @@ import { IDLE, isBusy, nextCallState, type CallEvent, type CallState } from './c
 import type { DeviceLog } from './deviceLog';
 import { isDtmfDigit } from './dtmf';
 import { errorParts, reconnectingWords } from './errors';
+import { t } from '../i18n/i18n';
 import { describeParty } from './number';
 import type { Listener, SdkCall } from './sdk';
 import type { Clock } from './timer';
 
-/** What the log says when the SDK gives up reconnecting a call. */
-export const CALL_LOST = 'Call ended: the connection to Twilio could not be restored.';
 
 export interface CallControlHooks {
   /** The call state changed. */
@@ -71,7 +70,7 @@ export class CallControl {
   /** Places a call to `e164`; `connect` asks the Device for it. The caller checks `busy` first. */
   async dial(e164: string, connect: () => Promise<SdkCall>): Promise<void> {
     this.dispatch({ type: 'dial', number: e164 });
-    this.log.write('info', `Calling ${describeParty(e164)}…`);
+    this.log.write('info', t('log-calling', { number: describeParty(e164) }));
     const attempt = ++this.dialAttempt;
     this.hangingUp = false;
     let call: SdkCall;
@@ -79,7 +78,7 @@ export class CallControl {
       call = await connect();
     } catch (error) {
       if (attempt === this.dialAttempt) {
-        this.log.writeError(error, 'The call could not start');
+        this.log.writeError(error, t('log-call-not-started'));
         this.dispatch({ type: 'ended' });
         this.hooks.ended();
       }
@@ -91,7 +90,7 @@ export class CallControl {
       return;
     }
     this.attach(call);
-    if (call.status() === 'closed') this.finish(call, 'Call ended.');
+    if (call.status() === 'closed') this.finish(call, t('log-call-ended'));
   }
 
   /** A call rings here. */
@@ -104,19 +103,19 @@ export class CallControl {
       } catch {
         // Already gone: nothing to reject.
       }
-      this.log.write('warn', `Rejected a second incoming call from ${describeParty(from)}: already on a call.`);
+      this.log.write('warn', t('log-second-call-rejected', { number: describeParty(from) }));
       return;
     }
     this.current = call;
     this.attach(call);
     this.dispatch({ type: 'incoming', number: from });
-    this.log.write('info', `Incoming call from ${describeParty(from)}.`);
+    this.log.write('info', t('log-incoming', { number: describeParty(from) }));
   }
 
   accept(): void {
     if (this.callState.phase !== 'incoming' || !this.current) return;
     this.dispatch({ type: 'answer' });
-    this.log.write('info', 'Answering…');
+    this.log.write('info', t('log-answering'));
     this.current.accept();
   }
 
@@ -125,7 +124,7 @@ export class CallControl {
     if (this.callState.phase !== 'incoming' || !call) return;
     const who = describeParty(this.callState.number);
     // Finish first: the SDK emits `reject` synchronously, and our message is the better one.
-    this.finish(call, `Declined the call from ${who}.`);
+    this.finish(call, t('log-declined', { number: who }));
     call.reject();
   }
 
@@ -139,13 +138,13 @@ export class CallControl {
       if (this.callState.phase === 'connecting') {
         this.dialAttempt++;
         this.dispatch({ type: 'ended' });
-        this.log.write('info', 'Call cancelled.');
+        this.log.write('info', t('log-cancelled'));
         this.hooks.ended();
       }
       return;
     }
     this.hangingUp = true;
-    this.finish(call, 'Call ended.');
+    this.finish(call, t('log-call-ended'));
     call.disconnect();
   }
 
@@ -171,7 +170,7 @@ export class CallControl {
   /** An error the SDK reported for `call` (on the call or on the Device). */
   failed(call: SdkCall, error: unknown): void {
     this.log.writeErrorOnce(error);
-    if (call === this.current && call.status() === 'closed') this.finish(call, 'Call ended after an error.');
+    if (call === this.current && call.status() === 'closed') this.finish(call, t('log-ended-after-error'));
   }
 
   private playDigits(digits: string): boolean {
@@ -180,7 +179,7 @@ export class CallControl {
       this.current.sendDigits(digits);
       return true;
     } catch (error) {
-      this.log.writeError(error, 'Could not send the tone');
+      this.log.writeError(error, t('log-tone-failed'));
       return false;
     }
   }
@@ -192,25 +191,27 @@ export class CallControl {
     const handlers: Record<string, Listener> = {
       ringing: () => {
         this.dispatch({ type: 'ringing' });
-        this.log.write('info', 'Ringing…');
+        this.log.write('info', t('log-ringing'));
       },
       accept: () => {
         this.dispatch({ type: 'accepted', at: this.clock.now() });
-        this.log.write('info', 'Call connected.');
+        this.log.write('info', t('log-connected'));
       },
       disconnect: () => {
         if (this.callState.phase === 'active' && this.callState.reconnecting && !this.hangingUp) {
           this.finishWhileReconnecting(call);
           return;
         }
-        this.finish(call, this.hangingUp ? 'Call ended.' : 'The other side hung up. Call ended.');
+        this.finish(call, this.hangingUp ? t('log-call-ended') : t('log-remote-hung-up'));
       },
       cancel: () => {
-        const who = this.callState.phase === 'idle' ? 'the caller' : describeParty(this.callState.number);
-        this.finish(call, `Missed call from ${who}: the caller hung up before you answered.`);
+        this.finish(
+          call,
+          this.callState.phase === 'idle' ? t('log-missed-unknown') : t('log-missed', { number: describeParty(this.callState.number) }),
+        );
       },
       reject: () => {
-        this.finish(call, 'Call declined.');
+        this.finish(call, t('log-call-declined'));
       },
       mute: (muted: boolean) => {
         this.dispatch({ type: 'muted', muted });
@@ -221,7 +222,7 @@ export class CallControl {
       },
       reconnected: () => {
         this.dispatch({ type: 'reconnected' });
-        this.log.write('info', 'Reconnected: the call goes on.');
+        this.log.write('info', t('log-audio-back'));
       },
       error: (error: unknown) => this.failed(call, error),
     };
@@ -250,11 +251,11 @@ export class CallControl {
     this.clock.setTimeout(() => {
       call.removeListener('error', onError);
       if (reason === null) {
-        this.log.write('info', 'The other side hung up. Call ended.');
+        this.log.write('info', t('log-remote-hung-up'));
         return;
       }
       this.log.writeErrorOnce(reason);
-      this.log.write('warn', CALL_LOST);
+      this.log.write('warn', t('log-call-lost'));
     }, 0);
   }
 

@@ -9,6 +9,7 @@
 
 import { Device } from '@twilio/voice-sdk';
 import type { TokenResponse } from '../contract';
+import { render, t, type Msg } from '../i18n/i18n';
 import { toBackendError, type Backend } from '../ipc';
 import { AudioDevices, type AudioKind, type AudioSnapshot } from './audioDevices';
 import type { CallState } from './callState';
@@ -58,7 +59,7 @@ export class Phone {
   /** Stops following the network and the window's visibility (see `start`). */
   private unwatch: (() => void) | null = null;
   /** Why this phone stopped for good (see `retire`); null while it works. */
-  private retired: string | null = null;
+  private retired: Msg | null = null;
 
   private readonly changeListeners = new Set<(snapshot: PhoneSnapshot) => void>();
   /** Microphone, speaker and ringtone choices, applied to each Device in turn. */
@@ -86,11 +87,11 @@ export class Phone {
           this.quality = quality;
           this.emitChange();
         },
-        warned: (name) => this.deviceLog.write('warn', `Call quality warning from the SDK: ${name}.`),
+        warned: (name) => this.deviceLog.write('warn', t('log-quality-warning', { name })),
       },
     });
     this.audio = new AudioDevices(env.storage ?? null, {
-      failed: (what, error) => this.deviceLog.writeError(error, `Could not use the chosen ${what === 'test' ? 'output for the test sound' : what + ' device'}`),
+      failed: (what, error) => this.deviceLog.writeError(error, t('log-audio-device-failed', { what })),
       changed: (snapshot) => {
         for (const listener of this.audioListeners) listener(snapshot);
       },
@@ -180,7 +181,7 @@ export class Phone {
     this.started = true;
     if (!DeviceImpl.isSupported) {
       this.setRegistration(words.UNSUPPORTED);
-      this.deviceLog.write('warn', 'This web view has no WebRTC, so it cannot place or receive calls.');
+      this.deviceLog.write('warn', t('log-no-webrtc'));
       return;
     }
     // Digits pressed while earlier ones still play must queue, not replace them (dtmf.ts).
@@ -200,7 +201,7 @@ export class Phone {
     if (this.registration.status === 'unsupported') return;
     if (this.calls.busy) {
       this.pendingRestart = true;
-      this.deviceLog.write('info', 'New settings will apply when this call ends.');
+      this.deviceLog.write('info', t('log-settings-after-call'));
       return;
     }
     this.pendingRestart = false;
@@ -221,24 +222,24 @@ export class Phone {
    * or the app restarted), so its Device must not ring alongside the new one. A call in
    * progress goes on to its end; the Device is destroyed after it, or at once when idle.
    */
-  retire(detail: string): void {
+  retire(detail: Msg): void {
     if (this.retired !== null) return;
     this.retired = detail;
     if (this.calls.engaged) {
-      this.deviceLog.write('warn', 'This window takes no new calls; the current call goes on until you hang up.');
+      this.deviceLog.write('warn', t('log-retiring-after-call'));
       return;
     }
     this.shutDown(detail);
   }
 
-  private shutDown(detail: string): void {
+  private shutDown(detail: Msg): void {
     this.pendingRestart = false;
     this.tokens.dropDeferred();
     this.tearDownDevice();
     this.unwatch?.();
     this.unwatch = null;
     this.setRegistration(words.retired(detail));
-    this.deviceLog.write('warn', 'This window no longer places or takes calls.');
+    this.deviceLog.write('warn', t('log-retired'));
   }
 
   /** Work deferred while a call was up. */
@@ -253,7 +254,7 @@ export class Phone {
       return;
     }
     if (this.tokens.deferred) {
-      void this.renewToken('Renewing the access token after the call').then((ok) => {
+      void this.renewToken(t('token-why-after-call')).then((ok) => {
         if (ok && this.device?.state === 'unregistered') this.register();
       });
     }
@@ -264,7 +265,7 @@ export class Phone {
   /** Why a call cannot be placed right now, in words for the dial pad; null when it can. */
   dialBlockedReason(): string | null {
     if (this.device) return null;
-    return this.registration.detail || 'the phone is not connected yet.';
+    return render(this.registration.detail) || t('dial-blocked-not-connected');
   }
 
   /** Places a call to an E.164 number (normalise first with `normalizeNumber`). */
@@ -272,7 +273,7 @@ export class Phone {
     if (this.calls.busy) return;
     const device = this.device;
     if (!device) {
-      this.deviceLog.write('error', `Can’t call yet: ${this.dialBlockedReason()}`);
+      this.deviceLog.write('error', t('dial-blocked', { reason: this.dialBlockedReason() ?? '' }));
       return;
     }
     // 2.x reads only `params`; a bare `{ To }` would be dropped silently.
@@ -298,7 +299,7 @@ export class Phone {
 
   private async connectDevice(): Promise<void> {
     this.setRegistration(words.GETTING_TOKEN);
-    this.deviceLog.write('info', 'Requesting an access token…');
+    this.deviceLog.write('info', t('log-requesting-token'));
     let token: TokenResponse;
     try {
       token = await this.tokens.fetch();
@@ -306,12 +307,12 @@ export class Phone {
       this.tokenFailed(error);
       return;
     }
-    this.deviceLog.write('info', `Got a token for “${token.identity}”.`);
+    this.deviceLog.write('info', t('log-got-token', { identity: token.identity }));
     let device: SdkDevice;
     try {
       device = new DeviceImpl(token.token, deviceOptions(this.env.baseUrl));
     } catch (error) {
-      this.deviceLog.writeError(error, 'The phone could not start');
+      this.deviceLog.writeError(error, t('log-phone-not-started'));
       this.setRegistration(words.deviceFailed(errorParts(error).message));
       return;
     }
@@ -343,7 +344,7 @@ export class Phone {
       this.retries.reset();
       this.offlineLogged = false;
       this.setRegistration(words.ready(device.identity ?? this.tokens.identity ?? ''));
-      this.deviceLog.write('info', 'Ready: registered with Twilio.');
+      this.deviceLog.write('info', t('log-registered'));
     }));
     device.on('unregistered', mine(() => {
       if (this.stopping) return;
@@ -352,7 +353,7 @@ export class Phone {
     device.on('error', mine((error: unknown, call?: SdkCall) => this.onDeviceError(device, error, call)));
     device.on('incoming', mine((call: SdkCall) => this.calls.incoming(call)));
     device.on('tokenWillExpire', mine(() => {
-      void this.renewToken('The access token is about to expire');
+      void this.renewToken(t('token-why-expiring'));
     }));
   }
 
@@ -382,7 +383,10 @@ export class Phone {
       // While offline the SDK keeps retrying and reports every failure: log the first only.
       if (!this.offlineLogged) {
         this.offlineLogged = true;
-        this.deviceLog.write('error', `${explained.title} (${verdict.code}). ${explained.what}`, { fix: explained.fix, code: verdict.code });
+        this.deviceLog.write('error', t('log-error', { title: render(explained.title), code: String(verdict.code), what: render(explained.what) }), {
+          fix: render(explained.fix),
+          code: verdict.code,
+        });
       }
       this.goOffline(explained.what);
       return;
@@ -390,7 +394,7 @@ export class Phone {
     this.deviceLog.writeErrorOnce(error);
     if (verdict.action === 'renew-token') {
       this.lastTokenErrorRefresh = now;
-      void this.renewToken('Twilio says the access token expired').then((ok) => {
+      void this.renewToken(t('token-why-twilio-expired')).then((ok) => {
         if (ok) this.register();
       });
     } else if (verdict.action !== 'log') {
@@ -399,7 +403,7 @@ export class Phone {
     }
   }
 
-  private goOffline(detail: string): void {
+  private goOffline(detail: Msg): void {
     if (this.registration.status !== 'offline') this.setRegistration(words.offline(detail));
     this.scheduleRetry();
   }
@@ -420,7 +424,7 @@ export class Phone {
     // Keep one retry pending until `registered` clears it.
     this.scheduleRetry();
     if (this.tokens.expiresSoon()) {
-      const ok = await this.renewToken('The access token expired while offline');
+      const ok = await this.renewToken(t('token-why-expired-offline'));
       if (!ok || this.device !== device) return;
     }
     this.register();
@@ -436,14 +440,14 @@ export class Phone {
   }
 
   private onOnline(): void {
-    this.deviceLog.write('info', 'The network is back.');
+    this.deviceLog.write('info', t('log-network-back'));
     this.retries.reset();
     void this.recover();
   }
 
   private onOffline(): void {
     if (!this.device) return;
-    this.deviceLog.write('warn', 'The computer went offline.');
+    this.deviceLog.write('warn', t('log-computer-offline'));
     this.goOffline(words.OFFLINE_DETAIL.computerOffline);
   }
 
@@ -451,7 +455,7 @@ export class Phone {
     if (!this.device) return;
     // Back from sleep or a hidden window: timers may not have fired while away.
     if (this.tokens.expiresSoon() && !this.calls.busy) {
-      void this.renewToken('The access token expired while the computer slept').then((ok) => {
+      void this.renewToken(t('token-why-expired-asleep')).then((ok) => {
         if (ok) void this.recover();
       });
       return;

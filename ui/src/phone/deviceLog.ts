@@ -2,6 +2,7 @@
 // errors. A bounded buffer (a phone left open for days must not grow without end) plus the
 // listeners that show it.
 
+import { render, t } from '../i18n/i18n';
 import { errorParts, explainError } from './errors';
 import type { Clock } from './timer';
 
@@ -48,13 +49,23 @@ export class DeviceLog {
     for (const listener of this.listeners) listener(entry);
   }
 
-  /** An SDK error explained: "Title (code). What happened", after `prefix` when given, and the fix. */
+  /**
+   * An SDK error explained: "Title (code). What happened", after `prefix` when given (already
+   * in words), and the fix. Written in the language of the moment: the log is a record.
+   */
   writeError(error: unknown, prefix?: string): void {
     const { code, message } = errorParts(error);
     const explained = explainError(code, message);
-    const head = code !== null ? `${explained.title} (${code})` : explained.title;
-    const text = prefix ? `${prefix}: ${head}. ${explained.what}` : `${head}. ${explained.what}`;
-    this.write('error', text, { fix: explained.fix, ...(code !== null ? { code } : {}) });
+    const parts = { title: render(explained.title), what: render(explained.what) };
+    const text =
+      code !== null
+        ? prefix
+          ? t('log-error-prefixed', { ...parts, prefix, code: String(code) })
+          : t('log-error', { ...parts, code: String(code) })
+        : prefix
+          ? t('log-error-prefixed-no-code', { ...parts, prefix })
+          : t('log-error-no-code', parts);
+    this.write('error', text, { fix: render(explained.fix), ...(code !== null ? { code } : {}) });
   }
 
   /** Like `writeError`, but once per error object. */

@@ -12,6 +12,7 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/max';
 import metadata from 'libphonenumber-js/metadata.max.json';
+import { t } from '../i18n/i18n';
 
 /** A region libphonenumber knows, by its two-letter code (`IT`, `GB`, `PR`). */
 export type Region = CountryCode;
@@ -100,21 +101,21 @@ function codeName(code: string): string {
  */
 export function normalizeNumber(input: string, home: Region | null): NumberResult {
   const compact = input.replace(SEPARATORS, '');
-  if (compact === '') return fail('too_short', 'incomplete', 'Enter a number to call.');
+  if (compact === '') return fail('too_short', 'incomplete', t('number-empty'));
 
   const letters = compact.match(/\p{L}/gu);
   if (letters) {
-    return fail('letters', 'invalid', `A phone number can’t contain letters (found “${letters.slice(0, 3).join('')}”). Type the digits instead.`);
+    return fail('letters', 'invalid', t('number-letters', { letters: letters.slice(0, 3).join('') }));
   }
   if (/[*#]/.test(compact)) {
-    return fail('tone_digits', 'invalid', '* and # can only be sent as tones once a call is connected. Remove them to call the number.');
+    return fail('tone_digits', 'invalid', t('number-tone-digits'));
   }
   const bad = /[^0-9+]/.exec(compact);
   if (bad) {
-    return fail('not_a_number', 'invalid', `“${bad[0]}” can’t be part of a phone number. Use digits, with + in front for the country code.`);
+    return fail('not_a_number', 'invalid', t('number-bad-character', { character: bad[0] }));
   }
   if (compact.lastIndexOf('+') > 0) {
-    return fail('not_a_number', 'invalid', 'The + goes only at the start, before the country code.');
+    return fail('not_a_number', 'invalid', t('number-plus-inside'));
   }
 
   if (compact.startsWith('+')) return international(compact);
@@ -123,7 +124,7 @@ export function normalizeNumber(input: string, home: Region | null): NumberResul
     return fail(
       'needs_country_code',
       'needs-country',
-      'Add the country code: start with + (e.g. +1 for the US, +44 for the UK). With your Twilio number set in Settings, national numbers work too.',
+      t('number-needs-country'),
     );
   }
   const national = judge(compact, home);
@@ -138,9 +139,9 @@ export function normalizeNumber(input: string, home: Region | null): NumberResul
 
 function international(compact: string): NumberResult {
   const digits = compact.slice(1);
-  if (digits === '') return fail('too_short', 'incomplete', 'Enter the country code and number after the +.');
+  if (digits === '') return fail('too_short', 'incomplete', t('number-after-plus'));
   if (digits.startsWith('0')) {
-    return fail('unknown_country_code', 'invalid', 'A country code never starts with 0. After the + type the country code, e.g. +44 for the UK.');
+    return fail('unknown_country_code', 'invalid', t('number-code-zero'));
   }
   return judge(compact, undefined);
 }
@@ -184,8 +185,8 @@ function callingCodeOf(compact: string, home: Region | undefined): string | null
 function unknownCode(compact: string): NumberResult {
   const digits = compact.replace(/^\+/, '');
   return digits.length < 3
-    ? fail('too_short', 'incomplete', 'Keep typing: the country code is not complete yet.')
-    : fail('unknown_country_code', 'invalid', `No country uses the calling code at the start of +${digits.slice(0, 3)}…. Check the country code after the +.`);
+    ? fail('too_short', 'incomplete', t('number-code-incomplete'))
+    : fail('unknown_country_code', 'invalid', t('number-code-unknown', { start: `+${digits.slice(0, 3)}` }));
 }
 
 function lengthError(
@@ -193,15 +194,18 @@ function lengthError(
   code: string | null,
   home: Region | null = null,
 ): NumberResult {
-  const which = code === null ? 'this country' : home && getCountryCallingCode(home) === code ? `${codeName(code)} (your Twilio number’s country)` : codeName(code);
-  const elsewhere = home ? ' For other countries start with +.' : '';
+  const args = {
+    scope: code === null ? 'unknown' : home && getCountryCallingCode(home) === code ? 'home' : 'code',
+    code: code === null ? '' : codeName(code),
+    abroad: home ? 'yes' : 'no',
+  };
   switch (problem) {
     case 'TOO_LONG':
-      return fail('too_long', 'too-long', `Too long for a ${which} number.${elsewhere}`);
+      return fail('too_long', 'too-long', t('number-too-long', args));
     case 'INVALID_LENGTH':
-      return fail('invalid_length', 'incomplete', `No ${which} number has that many digits. Check for a missing or extra digit.${elsewhere}`);
+      return fail('invalid_length', 'incomplete', t('number-invalid-length', args));
     default:
-      return fail('too_short', 'incomplete', `Too short for a ${which} number.${elsewhere}`);
+      return fail('too_short', 'incomplete', t('number-too-short', args));
   }
 }
 
@@ -224,9 +228,9 @@ export function formatInternational(e164: string): string {
 
 /** How to show the other party of a call: a formatted number, or a client name. */
 export function describeParty(raw: string | null | undefined, home: Region | null = null): string {
-  if (!raw) return 'Unknown caller';
-  if (raw.startsWith('client:')) return `${raw.slice('client:'.length)} (app user)`;
-  if (/^\+?(anonymous|266696687)$/i.test(raw)) return 'Withheld number';
+  if (!raw) return t('party-unknown');
+  if (raw.startsWith('client:')) return t('party-app-user', { name: raw.slice('client:'.length) });
+  if (/^\+?(anonymous|266696687)$/i.test(raw)) return t('party-withheld');
   return E164.test(raw) ? formatForDisplay(raw, home) : raw;
 }
 

@@ -16,8 +16,11 @@ export interface ReportingPhone {
 /** Errors that settings changed in the app window can fix. */
 const FIXED_IN_THE_APP = new Set(['missing_settings', 'keychain', 'settings', 'token']);
 
-/** Starts reporting; returns a function that stops. */
-export function linkToApp(link: CallingWindowLink, phone: ReportingPhone, win: EventTarget): () => void {
+/**
+ * Starts reporting; returns a function that stops. `settingsChanged` hears of each save in the
+ * app window too (the language may have changed).
+ */
+export function linkToApp(link: CallingWindowLink, phone: ReportingPhone, win: EventTarget, settingsChanged?: () => void): () => void {
   let sent: PhoneStatus | null = null;
   let lost = false;
 
@@ -39,7 +42,10 @@ export function linkToApp(link: CallingWindowLink, phone: ReportingPhone, win: E
   const closeEvents = link.openEvents({
     open: () => post(phoneStatusOf(phone.snapshot())),
     // Saved in the app window: a new token (new credentials, number or identity) is needed.
-    settings: () => void phone.restart(),
+    settings: () => {
+      settingsChanged?.();
+      void phone.restart();
+    },
   });
   link.onSessionLost(() => {
     lost = true;

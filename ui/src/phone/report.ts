@@ -2,6 +2,7 @@
 // phone, and how the native window describes what it hears back.
 
 import type { PhoneCall, PhoneStatus, WindowStatus } from '../contract';
+import { msg, render } from '../i18n/i18n';
 import type { PhoneSnapshot } from './device';
 import type { Registration, RegistrationStatus } from './registration';
 
@@ -18,7 +19,7 @@ const REGISTRATION: Record<RegistrationStatus, PhoneStatus['registration']> = {
 export function phoneStatusOf(snapshot: PhoneSnapshot): PhoneStatus {
   const { registration, call } = snapshot;
   const reported = REGISTRATION[registration.status];
-  const error = reported === 'error' || reported === 'unregistered' || reported === 'unsupported' ? registration.detail : null;
+  const error = reported === 'error' || reported === 'unregistered' || reported === 'unsupported' ? render(registration.detail) : null;
   let callReport: PhoneCall | null = null;
   switch (call.phase) {
     case 'idle':
@@ -57,19 +58,19 @@ export function windowRegistration(status: WindowStatus | null, setupNeeded = fa
   if (setupNeeded && !status?.connected) {
     return {
       status: 'error',
-      title: 'Setup needed',
-      detail: 'Fill in your Twilio details in Settings; the calling window opens once they are saved.',
+      title: msg('token-setup-needed'),
+      detail: msg('cw-status-setup-needed'),
       action: 'settings',
     };
   }
   if (status === null) {
-    return { status: 'starting', title: 'Starting', detail: 'Opening the calling window…', action: null };
+    return { status: 'starting', title: msg('status-starting'), detail: msg('cw-status-opening'), action: null };
   }
   if (!status.connected) {
     return {
       status: status.error ? 'error' : 'offline',
-      title: 'Calling window closed',
-      detail: status.error ?? 'Calls happen in the calling window, which is not open. Reopen it to make and take calls.',
+      title: msg('cw-status-closed'),
+      detail: status.error ? msg('plain-text', { text: status.error }) : msg('cw-status-closed-detail'),
       action: null,
     };
   }
@@ -78,18 +79,18 @@ export function windowRegistration(status: WindowStatus | null, setupNeeded = fa
   switch (report?.registration) {
     case undefined:
     case 'registering':
-      return { status: 'registering', title: 'Registering', detail: 'The calling window is connecting to Twilio…', action: null };
+      return { status: 'registering', title: msg('status-registering'), detail: msg('cw-status-registering'), action: null };
     case 'registered':
-      return { status: 'ready', title: 'Ready', detail: 'Calls ring in the calling window.', action: null };
+      return { status: 'ready', title: msg('status-ready'), detail: msg('cw-status-ready'), action: null };
     case 'unregistered':
-      return { status: 'offline', title: 'Offline', detail: error ?? 'The calling window lost its connection to Twilio; it is reconnecting.', action: null };
+      return { status: 'offline', title: msg('status-offline'), detail: error ? msg('plain-text', { text: error }) : msg('cw-status-offline'), action: null };
     case 'error':
-      return { status: 'error', title: 'Error', detail: error ?? 'The calling window could not register with Twilio.', action: null };
+      return { status: 'error', title: msg('status-error'), detail: error ? msg('plain-text', { text: error }) : msg('cw-status-error'), action: null };
     case 'unsupported':
       return {
         status: 'error',
-        title: 'Calls unavailable',
-        detail: error ?? 'The browser of the calling window has no WebRTC; install Chromium or Firefox.',
+        title: msg('status-unsupported'),
+        detail: error ? msg('plain-text', { text: error }) : msg('cw-status-unsupported'),
         action: null,
       };
   }

@@ -3,6 +3,7 @@
 // Device gets a renewed token only through the `TokenTarget` the Phone hands in.
 
 import type { TokenResponse } from '../contract';
+import { t } from '../i18n/i18n';
 import { toBackendError, type Backend } from '../ipc';
 import type { DeviceLog } from './deviceLog';
 import { expiresSoon, hasExpired } from './recovery';
@@ -66,25 +67,25 @@ export class TokenKeeper {
     return token;
   }
 
-  /** Renews the token for `target`, saying `why` in the log. Resolves true when renewed. */
+  /** Renews the token for `target`, saying `why` (a clause, in words) in the log. Resolves true when renewed. */
   renew(why: string, target: TokenTarget): Promise<boolean> {
     if (this.hooks.busy()) {
       if (!this.deferredRenewal) {
         this.deferredRenewal = true;
-        this.log.write('info', `${why}; it will be renewed when this call ends.`);
+        this.log.write('info', t('log-token-renew-deferred', { why }));
       }
       return Promise.resolve(false);
     }
     if (this.refreshing) return this.refreshing;
     this.deferredRenewal = false;
-    this.log.write('info', `${why}; renewing it…`);
+    this.log.write('info', t('log-token-renewing', { why }));
     this.refreshing = this.backend
       .getToken()
       .then((token) => {
         if (!target.stillCurrent()) return false;
         this.current = token;
         target.deliver(token.token);
-        this.log.write('info', 'Access token renewed.');
+        this.log.write('info', t('log-token-renewed'));
         return true;
       })
       .catch((error: unknown) => {
@@ -94,7 +95,7 @@ export class TokenKeeper {
           this.hooks.sessionLost(error);
           return false;
         }
-        this.log.write('error', `Could not renew the access token: ${message}`, { fix: 'Check your Twilio details in Settings.' });
+        this.log.write('error', t('log-token-renew-failed', { message }), { fix: t('log-token-renew-failed.fix') });
         if (hasExpired(this.current, this.clock.now())) this.hooks.expired(message);
         return false;
       })

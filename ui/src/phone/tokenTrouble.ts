@@ -1,7 +1,7 @@
 // A failed token request in words: the status bar's title, detail and action, the log line and
 // what to do, per error kind (contract.ts lists the kinds). Pure, so every kind is tested here.
 
-import { SESSION_LOST_MESSAGE } from '../ipc';
+import { msg, t } from '../i18n/i18n';
 import type { Registration } from './registration';
 
 /** The least wait after the calling window's server said "too many token requests". */
@@ -14,6 +14,7 @@ export function rateLimitWaitMs(retryAfterMs: number | undefined): number {
 
 export interface TokenTrouble {
   registration: Pick<Registration, 'title' | 'detail' | 'action'>;
+  /** The log line and what to do, in words of the moment (the log is a record). */
   log: string;
   fix: string;
 }
@@ -24,72 +25,74 @@ export interface TokenError {
   retryAfterMs?: number;
 }
 
-/** A failed token request in words, per error kind. */
+/**
+ * A failed token request in words, per error kind. `message` comes from Rust, already in the
+ * user's language; it is placed into our sentences, never parsed.
+ */
 export function explainTokenError(error: TokenError, canEditSettings: boolean): TokenTrouble {
-  const message = error.message.replace(/\.$/, '');
-  const settingsFix = canEditSettings
-    ? 'Open Settings and complete your Twilio details.'
-    : 'Complete your Twilio details in the Dialtone app window, then come back here.';
+  const message = error.message.replace(/[.。]$/, '');
+  const settingsFix = canEditSettings ? t('token-fix-settings') : t('token-fix-settings-elsewhere');
   switch (error.kind) {
     case 'missing_settings':
       return {
-        registration: { title: 'Setup needed', detail: `Could not get an access token: ${message}.`, action: 'settings' },
-        log: `Could not get an access token: ${message}`,
+        registration: { title: msg('token-setup-needed'), detail: msg('token-no-token-detail', { message }), action: 'settings' },
+        log: t('token-no-token-log', { message }),
         fix: settingsFix,
       };
     case 'keychain':
       return {
-        registration: { title: 'Keychain locked', detail: `The system keychain is locked or unreachable: ${message}.`, action: 'settings' },
-        log: `Could not read the credentials from the system keychain: ${message}`,
-        fix: 'Unlock the keychain as the message says, then retry (closing Settings retries too).',
+        registration: { title: msg('token-keychain-locked'), detail: msg('token-keychain-detail', { message }), action: 'settings' },
+        log: t('token-keychain-log', { message }),
+        fix: t('token-keychain-fix'),
       };
     case 'settings':
       return {
-        registration: { title: 'Settings unreadable', detail: `${capitalise(message)}.`, action: 'retry' },
-        log: `Could not read the settings: ${message}`,
-        fix: 'Fix or remove the file the message names, then retry.',
+        registration: { title: msg('token-settings-unreadable'), detail: msg('token-settings-detail', { message: capitalise(message) }), action: 'retry' },
+        log: t('token-settings-log', { message }),
+        fix: t('token-settings-fix'),
       };
     case 'token':
       return {
-        registration: { title: 'No access token', detail: `Could not create an access token: ${message}.`, action: 'settings' },
-        log: `Could not create an access token: ${message}`,
-        fix: 'Check the Account SID, API Key SID and API Key Secret in Settings.',
+        registration: { title: msg('token-none'), detail: msg('token-create-failed-detail', { message }), action: 'settings' },
+        log: t('token-create-failed-log', { message }),
+        fix: t('token-create-failed-fix'),
       };
     case 'network':
       return {
-        registration: { title: 'Can’t reach Dialtone', detail: capitalise(message), action: 'retry' },
-        log: `Could not get an access token: ${message}`,
-        fix: 'Check that Dialtone is running, then retry.',
+        registration: { title: msg('token-unreachable'), detail: msg('plain-text', { text: capitalise(message) }), action: 'retry' },
+        log: t('token-no-token-log', { message }),
+        fix: t('token-unreachable-fix'),
       };
     case 'session':
       return {
-        registration: { title: 'Session lost', detail: SESSION_LOST_MESSAGE, action: null },
-        log: SESSION_LOST_MESSAGE,
-        fix: 'In the Dialtone app window choose “Reopen calling window”; this window can then be closed.',
+        registration: { title: msg('token-session-lost'), detail: msg('session-lost'), action: null },
+        log: t('session-lost'),
+        fix: t('token-session-lost-fix'),
       };
     case 'forbidden':
       return {
-        registration: { title: 'Refused', detail: `Dialtone refused this window: ${message}.`, action: null },
-        log: `Dialtone refused the token request: ${message}`,
-        fix: 'Open the calling window from the Dialtone app, not from a bookmark or another address.',
+        registration: { title: msg('token-refused'), detail: msg('token-refused-detail', { message }), action: null },
+        log: t('token-refused-log', { message }),
+        fix: t('token-refused-fix'),
       };
     case 'rate_limited': {
       const seconds = Math.ceil(rateLimitWaitMs(error.retryAfterMs) / 1000);
       return {
-        registration: { title: 'Waiting', detail: `Too many token requests; trying again in ${seconds} s.`, action: null },
-        log: `Dialtone asked to wait before the next token request: ${message}`,
-        fix: `The phone tries again by itself in ${seconds} seconds.`,
+        registration: { title: msg('token-waiting'), detail: msg('token-waiting-detail', { seconds }), action: null },
+        log: t('token-waiting-log', { message }),
+        fix: t('token-waiting-fix', { seconds }),
       };
     }
     default:
       return {
-        registration: { title: 'No access token', detail: `Could not get an access token: ${message}.`, action: 'retry' },
-        log: `Could not get an access token: ${message}`,
-        fix: 'Retry; if it keeps failing, check Settings.',
+        registration: { title: msg('token-none'), detail: msg('token-no-token-detail', { message }), action: 'retry' },
+        log: t('token-no-token-log', { message }),
+        fix: t('token-other-fix'),
       };
   }
 }
 
+/** Upper-cases the first letter of a Rust message that starts a sentence (English only changes). */
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -2,7 +2,8 @@
 // settings; screen.ts chooses which), with the device log under the phone screens.
 
 import type { FieldName, SettingsStatus, WindowStatus } from '../contract';
-import { SESSION_LOST_MESSAGE, toBackendError, type AppBackend, type CallingWindowControl } from '../ipc';
+import { language, msg, onLanguageChange, resolveLanguage, setLanguage, t } from '../i18n/i18n';
+import { toBackendError, type AppBackend, type CallingWindowControl } from '../ipc';
 import type { Phone, PhoneSnapshot } from '../phone/device';
 import { formatForDisplay, homeRegionOf } from '../phone/number';
 import { windowRegistration } from '../phone/report';
@@ -10,9 +11,10 @@ import { CallView } from './callView';
 import { AudioSection } from './settings/audioSection';
 import { CallingWindowView } from './callingWindow';
 import { DialView } from './dialpad';
-import { h, setText } from './dom';
+import { h, hm } from './dom';
 import { icon } from './icons';
 import { IncomingView } from './incoming';
+import { localize, relocalize } from './l10n';
 import { LogView } from './log';
 import { chooseScreen, type Screen } from './screen';
 import { SettingsView } from './settings/panel';
@@ -97,7 +99,8 @@ export class App {
     });
     this.log = new LogView();
 
-    this.settingsButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Settings', 'aria-expanded': 'false' }, icon('settings'));
+    this.settingsButton = h('button', { type: 'button', class: 'icon-button', 'aria-expanded': 'false' }, icon('settings'));
+    localize(this.settingsButton, 'app-settings-button');
     this.settingsButton.addEventListener('click', () => (this.settingsOpen ? this.closeSettings() : this.openSettings()));
 
     this.screens = {
@@ -124,7 +127,18 @@ export class App {
     phone.onLog((entry) => this.log.add(entry));
     phone.onChange((snapshot) => this.render(snapshot));
     document.addEventListener('keydown', (event) => this.onKey(event));
+    onLanguageChange(() => this.languageChanged());
     this.render(phone.snapshot());
+  }
+
+  /** Every word on screen in the new language, at once: nothing is rebuilt, nothing typed is lost. */
+  private languageChanged(): void {
+    document.documentElement.lang = language();
+    relocalize(this.root);
+    this.windowView.render(this.windowStatus);
+    this.settings.languageChanged();
+    this.dial.refresh();
+    this.render(this.phone.snapshot());
   }
 
   /** Loads settings (first launch opens them), then starts the phone. */
@@ -150,12 +164,22 @@ export class App {
     if (complete) await this.autoOpenCallingWindow();
   }
 
+  /** Rereads the settings after a save elsewhere (the app window, for the calling window page). */
+  async reloadSettings(): Promise<void> {
+    try {
+      this.takeSettings(await this.backend.settingsStatus());
+      this.render(this.phone.snapshot());
+    } catch {
+      // The phone's restart says what is wrong.
+    }
+  }
+
   /** Says this calling window's session is gone (HTTP 401): only the app can open a new one. */
   sessionLost(): void {
-    setText(this.notice, SESSION_LOST_MESSAGE);
+    localize(this.notice, 'session-lost');
     this.notice.hidden = false;
     // Two windows must never ring for one call: this one stops (after a call in progress).
-    this.phone.retire('A newer calling window took over, or Dialtone restarted.');
+    this.phone.retire(msg('status-window-replaced'));
   }
 
   // ---- the calling window (native window without WebRTC) ----------------------------------
@@ -172,7 +196,7 @@ export class App {
       const status = await control.callingWindowStatus();
       if (seen === this.windowEvents) this.windowChanged(status);
     } catch (error) {
-      this.phone.note('error', `Can’t follow the calling window: ${toBackendError(error).message}`);
+      this.phone.note('error', t('log-cant-follow-window', { message: toBackendError(error).message }));
     }
   }
 
@@ -190,18 +214,18 @@ export class App {
         switch (command.action) {
           case 'answer':
             if (phase === 'incoming') this.phone.accept();
-            else this.phone.note('info', 'Asked to answer, but no call is ringing.');
+            else this.phone.note('info', t('log-asked-answer-no-call'));
             break;
           case 'decline':
             this.phone.reject();
             break;
           case 'hangUp':
             if (phase !== 'idle') this.phone.hangUp();
-            else this.phone.note('info', 'Asked to hang up, but there is no call.');
+            else this.phone.note('info', t('log-asked-hang-up-no-call'));
             break;
           case 'toggleMute':
             if (phase === 'active') this.phone.toggleMute();
-            else this.phone.note('info', 'Asked to mute, but there is no call in progress.');
+            else this.phone.note('info', t('log-asked-mute-no-call'));
             break;
           case 'dial':
             this.numberHandedIn(command.number, command.now);
@@ -209,7 +233,7 @@ export class App {
         }
       });
     } catch (error) {
-      this.phone.note('error', `Can’t follow the app’s phone commands: ${toBackendError(error).message}`);
+      this.phone.note('error', t('log-cant-follow-commands', { message: toBackendError(error).message }));
     }
   }
 
@@ -220,7 +244,7 @@ export class App {
    */
   private numberHandedIn(number: string, now: boolean): void {
     if (this.phone.snapshot().call.phase !== 'idle') {
-      this.phone.note('warn', `Another program asked to call ${number}; finish this call first, then dial it.`);
+      this.phone.note('warn', t('log-handed-in-during-call', { number }));
       return;
     }
     if (this.settingsOpen) this.closeSettings();
@@ -228,7 +252,7 @@ export class App {
     this.dial.focus();
     this.callWhenReady = now ? number : null;
     if (now) this.callHandedInNumber();
-    else this.phone.note('info', `Another program handed over ${number}: press Call to dial it.`);
+    else this.phone.note('info', t('log-handed-in', { number }));
   }
 
   /** Places the handed-in call once nothing blocks it (the phone may still be registering). */
@@ -250,7 +274,7 @@ export class App {
     try {
       await this.backend.onWebhookStatus((status) => this.settings.webhookChanged(status));
     } catch (error) {
-      this.phone.note('error', `Can’t follow the webhook listener: ${toBackendError(error).message}`);
+      this.phone.note('error', t('log-cant-follow-webhook', { message: toBackendError(error).message }));
     }
   }
 
@@ -289,7 +313,7 @@ export class App {
     // Users know their number, not the client identity the token carries.
     const shown =
       registration.status === 'ready' && this.ownNumber && !this.callingWindow
-        ? { ...registration, detail: `Calls to ${formatForDisplay(this.ownNumber, homeRegionOf(this.ownNumber))} ring here.` }
+        ? { ...registration, detail: msg('status-ready-number', { number: formatForDisplay(this.ownNumber, homeRegionOf(this.ownNumber)) }) }
         : registration;
     this.status.render(shown, this.settingsOpen);
     this.call.render(snapshot.call);
@@ -350,6 +374,8 @@ export class App {
   private takeSettings(status: SettingsStatus): void {
     this.ownNumber = status.fields.find((f) => f.name === 'twilio_number')?.value ?? null;
     this.setupNeeded = !status.complete;
+    const choice = status.fields.find((f) => f.name === 'language')?.value ?? 'auto';
+    setLanguage(resolveLanguage(choice, navigator.languages));
   }
 
   private settingsChanged(status: SettingsStatus, fields: FieldName[]): void {
@@ -382,19 +408,15 @@ function unsupportedNotice(): HTMLElement {
     'section',
     { class: 'unsupported card', 'aria-labelledby': 'unsupported-title' },
     h('div', { class: 'unsupported-icon', 'aria-hidden': 'true' }, icon('warning')),
-    h('h2', { id: 'unsupported-title' }, 'This window can’t make calls'),
-    h(
-      'p',
-      {},
-      'Calls need WebRTC, and this system’s web view (WebKitGTK, as shipped by most Linux distributions) doesn’t include it.',
-    ),
-    h('h3', {}, 'What to do'),
+    hm('h2', { id: 'unsupported-title' }, 'unsupported-title'),
+    hm('p', {}, 'unsupported-why'),
+    hm('h3', {}, 'unsupported-what-to-do'),
     h(
       'ul',
       {},
-      h('li', {}, 'Set up your Twilio details in Settings here; they are kept for the calling window.'),
-      h('li', {}, 'Make and take calls from Dialtone’s calling window in a browser with WebRTC: Chromium, Chrome, Edge, Brave or Firefox.'),
-      h('li', {}, 'On Windows and macOS this window makes calls itself.'),
+      hm('li', {}, 'unsupported-step-settings'),
+      hm('li', {}, 'unsupported-step-browser'),
+      hm('li', {}, 'unsupported-step-other-systems'),
     ),
   );
 }

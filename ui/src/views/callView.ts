@@ -4,7 +4,7 @@ import type { CallState } from '../phone/callState';
 import { describeParty, type Region } from '../phone/number';
 import { startCallTimer } from '../phone/timer';
 import { CallMeters } from './callMeters';
-import { h, setText } from './dom';
+import { h, hm, setText } from './dom';
 import { icon } from './icons';
 import { keypad } from './keypad';
 import { localize } from './l10n';
@@ -44,8 +44,7 @@ export class CallView {
     devices: HTMLElement = h('div'),
   ) {
     this.devices = h('div', { class: 'call-devices', id: 'call-devices', hidden: true }, devices);
-    const devicesLabel = h('span', { class: 'control-label' });
-    localize(devicesLabel, 'call-devices');
+    const devicesLabel = hm('span', { class: 'control-label' }, 'call-devices');
     this.devicesButton = h(
       'button',
       { type: 'button', class: 'control show-devices', 'aria-pressed': 'false', 'aria-controls': 'call-devices' },
@@ -55,16 +54,18 @@ export class CallView {
     // Polite live region: "Reconnecting…" and the return to "Connected" are announced.
     this.label = h('p', { class: 'call-label', id: 'call-label', 'aria-live': 'polite' });
     this.number = h('h2', { class: 'call-number', id: 'call-number', tabindex: '-1' });
-    this.timer = h('p', { class: 'call-timer', role: 'timer', 'aria-label': 'Call duration' });
-    this.mutedBadge = h('p', { class: 'muted-badge', hidden: true }, icon('micOff'), 'Your microphone is muted');
-    this.sent = h('p', { class: 'dtmf-sent', 'aria-live': 'polite', 'aria-label': 'Tones sent' });
+    this.timer = h('p', { class: 'call-timer', role: 'timer' });
+    localize(this.timer, 'call-duration');
+    this.mutedBadge = h('p', { class: 'muted-badge', hidden: true }, icon('micOff'), hm('span', {}, 'call-muted-badge'));
+    this.sent = h('p', { class: 'dtmf-sent', 'aria-live': 'polite' });
+    localize(this.sent, 'call-tones-sent');
     this.pad = h(
       'div',
       { class: 'dtmf', id: 'dtmf-pad', hidden: true },
       this.sent,
-      keypad((key) => this.tone(key), { label: 'Keypad tones' }),
+      keypad((key) => this.tone(key), { label: 'call-keypad-tones' }),
     );
-    this.muteLabel = h('span', { class: 'control-label' }, 'Mute');
+    this.muteLabel = hm('span', { class: 'control-label' }, 'call-mute');
     this.muteButton = h(
       'button',
       { type: 'button', class: 'control mute', 'aria-pressed': 'false' },
@@ -75,9 +76,10 @@ export class CallView {
       'button',
       { type: 'button', class: 'control show-pad', 'aria-pressed': 'false', 'aria-controls': 'dtmf-pad' },
       h('span', { class: 'control-icon' }, icon('keypad')),
-      h('span', { class: 'control-label' }, 'Keypad'),
+      hm('span', { class: 'control-label' }, 'call-keypad'),
     );
-    this.hangUpButton = h('button', { type: 'button', class: 'hangup-button', 'aria-label': 'Hang up' }, icon('hangup'));
+    this.hangUpButton = h('button', { type: 'button', class: 'hangup-button' }, icon('hangup'));
+    localize(this.hangUpButton, 'call-hang-up');
 
     this.el = h(
       'section',
@@ -108,16 +110,16 @@ export class CallView {
     this.padButton.disabled = !active;
     switch (state.phase) {
       case 'connecting':
-        setText(this.label, 'Calling…');
+        localize(this.label, 'call-calling');
         break;
       case 'ringing':
-        setText(this.label, 'Ringing…');
+        localize(this.label, 'call-ringing');
         break;
       case 'answering':
-        setText(this.label, 'Connecting…');
+        localize(this.label, 'call-connecting');
         break;
       case 'active':
-        setText(this.label, state.reconnecting ? 'Reconnecting…' : 'Connected');
+        localize(this.label, state.reconnecting ? 'call-reconnecting' : 'call-connected');
         break;
     }
     if (state.phase === 'active') {
@@ -131,7 +133,7 @@ export class CallView {
       this.el.toggleAttribute('data-reconnecting', state.reconnecting);
       this.muteButton.setAttribute('aria-pressed', String(state.muted));
       this.muteButton.classList.toggle('on', state.muted);
-      setText(this.muteLabel, state.muted ? 'Muted' : 'Mute');
+      localize(this.muteLabel, state.muted ? 'call-muted' : 'call-mute');
       this.mutedBadge.hidden = !state.muted;
     } else {
       this.stopTimerNow();
@@ -190,7 +192,7 @@ export class CallView {
     this.mutedBadge.hidden = true;
     this.muteButton.setAttribute('aria-pressed', 'false');
     this.muteButton.classList.remove('on');
-    setText(this.muteLabel, 'Mute');
+    localize(this.muteLabel, 'call-mute');
     delete this.el.dataset.phase;
     this.el.removeAttribute('data-reconnecting');
   }

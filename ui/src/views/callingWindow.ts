@@ -6,8 +6,10 @@ import type { PhoneCall, WindowStatus } from '../contract';
 import { describeParty, type Region } from '../phone/number';
 import { windowRegistration } from '../phone/report';
 import { startCallTimer } from '../phone/timer';
-import { h, setText } from './dom';
+import { t } from '../i18n/i18n';
+import { h, hm, setText } from './dom';
 import { icon } from './icons';
+import { localize } from './l10n';
 
 export interface CallingWindowActions {
   /** The region of the user's Twilio number: its numbers are shown in national form. */
@@ -15,16 +17,17 @@ export interface CallingWindowActions {
   reopen(): void;
 }
 
+/** Message ids for the call's state. */
 const CALL_STATE_TEXT: Record<PhoneCall['state'], string> = {
-  ringing: 'Ringing…',
-  connecting: 'Connecting…',
-  open: 'In call',
+  ringing: 'call-ringing',
+  connecting: 'call-connecting',
+  open: 'cw-in-call',
 };
 
 export class CallingWindowView {
   readonly el: HTMLElement;
   private readonly ringing: HTMLElement;
-  private readonly ringingCaller: HTMLElement;
+  private readonly ringingText: HTMLElement;
   private readonly panel: HTMLElement;
   private readonly connection: HTMLElement;
   private readonly connectionText: HTMLElement;
@@ -42,13 +45,13 @@ export class CallingWindowView {
   private timerSince: number | null = null;
 
   constructor(private readonly actions: CallingWindowActions) {
-    this.ringingCaller = h('strong', { class: 'cw-ringing-caller' });
+    this.ringingText = h('p', { class: 'cw-ringing-text' });
     this.ringing = h(
       'section',
       { class: 'cw-ringing card', role: 'alert', hidden: true, 'aria-labelledby': 'cw-ringing-title' },
-      h('p', { class: 'call-label ringing-label', id: 'cw-ringing-title' }, 'Incoming call'),
+      hm('p', { class: 'call-label ringing-label', id: 'cw-ringing-title' }, 'incoming-title'),
       h('div', { class: 'ripple', 'aria-hidden': 'true' }, icon('person')),
-      h('p', { class: 'cw-ringing-text' }, 'Incoming call from ', this.ringingCaller, ' — answer in the calling window.'),
+      this.ringingText,
     );
 
     this.connectionText = h('span', {});
@@ -60,18 +63,19 @@ export class CallingWindowView {
     this.callLabel = h('p', { class: 'call-label' });
     this.callNumber = h('p', { class: 'cw-call-number' });
     this.callState = h('span', { class: 'cw-call-state' });
-    this.timer = h('span', { class: 'call-timer cw-timer', role: 'timer', 'aria-label': 'Call duration' });
+    this.timer = h('span', { class: 'call-timer cw-timer', role: 'timer' });
+    localize(this.timer, 'call-duration');
     this.call = h('div', { class: 'cw-call', hidden: true }, this.callLabel, this.callNumber, h('p', { class: 'cw-call-line' }, this.callState, this.timer));
 
     this.browser = h('p', { class: 'cw-browser' });
-    this.reopenButton = h('button', { type: 'button', class: 'secondary-button cw-reopen' }, icon('refresh'), h('span', {}, 'Reopen calling window'));
+    this.reopenButton = h('button', { type: 'button', class: 'secondary-button cw-reopen' }, icon('refresh'), hm('span', {}, 'cw-reopen'));
     this.reopenButton.addEventListener('click', () => actions.reopen());
 
     this.panel = h(
       'section',
       { class: 'calling-window card', 'aria-labelledby': 'cw-title' },
-      h('h2', { id: 'cw-title', class: 'cw-title', tabindex: '-1' }, 'Calling window'),
-      h('p', { class: 'cw-why' }, 'This window can’t carry calls (its web view has no WebRTC), so calls happen in a browser window Dialtone opens for you. Settings stay here.'),
+      hm('h2', { id: 'cw-title', class: 'cw-title', tabindex: '-1' }, 'cw-title'),
+      hm('p', { class: 'cw-why' }, 'cw-why'),
       h('div', { class: 'cw-state-row' }, this.connection, this.registration),
       this.registrationDetail,
       this.call,
@@ -87,15 +91,15 @@ export class CallingWindowView {
     const connected = status?.connected ?? false;
     this.el.dataset.connected = String(connected);
     this.connection.dataset.connected = String(connected);
-    setText(
-      this.connectionText,
-      status === null ? 'Opening…' : connected ? `Open${status.browser ? ` in ${status.browser}` : ''}` : 'Not open',
-    );
+    if (status === null) localize(this.connectionText, 'cw-opening');
+    else if (!connected) localize(this.connectionText, 'cw-not-open');
+    else if (status.browser) localize(this.connectionText, 'cw-open-in', { browser: status.browser });
+    else localize(this.connectionText, 'cw-open');
 
     const registration = windowRegistration(status);
     this.registration.dataset.status = registration.status;
-    setText(this.registrationTitle, registration.title);
-    setText(this.registrationDetail, registration.detail);
+    localize(this.registrationTitle, registration.title.id, registration.title.args);
+    localize(this.registrationDetail, registration.detail.id, registration.detail.args);
     // When all is well the status bar says it already; problems are repeated here.
     this.registrationDetail.hidden = registration.status === 'ready';
     this.registration.hidden = status !== null && !connected;
@@ -105,10 +109,7 @@ export class CallingWindowView {
 
     const error = status?.error ?? null;
     this.browser.classList.toggle('error', error !== null);
-    setText(
-      this.browser,
-      error ?? (status?.browser && !connected ? `Dialtone opens it in ${status.browser}.` : ''),
-    );
+    setText(this.browser, error ?? (status?.browser && !connected ? t('cw-opens-in', { browser: status.browser }) : ''));
     this.browser.hidden = this.browser.textContent === '';
 
     // Emphasised while the window is closed: it is the one thing to do. Hidden during a call:
@@ -125,7 +126,7 @@ export class CallingWindowView {
     const ringingIn = call !== null && call.direction === 'incoming' && call.state === 'ringing';
     this.ringing.hidden = !ringingIn;
     this.el.classList.toggle('is-ringing', ringingIn);
-    if (ringingIn) setText(this.ringingCaller, describeParty(call.number, this.actions.homeRegion()));
+    if (ringingIn) localize(this.ringingText, 'cw-ringing-text', { caller: describeParty(call.number, this.actions.homeRegion()) }, ['caller']);
 
     // A ringing incoming call has the big view above; the panel does not repeat it.
     this.call.hidden = call === null || ringingIn;
@@ -136,9 +137,9 @@ export class CallingWindowView {
     }
     this.call.dataset.state = call.state;
     const incoming = call.direction === 'incoming';
-    setText(this.callLabel, call.state === 'open' ? (incoming ? 'Call from' : 'Call to') : incoming ? 'Incoming call' : 'Outgoing call');
+    localize(this.callLabel, call.state === 'open' ? (incoming ? 'cw-call-from' : 'cw-call-to') : incoming ? 'incoming-title' : 'cw-outgoing');
     setText(this.callNumber, describeParty(call.number, this.actions.homeRegion()));
-    setText(this.callState, CALL_STATE_TEXT[call.state]);
+    localize(this.callState, CALL_STATE_TEXT[call.state]);
     if (call.state === 'open' && call.since !== null) {
       if (this.timerSince !== call.since) {
         this.stopCallTimer();

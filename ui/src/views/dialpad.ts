@@ -1,9 +1,11 @@
 // The idle phone: number field, dial pad, call button.
 
 import { formatInternational, formatTyped, normalizeNumber, type Region } from '../phone/number';
-import { h, setText } from './dom';
+import { t } from '../i18n/i18n';
+import { h, hm, setText } from './dom';
 import { icon } from './icons';
 import { keypad } from './keypad';
+import { localize } from './l10n';
 
 export interface DialActions {
   /** Places the call; the number is E.164 already. */
@@ -31,23 +33,27 @@ export class DialView {
       inputmode: 'tel',
       autocomplete: 'off',
       spellcheck: 'false',
-      placeholder: 'Enter a number',
       'aria-describedby': 'number-message',
     });
+    localize(this.input, 'dial-input');
     this.message = h('p', { id: 'number-message', class: 'number-message', 'aria-live': 'polite' });
-    this.callButton = h('button', { type: 'button', class: 'call-button', 'aria-label': 'Call' }, icon('call'));
-    const backspace = h('button', { type: 'button', class: 'round-button backspace', 'aria-label': 'Delete last digit' }, icon('backspace'));
-    const plus = h('button', { type: 'button', class: 'round-button plus', 'aria-label': 'Plus (country code)' }, h('span', { 'aria-hidden': 'true' }, '+'));
+    this.callButton = h('button', { type: 'button', class: 'call-button' }, icon('call'));
+    localize(this.callButton, 'dial-call-button');
+    const backspace = h('button', { type: 'button', class: 'round-button backspace' }, icon('backspace'));
+    localize(backspace, 'dial-backspace');
+    const plus = h('button', { type: 'button', class: 'round-button plus' }, h('span', { 'aria-hidden': 'true' }, '+'));
+    localize(plus, 'dial-plus');
 
     this.el = h(
       'section',
-      { class: 'dial', 'aria-label': 'Dial pad' },
-      h('label', { class: 'visually-hidden', for: 'number' }, 'Number to call'),
+      { class: 'dial' },
+      hm('label', { class: 'visually-hidden', for: 'number' }, 'dial-input-label'),
       this.input,
       this.message,
-      keypad((key) => this.press(key), { label: 'Dial pad keys', zeroHoldsPlus: true }),
+      keypad((key) => this.press(key), { label: 'dial-keys', zeroHoldsPlus: true }),
       h('div', { class: 'dial-actions' }, plus, this.callButton, backspace),
     );
+    localize(this.el, 'dial-section');
 
     this.input.addEventListener('input', (event) => this.typed(event as InputEvent));
     // Coming back from the keypad, keep typing at the end (a click still places the caret).
@@ -167,6 +173,11 @@ export class DialView {
     this.input.focus({ preventScroll: true });
   }
 
+  /** Says again what the number will be, e.g. in a new language. */
+  refresh(): void {
+    this.update(false);
+  }
+
   private onPaste(event: ClipboardEvent): void {
     const text = event.clipboardData?.getData('text') ?? '';
     if (!text) return;
@@ -192,7 +203,7 @@ export class DialView {
     const result = normalizeNumber(value, this.actions.homeRegion());
     if (result.ok) {
       // Always the international form: it shows whether a trunk 0 stays (+39 06…) or goes.
-      setText(this.message, `Calls ${formatInternational(result.e164)}`);
+      localize(this.message, 'dial-will-call', { number: formatInternational(result.e164) });
       return;
     }
     // While typing, a number that is merely too short is not an error yet.
@@ -226,7 +237,7 @@ export class DialView {
     const blocked = this.actions.blockedReason();
     if (blocked !== null) {
       this.message.classList.add('error');
-      setText(this.message, `Can’t call yet: ${blocked}`);
+      setText(this.message, t('dial-blocked', { reason: blocked }));
       return;
     }
     this.actions.call(result.e164);

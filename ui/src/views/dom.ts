@@ -1,5 +1,8 @@
 // A tiny DOM builder. Text always goes in as text nodes, never as HTML.
 
+import type { Args } from '../i18n/i18n';
+import { localize, unbind } from './l10n';
+
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined>;
 
@@ -30,6 +33,20 @@ export function setChildren(parent: Node, ...children: Child[]): void {
   append(parent, ...children);
 }
 
+/** Text that is not one of our messages (a number, a timer, words from Rust). */
 export function setText(el: Element, text: string): void {
+  unbind(el);
   if (el.textContent !== text) el.textContent = text;
+}
+
+/** `h` for an element that shows message `id` (its text and attributes; see l10n.ts). */
+export function hm<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs,
+  id: string,
+  args?: Args,
+): HTMLElementTagNameMap[K] {
+  const el = h(tag, attrs);
+  localize(el, id, args);
+  return el;
 }

@@ -2,7 +2,7 @@
 
 import type { CallState } from '../phone/callState';
 import { describeParty, type Region } from '../phone/number';
-import { h, setText } from './dom';
+import { h, hm, setText } from './dom';
 import { icon } from './icons';
 
 export interface IncomingActions {
@@ -19,13 +19,13 @@ export class IncomingView {
 
   constructor(private readonly actions: IncomingActions) {
     this.caller = h('h2', { class: 'call-number', id: 'incoming-caller' });
-    this.acceptButton = h('button', { type: 'button', class: 'answer-button' }, icon('call'), h('span', {}, 'Accept'));
-    const reject = h('button', { type: 'button', class: 'decline-button' }, icon('hangup'), h('span', {}, 'Decline'));
+    this.acceptButton = h('button', { type: 'button', class: 'answer-button' }, icon('call'), hm('span', {}, 'incoming-accept'));
+    const reject = h('button', { type: 'button', class: 'decline-button' }, icon('hangup'), hm('span', {}, 'incoming-decline'));
     this.el = h(
       'section',
       { class: 'incoming', role: 'alertdialog', 'aria-labelledby': 'incoming-title', 'aria-describedby': 'incoming-caller' },
       h('div', { class: 'call-head' },
-        h('p', { class: 'call-label ringing-label', id: 'incoming-title' }, 'Incoming call'),
+        hm('p', { class: 'call-label ringing-label', id: 'incoming-title' }, 'incoming-title'),
         this.caller,
         h('div', { class: 'ripple', 'aria-hidden': 'true' }, icon('person')),
       ),

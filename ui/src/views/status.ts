@@ -1,7 +1,9 @@
 // Registration state, always visible at the top: a coloured pill plus the reason in words.
 
 import type { Registration } from '../phone/registration';
+import { render } from '../i18n/i18n';
 import { h, setText } from './dom';
+import { localize, localizeMsg } from './l10n';
 
 export interface StatusActions {
   openSettings(): void;
@@ -33,12 +35,14 @@ export class StatusView {
   render(registration: Registration, settingsOpen: boolean): void {
     this.pill.dataset.status = registration.status;
     this.detail.dataset.status = registration.status;
-    setText(this.title, registration.title);
+    localizeMsg(this.title, registration.title);
     // The pill is decoration; the live region says the state in words too.
-    setText(this.spoken, `${registration.title}: `);
-    setText(this.text, registration.detail);
+    localize(this.spoken, 'status-spoken', { title: render(registration.title) });
+    localizeMsg(this.text, registration.detail);
     this.current = registration.action === 'settings' && settingsOpen ? null : registration.action;
     this.action.hidden = this.current === null;
-    setText(this.action, this.current === 'settings' ? 'Open settings' : this.current === 'retry' ? 'Retry now' : '');
+    if (this.current === 'settings') localize(this.action, 'status-open-settings');
+    else if (this.current === 'retry') localize(this.action, 'status-retry');
+    else setText(this.action, '');
   }
 }

@@ -235,11 +235,17 @@ export function completeSettings() {
       field('allowed_country_codes', 'Allowed countries', '1', 'default'),
       { ...field('allowed_numbers', 'Allowed numbers', '', 'unset'), set: false, value: null },
       field('max_call_seconds', 'Maximum call length', '14400', 'default'),
+      field('voicemail', 'Voicemail', 'true', 'default'),
+      field('voicemail_greeting', 'Voicemail greeting', 'You have reached my Dialtone. Please leave a message after the tone.', 'default'),
+      field('voicemail_max_secs', 'Longest voicemail (seconds)', '120', 'default'),
+      field('ring_secs', 'Ring time (seconds)', '30', 'default'),
+      field('do_not_disturb', 'Do not disturb', 'false', 'default'),
       field('call_at_once', 'Call at once when another program hands me a number', 'false', 'default'),
       field('launch_at_login', 'Launch at login', 'false', 'default'),
       unset('shortcut_answer', 'Shortcut: answer'),
       unset('shortcut_hang_up', 'Shortcut: hang up'),
       unset('shortcut_mute', 'Shortcut: mute'),
+      field('language', 'Language', 'auto', 'default'),
     ],
   };
 }
@@ -395,7 +401,7 @@ function installMocks(config) {
       if (!f.secret) f.value = value;
     }
     state.settings.complete = state.settings.fields
-      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds', 'call_at_once', 'launch_at_login', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute'].includes(f.name))
+      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds', 'voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb', 'call_at_once', 'launch_at_login', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute', 'language'].includes(f.name))
       .every((/** @type {any} */ f) => f.set);
   };
   const clone = (/** @type {any} */ v) => JSON.parse(JSON.stringify(v));
@@ -567,13 +573,15 @@ export async function pauseClock(page) {
  * A fresh context and page (400x720, like the app window) with the IPC mock installed.
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
- * @param {{ settings?: any, listener?: any, tokenError?: any, saveError?: any, fake?: any, clock?: boolean, timers?: boolean, colorScheme?: 'light'|'dark', host?: 'tauri'|'http', window?: any, openError?: any, waitingDial?: any, setup?: any }} [options]
+ * @param {{ settings?: any, listener?: any, tokenError?: any, saveError?: any, fake?: any, clock?: boolean, timers?: boolean, colorScheme?: 'light'|'dark', host?: 'tauri'|'http', window?: any, openError?: any, waitingDial?: any, setup?: any, locale?: string }} [options]
+ * `locale` is the browser's language (`navigator.languages`, `Accept-Language`); en-US unless given.
  */
 export async function openApp(browser, url, options = {}) {
   const context = await browser.newContext({
     viewport: { width: 400, height: 720 },
     deviceScaleFactor: 1,
     colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
     reducedMotion: 'reduce',
     permissions: ['microphone', 'clipboard-read', 'clipboard-write'],
   });

@@ -204,7 +204,7 @@ describe('settings', () => {
     const env = `TWILIO_ACCOUNT_SID=AC${HEX}\nTWILIO_API_KEY_SID=SK${HEX}\n# comment\nTWILIO_NUMBER=+15551234567\n`;
     await page.getByLabel('Or paste its contents').fill(env);
     await page.getByRole('button', { name: 'Import pasted text' }).click();
-    await page.getByText('Imported 3 settings: Account SID, API Key SID, Twilio number.').waitFor();
+    await page.getByText('Imported 3 settings: Account SID, API Key SID, and Twilio number.').waitFor();
     const imported = (await calls(page)).find((c) => c.cmd === 'import_env');
     assert.deepEqual(imported?.args, { contents: env });
     assert.equal(await page.getByLabel('Twilio number', { exact: true }).inputValue(), '+15551234567');

@@ -2,12 +2,13 @@
 
 import { expect, test } from 'vitest';
 import type { PhoneStatus } from '../../src/contract';
+import { msg } from '../../src/i18n/i18n';
 import { reportToApp } from '../../src/phone/appWindowLink';
 import { IDLE } from '../../src/phone/callState';
 import type { PhoneSnapshot } from '../../src/phone/device';
 
 test('reports at once, then each change once, and again after a failed report', async () => {
-  let snapshot: PhoneSnapshot = { registration: { status: 'ready', title: 'Ready', detail: '', action: null }, call: IDLE };
+  let snapshot: PhoneSnapshot = { registration: { status: 'ready', title: msg('status-ready'), detail: msg('status-ready-detail'), action: null }, call: IDLE };
   const listeners = new Set<(s: PhoneSnapshot) => void>();
   const phone = {
     snapshot: () => snapshot,

@@ -2,10 +2,15 @@
 // state changes and "call over" reach the Phone exactly once, and nothing stays attached.
 
 import { beforeEach, describe, expect, test } from 'vitest';
-import { CALL_LOST, CallControl } from '../../src/phone/callControl';
+import { CallControl } from '../../src/phone/callControl';
+import { t } from '../../src/i18n/i18n';
+
 import { DeviceLog } from '../../src/phone/deviceLog';
 import { Call, FakeTwilioError, resetFake } from '../fakes/voice-sdk';
 import { manualClock } from './manualClock';
+
+/** What the log says when the SDK gives up reconnecting a call. */
+const CALL_LOST = t('log-call-lost');
 
 function control() {
   const time = manualClock();

@@ -1,6 +1,7 @@
 // The device log (src/phone/deviceLog.ts): bounded, told to listeners, SDK errors in words.
 
 import { describe, expect, test } from 'vitest';
+import { render, setLanguage } from '../../src/i18n/i18n';
 import { DeviceLog, LOG_LIMIT, type LogEntry } from '../../src/phone/deviceLog';
 import { explainError } from '../../src/phone/errors';
 import { FakeTwilioError } from '../fakes/voice-sdk';
@@ -35,13 +36,17 @@ describe('DeviceLog', () => {
     const explained = explainError(31486);
     expect(log.entries[0]).toEqual(expect.objectContaining({
       level: 'error',
-      text: `The call could not start: ${explained.title} (31486). ${explained.what}`,
-      fix: explained.fix,
+      text: `The call could not start: ${render(explained.title)} (31486). ${render(explained.what)}`,
+      fix: render(explained.fix),
       code: 31486,
     }));
     log.writeError(new Error('plain failure'));
     expect(log.entries[1]?.text).toBe('Error. plain failure');
     expect(log.entries[1]).not.toHaveProperty('code');
+    setLanguage('ja');
+    log.writeError(new FakeTwilioError(31486, 'Busy Here'), '発信できませんでした');
+    setLanguage('en');
+    expect(log.entries[2]?.text).toMatch(/^発信できませんでした：話し中（31486）。/);
   });
 
   test('the same error object is written once, however many paths report it', () => {

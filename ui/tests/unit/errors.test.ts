@@ -1,40 +1,70 @@
 import { createRequire } from 'node:module';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { render, setLanguage } from '../../src/i18n/i18n';
 import {
   CONNECT_FAILURE_CODES, LegacyTwilioCode, OFFLINE_CODES, TOKEN_CODES, TOKEN_REFUSED_CODES, TwilioCode,
-  errorParts, explainError,
+  EXPLAINED_CODES, errorParts, explainError,
 } from '../../src/phone/errors';
 
+/** An explanation in words, in the current language. */
+function words(code: number | null, sdkMessage?: string) {
+  const e = explainError(code, sdkMessage);
+  return { code: e.code, title: render(e.title), what: render(e.what), fix: render(e.fix) };
+}
+
 describe('explainError', () => {
-  // The codes the issue names, each with plain words and what to do.
+  afterEach(() => setLanguage('en'));
+
+  // The codes the issue names, each with plain words and what to do, in both languages.
   test.each([
-    [20101, /Access token rejected/, /API Key Secret/],
-    [20104, /Access token expired/, /clock/],
-    [31005, /Connection to Twilio failed/, /Voice Request URL/],
-    [31009, /Offline/, /internet connection/],
-    [31401, /Microphone blocked/, /Privacy/],
-    [31402, /Microphone unavailable/, /Plug in a microphone/],
-    [53000, /Can’t reach Twilio/, /firewall|WebSockets/],
-    [53405, /Audio connection failed/, /UDP/],
-  ])('%i', (code, title, fix) => {
-    const e = explainError(code, 'raw sdk text');
+    [20101, /Access token rejected/, /API Key Secret/, /アクセストークン/, /API Key Secret/],
+    [20104, /Access token expired/, /clock/, /期限切れ/, /時計/],
+    [31005, /Connection to Twilio failed/, /Voice Request URL/, /Twilioとの接続/, /Voice Request URL/],
+    [31009, /Offline/, /internet connection/, /オフライン/, /インターネット/],
+    [31401, /Microphone blocked/, /Privacy/, /マイク/, /プライバシー/],
+    [31402, /Microphone unavailable/, /Plug in a microphone/, /マイク/, /接続/],
+    [53000, /Can’t reach Twilio/, /firewall|WebSockets/, /Twilioに接続できません/, /WebSocket/],
+    [53405, /Audio connection failed/, /UDP/, /音声/, /UDP/],
+  ])('%i', (code, title, fix, titleJa, fixJa) => {
+    const e = words(code, 'raw sdk text');
     expect(e.code).toBe(code);
     expect(e.title).toMatch(title);
     expect(e.fix).toMatch(fix);
     expect(e.what.length).toBeGreaterThan(20);
     expect(e.what).not.toContain('raw sdk text');
+    setLanguage('ja');
+    const ja = words(code, 'raw sdk text');
+    expect(ja.title).toMatch(titleJa);
+    expect(ja.fix).toMatch(fixJa);
+    expect(ja.what).not.toBe(e.what);
+  });
+
+  test('every code has its own words in both languages', () => {
+    for (const code of EXPLAINED_CODES) {
+      const en = words(code);
+      setLanguage('ja');
+      const ja = words(code);
+      setLanguage('en');
+      for (const part of ['title', 'what', 'fix'] as const) {
+        expect(en[part].length, `${code} ${part}`).toBeGreaterThan(2);
+        expect(ja[part], `${code} ${part}`).not.toBe(en[part]);
+        expect(ja[part], `${code} ${part}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      }
+    }
   });
 
   test('1.x codes for the microphone map to the same advice', () => {
-    expect(explainError(31208).title).toBe(explainError(31401).title);
-    expect(explainError(31201).title).toBe(explainError(31402).title);
+    expect(explainError(31208).title).toEqual(explainError(31401).title);
+    expect(explainError(31201).title).toEqual(explainError(31402).title);
   });
 
   test('unknown codes keep the SDK message', () => {
-    const e = explainError(39999, 'Something odd happened');
+    const e = words(39999, 'Something odd happened');
     expect(e).toMatchObject({ code: 39999, title: 'Twilio error 39999', what: 'Something odd happened' });
     expect(e.fix).toMatch(/twilio\.com\/docs\/api\/errors/);
-    expect(explainError(null, '').what).toMatch(/without a message/);
+    expect(words(null, '').what).toMatch(/without a message/);
+    setLanguage('ja');
+    expect(words(39999, 'Something odd happened')).toMatchObject({ title: 'Twilioエラー39999', what: 'Something odd happened' });
   });
 });
 

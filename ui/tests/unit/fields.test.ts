@@ -1,10 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { setLanguage } from '../../src/i18n/i18n';
 import { FIELD_NAMES } from '../../src/contract';
 import { FIELD_HINTS, SECTIONS, defaultIdentity, validateField } from '../../src/settings/fields';
 
 const HEX = '0123456789abcdef0123456789abcdef';
 
 describe('validateField', () => {
+  afterEach(() => setLanguage('en'));
+
   test.each([
     ['account_sid', `AC${HEX}`],
     ['account_sid', `AC${HEX.toUpperCase()}`],
@@ -94,6 +97,18 @@ describe('validateField', () => {
     expect(validateField(name, value)).toMatch(message);
   });
 
+  test.each([
+    ['account_sid', `AC${HEX.slice(0, 31)}g`, 'ACの後はちょうど16進数32桁（0-9、a-f）です。入力は32文字で、16進数でない文字を含みます。'],
+    ['port', '0', 'ポートは1～65535の整数です。'],
+    ['account_sid', '', '必須：Account SID（Twilio Console › Account Info）。'],
+    ['allowed_country_codes', '1,XX', '「XX」は国番号でも2文字の国コード（PR、JM、JEなど）でもありません。'],
+    ['allowed_numbers', '+44 70 1234', '「+44 70 1234」：+44の番号としては短すぎます。'],
+    ['language', 'fr', 'auto、en、jaのいずれかを選んでください。'],
+  ] as const)('in Japanese: %s refuses %j', (name, value, message) => {
+    setLanguage('ja');
+    expect(validateField(name, value)).toBe(message);
+  });
+
   test('empty: required fields say so, the rest mean keep or default', () => {
     expect(validateField('account_sid', '')).toMatch(/Required/);
     expect(validateField('twilio_number', ' ')).toMatch(/Required/);
@@ -111,7 +126,8 @@ test('default identity is derived from the number', () => {
 });
 
 test('every field has a hint and a section, once', () => {
-  const inSections = SECTIONS.flatMap((s) => s.fields).sort();
+  // The language has a section of its own (a menu that applies at once).
+  const inSections = [...SECTIONS.flatMap((s) => s.fields), 'language'].sort();
   expect(inSections).toEqual([...FIELD_NAMES].sort());
   for (const name of FIELD_NAMES) expect(FIELD_HINTS[name]).toBeTruthy();
 });

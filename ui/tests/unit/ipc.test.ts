@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { BackendError, HttpBackend, SESSION_LOST_MESSAGE, TauriBackend, pickBackend, toBackendError, type EventStream, type StreamEvent } from '../../src/ipc';
+import { t } from '../../src/i18n/i18n';
+import { BackendError, HttpBackend, TauriBackend, pickBackend, toBackendError, type EventStream, type StreamEvent } from '../../src/ipc';
 import type { PhoneCommand, WebhookStatus } from '../../src/contract';
 
 describe('toBackendError', () => {
@@ -98,7 +99,7 @@ describe('HttpBackend and the calling window', () => {
     );
     let lost = 0;
     backend.onSessionLost(() => (lost += 1));
-    await expect(backend.getToken()).rejects.toMatchObject({ kind: 'session', message: SESSION_LOST_MESSAGE });
+    await expect(backend.getToken()).rejects.toMatchObject({ kind: 'session', message: t('session-lost') });
     await expect(backend.settingsStatus()).rejects.toMatchObject({ kind: 'session' });
     await expect(backend.reportPhoneStatus({ registration: 'registered', error: null, call: null })).rejects.toMatchObject({ kind: 'session' });
     expect(lost).toBe(1);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { setLanguage } from '../../src/i18n/i18n';
 import {
   describeParty,
   formatForDisplay,
@@ -57,6 +58,8 @@ describe('the shared table of numbers', () => {
 });
 
 describe('normalizeNumber messages', () => {
+  afterEach(() => setLanguage('en'));
+
   test('letters are refused with a clear message', () => {
     const r = normalizeNumber('1-800-FLOWERS', 'US');
     expect(r).toMatchObject({ ok: false, problem: 'invalid' });
@@ -82,6 +85,20 @@ describe('normalizeNumber messages', () => {
     const r = normalizeNumber(input, home);
     expect(r).toMatchObject({ ok: false, problem });
     if (!r.ok) expect(r.error).toMatch(message);
+  });
+
+  test.each([
+    ['', 'US', '発信する番号を入力してください。'],
+    ['1-800-FLOWERS', 'US', '電話番号に文字は使えません（「FLO」があります）。数字で入力してください。'],
+    ['+1555', 'US', '+1の番号としては短すぎます。'],
+    ['555 12', 'US', '+1（Twilio番号の国）の番号としては短すぎます。他の国へは+から入力してください。'],
+    ['020 7946 09', 'GB', 'その桁数の+44（Twilio番号の国）の番号はありません。桁の抜けや余分がないか確認してください。他の国へは+から入力してください。'],
+    ['+28 1234 5678', 'GB', '+281…で始まる国番号はありません。+の後の国番号を確認してください。'],
+    ['5551234567', null, '国番号を付けてください：+から始めます（例：米国は+1、英国は+44、日本は+81）。設定でTwilio番号を入れると、国内の番号もそのまま使えます。'],
+  ] as const)('in Japanese: %j at home in %s', (input, home, message) => {
+    setLanguage('ja');
+    const r = normalizeNumber(input, home);
+    expect(r.ok ? null : r.error).toBe(message);
   });
 
   test('national numbers need a home country', () => {
@@ -128,6 +145,11 @@ describe('display', () => {
     expect(describeParty('+266696687')).toBe('Withheld number');
     expect(describeParty('')).toBe('Unknown caller');
     expect(describeParty('sip:bob@example.com')).toBe('sip:bob@example.com');
+    setLanguage('ja');
+    expect(describeParty('client:alice')).toBe('alice（アプリのユーザー）');
+    expect(describeParty('+266696687')).toBe('非通知');
+    expect(describeParty('')).toBe('発信者不明');
+    setLanguage('en');
   });
 });
 

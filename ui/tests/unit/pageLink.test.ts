@@ -7,9 +7,10 @@ import { IDLE, type CallState } from '../../src/phone/callState';
 import type { PhoneSnapshot } from '../../src/phone/device';
 import type { Registration } from '../../src/phone/registration';
 import { linkToApp } from '../../src/phone/pageLink';
+import { msg } from '../../src/i18n/i18n';
 
 function harness() {
-  let snapshot: PhoneSnapshot = { registration: { status: 'starting', title: 'Starting', detail: '…', action: null }, call: IDLE };
+  let snapshot: PhoneSnapshot = { registration: { status: 'starting', title: msg('status-starting'), detail: msg('plain-text', { text: '…' }), action: null }, call: IDLE };
   const listeners = new Set<(s: PhoneSnapshot) => void>();
   let retries = 0;
   let restarts = 0;
@@ -88,7 +89,7 @@ test('a failed post is sent again on the next change', async () => {
   t.set({ status: 'ready' });
   await Promise.resolve();
   await Promise.resolve();
-  t.set({ status: 'ready', detail: 'other words' });
+  t.set({ status: 'ready', detail: msg('plain-text', { text: 'other words' }) });
   expect(t.reports.filter((r) => r.registration === 'registered')).toHaveLength(2);
 });
 

@@ -2,6 +2,12 @@
 // window/document event targets.
 
 import { beforeEach, describe, expect, test } from 'vitest';
+import { msg, render, type Msg } from '../../src/i18n/i18n';
+
+/** A registration's words, in the current language. */
+function words<R extends { title: Msg; detail: Msg }>(r: R): Omit<R, 'title' | 'detail'> & { title: string; detail: string } {
+  return { ...r, title: render(r.title), detail: render(r.detail) };
+}
 import type { TokenResponse } from '../../src/contract';
 import { BackendError, type Backend } from '../../src/ipc';
 import { Phone } from '../../src/phone/device';
@@ -110,7 +116,7 @@ describe('start', () => {
   test('a failed token fetch explains and points to settings', async () => {
     const t = setup({ tokenError: new BackendError('missing_settings', 'missing settings: account_sid') });
     await t.phone.start();
-    expect(t.phone.snapshot().registration).toMatchObject({
+    expect(words(t.phone.snapshot().registration)).toMatchObject({
       status: 'error',
       title: 'Setup needed',
       action: 'settings',
@@ -248,7 +254,7 @@ describe('token', () => {
     await fake.device!.unregister();
     fake.device!.emitError(20101, 'AccessTokenInvalid');
     await flush();
-    expect(t.phone.snapshot().registration).toMatchObject({ status: 'error', action: 'settings', title: 'Access token rejected' });
+    expect(words(t.phone.snapshot().registration)).toMatchObject({ status: 'error', action: 'settings', title: 'Access token rejected' });
     expect(fake.device!.tokens).toHaveLength(1);
   });
 });
@@ -324,26 +330,26 @@ describe('registration recovery', () => {
 describe('token errors by kind', () => {
   test('each kind gets its own title, action and fix', () => {
     const e = (kind: string, message = 'the message') => explainTokenError({ kind, message }, true);
-    expect(e('missing_settings', 'missing settings: Account SID (account_sid)').registration).toEqual({
+    expect(words(e('missing_settings', 'missing settings: Account SID (account_sid)').registration)).toEqual({
       title: 'Setup needed',
       detail: 'Could not get an access token: missing settings: Account SID (account_sid).',
       action: 'settings',
     });
     const keychain = e('keychain', 'the keychain is locked: unlock it with `secret-tool` or log in again');
-    expect(keychain.registration.title).toBe('Keychain locked');
-    expect(keychain.registration.title).not.toBe('Setup needed');
-    expect(keychain.registration.detail).toContain('unlock it with `secret-tool`');
-    expect(keychain.registration.action).toBe('settings');
-    expect(e('settings', 'cannot read /home/u/.config/dialtone/settings.toml: bad TOML').registration).toMatchObject({
+    expect(words(keychain.registration).title).toBe('Keychain locked');
+    expect(words(keychain.registration).title).not.toBe('Setup needed');
+    expect(words(keychain.registration).detail).toContain('unlock it with `secret-tool`');
+    expect(words(keychain.registration).action).toBe('settings');
+    expect(words(e('settings', 'cannot read /home/u/.config/dialtone/settings.toml: bad TOML').registration)).toMatchObject({
       title: 'Settings unreadable',
       detail: 'Cannot read /home/u/.config/dialtone/settings.toml: bad TOML.',
     });
-    expect(e('token', 'bad signing key').registration.detail).toBe('Could not create an access token: bad signing key.');
-    expect(e('network').registration).toMatchObject({ title: 'Can’t reach Dialtone', action: 'retry' });
-    expect(e('session').registration).toMatchObject({ title: 'Session lost', action: null });
-    expect(e('session').registration.detail).toMatch(/Reopen calling window/);
-    expect(e('forbidden').registration.action).toBeNull();
-    expect(explainTokenError({ kind: 'rate_limited', message: 'slow down', retryAfterMs: 9000 }, true).registration.detail).toMatch(/in 9 s/);
+    expect(words(e('token', 'bad signing key').registration).detail).toBe('Could not create an access token: bad signing key.');
+    expect(words(e('network').registration)).toMatchObject({ title: 'Can’t reach Dialtone', action: 'retry' });
+    expect(words(e('session').registration)).toMatchObject({ title: 'Session lost', action: null });
+    expect(words(e('session').registration).detail).toMatch(/Reopen calling window/);
+    expect(words(e('forbidden').registration).action).toBeNull();
+    expect(words(explainTokenError({ kind: 'rate_limited', message: 'slow down', retryAfterMs: 9000 }, true).registration).detail).toMatch(/in 9 s/);
     expect(explainTokenError({ kind: 'missing_settings', message: 'm' }, false).fix).toMatch(/Dialtone app window/);
   });
 
@@ -356,7 +362,7 @@ describe('token errors by kind', () => {
       return getToken();
     };
     await t.phone.start();
-    expect(t.phone.snapshot().registration).toMatchObject({ status: 'error', title: 'Waiting', cause: 'rate_limited' });
+    expect(words(t.phone.snapshot().registration)).toMatchObject({ status: 'error', title: 'Waiting', cause: 'rate_limited' });
     expect(asked).toBe(1);
     expect(t.pendingTimers()).toBe(1);
     await t.advance(5_000);
@@ -373,7 +379,7 @@ describe('token errors by kind', () => {
     t.setTokenError(new BackendError('session', 'gone'));
     fake.device!.tokenWillExpire();
     await flush();
-    expect(t.phone.snapshot().registration).toMatchObject({ status: 'error', title: 'Session lost' });
+    expect(words(t.phone.snapshot().registration)).toMatchObject({ status: 'error', title: 'Session lost' });
   });
 });
 
@@ -382,9 +388,9 @@ describe('retire (the calling window lost its session)', () => {
     const t = await started();
     const device = fake.device!;
     expect(t.phone.dialBlockedReason()).toBeNull();
-    t.phone.retire('A newer calling window took over.');
+    t.phone.retire(msg('plain-text', { text: 'A newer calling window took over.' }));
     expect(device.state).toBe('destroyed');
-    expect(t.phone.snapshot().registration).toMatchObject({ status: 'error', title: 'Window closed', detail: 'A newer calling window took over.' });
+    expect(words(t.phone.snapshot().registration)).toMatchObject({ status: 'error', title: 'Window closed', detail: 'A newer calling window took over.' });
     await t.phone.restart();
     await t.phone.retry();
     t.env.network.dispatchEvent(new Event('online'));
@@ -400,7 +406,7 @@ describe('retire (the calling window lost its session)', () => {
     const call = device.incoming('+15550000001')!;
     t.phone.accept();
     await flush();
-    t.phone.retire('A newer calling window took over.');
+    t.phone.retire(msg('plain-text', { text: 'A newer calling window took over.' }));
     expect(device.state).not.toBe('destroyed');
     expect(call.status()).toBe('open');
     expect(t.phase()).toBe('active');
@@ -408,6 +414,6 @@ describe('retire (the calling window lost its session)', () => {
     t.phone.hangUp();
     await flush();
     expect(device.state).toBe('destroyed');
-    expect(t.phone.snapshot().registration.title).toBe('Window closed');
+    expect(words(t.phone.snapshot().registration).title).toBe('Window closed');
   });
 });

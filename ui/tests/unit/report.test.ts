@@ -3,13 +3,19 @@ import type { WindowStatus } from '../../src/contract';
 import { IDLE, type CallState } from '../../src/phone/callState';
 import type { Registration } from '../../src/phone/registration';
 import { phoneStatusOf, sameStatus, windowRegistration } from '../../src/phone/report';
+import { msg, render, setLanguage } from '../../src/i18n/i18n';
 
-const ready: Registration = { status: 'ready', title: 'Ready', detail: 'Calls ring here.', action: null };
+/** A registration in words, in the current language. */
+function shown(r: Registration) {
+  return { ...r, title: render(r.title), detail: render(r.detail) };
+}
+
+const ready: Registration = { status: 'ready', title: msg('status-ready'), detail: msg('plain-text', { text: 'Calls ring here.' }), action: null };
 const n = '+15557654321';
 
 describe('phoneStatusOf', () => {
   test('registration states map onto the report', () => {
-    const at = (status: Registration['status'], detail = 'why') => phoneStatusOf({ registration: { ...ready, status, detail }, call: IDLE });
+    const at = (status: Registration['status'], detail = 'why') => phoneStatusOf({ registration: { ...ready, status, detail: msg('plain-text', { text: detail }) }, call: IDLE });
     expect(at('starting')).toEqual({ registration: 'registering', error: null, call: null });
     expect(at('registering').registration).toBe('registering');
     expect(at('ready')).toEqual({ registration: 'registered', error: null, call: null });
@@ -52,8 +58,8 @@ describe('windowRegistration', () => {
   const status = (overrides: Partial<WindowStatus>): WindowStatus => ({ connected: true, report: null, browser: 'chromium', error: null, ...overrides });
 
   test('closed window: says so, or why it could not open', () => {
-    expect(windowRegistration(status({ connected: false }))).toMatchObject({ status: 'offline', title: 'Calling window closed' });
-    expect(windowRegistration(status({ connected: false, error: 'no browser found: install chromium' }))).toMatchObject({
+    expect(shown(windowRegistration(status({ connected: false })))).toMatchObject({ status: 'offline', title: 'Calling window closed' });
+    expect(shown(windowRegistration(status({ connected: false, error: 'no browser found: install chromium' })))).toMatchObject({
       status: 'error',
       detail: 'no browser found: install chromium',
     });
@@ -62,20 +68,24 @@ describe('windowRegistration', () => {
 
   test('settings incomplete: setup is the thing to do, not reopening a window that cannot work', () => {
     const setup = { status: 'error', title: 'Setup needed', action: 'settings' };
-    expect(windowRegistration(null, true)).toMatchObject(setup);
-    expect(windowRegistration(status({ connected: false }), true)).toMatchObject(setup);
+    expect(shown(windowRegistration(null, true))).toMatchObject(setup);
+    expect(shown(windowRegistration(status({ connected: false }), true))).toMatchObject(setup);
     // A window that is open already speaks for itself.
     expect(windowRegistration(status({ report: { registration: 'registered', error: null, call: null } }), true)).toMatchObject({ status: 'ready' });
   });
 
   test('open window: the same words and colours as the phone’s own status', () => {
     const reg = (registration: 'registering' | 'registered' | 'unregistered' | 'error' | 'unsupported', error: string | null = null) =>
-      windowRegistration(status({ report: { registration, error, call: null } }));
+      shown(windowRegistration(status({ report: { registration, error, call: null } })));
     expect(reg('registered')).toMatchObject({ status: 'ready', title: 'Ready' });
     expect(reg('registering')).toMatchObject({ status: 'registering', title: 'Registering' });
     expect(reg('unregistered', 'Can’t reach Twilio')).toMatchObject({ status: 'offline', title: 'Offline', detail: 'Can’t reach Twilio' });
     expect(reg('error', 'bad token')).toMatchObject({ status: 'error', title: 'Error', detail: 'bad token' });
     expect(reg('unsupported')).toMatchObject({ status: 'error', title: 'Calls unavailable' });
     expect(windowRegistration(status({})).status).toBe('registering');
+    setLanguage('ja');
+    expect(reg('registered')).toMatchObject({ status: 'ready', title: '待受中' });
+    expect(reg('error', 'bad token')).toMatchObject({ status: 'error', title: 'エラー', detail: 'bad token' });
+    setLanguage('en');
   });
 });

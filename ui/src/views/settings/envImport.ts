@@ -2,8 +2,11 @@
 // (the tutorial's variable names too) like the form does. Only where settings can be edited.
 
 import type { FieldName, SettingsStatus } from '../../contract';
+import { formatList, t } from '../../i18n/i18n';
 import { toBackendError, type Backend } from '../../ipc';
-import { h, setText } from '../dom';
+import { FIELD_LABELS } from '../../settings/fields';
+import { h, hm } from '../dom';
+import { localize } from '../l10n';
 
 export interface EnvImportHooks {
   /** Show the settings as they are after the import. */
@@ -28,7 +31,7 @@ export class EnvImport {
       spellcheck: 'false',
       placeholder: 'TWILIO_ACCOUNT_SID=AC…\nTWILIO_API_KEY_SID=SK…',
     });
-    const importButton = h('button', { type: 'button', class: 'secondary-button' }, 'Import pasted text');
+    const importButton = hm('button', { type: 'button', class: 'secondary-button' }, 'import-pasted');
     file.addEventListener('change', () => {
       const chosen = file.files?.[0];
       if (!chosen) return;
@@ -44,10 +47,10 @@ export class EnvImport {
     this.el = h(
       'details',
       { class: 'card import' },
-      h('summary', {}, 'Import a .env file'),
-      h('p', { class: 'field-hint' }, 'Reads the tutorial’s variables (TWILIO_ACCOUNT_SID, TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET, TWIML_APP_SID, TWILIO_NUMBER …) and saves them like the form does.'),
-      h('div', { class: 'field' }, h('label', { for: 'env-file' }, 'Choose a file'), file),
-      h('div', { class: 'field' }, h('label', { for: 'env-text' }, 'Or paste its contents'), paste),
+      hm('summary', {}, 'import-title'),
+      hm('p', { class: 'field-hint' }, 'import-hint'),
+      h('div', { class: 'field' }, hm('label', { for: 'env-file' }, 'import-choose-file'), file),
+      h('div', { class: 'field' }, hm('label', { for: 'env-text' }, 'import-paste'), paste),
       importButton,
       this.message,
     );
@@ -57,27 +60,25 @@ export class EnvImport {
   private async importEnv(contents: string): Promise<boolean> {
     if (!this.backend.canEditSettings) return false;
     if (contents.trim() === '') {
-      this.say('The .env text is empty.', 'error');
+      this.say('import-empty', 'error');
       return false;
     }
     try {
       const { status, imported } = await this.backend.importEnv(contents);
       this.hooks.show(status);
-      const labels = imported.map((name) => status.fields.find((f) => f.name === name)?.label ?? name);
-      this.say(
-        imported.length ? `Imported ${labels.length} setting${labels.length === 1 ? '' : 's'}: ${labels.join(', ')}.` : 'No Dialtone settings found in that text.',
-        imported.length ? 'ok' : 'error',
-      );
+      const labels = imported.map((name) => t(FIELD_LABELS[name]));
+      if (imported.length) this.say('import-done', 'ok', { count: labels.length, names: formatList(labels) });
+      else this.say('import-nothing', 'error');
       if (imported.length) this.hooks.changed(status, imported);
       return imported.length > 0;
     } catch (error) {
-      this.say(`Not imported: ${toBackendError(error).message}`, 'error');
+      this.say('import-failed', 'error', { message: toBackendError(error).message });
       return false;
     }
   }
 
-  private say(text: string, kind: 'ok' | 'error'): void {
+  private say(id: string, kind: 'ok' | 'error', args?: Record<string, string | number>): void {
     this.message.className = `form-message ${kind}`;
-    setText(this.message, text);
+    localize(this.message, id, args);
   }
 }

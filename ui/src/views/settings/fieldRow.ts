@@ -3,16 +3,28 @@
 // preferences are a checkbox.
 
 import type { FieldName, FieldStatus } from '../../contract';
-import { FIELD_HINTS, SWITCH_FIELDS, validateField } from '../../settings/fields';
-import { h, setText } from '../dom';
+import { FIELD_HINTS, FIELD_LABELS, SWITCH_FIELDS, validateField } from '../../settings/fields';
+import { h, hm, setText } from '../dom';
+import { localize } from '../l10n';
 
+/** Message ids: where a value comes from, as its badge says. */
 const SOURCE_TEXT: Record<FieldStatus['source'], string> = {
-  environment: 'From environment',
-  '.env file': 'From .env file',
-  keychain: 'In keychain',
-  'settings file': 'Saved',
-  default: 'Default',
-  unset: 'Not set',
+  environment: 'source-environment',
+  '.env file': 'source-dotenv',
+  keychain: 'source-keychain',
+  'settings file': 'source-settings-file',
+  default: 'source-default',
+  unset: 'source-unset',
+};
+
+/** The variant of `source-secret-set` for each source. */
+const SECRET_SOURCE_KEY: Record<FieldStatus['source'], string> = {
+  environment: 'environment',
+  '.env file': 'dotenv',
+  keychain: 'keychain',
+  'settings file': 'settings-file',
+  default: 'other',
+  unset: 'other',
 };
 
 /** Fields that cannot be cleared once set: the phone needs them. */
@@ -52,17 +64,22 @@ export class FieldRow {
       this.original = field.value === 'true' ? 'true' : 'false';
       input.checked = this.original === 'true';
     } else input.value = this.original;
-    if (secret) input.placeholder = field.set ? (editable ? 'Set. Type a new value to replace it' : 'Set') : 'Not set';
-    else if (field.name === 'identity') input.placeholder = 'Derived from your number';
+    if (secret) localize(input, field.set ? (editable ? 'placeholder-secret-set' : 'placeholder-secret-set-read-only') : 'placeholder-unset');
+    else if (field.name === 'identity') localize(input, 'placeholder-identity');
     else if (field.name === 'port') input.placeholder = '3000';
 
-    const badgeText = secret ? (field.set ? `Set · ${SOURCE_TEXT[field.source]}` : 'Not set') : SOURCE_TEXT[field.source];
     const stored = field.set && field.source !== 'default';
-    const badge = h('span', { class: `badge source-${field.source.replace(/[ .]/g, '-')}${stored ? ' is-set' : ''}` }, badgeText);
+    const badge = h('span', { class: `badge source-${field.source.replace(/[ .]/g, '-')}${stored ? ' is-set' : ''}` });
+    if (secret && field.set) localize(badge, 'source-secret-set', { source: SECRET_SOURCE_KEY[field.source] });
+    else localize(badge, secret ? 'source-unset' : SOURCE_TEXT[field.source]);
     this.error = h('p', { class: 'field-error', id: `${id}-error` });
-    const hint = h('p', { class: 'field-hint', id: `${id}-hint` }, FIELD_HINTS[field.name]);
-    if (field.source === 'environment') hint.append(' Set by an environment variable, which wins over saved values.');
-    if (field.source === '.env file') hint.append(' Read from a .env file in the folder `dialtone phone` was started from, which wins over saved values.');
+    const hint = h(
+      'p',
+      { class: 'field-hint', id: `${id}-hint` },
+      hm('span', {}, FIELD_HINTS[field.name]),
+      field.source === 'environment' ? hm('span', { class: 'hint-source' }, 'hint-from-environment') : null,
+      field.source === '.env file' ? hm('span', { class: 'hint-source' }, 'hint-from-dotenv') : null,
+    );
 
     if (field.problem) this.showError(field.problem);
 
@@ -78,8 +95,8 @@ export class FieldRow {
       'div',
       { class: isSwitch ? 'field switch' : 'field' },
       isSwitch
-        ? h('div', { class: 'field-label' }, input, h('label', { for: id }, field.label), badge)
-        : h('div', { class: 'field-label' }, h('label', { for: id }, field.label), badge),
+        ? h('div', { class: 'field-label' }, input, hm('label', { for: id }, FIELD_LABELS[field.name]), badge)
+        : h('div', { class: 'field-label' }, hm('label', { for: id }, FIELD_LABELS[field.name]), badge),
       isSwitch ? null : input,
       this.error,
       hint,

@@ -3,10 +3,12 @@
 // listener card (webhookCard.ts). This file loads, keeps unsaved edits, and saves.
 
 import type { FieldName, WebhookStatus, SettingsChanges, SettingsStatus } from '../../contract';
+import { resolveLanguage, setLanguage, type LanguageChoice } from '../../i18n/i18n';
 import { toBackendError, type AppBackend } from '../../ipc';
 import { SECTIONS, defaultIdentity } from '../../settings/fields';
-import { h, setChildren, setText } from '../dom';
+import { h, hm, setChildren } from '../dom';
 import { icon } from '../icons';
+import { localize } from '../l10n';
 import { ConnectionCard, SETUP_FIELDS } from '../setup/connectionCard';
 import { words } from '../setup/words';
 import { EnvImport } from './envImport';
@@ -38,13 +40,14 @@ export class SettingsView {
     private readonly backend: AppBackend,
     private readonly actions: SettingsActions,
   ) {
-    this.heading = h('h2', { class: 'panel-title', id: 'settings-title', tabindex: '-1' }, 'Settings');
-    const back = h('button', { type: 'button', class: 'icon-button back', 'aria-label': 'Back to the phone' }, icon('back'));
+    this.heading = hm('h2', { class: 'panel-title', id: 'settings-title', tabindex: '-1' }, 'settings-title');
+    const back = h('button', { type: 'button', class: 'icon-button back' }, icon('back'));
+    localize(back, 'settings-back');
     back.addEventListener('click', () => actions.close());
 
     this.banner = h('div', { class: 'banner', hidden: true, role: 'note' });
     this.formMessage = h('p', { class: 'form-message', role: 'status', 'aria-live': 'polite' });
-    this.saveButton = h('button', { type: 'submit', class: 'primary-button' }, 'Save');
+    this.saveButton = hm('button', { type: 'submit', class: 'primary-button' }, 'settings-save');
     this.form = h('form', { class: 'settings-form', novalidate: true, 'aria-labelledby': 'settings-title' });
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -101,12 +104,11 @@ export class SettingsView {
     this.webhookCard.take(listener.status === 'fulfilled' ? listener.value : null);
     if (status.status === 'fulfilled' && this.hasUnsavedEdits()) {
       this.webhookCard.render(null);
-      this.setFormMessage('Your changes are not saved yet.', 'info');
+      this.setFormMessage('settings-unsaved', 'info');
     } else if (status.status === 'fulfilled') {
       this.load(status.value);
     } else {
-      setText(this.formMessage, `Could not read the settings: ${toBackendError(status.reason).message}`);
-      this.formMessage.className = 'form-message error';
+      this.setFormMessage('settings-unreadable', 'error', { message: toBackendError(status.reason).message });
     }
     if (listener.status === 'rejected') this.webhookCard.render(toBackendError(listener.reason).message);
     if (this.backend.canEditSettings) await this.connection.refresh(true);
@@ -117,17 +119,18 @@ export class SettingsView {
   load(status: SettingsStatus): void {
     this.loaded = status;
     const editable = this.backend.canEditSettings;
-    const notes: string[] = [];
-    if (!editable) notes.push('Change settings in the Dialtone app window; this calling window only shows them.');
+    const notes: HTMLElement[] = [];
+    if (!editable) notes.push(hm('p', {}, 'settings-read-only'));
     if (!status.keychain.available) {
       notes.push(
-        `The system keychain is not available${status.keychain.message ? ` (${status.keychain.message})` : ''}. ` +
-          'Credentials cannot be saved; set them as environment variables or in a .env file instead.',
+        status.keychain.message
+          ? hm('p', {}, 'settings-no-keychain-because', { message: status.keychain.message })
+          : hm('p', {}, 'settings-no-keychain'),
       );
     }
-    if (!status.complete && editable) notes.push('Fill in your Twilio details to start using the phone.');
+    if (!status.complete && editable) notes.push(hm('p', {}, 'settings-fill-in'));
     this.banner.hidden = notes.length === 0;
-    setChildren(this.banner, ...notes.map((n) => h('p', {}, n)));
+    setChildren(this.banner, ...notes);
     this.banner.classList.toggle('warning', !status.keychain.available || !editable);
 
     const byName = new Map(status.fields.map((f) => [f.name, f]));
@@ -137,11 +140,11 @@ export class SettingsView {
         const field = byName.get(name);
         return field ? [this.addRow(new FieldRow(field, editable)).el] : [];
       });
-      const fieldset = h('fieldset', { class: 'card' }, h('legend', {}, title), ...rows);
-      if (title === 'Webhook') fieldset.appendChild(this.webhookCard.el);
+      const fieldset = h('fieldset', { class: 'card' }, hm('legend', {}, title), ...rows);
+      if (title === 'section-webhook') fieldset.appendChild(this.webhookCard.el);
       return fieldset;
     });
-    setChildren(this.form, ...sections);
+    setChildren(this.form, this.languageSection(status, editable), ...sections);
     this.saveButton.disabled = !editable;
     this.webhookCard.render(null);
   }
@@ -162,7 +165,8 @@ export class SettingsView {
     const number = this.rows.get('twilio_number');
     if (!identity || !number) return;
     const derived = defaultIdentity(number.input.value.trim());
-    identity.input.placeholder = derived ? `Default: ${derived}` : 'Derived from your number';
+    if (derived) localize(identity.input, 'placeholder-identity-default', { identity: derived });
+    else localize(identity.input, 'placeholder-identity');
   }
 
   /** What to send: only fields the user changed (absent key = unchanged). */
@@ -186,22 +190,22 @@ export class SettingsView {
       if (!row.check()) firstBad ??= row;
     }
     if (firstBad) {
-      this.setFormMessage('Fix the marked fields, then save.', 'error');
+      this.setFormMessage('settings-fix-marked', 'error');
       firstBad.input.focus();
       return;
     }
     if (names.length === 0) {
-      this.setFormMessage('Nothing changed.', 'info');
+      this.setFormMessage('settings-nothing-changed', 'info');
       return;
     }
     this.saveButton.disabled = true;
-    this.setFormMessage('Saving…', 'info');
+    this.setFormMessage('settings-saving', 'info');
     try {
       const status = await this.backend.saveSettings(changes);
       this.webhookCard.take(await this.backend.webhookStatus().catch(() => this.webhookCard.status));
       this.load(status);
-      const where = status.keychain.available ? 'Saved. Credentials are in your system keychain.' : 'Saved.';
-      this.setFormMessage(status.complete ? `${where} The phone is reconnecting.` : `${where} Some details are still missing.`, 'ok');
+      const keychain = status.keychain.available ? 'yes' : 'no';
+      this.setFormMessage(status.complete ? 'settings-saved-complete' : 'settings-saved-incomplete', 'ok', { keychain });
       this.actions.changed(status, names);
     } catch (error) {
       const e = toBackendError(error);
@@ -210,14 +214,61 @@ export class SettingsView {
         row.showError(e.message);
         row.input.focus();
       }
-      this.setFormMessage(`Not saved: ${e.message}`, 'error');
+      this.setFormMessage('settings-not-saved', 'error', { message: e.message });
     } finally {
       this.saveButton.disabled = !this.backend.canEditSettings;
     }
   }
 
-  private setFormMessage(text: string, kind: 'info' | 'ok' | 'error'): void {
+  private setFormMessage(id: string, kind: 'info' | 'ok' | 'error', args?: Record<string, string>): void {
     this.formMessage.className = `form-message ${kind}`;
-    setText(this.formMessage, text);
+    localize(this.formMessage, id, args);
+  }
+
+  /**
+   * The language choice: applies at once (the whole window re-renders in place), then is saved
+   * on its own, so it never waits for the rest of the form or drags unsaved edits along.
+   */
+  private languageSection(status: SettingsStatus, editable: boolean): HTMLElement {
+    const field = status.fields.find((f) => f.name === 'language');
+    const choice = (field?.value ?? 'auto') as LanguageChoice;
+    const select = h('select', { id: 'field-language', name: 'language', class: 'text-input', 'aria-describedby': 'field-language-hint', disabled: !editable || field?.source === 'environment' });
+    for (const [value, id] of [['auto', 'language-auto'], ['en', 'language-en'], ['ja', 'language-ja']] as const) {
+      const option = hm('option', { value }, id);
+      option.selected = value === choice;
+      select.appendChild(option);
+    }
+    select.addEventListener('change', () => void this.chooseLanguage(select.value as LanguageChoice));
+    return h(
+      'fieldset',
+      { class: 'card language' },
+      hm('legend', {}, 'section-language'),
+      h(
+        'div',
+        { class: 'field' },
+        h('div', { class: 'field-label' }, hm('label', { for: 'field-language' }, 'field-language')),
+        select,
+        hm('p', { class: 'field-hint', id: 'field-language-hint' }, field?.source === 'environment' ? 'hint-language-environment' : 'hint-language'),
+      ),
+    );
+  }
+
+  private async chooseLanguage(choice: LanguageChoice): Promise<void> {
+    setLanguage(resolveLanguage(choice, navigator.languages));
+    if (!this.backend.canEditSettings) return;
+    try {
+      const status = await this.backend.saveSettings({ language: choice });
+      this.setFormMessage('settings-language-saved', 'ok');
+      // Rust's words (a stored value's problem) come back in the new language too.
+      if (!this.hasUnsavedEdits()) this.load(status);
+      this.actions.changed(status, ['language']);
+    } catch (error) {
+      this.setFormMessage('settings-not-saved', 'error', { message: toBackendError(error).message });
+    }
+  }
+
+  /** The window now speaks another language: redraw what holds words of the moment. */
+  languageChanged(): void {
+    this.webhookCard.render(null);
   }
 }

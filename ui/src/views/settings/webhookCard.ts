@@ -3,9 +3,11 @@
 // webhook. Pushed updates change the state and last-webhook lines in place.
 
 import type { WebhookStatus, SettingsStatus } from '../../contract';
+import { formatDateTime } from '../../i18n/i18n';
 import { toBackendError, type AppBackend } from '../../ipc';
-import { h, setChildren, setText } from '../dom';
+import { h, hm, setChildren } from '../dom';
 import { icon } from '../icons';
+import { localize } from '../l10n';
 import { WiringCheckView } from '../setup/wiringCheck';
 import { words } from '../setup/words';
 
@@ -65,7 +67,8 @@ export class WebhookCard {
   /** Draws the whole card; `error` says why the listener state could not be read. */
   render(error: string | null): void {
     const l = this.listener;
-    const refresh = h('button', { type: 'button', class: 'icon-button small', 'aria-label': 'Refresh listener state' }, icon('refresh'));
+    const refresh = h('button', { type: 'button', class: 'icon-button small' }, icon('refresh'));
+    localize(refresh, 'webhook-refresh');
     refresh.addEventListener('click', () => {
       void this.backend.webhookStatus().then(
         (status) => this.changed(status),
@@ -76,7 +79,7 @@ export class WebhookCard {
     const url = l?.voiceRequestUrl ?? null;
     const urlBlock = url
       ? copyRow(url)
-      : h('p', { class: 'field-hint' }, 'Save your public URL above to get the exact address to paste.');
+      : hm('p', { class: 'field-hint' }, 'webhook-no-url');
 
     const loaded = this.settings();
     const app = loaded?.fields.find((f) => f.name === 'twiml_app_sid')?.value;
@@ -90,41 +93,30 @@ export class WebhookCard {
       h(
         'div',
         { class: 'listener-head' },
-        h('h3', { id: 'listener-title' }, 'Local listener'),
+        hm('h3', { id: 'listener-title' }, 'webhook-title'),
         refresh,
       ),
       this.stateLine,
       this.whereLine,
-      h('h3', {}, 'Voice Request URL'),
+      hm('h3', {}, 'webhook-voice-url'),
       urlBlock,
       h(
         'ol',
         { class: 'steps' },
-        h(
-          'li',
-          {},
-          'In the Twilio Console open ',
-          h('strong', {}, 'Voice › TwiML Apps'),
-          app ? ` › ${app}` : ' › your app',
-          '. Paste the URL above into ',
-          h('strong', {}, 'Voice Configuration › Request URL'),
-          ', method HTTP POST, and save.',
-        ),
-        h(
-          'li',
-          {},
-          'Open ',
-          h('strong', {}, 'Phone Numbers › Manage › Active numbers'),
-          number ? ` › ${number}` : ' › your number',
-          '. Under Voice Configuration choose ',
-          h('strong', {}, 'Configure with: TwiML App'),
-          ', pick the same app, and save.',
-        ),
+        step('webhook-step-app', { menu: 'Voice › TwiML Apps', app: app ?? 'none', field: 'Voice Configuration › Request URL' }),
+        step('webhook-step-number', { menu: 'Phone Numbers › Manage › Active numbers', number: number ?? 'none', choice: 'Configure with: TwiML App' }),
       ),
       this.lastWebhook,
       this.wiring.el,
     );
   }
+}
+
+/** One Twilio Console step: a sentence with the Console's menu names (in English, as the Console is) in bold. */
+function step(id: string, args: Record<string, string>): HTMLElement {
+  const li = h('li', {});
+  localize(li, id, args, ['menu', 'field', 'choice']);
+  return li;
 }
 
 /** Where Twilio calls: the URL in effect and its source, the tunnel, the last re-pointing. */
@@ -150,51 +142,55 @@ function fillWhere(el: HTMLElement, l: WebhookStatus | null): void {
 
 /** The Voice Request URL with a copy button that says whether copying worked. */
 function copyRow(text: string): HTMLElement {
-  const code = h('code', { class: 'url-text', id: 'voice-url', 'aria-label': 'Voice Request URL' }, text);
-  const label = h('span', {}, 'Copy');
+  const code = h('code', { class: 'url-text', id: 'voice-url' }, text);
+  localize(code, 'webhook-url-code');
+  const label = hm('span', {}, 'webhook-copy');
   const button = h('button', { type: 'button', class: 'secondary-button copy', 'aria-describedby': 'voice-url' }, icon('copy'), label);
   const done = h('span', { class: 'visually-hidden', 'aria-live': 'polite' });
   button.addEventListener('click', () => {
     void copyText(text, code).then((ok) => {
-      setText(label, ok ? 'Copied' : 'Press Ctrl+C');
-      setText(done, ok ? 'Voice Request URL copied.' : 'Copying failed; the URL is selected, press Ctrl+C.');
+      localize(label, ok ? 'webhook-copied' : 'webhook-press-ctrl-c');
+      localize(done, ok ? 'webhook-copied-spoken' : 'webhook-copy-failed');
       button.classList.toggle('done', ok);
     });
   });
   button.addEventListener('blur', () => {
-    setText(label, 'Copy');
+    localize(label, 'webhook-copy');
     button.classList.remove('done');
   });
   return h('div', { class: 'copy-row' }, code, button, done);
 }
 
 function fillListenerState(line: HTMLElement, l: WebhookStatus | null, error: string | null): void {
-  const text = error
-    ? `Can’t read the listener state: ${error}`
+  const [id, args]: [string, Record<string, string>?] = error
+    ? ['webhook-state-unreadable', { message: error }]
     : !l
-      ? 'Listener state unknown.'
+      ? ['webhook-state-unknown']
       : l.state === 'listening'
-        ? `Listening on ${l.address ?? 'an unknown address'}`
+        ? l.address
+          ? ['webhook-listening', { address: l.address }]
+          : ['webhook-listening-unknown']
         : l.state === 'starting'
-          ? 'Starting…'
+          ? ['webhook-starting']
           : l.state === 'failed'
-            ? `Not running: ${l.error ?? 'it failed to start'}`
-            : 'Stopped';
+            ? l.error
+              ? ['webhook-failed', { message: l.error }]
+              : ['webhook-failed-unknown']
+            : ['webhook-stopped'];
   const state = error ? 'failed' : (l?.state ?? 'unknown');
+  const key = `${id} ${JSON.stringify(args ?? {})}`;
   // Unchanged: leave it, so a screen reader does not announce it again.
-  if (line.dataset.state === state && line.textContent === text) return;
+  if (line.dataset.state === state && line.dataset.shown === key) return;
   line.dataset.state = state;
+  line.dataset.shown = key;
+  const text = hm('span', {}, id, args);
   setChildren(line, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), text);
 }
 
 function fillLastWebhook(line: HTMLElement, l: WebhookStatus | null): void {
   const last = l?.lastWebhook;
-  setText(
-    line,
-    last
-      ? `Last webhook: ${new Date(last.at).toLocaleString()} · HTTP ${last.status} · ${last.outcome}`
-      : 'No webhook from Twilio received yet.',
-  );
+  if (last) localize(line, 'webhook-last', { time: formatDateTime(last.at), status: String(last.status), outcome: last.outcome });
+  else localize(line, 'webhook-none-yet');
 }
 
 async function copyText(text: string, source: HTMLElement): Promise<boolean> {
