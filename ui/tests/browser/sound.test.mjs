@@ -189,3 +189,33 @@ describe('during a call', () => {
     await app.context.close();
   });
 });
+
+describe('in Japanese', () => {
+  test('the Sound card and a warning during a call', async () => {
+    const app = await openApp(build.browser, build.server.url, { locale: 'ja-JP' });
+    const { page } = app;
+    await page.locator('#status-pill').getByText('待受中').waitFor();
+    await page.locator('button.icon-button[aria-expanded]').click();
+    await sound(page).getByText('マイク', { exact: true }).waitFor();
+    assert.equal(await sound(page).locator('select#audio-speaker option').first().innerText(), 'システムの既定');
+    await sound(page).locator('legend').scrollIntoViewIfNeeded();
+    await screenshot(page, 'sound-settings-ja');
+    await page.locator('.panel-head .back').click();
+
+    await page.locator('#number').fill('+15557654321');
+    await page.locator('.call-button').click();
+    await page.waitForFunction(() => globalThis.__fakeTwilio.lastCall !== null);
+    await page.evaluate(() => {
+      const call = globalThis.__fakeTwilio.lastCall;
+      call?.remoteAnswer();
+      call?.volume(0.3, 0.6);
+      call?.sample({ mos: 2.6, rtt: 480 });
+      call?.warning('high-rtt', 400);
+    });
+    await page.getByText('接続が不安定です').waitFor();
+    await page.getByText('声が届くまでに時間がかかっています').waitFor();
+    await screenshot(page, 'sound-call-warning-ja');
+    await assertClean(app);
+    await app.context.close();
+  });
+});
