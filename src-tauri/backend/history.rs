@@ -16,8 +16,8 @@ use crate::journal::{
     Contact, ContactDraft, HistoryEntry, HistoryFilter, ImportReport, Journal, JournalError,
     JournalStatus, VoicemailEntry,
 };
-use crate::phone_number::{Region, E164};
-use crate::settings::{Field, Settings};
+use crate::phone_number::Region;
+use crate::settings::Settings;
 use crate::webhook_server::WebhookServer;
 
 /// What the backend holds for the journal.
@@ -131,14 +131,7 @@ impl Backend {
     /// file and the environment (no keychain round trip).
     fn home(&self) -> Option<Region> {
         let saved = self.store.load_file_only().ok()?;
-        let settings = Settings::resolve(&self.env, &saved);
-        let entry = settings.get(Field::TwilioNumber);
-        let number = entry
-            .problem
-            .is_none()
-            .then(|| entry.display_value())
-            .flatten()?;
-        E164::parse(number).ok()?.home_region()
+        Settings::resolve(&self.env, &saved).home_region()
     }
 
     pub fn history_status(&self) -> HistoryStatus {

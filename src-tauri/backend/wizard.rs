@@ -237,23 +237,16 @@ impl Backend {
 
     /// Settings set-up saves that the environment overrides.
     fn overridden(&self) -> Vec<String> {
-        [
-            Field::AccountSid,
-            Field::AuthToken,
-            Field::ApiKeySid,
-            Field::ApiKeySecret,
-            Field::TwimlAppSid,
-            Field::TwilioNumber,
-        ]
-        .into_iter()
-        .filter(|f| self.env.get(*f).is_some())
-        .map(|f| {
-            format!(
+        crate::setup::SAVED_FIELDS
+            .into_iter()
+            .filter(|f| self.env.get(*f).is_some())
+            .map(|f| {
+                format!(
                 "{} is set in Dialtone's environment, so it is used instead of what set-up saved",
                 f.env_var()
             )
-        })
-        .collect()
+            })
+            .collect()
     }
 
     /// Undo, then the webhook server restarted (it stops: the number is gone).

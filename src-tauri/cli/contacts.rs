@@ -4,8 +4,7 @@ use std::path::Path;
 
 use crate::app::Options;
 use crate::journal::JournalError;
-use crate::phone_number::E164;
-use crate::settings::{Field, StoreError};
+use crate::settings::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ContactsError {
@@ -80,12 +79,5 @@ pub fn import(options: &Options, file: &Path) -> Result<(), ContactsError> {
 fn home(options: &Options) -> Option<crate::phone_number::Region> {
     let env = options.environment_with_dotenv().ok()?;
     let saved = options.store().ok()?.load_file_only().ok()?;
-    let settings = crate::settings::Settings::resolve(&env, &saved);
-    let entry = settings.get(Field::TwilioNumber);
-    let number = entry
-        .problem
-        .is_none()
-        .then(|| entry.display_value())
-        .flatten()?;
-    E164::parse(number).ok()?.home_region()
+    crate::settings::Settings::resolve(&env, &saved).home_region()
 }

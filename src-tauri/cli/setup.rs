@@ -270,14 +270,7 @@ async fn set_up(
     for note in done.notes {
         println!("  Note: {note}.");
     }
-    for field in [
-        Field::AccountSid,
-        Field::AuthToken,
-        Field::ApiKeySid,
-        Field::ApiKeySecret,
-        Field::TwimlAppSid,
-        Field::TwilioNumber,
-    ] {
+    for field in crate::setup::SAVED_FIELDS {
         if options.settings_env.get(field).is_some() {
             println!(
                 "  Warning: {} is set in the environment and overrides what set-up saved; unset it.",

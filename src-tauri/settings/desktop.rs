@@ -115,14 +115,7 @@ pub struct DesktopPreferences {
 
 impl DesktopPreferences {
     pub fn of(settings: &Settings) -> Self {
-        let valid = |field: Field| {
-            let entry = settings.get(field);
-            entry
-                .problem
-                .is_none()
-                .then(|| entry.display_value())
-                .flatten()
-        };
+        let valid = |field: Field| settings.valid(field);
         let switch = |field| valid(field).and_then(parse_switch).unwrap_or(false);
         Self {
             call_at_once: switch(Field::CallAtOnce),

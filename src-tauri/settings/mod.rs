@@ -332,14 +332,22 @@ impl Settings {
         self.fields.values()
     }
 
-    /// The value if it is set and well formed.
-    fn valid(&self, field: Field) -> Option<&str> {
+    /// The value if it is set and well formed (secrets too: callers decide what to show).
+    pub fn valid(&self, field: Field) -> Option<&str> {
         let entry = self.get(field);
         entry
             .problem
             .is_none()
             .then(|| entry.value.as_ref().map(|v| v.0.as_str()))
             .flatten()
+    }
+
+    /// The region national numbers are read against: the Twilio number's
+    /// ([`E164::home_region`]), when it is set and valid.
+    pub fn home_region(&self) -> Option<crate::phone_number::Region> {
+        E164::parse(self.valid(Field::TwilioNumber)?)
+            .ok()?
+            .home_region()
     }
 
     /// Collects the fields in `needed` that are missing or malformed.

@@ -34,6 +34,16 @@ use crate::twilio::{
     Client, ClientOptions, Credentials, TwilioError, VoiceConfig, TWILIO_API_BASE,
 };
 
+/// The settings set-up saves; one set in the environment overrides what it saved.
+pub const SAVED_FIELDS: [crate::settings::Field; 6] = [
+    crate::settings::Field::AccountSid,
+    crate::settings::Field::AuthToken,
+    crate::settings::Field::ApiKeySid,
+    crate::settings::Field::ApiKeySecret,
+    crate::settings::Field::TwimlAppSid,
+    crate::settings::Field::TwilioNumber,
+];
+
 /// What the API key and the TwiML App are called: the app and the machine, so a user with
 /// several computers can tell them apart in the Console. Never used to recognise them: set-up
 /// finds its own by the SIDs in its [`SetupRecord`].

@@ -58,14 +58,7 @@ impl Answering {
     /// From the settings; a malformed value (which `config show` and Settings flag) falls back
     /// to its default, so a typo never stops calls from ringing.
     pub fn from_settings(settings: &Settings) -> Self {
-        let text = |field: Field| {
-            let entry = settings.get(field);
-            entry
-                .problem
-                .is_none()
-                .then(|| entry.display_value())
-                .flatten()
-        };
+        let text = |field: Field| settings.valid(field);
         let switch = |field: Field, default: bool| {
             text(field)
                 .and_then(settings::desktop::parse_switch)
