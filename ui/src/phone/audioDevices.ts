@@ -233,6 +233,12 @@ export class AudioDevices {
     if (!audio) return;
     const inputs = listOf(audio.availableInputDevices);
     const outputs = listOf(audio.availableOutputDevices);
+    // The SDK fills its lists asynchronously after the Device starts (`deviceChange` follows):
+    // empty lists mean "not known yet", not "every chosen device is gone".
+    if (inputs.length === 0 && outputs.length === 0) {
+      this.publish(NO_AUDIO);
+      return;
+    }
     const input = resolveChoice(this.choices.input, inputs);
     const speaker = resolveChoice(this.choices.speaker, outputs);
     const ringtone = resolveChoice(this.choices.ringtone, outputs);

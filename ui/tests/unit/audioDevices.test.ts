@@ -97,6 +97,21 @@ describe('AudioDevices on the fake SDK', () => {
     expect(audio.inputSets).toEqual([]);
   });
 
+  test('before the SDK has listed anything, nothing counts as missing', async () => {
+    const store = memoryStore();
+    saveChoices(store, { input: { id: 'mic-usb', label: 'USB Headset Microphone' }, speaker: null, ringtone: null });
+    fake.mediaDevices = [];
+    const audio = new FakeAudio();
+    const devices = make(store);
+    devices.attach(audio);
+    await flush();
+    expect(devices.snapshot).toMatchObject({ ready: false, missing: [] });
+    fake.mediaDevices = [{ deviceId: 'mic-usb', label: 'USB Headset Microphone', kind: 'audioinput' }];
+    audio.devicesChanged();
+    await flush();
+    expect(devices.snapshot).toMatchObject({ ready: true, missing: [], inUse: { input: 'mic-usb' } });
+  });
+
   test('a choice is remembered and applied to the next Device', async () => {
     const store = memoryStore();
     const first = make(store);
