@@ -795,3 +795,57 @@ contacts-import-nameless = { $count ->
     }
 contacts-import-unreadable = Numbers that could not be read: { $numbers }
 contacts-import-failed = The file was not imported: { $reason }
+## Sound and call quality: the call screen's meters (views/callMeters.ts) and what each SDK
+## warning means (phone/quality.ts: the value says what happened, .fix what to try).
+
+call-level-you = You
+call-level-them = Them
+call-talking-while-muted = You are talking while muted. Press Mute to be heard.
+call-quality-good = Good line
+call-quality-fair = Fair line
+call-quality-poor = Poor line
+call-quality-figures =
+    .title = MOS { $mos } · round trip { $rtt } ms · jitter { $jitter } ms · loss { $loss } %
+quality-warning-high-rtt = Your voice takes long to arrive (over 400 ms there and back), so you may talk over each other.
+quality-warning-high-rtt-fix = A wired connection or a closer Wi-Fi access point helps; a VPN or a satellite link adds delay, so try without it.
+quality-warning-high-jitter = The audio arrives unevenly, so words may sound choppy.
+quality-warning-high-jitter-fix = Pause big downloads, uploads and video on this network, or move closer to the Wi-Fi access point or plug in a cable.
+quality-warning-packet-loss = Parts of the audio are lost on the way, so words drop out.
+quality-warning-packet-loss-fix = Use a wired connection, close uploads and backups that fill the line, or try without the VPN.
+quality-warning-low-mos = The call sounds poor: delay, uneven audio or losses on the network.
+quality-warning-low-mos-fix = Use a wired connection, close other uploads and video, and try without the VPN.
+quality-warning-no-audio-in = No audio is arriving from the other side.
+quality-warning-no-audio-in-fix = Check your network: the call comes back by itself if it returns within a few seconds.
+quality-warning-no-audio-out = Your audio is not getting out.
+quality-warning-no-audio-out-fix = Check your network and that no firewall or VPN blocks UDP; the call comes back by itself if the network returns.
+quality-warning-mic-silent = Your microphone sends nothing but silence.
+quality-warning-mic-silent-fix = Check that the headset is plugged in and not muted on its cable, and choose the right microphone in Settings › Sound.
+quality-warning-connection-lost = The connection to Twilio was interrupted.
+quality-warning-connection-lost-fix = Dialtone is trying to restore the call; check your Wi-Fi or cable.
+
+## Settings: the Sound card (views/settings/audioSection.ts)
+
+audio-title = Sound
+audio-microphone = Microphone
+audio-speaker = Speaker
+audio-ringtone-device = Ringtone plays on
+audio-system-default = System default
+audio-unnamed-device = Unnamed device ({ $id })
+audio-not-ready = The devices show here once the phone is connected.
+audio-outputs-unsupported = This window cannot choose where sound plays, so calls and the ringtone use the system’s output. Change it in your system sound settings.
+audio-missing = { $kind ->
+        [input] The microphone you chose is not connected, so the system default is used. It comes back when you plug it in.
+        [speaker] The speaker you chose is not connected, so the system default is used. It comes back when you plug it in.
+       *[ringtone] The ringtone device you chose is not connected, so the system default is used. It comes back when you plug it in.
+    }
+audio-mic-level = Microphone level
+audio-test-sound = Play test sound
+    .aria-label = Play a test sound on this device
+call-devices = Sound
+log-quality-warning = Call quality warning from the SDK: { $name }.
+log-audio-device-failed = { $what ->
+        [input] Could not use the chosen microphone
+        [speaker] Could not use the chosen speaker
+        [ringtone] Could not use the chosen ringtone device
+       *[other] Could not play the test sound
+    }

@@ -749,3 +749,56 @@ contacts-import-without-numbers = { $count }件は電話番号がないため読
 contacts-import-nameless = { $count }件は名前がないため読み込みませんでした。
 contacts-import-unreadable = 読み取れなかった番号：{ $numbers }
 contacts-import-failed = ファイルを読み込めませんでした：{ $reason }
+## 音と通話品質
+
+call-level-you = あなた
+call-level-them = 相手
+call-talking-while-muted = ミュート中に話しています。相手に聞こえるようにするには「ミュート」を押してください。
+call-quality-good = 通話品質：良好
+call-quality-fair = 通話品質：普通
+call-quality-poor = 接続が不安定です
+call-quality-figures =
+    .title = MOS { $mos }・往復{ $rtt }ms・ジッター{ $jitter }ms・損失{ $loss }%
+quality-warning-high-rtt = 声が届くまでに時間がかかっています（往復400ms超）。話が重なることがあります。
+quality-warning-high-rtt-fix = 有線接続にするか、Wi-Fiのアクセスポイントに近づいてください。VPNや衛星回線は遅延が増えるので、外して試してください。
+quality-warning-high-jitter = 音声が不規則に届いているため、途切れて聞こえることがあります。
+quality-warning-high-jitter-fix = このネットワークでの大きなダウンロード、アップロード、動画を止めるか、Wi-Fiに近づくか有線にしてください。
+quality-warning-packet-loss = 音声の一部が途中で失われ、言葉が抜けています。
+quality-warning-packet-loss-fix = 有線接続にし、回線を使うアップロードやバックアップを止めるか、VPNを外して試してください。
+quality-warning-low-mos = 通話の音質が悪くなっています（遅延、不規則な音声、損失）。
+quality-warning-low-mos-fix = 有線接続にし、ほかのアップロードや動画を止め、VPNを外して試してください。
+quality-warning-no-audio-in = 相手の音声が届いていません。
+quality-warning-no-audio-in-fix = ネットワークを確認してください。数秒以内に戻れば通話は自動で復帰します。
+quality-warning-no-audio-out = あなたの音声が送られていません。
+quality-warning-no-audio-out-fix = ネットワークと、ファイアウォールやVPNがUDPを止めていないか確認してください。ネットワークが戻れば通話は自動で復帰します。
+quality-warning-mic-silent = マイクから無音しか届いていません。
+quality-warning-mic-silent-fix = ヘッドセットが接続され、コードのミュートが切れているか確認し、「設定」›「音」で正しいマイクを選んでください。
+quality-warning-connection-lost = Twilioとの接続が途切れました。
+quality-warning-connection-lost-fix = Dialtoneが通話の復旧を試みています。Wi-Fiやケーブルを確認してください。
+
+## 設定：音
+
+audio-title = 音
+audio-microphone = マイク
+audio-speaker = スピーカー
+audio-ringtone-device = 着信音の出力先
+audio-system-default = システムの既定
+audio-unnamed-device = 名前のないデバイス（{ $id }）
+audio-not-ready = 電話が接続されると、ここにデバイスが表示されます。
+audio-outputs-unsupported = このウィンドウでは音の出力先を選べないため、通話と着信音はシステムの出力を使います。システムのサウンド設定で変更してください。
+audio-missing = { $kind ->
+        [input] 選んだマイクが接続されていないため、システムの既定を使っています。接続すると元に戻ります。
+        [speaker] 選んだスピーカーが接続されていないため、システムの既定を使っています。接続すると元に戻ります。
+       *[ringtone] 選んだ着信音の出力先が接続されていないため、システムの既定を使っています。接続すると元に戻ります。
+    }
+audio-mic-level = マイクの音量
+audio-test-sound = テスト音を再生
+    .aria-label = このデバイスでテスト音を再生
+call-devices = 音
+log-quality-warning = SDKからの通話品質の警告：{ $name }
+log-audio-device-failed = { $what ->
+        [input] 選んだマイクを使えませんでした
+        [speaker] 選んだスピーカーを使えませんでした
+        [ringtone] 選んだ着信音の出力先を使えませんでした
+       *[other] テスト音を再生できませんでした
+    }

@@ -3,6 +3,7 @@
 // it placed through the Device, or one that rings) and hears back when the state changes and
 // when a call is over; this module never sees the Device.
 
+import { monitorCall, type CallMonitorHooks } from './callMonitor';
 import { IDLE, isBusy, nextCallState, type CallEvent, type CallState } from './callState';
 import type { DeviceLog } from './deviceLog';
 import { isDtmfDigit } from './dtmf';
@@ -18,6 +19,8 @@ export interface CallControlHooks {
   changed(): void;
   /** A call is over (ended, declined, failed or cancelled): run what waited for it. */
   ended(): void;
+  /** The call's levels and quality (callMonitor.ts). */
+  monitor?: CallMonitorHooks;
 }
 
 export class CallControl {
@@ -224,8 +227,11 @@ export class CallControl {
       error: (error: unknown) => this.failed(call, error),
     };
     for (const [event, handler] of Object.entries(handlers)) call.on(event, handler);
+    const monitor = this.hooks.monitor;
+    const stopMonitor = monitor ? monitorCall(call, this.clock, monitor) : null;
     this.detachCall = () => {
       for (const [event, handler] of Object.entries(handlers)) call.removeListener(event, handler);
+      stopMonitor?.();
     };
   }
 

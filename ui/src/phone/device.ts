@@ -11,12 +11,15 @@ import { Device } from '@twilio/voice-sdk';
 import type { TokenResponse } from '../contract';
 import { render, t, type Msg } from '../i18n/i18n';
 import { toBackendError, type Backend } from '../ipc';
+import { AudioDevices, type AudioKind, type AudioSnapshot } from './audioDevices';
 import type { CallState } from './callState';
 import { CallControl } from './callControl';
+import { SILENT, type CallLevels } from './callMonitor';
 import { DeviceLog, type LogEntry, type LogLevel } from './deviceLog';
 import { appendToneBuffer } from './dtmf';
 import { errorParts, explainError } from './errors';
 import { browserEnv, watchConnectivity, type PhoneEnv } from './env';
+import { NO_QUALITY, type CallQuality } from './quality';
 import { judgeDeviceError, retriesWhenOffline } from './recovery';
 import * as words from './registration';
 import type { Registration } from './registration';
@@ -59,6 +62,12 @@ export class Phone {
   private retired: Msg | null = null;
 
   private readonly changeListeners = new Set<(snapshot: PhoneSnapshot) => void>();
+  /** Microphone, speaker and ringtone choices, applied to each Device in turn. */
+  private readonly audio: AudioDevices;
+  private readonly audioListeners = new Set<(snapshot: AudioSnapshot) => void>();
+  private levels: CallLevels = SILENT;
+  private readonly levelListeners = new Set<(levels: CallLevels) => void>();
+  private quality: CallQuality = NO_QUALITY;
 
   constructor(
     private readonly backend: Backend,
@@ -69,7 +78,24 @@ export class Phone {
     this.calls = new CallControl(env.clock, this.deviceLog, {
       changed: () => this.emitChange(),
       ended: () => this.afterCall(),
+      monitor: {
+        levels: (levels) => {
+          this.levels = levels;
+          for (const listener of this.levelListeners) listener(levels);
+        },
+        quality: (quality) => {
+          this.quality = quality;
+          this.emitChange();
+        },
+        warned: (name) => this.deviceLog.write('warn', t('log-quality-warning', { name })),
+      },
     });
+    this.audio = new AudioDevices(env.storage ?? null, {
+      failed: (what, error) => this.deviceLog.writeError(error, t('log-audio-device-failed', { what })),
+      changed: (snapshot) => {
+        for (const listener of this.audioListeners) listener(snapshot);
+      },
+    }, () => this.calls.busy);
     this.tokens = new TokenKeeper(backend, env.clock, this.deviceLog, {
       busy: () => this.calls.busy,
       sessionLost: (error) => this.tokenFailed(error),
@@ -81,6 +107,48 @@ export class Phone {
 
   snapshot(): PhoneSnapshot {
     return { registration: this.registration, call: this.calls.state, callSid: this.calls.callSid };
+  }
+
+  /** The current call's quality (grade, figures, warnings up); empty between calls. */
+  callQuality(): CallQuality {
+    return this.quality;
+  }
+
+  /** The current call's levels, every 50 ms while one is up (and once, silent, when it ends). */
+  onCallLevels(listener: (levels: CallLevels) => void): () => void {
+    this.levelListeners.add(listener);
+    listener(this.levels);
+    return () => this.levelListeners.delete(listener);
+  }
+
+  // ---- audio devices (audioDevices.ts) ---------------------------------------------------
+
+  audioDevices(): AudioSnapshot {
+    return this.audio.snapshot;
+  }
+
+  onAudioDevices(listener: (snapshot: AudioSnapshot) => void): () => void {
+    this.audioListeners.add(listener);
+    return () => this.audioListeners.delete(listener);
+  }
+
+  /** Uses `id` (`default`: the system's) for `kind` from now on, also during a call. */
+  chooseAudioDevice(kind: AudioKind, id: string): Promise<void> {
+    return this.audio.choose(kind, id);
+  }
+
+  /** Plays our test sound on the speaker or ringtone device. */
+  testOutput(kind: 'speaker' | 'ringtone'): Promise<void> {
+    return this.audio.test(kind, new URL(`sounds/${kind === 'speaker' ? 'outgoing' : 'incoming'}.wav`, this.env.baseUrl).href);
+  }
+
+  /** Opens the microphone for a level meter outside calls (`false` closes it again). */
+  meterMicrophone(on: boolean): Promise<void> {
+    return this.audio.setMetering(on);
+  }
+
+  onMicrophoneLevel(listener: (level: number) => void): () => void {
+    return this.audio.onInputLevel(listener);
   }
 
   get log(): readonly LogEntry[] {
@@ -176,6 +244,7 @@ export class Phone {
 
   /** Work deferred while a call was up. */
   private afterCall(): void {
+    this.audio.afterCall();
     if (this.retired !== null) {
       this.shutDown(this.retired);
       return;
@@ -208,11 +277,17 @@ export class Phone {
       return;
     }
     // 2.x reads only `params`; a bare `{ To }` would be dropped silently.
-    await this.calls.dial(e164, () => device.connect({ params: { To: e164 } }));
+    const microphone = this.audio.beforeCall();
+    const connect = (): Promise<SdkCall> => device.connect({ params: { To: e164 } });
+    await this.calls.dial(e164, () => (microphone ? microphone.then(connect) : connect()));
   }
 
   // The user's actions on the current call.
-  accept(): void { this.calls.accept(); }
+  accept(): void {
+    const microphone = this.audio.beforeCall();
+    if (microphone) void microphone.then(() => this.calls.accept());
+    else this.calls.accept();
+  }
   reject(): void { this.calls.reject(); }
   hangUp(): void { this.calls.hangUp(); }
   setMuted(muted: boolean): void { this.calls.setMuted(muted); }
@@ -243,6 +318,7 @@ export class Phone {
     }
     this.device = device;
     this.bindDevice(device);
+    this.audio.attach(device.audio);
     this.register();
   }
 
@@ -395,6 +471,7 @@ export class Phone {
     const device = this.device;
     this.device = null;
     if (!device) return;
+    this.audio.attach(null);
     this.stopping = true;
     try {
       device.destroy();

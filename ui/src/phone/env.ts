@@ -1,6 +1,7 @@
 // What the Phone needs from its surroundings, injected so tests can drive time, the network
 // and the window's visibility themselves; and the one place that listens to those events.
 
+import type { PrefStore } from './audioDevices';
 import { realClock, type Clock } from './timer';
 
 export interface PhoneEnv {
@@ -11,10 +12,21 @@ export interface PhoneEnv {
   visibility: EventTarget & { readonly visibilityState: string };
   /** Where `sounds/` is served from. */
   baseUrl: string;
+  /** Where the audio device choices are kept (audioDevices.ts); none: not remembered. */
+  storage?: PrefStore | null;
 }
 
 export function browserEnv(): PhoneEnv {
-  return { clock: realClock, network: window, visibility: document, baseUrl: document.baseURI };
+  return { clock: realClock, network: window, visibility: document, baseUrl: document.baseURI, storage: pageStorage() };
+}
+
+/** The page's localStorage; null where it is disabled (reading it then throws). */
+function pageStorage(): PrefStore | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
 
 export interface ConnectivityHandlers {

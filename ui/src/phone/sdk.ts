@@ -24,8 +24,29 @@ export interface SdkCall extends SdkEmitter {
   status(): string;
 }
 
+/** `device.audio.speakerDevices` / `ringtoneDevices` (the SDK's OutputDeviceCollection). */
+export interface SdkOutputDevices {
+  set(deviceIdOrIds: string | string[]): Promise<void>;
+  /** Plays `soundUrl` on these devices. */
+  test(soundUrl?: string): Promise<unknown>;
+}
+
+/** `device.audio` (the SDK's AudioHelper): device lists, choices, the input level. */
+export interface SdkAudio extends SdkEmitter {
+  readonly availableInputDevices: Map<string, MediaDeviceInfo>;
+  readonly availableOutputDevices: Map<string, MediaDeviceInfo>;
+  /** False where the engine has no `HTMLMediaElement.setSinkId`. */
+  readonly isOutputSelectionSupported: boolean;
+  readonly speakerDevices: SdkOutputDevices;
+  readonly ringtoneDevices: SdkOutputDevices;
+  setInputDevice(deviceId: string): Promise<void>;
+  unsetInputDevice(): Promise<void>;
+}
+
 export interface SdkDevice extends SdkEmitter {
   readonly state: string;
+  /** Null until the Device is set up, and after `destroy`. */
+  readonly audio: SdkAudio | null;
   readonly identity: string | null;
   readonly isBusy: boolean;
   register(): Promise<void>;

@@ -10,6 +10,7 @@ import { formatForDisplay, homeRegionOf } from '../phone/number';
 import { windowRegistration } from '../phone/report';
 import { CallerNames } from './callerNames';
 import { CallView } from './callView';
+import { AudioSection } from './settings/audioSection';
 import { CallingWindowView } from './callingWindow';
 import { DialView } from './dialpad';
 import { diagnostics } from './diagnostics';
@@ -34,6 +35,8 @@ export class App {
   private readonly call: CallView;
   private readonly incoming: IncomingView;
   private readonly settings: SettingsView;
+  /** Settings › Sound (its microphone meter runs only while Settings is open). */
+  private readonly audio: AudioSection;
   private readonly log: LogView;
   private readonly settingsButton: HTMLButtonElement;
   private readonly screens: Record<Screen, HTMLElement>;
@@ -84,13 +87,15 @@ export class App {
       homeRegion: () => homeRegionOf(this.ownNumber),
       blockedReason: () => this.phone.dialBlockedReason(),
     });
+    this.audio = new AudioSection(phone);
     this.call = new CallView({
       homeRegion: () => homeRegionOf(this.ownNumber),
       nameOf: (number) => this.names.nameOf(number),
       hangUp: () => this.phone.hangUp(),
       toggleMute: () => this.phone.toggleMute(),
       sendDigit: (d) => this.phone.sendDigit(d),
-    });
+    }, new AudioSection(phone, { meter: false, idPrefix: 'call-audio' }).el);
+    phone.onCallLevels((levels) => this.call.meters.levels(levels));
     this.names = new CallerNames(backend, () => this.render(this.phone.snapshot()));
     this.incoming = new IncomingView({
       homeRegion: () => homeRegionOf(this.ownNumber),
@@ -101,6 +106,7 @@ export class App {
     this.settings = new SettingsView(backend, {
       changed: (status, fields) => this.settingsChanged(status, fields),
       close: () => this.closeSettings(),
+      extra: this.audio.el,
     });
     this.log = new LogView();
 
@@ -350,6 +356,7 @@ export class App {
         : registration;
     this.status.render(shown, this.settingsOpen);
     this.call.render(snapshot.call);
+    this.call.meters.quality(this.phone.callQuality());
     this.dial.setAvailable(this.phone.dialBlockedReason() === null);
     this.incoming.render(snapshot.call);
     const phase = snapshot.call.phase;
@@ -364,6 +371,8 @@ export class App {
       drivesCallingWindow: this.callingWindow !== null,
     });
     this.settingsButton.disabled = phase !== 'idle';
+    // The microphone meter keeps the microphone open: only while Settings shows.
+    this.audio.setOpen(next === 'settings');
     this.show(next);
     if (this.callWhenReady !== null) this.callHandedInNumber();
   }

@@ -3,6 +3,7 @@
 import type { CallState } from '../phone/callState';
 import { describeParty, type Region } from '../phone/number';
 import { startCallTimer } from '../phone/timer';
+import { CallMeters } from './callMeters';
 import { h, hm, setText } from './dom';
 import { icon } from './icons';
 import { keypad } from './keypad';
@@ -22,6 +23,10 @@ const DTMF_KEY = /^[0-9*#]$/;
 
 export class CallView {
   readonly el: HTMLElement;
+  /** Levels, the muted-talking hint and call quality; the App feeds them from the Phone. */
+  readonly meters = new CallMeters();
+  private readonly devices: HTMLElement;
+  private readonly devicesButton: HTMLButtonElement;
   private readonly label: HTMLElement;
   private readonly number: HTMLElement;
   /** The number, under the contact's name when there is one. */
@@ -37,7 +42,19 @@ export class CallView {
   private stopTimer: (() => void) | null = null;
   private timerStartedAt: number | null = null;
 
-  constructor(private readonly actions: CallActions) {
+  /** `devices`: the sound device pickers, shown under the Sound button (a headset plugged in mid-call). */
+  constructor(
+    private readonly actions: CallActions,
+    devices: HTMLElement = h('div'),
+  ) {
+    this.devices = h('div', { class: 'call-devices', id: 'call-devices', hidden: true }, devices);
+    const devicesLabel = hm('span', { class: 'control-label' }, 'call-devices');
+    this.devicesButton = h(
+      'button',
+      { type: 'button', class: 'control show-devices', 'aria-pressed': 'false', 'aria-controls': 'call-devices' },
+      h('span', { class: 'control-icon' }, icon('settings')),
+      devicesLabel,
+    );
     // Polite live region: "Reconnecting…" and the return to "Connected" are announced.
     this.label = h('p', { class: 'call-label', id: 'call-label', 'aria-live': 'polite' });
     this.number = h('h2', { class: 'call-number', id: 'call-number', tabindex: '-1' });
@@ -73,13 +90,16 @@ export class CallView {
       'section',
       { class: 'call', 'aria-labelledby': 'call-number', 'aria-describedby': 'call-label' },
       h('div', { class: 'call-head' }, this.label, this.number, this.partyNumber, this.timer, this.mutedBadge),
+      this.meters.el,
       this.pad,
-      h('div', { class: 'call-controls' }, this.muteButton, this.padButton),
+      this.devices,
+      h('div', { class: 'call-controls' }, this.muteButton, this.padButton, this.devicesButton),
       h('div', { class: 'call-end' }, this.hangUpButton),
     );
 
     this.muteButton.addEventListener('click', () => this.actions.toggleMute());
     this.padButton.addEventListener('click', () => this.setPadOpen(this.pad.hidden));
+    this.devicesButton.addEventListener('click', () => this.setDevicesOpen(this.devices.hidden));
     this.hangUpButton.addEventListener('click', () => this.actions.hangUp());
   }
 
@@ -159,6 +179,12 @@ export class CallView {
     this.el.classList.toggle('pad-open', open);
   }
 
+  private setDevicesOpen(open: boolean): void {
+    this.devices.hidden = !open;
+    this.devicesButton.setAttribute('aria-pressed', String(open));
+    this.devicesButton.classList.toggle('on', open);
+  }
+
   private stopTimerNow(): void {
     this.stopTimer?.();
     this.stopTimer = null;
@@ -171,6 +197,7 @@ export class CallView {
     this.timer.hidden = false;
     setText(this.sent, '');
     this.setPadOpen(false);
+    this.setDevicesOpen(false);
     this.mutedBadge.hidden = true;
     this.muteButton.setAttribute('aria-pressed', 'false');
     this.muteButton.classList.remove('on');

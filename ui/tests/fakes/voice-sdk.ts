@@ -3,7 +3,7 @@
 // surface src/phone/sdk.ts names, behaves like SDK 2.x where Dialtone depends on it, and is
 // driven from tests through `globalThis.__fakeTwilio`.
 
-import type { DeviceOptions, Listener, SdkCall, SdkDevice } from '../../src/phone/sdk';
+import type { DeviceOptions, Listener, SdkAudio, SdkCall, SdkDevice, SdkOutputDevices } from '../../src/phone/sdk';
 
 type AnyListener = (...args: unknown[]) => void;
 
@@ -190,6 +190,127 @@ export class Call extends Emitter implements SdkCall {
     this._status = 'open';
     this.emit('reconnected');
   }
+
+  /** The SDK's 50 ms levels, 0..1 each (`volume(inputVolume, outputVolume)`). */
+  volume(input: number, output: number): void {
+    this.emit('volume', input, output);
+  }
+
+  /** One of the SDK's once-a-second samples; fields left out take a healthy call's values. */
+  sample(fields: Record<string, unknown> = {}): void {
+    this.emit('sample', {
+      audioInputLevel: 3000, audioOutputLevel: 3000, bytesReceived: 8000, bytesSent: 8000,
+      codecName: 'opus', jitter: 2, mos: 4.4, packetsLost: 0, packetsLostFraction: 0,
+      packetsReceived: 50, packetsSent: 50, rtt: 40, timestamp: Date.now(), ...fields,
+    });
+  }
+
+  /** A quality warning with the SDK's `data` shape (`{name, threshold, values, samples}`). */
+  warning(name: string, value = 0): void {
+    this.emit('warning', name, { name, threshold: { name: 'max', value }, values: [value, value, value], samples: [] });
+  }
+
+  warningCleared(name: string): void {
+    this.emit('warning-cleared', name);
+  }
+}
+
+/** A device as the SDK's maps hold it (`MediaDeviceInfo`). */
+export interface FakeMediaDevice {
+  deviceId: string;
+  label: string;
+  kind: 'audioinput' | 'audiooutput';
+}
+
+function mediaInfo(d: FakeMediaDevice): MediaDeviceInfo {
+  const info: MediaDeviceInfo = { ...d, groupId: '', toJSON: () => d };
+  return info;
+}
+
+/** `speakerDevices` / `ringtoneDevices`: rejects like the SDK's OutputDeviceCollection. */
+export class FakeOutputDevices implements SdkOutputDevices {
+  /** Every id list `set` accepted, in order. */
+  readonly sets: string[][] = [];
+  /** Every URL `test` played. */
+  readonly tests: string[] = [];
+  current: string[] = ['default'];
+
+  constructor(private readonly audio: FakeAudio) {}
+
+  set(deviceIdOrIds: string | string[]): Promise<void> {
+    const ids = Array.isArray(deviceIdOrIds) ? deviceIdOrIds : [deviceIdOrIds];
+    if (!this.audio.isOutputSelectionSupported) {
+      return Promise.reject(new FakeTwilioError(31100, 'This browser does not support audio output selection', 'NotSupportedError'));
+    }
+    if (ids.length === 0 || ids.some((id) => !this.audio.availableOutputDevices.has(id))) {
+      return Promise.reject(new FakeTwilioError(31000, `Devices not found: ${ids.join(', ')}`, 'InvalidArgumentError'));
+    }
+    this.sets.push(ids);
+    this.current = ids;
+    return Promise.resolve();
+  }
+
+  test(soundUrl?: string): Promise<unknown> {
+    this.tests.push(soundUrl ?? '');
+    return Promise.resolve();
+  }
+}
+
+/** `device.audio`: the device maps come from the controller's `inputs` / `outputs`. */
+export class FakeAudio extends Emitter implements SdkAudio {
+  readonly availableInputDevices = new Map<string, MediaDeviceInfo>();
+  readonly availableOutputDevices = new Map<string, MediaDeviceInfo>();
+  readonly speakerDevices = new FakeOutputDevices(this);
+  readonly ringtoneDevices = new FakeOutputDevices(this);
+  /** The id `setInputDevice` opened, null when none is open. */
+  inputDevice: string | null = null;
+  /** Every id `setInputDevice` was given, in order. */
+  readonly inputSets: string[] = [];
+
+  constructor() {
+    super();
+    this.sync();
+  }
+
+  get isOutputSelectionSupported(): boolean {
+    return controller.outputSelection;
+  }
+
+  setInputDevice(deviceId: string): Promise<void> {
+    if (!this.availableInputDevices.has(deviceId)) {
+      return Promise.reject(new FakeTwilioError(31000, 'Device not found: ' + deviceId, 'InvalidArgumentError'));
+    }
+    this.inputSets.push(deviceId);
+    this.inputDevice = deviceId;
+    return Promise.resolve();
+  }
+
+  unsetInputDevice(): Promise<void> {
+    if (controller.device?.isBusy) return Promise.reject(new FakeTwilioError(31000, 'Cannot unset input device while a call is in progress.', 'InvalidStateError'));
+    this.inputDevice = null;
+    return Promise.resolve();
+  }
+
+  /** Re-reads the controller's lists, as the SDK does on `devicechange`; a vanished input falls back to default. */
+  sync(): void {
+    for (const [map, kind] of [[this.availableInputDevices, 'audioinput'], [this.availableOutputDevices, 'audiooutput']] as const) {
+      map.clear();
+      for (const d of controller.mediaDevices) if (d.kind === kind) map.set(d.deviceId, mediaInfo(d));
+    }
+    if (this.inputDevice !== null && !this.availableInputDevices.has(this.inputDevice)) this.inputDevice = 'default';
+  }
+
+  // -- test drivers --
+  /** The OS's device list changed (`controller.mediaDevices` edited first). */
+  devicesChanged(): void {
+    this.sync();
+    this.emit('deviceChange', []);
+  }
+
+  /** The open microphone's level (0..1); only heard while an input is open, as in the SDK. */
+  inputVolume(level: number): void {
+    if (this.inputDevice !== null) this.emit('inputVolume', level);
+  }
 }
 
 export class Device extends Emitter implements SdkDevice {
@@ -203,6 +324,7 @@ export class Device extends Emitter implements SdkDevice {
   readonly calls: Call[] = [];
   readonly connectParams: unknown[] = [];
   registerCount = 0;
+  readonly audio: FakeAudio = new FakeAudio();
   private _state: 'unregistered' | 'registering' | 'registered' | 'destroyed' = 'unregistered';
   private _identity: string | null = null;
 
@@ -344,6 +466,10 @@ export interface FakeTwilio {
   /** When set, `connect()` and incoming `accept()` fail with this code (31401, 31402). */
   micError: number | null;
   identity: string | null;
+  /** What the OS offers: the SDK's `availableInputDevices` / `availableOutputDevices`. */
+  mediaDevices: FakeMediaDevice[];
+  /** What `isOutputSelectionSupported` answers (false: no `setSinkId`). */
+  outputSelection: boolean;
   devices: Device[];
   readonly device: Device | null;
   readonly lastCall: Call | null;
@@ -354,6 +480,8 @@ const controller: FakeTwilio = {
   registerOutcome: 'ok',
   micError: null,
   identity: 'dialtone_15551234567',
+  mediaDevices: defaultMediaDevices(),
+  outputSelection: true,
   devices: [],
   get device() {
     return this.devices[this.devices.length - 1] ?? null;
@@ -363,6 +491,17 @@ const controller: FakeTwilio = {
     return calls[calls.length - 1] ?? null;
   },
 };
+
+/** Chromium's fake media devices look like this: a default and one named device each way. */
+function defaultMediaDevices(): FakeMediaDevice[] {
+  return [
+    { deviceId: 'default', label: 'Default', kind: 'audioinput' },
+    { deviceId: 'mic-usb', label: 'USB Headset Microphone', kind: 'audioinput' },
+    { deviceId: 'default', label: 'Default', kind: 'audiooutput' },
+    { deviceId: 'out-usb', label: 'USB Headset Earphones', kind: 'audiooutput' },
+    { deviceId: 'out-hdmi', label: 'HDMI Monitor Speakers', kind: 'audiooutput' },
+  ];
+}
 
 declare global {
   var __fakeTwilio: FakeTwilio;
@@ -379,6 +518,8 @@ export function resetFake(): FakeTwilio {
   controller.registerOutcome = 'ok';
   controller.micError = null;
   controller.identity = 'dialtone_15551234567';
+  controller.mediaDevices = defaultMediaDevices();
+  controller.outputSelection = true;
   controller.devices.length = 0;
   return controller;
 }

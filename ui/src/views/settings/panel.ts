@@ -19,6 +19,8 @@ export interface SettingsActions {
   /** Settings changed on the Rust side (saved or imported). */
   changed(status: SettingsStatus, fields: FieldName[]): void;
   close(): void;
+  /** A card shown after the form (Settings › Sound), owned by whoever passes it. */
+  extra?: HTMLElement;
 }
 
 export class SettingsView {
@@ -75,6 +77,7 @@ export class SettingsView {
         backend.canEditSettings ? this.connection.el : null,
         backend.canEditSettings ? h('h3', { class: 'manual-title' }, words.manualTitle) : null,
         this.form,
+        actions.extra,
         envImport?.el,
       ),
       h('div', { class: 'panel-foot' }, this.formMessage, backend.canEditSettings ? this.saveButton : null),
