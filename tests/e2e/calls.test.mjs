@@ -161,7 +161,7 @@ describe('end to end against the Twilio simulator', () => {
     // so each run stalls alike) while 60 digits are pressed 150-300 ms apart; the old UI lost
     // about one in fifteen this way.
     await s.sim.post('/phone', { mode: 'answer', answer_delay_ms: 300 });
-    const { sid, mark } = await dialAndConnect('+15557654321');
+    const { sid, mark } = await dialAndConnect('+12125550123');
     await label('Connected').waitFor({ timeout: 10000 });
     await s.page.getByRole('button', { name: 'Keypad' }).click();
     const sequence = '15#*'.repeat(15);

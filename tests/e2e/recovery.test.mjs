@@ -21,7 +21,7 @@ const hearsApp = (w) => near(w.freq, APP_TONE_HZ) && w.level_db > -45;
 async function connectedCall() {
   await s.sim.post('/phone', { mode: 'answer', answer_delay_ms: 300 });
   const mark = await s.sim.mark();
-  await s.page.locator('#number').fill('+15557654321');
+  await s.page.locator('#number').fill('+12125550123');
   await s.page.getByRole('button', { name: 'Call', exact: true }).click();
   const invite = await s.sim.waitEvent((e) => e.kind === 'invite', { since: mark, what: 'invite' });
   await label('Connected').waitFor({ timeout: 15000 });

@@ -96,7 +96,7 @@ describe('zero-console set-up against the Twilio simulator', () => {
     await page.getByRole('button', { name: 'Back to the phone' }).click().catch(() => {});
     await page.locator('#number').waitFor();
     const mark = await sim.mark();
-    await page.locator('#number').fill('+15557654321');
+    await page.locator('#number').fill('+12125550123');
     await page.getByRole('button', { name: 'Call', exact: true }).click();
     const invite = await sim.waitEvent((e) => e.kind === 'invite', { since: mark, what: 'invite' });
     const hook = await sim.waitEvent((e) => e.kind === 'webhook' && e.call_sid === invite.call_sid, { since: mark, what: 'webhook' });
