@@ -38,6 +38,12 @@ pub fn run(
     let runtime = tokio::runtime::Runtime::new().map_err(PhoneError::Runtime)?;
     runtime.block_on(async move {
         tokio::spawn(backend.follow_phone_for_journal());
+        // Notifications: Answer and Decline reach the calling window as commands; a click on
+        // the body can only be logged here, there is no app window to bring forward.
+        let notifications = crate::notifications::follow::Sources::of(&backend);
+        tokio::spawn(crate::notifications::follow::start(notifications, |at| {
+            tracing::info!("notification clicked: open the phone at {at:?}");
+        }));
         backend.start_webhook_server().await?;
         let following = tokio::spawn(backend.clone().follow_tunnel());
         let status = backend.webhook_status()?;

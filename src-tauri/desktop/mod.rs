@@ -113,6 +113,15 @@ pub fn builder<R: Runtime>(
             });
             // The call journal hears what the phone reports (answered here, declined, missed).
             tauri::async_runtime::spawn(backend.follow_phone_for_journal());
+            // Incoming, missed and voicemail notifications (Linux, over D-Bus).
+            #[cfg(target_os = "linux")]
+            {
+                let handle = app.handle().clone();
+                tauri::async_runtime::spawn(crate::notifications::follow::start(
+                    crate::notifications::follow::Sources::of(&backend),
+                    move |at| open_at(&handle, &at),
+                ));
+            }
             // The public URL finds itself, and the TwiML App follows a tunnel that moves.
             tauri::async_runtime::spawn(backend.clone().follow_tunnel());
             tauri::async_runtime::spawn(async move {
@@ -122,6 +131,18 @@ pub fn builder<R: Runtime>(
             });
             Ok(())
         })
+}
+
+/// Brings the app window forward at `at`: a click on a notification. The UI hears where
+/// (event `open-at`: the phone, a call in Recents, a voicemail).
+#[cfg(target_os = "linux")]
+fn open_at<R: Runtime>(app: &tauri::AppHandle<R>, at: &crate::notifications::OpenAt) {
+    if let Some(main) = app.get_webview_window("main") {
+        let _ = main.unminimize();
+        let _ = main.show();
+        let _ = main.set_focus();
+    }
+    let _ = app.emit_to("main", "open-at", at);
 }
 
 /// Starts the calling window's listener once, and mirrors its page's state into the native
