@@ -240,6 +240,9 @@ mod linux {
                 settings.set_enable_media_stream(true);
                 settings.set_enable_webrtc(true);
                 settings.set_enable_mediasource(true);
+                // The ringtone plays in a window that was never clicked (WebKitGTK's default
+                // too, set here so a changed default cannot silence it).
+                settings.set_media_playback_requires_user_gesture(false);
                 settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
             }
             if let Some(context) = view.context() {
