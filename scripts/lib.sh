@@ -15,11 +15,12 @@ APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libgtk-3-dev
 # oracle's venv, screenshots; for the desktop integration: xdg-open and xdg-mime (xdg-utils),
 # desktop-file-validate and update-desktop-database (desktop-file-utils), gdbus (libglib2.0-bin),
 # an XDG autostart runner (dex), key presses and a grab held by another client (xdotool,
-# python3-xlib), dpkg-deb/dpkg-shlibdeps for the package check (dpkg-dev), and libopus for
-# the Twilio simulator's Opus calls.
+# python3-xlib), dpkg-deb/dpkg-shlibdeps for the package check (dpkg-dev), libopus for
+# the Twilio simulator's Opus calls, and a real notification server that prints what it
+# receives and clicks buttons from a scripted menu (dunst, with dunstctl).
 TEST_PACKAGES=(xvfb xauth dbus gnome-keyring libsecret-tools webkit2gtk-driver
   python3-venv imagemagick xdg-utils desktop-file-utils libglib2.0-bin dex xdotool python3-xlib
-  dpkg-dev libopus-dev)
+  dpkg-dev libopus-dev dunst)
 
 # Installs the Debian/Ubuntu packages that are not installed yet, as root or through sudo.
 install_packages() {

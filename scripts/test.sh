@@ -59,8 +59,10 @@ say "UI: browser tests (Chromium: mocked IPC with a fake Voice SDK, then the rea
 # its own HOME and XDG folders, its own D-Bus bus that starts nothing by itself, and an empty
 # gnome-keyring that is unlocked and has taken a write before the first test starts.
 say "Rust tests, the app window and its desktop integration, in a private test session (own HOME, D-Bus and gnome-keyring)"
+# The Rust tests run under Xvfb too: tests/notifications.rs starts dunst (a real notification
+# server, which needs a display) on the session's bus.
 scripts/test-session.sh bash -euo pipefail -c '
-  cargo test --locked --workspace
+  xvfb-run --auto-servernum cargo test --locked --workspace
   xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" node --test --test-timeout=600000 --test-force-exit tests/window/
   xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" node --test --test-timeout=600000 --test-force-exit tests/desktop/
 '

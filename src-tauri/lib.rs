@@ -22,6 +22,8 @@
 //! - [`webhook_server`]: runs the webhook listener inside the app and restarts it on changes.
 //! - [`phone_status`]: the phone's state as the window that carries calls reports it, for
 //!   whoever follows it; [`phone_control`]: what Rust asks that window's phone to do.
+//! - [`notifications`]: call notifications (incoming with Answer / Decline, missed, voicemail)
+//!   on the desktop's notification server, from the phone feed and the journal.
 //! - [`backend`]: what the phone UI may ask of Rust (token, settings, save, import, webhook
 //!   status, phone status); the Tauri commands and the calling window's HTTP API both call it.
 //! - [`calling_window`]: the Linux calling window: a guarded loopback listener serving the
@@ -50,6 +52,7 @@ pub mod http_server;
 pub mod i18n;
 pub mod journal;
 pub mod loader;
+pub mod notifications;
 pub mod phone_control;
 pub mod phone_number;
 pub mod phone_status;

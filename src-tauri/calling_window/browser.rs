@@ -131,6 +131,10 @@ pub fn chromium_args(url: &str, profile: &Path) -> Vec<String> {
         // Calls keep working when the window is behind others.
         "--disable-background-timer-throttling".into(),
         "--disable-renderer-backgrounding".into(),
+        // The ringtone must sound in a window nobody has clicked yet (opened at login, or
+        // behind others): Chromium's default autoplay policy keeps a page silent until the
+        // user interacts with it.
+        "--autoplay-policy=no-user-gesture-required".into(),
     ]
 }
 
@@ -317,6 +321,10 @@ mod tests {
         );
         assert!(args.contains(&"--app=http://127.0.0.1:4000/launch?key=k".to_owned()));
         assert!(args.contains(&"--user-data-dir=/data/profile".to_owned()));
+        assert!(
+            args.contains(&"--autoplay-policy=no-user-gesture-required".to_owned()),
+            "the ringtone plays before the window was ever clicked"
+        );
     }
 
     #[test]

@@ -39,6 +39,12 @@ pub fn run(
     runtime.block_on(async move {
         tokio::spawn(backend.follow_phone_for_journal());
         tokio::spawn(backend.follow_listener_for_catch_up());
+        // Notifications: Answer and Decline reach the calling window as commands; a click on
+        // the body can only be logged here, there is no app window to bring forward.
+        let notifications = crate::notifications::follow::Sources::of(&backend);
+        tokio::spawn(crate::notifications::follow::start(notifications, |at| {
+            tracing::info!("notification clicked: open the phone at {at:?}");
+        }));
         backend.start_webhook_server().await?;
         let following = tokio::spawn(backend.clone().follow_tunnel());
         let status = backend.webhook_status()?;

@@ -115,6 +115,15 @@ pub fn builder<R: Runtime>(
             tauri::async_runtime::spawn(backend.follow_phone_for_journal());
             // What was missed while the app was not running, each time the listener starts.
             tauri::async_runtime::spawn(backend.follow_listener_for_catch_up());
+            // Incoming, missed and voicemail notifications (Linux, over D-Bus).
+            #[cfg(target_os = "linux")]
+            {
+                let handle = app.handle().clone();
+                tauri::async_runtime::spawn(crate::notifications::follow::start(
+                    crate::notifications::follow::Sources::of(&backend),
+                    move |at| open_at(&handle, &at),
+                ));
+            }
             // The public URL finds itself, and the TwiML App follows a tunnel that moves.
             tauri::async_runtime::spawn(backend.clone().follow_tunnel());
             tauri::async_runtime::spawn(async move {
@@ -124,6 +133,18 @@ pub fn builder<R: Runtime>(
             });
             Ok(())
         })
+}
+
+/// Brings the app window forward at `at`: a click on a notification. The UI hears where
+/// (event `open-at`: the phone, a call in Recents, a voicemail).
+#[cfg(target_os = "linux")]
+fn open_at<R: Runtime>(app: &tauri::AppHandle<R>, at: &crate::notifications::OpenAt) {
+    if let Some(main) = app.get_webview_window("main") {
+        let _ = main.unminimize();
+        let _ = main.show();
+        let _ = main.set_focus();
+    }
+    let _ = app.emit_to("main", "open-at", at);
 }
 
 /// Starts the calling window's listener once, and mirrors its page's state into the native
@@ -221,6 +242,9 @@ mod linux {
                 settings.set_enable_media_stream(true);
                 settings.set_enable_webrtc(true);
                 settings.set_enable_mediasource(true);
+                // The ringtone plays in a window that was never clicked (WebKitGTK's default
+                // too, set here so a changed default cannot silence it).
+                settings.set_media_playback_requires_user_gesture(false);
                 settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
             }
             if let Some(context) = view.context() {
