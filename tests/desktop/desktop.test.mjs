@@ -98,7 +98,8 @@ async function phonePage() {
 }
 
 const padNumber = async () => (await phonePage()).locator('#number').inputValue();
-const pageLog = async () => (await phonePage()).locator('.log-list').innerText();
+// textContent: the log sits in the folded Diagnostics section, where innerText is empty.
+const pageLog = async () => (await phonePage()).locator('.log-list').textContent();
 const count = (text, needle) => text.split(needle).length - 1;
 
 async function busNameOwned() {

@@ -13,7 +13,8 @@ const latency = { callButtonToInvite: [], inviteToIncomingView: [] };
 const hearsApp = (w) => w.freq === APP_TONE_HZ && w.level_db > -45;
 const hearsNothingFromApp = (w) => w.freq !== APP_TONE_HZ;
 const label = (text) => s.page.locator('#call-label', { hasText: text });
-const logText = () => s.page.locator('.log-list').innerText();
+// textContent: the log sits in the folded Diagnostics section, where innerText is empty.
+const logText = () => s.page.locator('.log-list').textContent();
 
 async function assertPageHearsSim() {
   let heard;

@@ -13,7 +13,8 @@ import { APP_TONE_HZ, IDENTITY, SIM_TONE_HZ, pageToneChange, sleep, startStack, 
 let s;
 const figures = { mediaRecovery: [], signalingRecovery: [] };
 const label = (text) => s.page.locator('#call-label', { hasText: text });
-const logText = () => s.page.locator('.log-list').innerText();
+// textContent: the log sits in the folded Diagnostics section, where innerText is empty.
+const logText = () => s.page.locator('.log-list').textContent();
 const near = (f, hz) => f !== null && Math.abs(f - hz) <= 30;
 const hearsApp = (w) => near(w.freq, APP_TONE_HZ) && w.level_db > -45;
 
