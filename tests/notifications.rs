@@ -195,6 +195,7 @@ fn a_call_rings_answers_and_is_missed_through_a_real_notification_server() {
         control: control.clone(),
         journal: journal.clone(),
         look_every: Duration::from_millis(100),
+        language: std::sync::Arc::new(|| dialtone::i18n::Language::En),
     };
     runtime.spawn(async move {
         let server = NotificationServer::connect().await.unwrap();

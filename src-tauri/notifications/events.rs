@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use super::{words, Kind, Note, OpenAt, ANSWER_ACTION, DECLINE_ACTION};
+use crate::i18n::Language;
 use crate::journal::{CallStatus, HistoryEntry, VoicemailEntry};
 use crate::phone_status::PhoneStatus;
 
@@ -74,22 +75,30 @@ impl RingWatch {
 
 /// The incoming-call notification. `name` is the contact's name for the number, if any;
 /// `with_buttons` is whether the server shows actions.
-pub fn incoming_call(ringing: &Ringing, name: Option<&str>, with_buttons: bool) -> Note {
-    let caller = words::caller(name, &ringing.number);
+pub fn incoming_call(
+    ringing: &Ringing,
+    name: Option<&str>,
+    with_buttons: bool,
+    language: Language,
+) -> Note {
+    let caller = words::caller(language, name, &ringing.number);
     let (body, buttons) = if with_buttons {
         (
             caller,
             vec![
-                (ANSWER_ACTION, words::ANSWER.to_owned()),
-                (DECLINE_ACTION, words::DECLINE.to_owned()),
+                (ANSWER_ACTION, words::answer(language)),
+                (DECLINE_ACTION, words::decline(language)),
             ],
         )
     } else {
-        (format!("{caller}\n{}", words::OPEN_TO_ANSWER), Vec::new())
+        (
+            format!("{caller}\n{}", words::open_to_answer(language)),
+            Vec::new(),
+        )
     };
     Note {
         kind: Kind::Ringing,
-        summary: words::INCOMING_CALL.to_owned(),
+        summary: words::incoming_call(language),
         body,
         buttons,
         opens: OpenAt::Phone,
@@ -109,7 +118,12 @@ pub struct JournalWatch {
 impl JournalWatch {
     /// The notifications for what is new in `missed` (the journal's recent missed calls,
     /// newest first) and `inbox` (its voicemail).
-    pub fn update(&mut self, missed: &[HistoryEntry], inbox: &[VoicemailEntry]) -> Vec<Note> {
+    pub fn update(
+        &mut self,
+        missed: &[HistoryEntry],
+        inbox: &[VoicemailEntry],
+        language: Language,
+    ) -> Vec<Note> {
         let mut notes = Vec::new();
         for call in missed.iter().rev() {
             let is_missed = call.status == CallStatus::Missed
@@ -117,8 +131,8 @@ impl JournalWatch {
             if is_missed && self.seen_calls.insert(call.call_sid.clone()) && self.primed {
                 notes.push(Note {
                     kind: Kind::Missed,
-                    summary: words::MISSED_CALL.to_owned(),
-                    body: words::caller(call.name.as_deref(), &call.number),
+                    summary: words::missed_call(language),
+                    body: words::caller(language, call.name.as_deref(), &call.number),
                     buttons: Vec::new(),
                     opens: OpenAt::Call {
                         call_sid: call.call_sid.clone(),
@@ -132,9 +146,10 @@ impl JournalWatch {
                 let number = message.number.as_deref().unwrap_or("?");
                 notes.push(Note {
                     kind: Kind::Voicemail,
-                    summary: words::NEW_VOICEMAIL.to_owned(),
+                    summary: words::new_voicemail(language),
                     body: words::voicemail_body(
-                        &words::caller(message.name.as_deref(), number),
+                        language,
+                        &words::caller(language, message.name.as_deref(), number),
                         message.duration_secs,
                     ),
                     buttons: Vec::new(),
@@ -223,12 +238,12 @@ mod tests {
             number: "+15557654321".into(),
             call_sid: None,
         };
-        let note = incoming_call(&ringing, Some("Ada Lovelace"), true);
+        let note = incoming_call(&ringing, Some("Ada Lovelace"), true, Language::En);
         assert_eq!(note.kind, Kind::Ringing);
         assert_eq!(note.body, "Ada Lovelace (+15557654321)");
         let keys: Vec<_> = note.buttons.iter().map(|(k, _)| *k).collect();
         assert_eq!(keys, ["answer", "decline"]);
-        let plain = incoming_call(&ringing, None, false);
+        let plain = incoming_call(&ringing, None, false, Language::En);
         assert!(plain.buttons.is_empty());
         assert!(plain.body.starts_with("+15557654321\n"), "{}", plain.body);
     }
@@ -262,13 +277,13 @@ mod tests {
     fn only_what_is_new_since_start_is_announced_once() {
         let mut watch = JournalWatch::default();
         let old = [missed("CA1", CallStatus::Missed)];
-        assert_eq!(watch.update(&old, &[voicemail("RE1", false)]), vec![]);
+        assert_eq!(watch.update(&old, &[voicemail("RE1", false)], Language::En), vec![]);
         let now = [
             missed("CA3", CallStatus::Missed),
             missed("CA2", CallStatus::Answered),
             missed("CA1", CallStatus::Missed),
         ];
-        let notes = watch.update(&now, &[voicemail("RE2", false), voicemail("RE1", false)]);
+        let notes = watch.update(&now, &[voicemail("RE2", false), voicemail("RE1", false)], Language::En);
         assert_eq!(notes.len(), 2, "{notes:?}");
         assert_eq!(
             notes[0].opens,
@@ -276,7 +291,7 @@ mod tests {
                 call_sid: "CA3".into()
             }
         );
-        assert_eq!(notes[0].summary, words::MISSED_CALL);
+        assert_eq!(notes[0].summary, words::missed_call(Language::En));
         assert_eq!(
             notes[1].opens,
             OpenAt::Voicemail {
@@ -284,8 +299,8 @@ mod tests {
             }
         );
         assert_eq!(notes[1].body, "Ada (+15557654321) left a message (7 s)");
-        assert_eq!(watch.update(&now, &[voicemail("RE2", false)]), vec![]);
+        assert_eq!(watch.update(&now, &[voicemail("RE2", false)], Language::En), vec![]);
         // A message heard before the next look is not news.
-        assert_eq!(watch.update(&[], &[voicemail("RE3", true)]), vec![]);
+        assert_eq!(watch.update(&[], &[voicemail("RE3", true)], Language::En), vec![]);
     }
 }

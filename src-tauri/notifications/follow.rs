@@ -3,6 +3,7 @@
 //! turns a click into a phone command or an "open the app here".
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::StreamExt as _;
@@ -10,6 +11,7 @@ use futures_util::StreamExt as _;
 use super::dbus::{NotificationServer, ServerEvent};
 use super::events::{self, JournalWatch, RingChange, RingWatch};
 use super::{Note, OpenAt, ANSWER_ACTION, DECLINE_ACTION, DEFAULT_ACTION};
+use crate::i18n::Language;
 use crate::journal::{HistoryFilter, Journal};
 use crate::phone_control::{PhoneCommand, PhoneControl};
 use crate::phone_status::PhoneFeed;
@@ -28,16 +30,20 @@ pub struct Sources {
     pub control: PhoneControl,
     pub journal: Journal,
     pub look_every: Duration,
+    /// The language of the words, asked for each notification (the setting may change).
+    pub language: Arc<dyn Fn() -> Language + Send + Sync>,
 }
 
 impl Sources {
     /// The backend's phone, commands and journal, looked at every [`LOOK_EVERY`].
-    pub fn of(backend: &crate::backend::Backend) -> Self {
+    pub fn of(backend: &Arc<crate::backend::Backend>) -> Self {
+        let words = backend.clone();
         Self {
             phone: backend.phone().clone(),
             control: backend.control().clone(),
             journal: backend.journal().clone(),
             look_every: LOOK_EVERY,
+            language: Arc::new(move || words.language()),
         }
     }
 }
@@ -92,7 +98,12 @@ pub async fn run(
                             }
                             let name = sources.journal.name_for(&call.number, None).ok().flatten();
                             let buttons = server.supports_actions().await;
-                            let note = events::incoming_call(&call, name.as_deref(), buttons);
+                            let note = events::incoming_call(
+                                &call,
+                                name.as_deref(),
+                                buttons,
+                                (sources.language)(),
+                            );
                             ringing = show(&server, &note).await;
                         }
                         RingChange::Stopped => {
@@ -139,7 +150,7 @@ pub async fn run(
             },
             _ = look.tick() => {
                 first = false;
-                for note in look_at(&sources.journal, &mut news).await {
+                for note in look_at(&sources.journal, &mut news, (sources.language)()).await {
                     if let Some(id) = show(&server, &note).await {
                         opens.insert(id, note.opens.clone());
                     }
@@ -153,7 +164,7 @@ pub async fn run(
 }
 
 /// What is new in the journal. The read runs off the async threads (SQLite blocks).
-async fn look_at(journal: &Journal, news: &mut JournalWatch) -> Vec<Note> {
+async fn look_at(journal: &Journal, news: &mut JournalWatch, language: Language) -> Vec<Note> {
     let journal = journal.clone();
     let read = tokio::task::spawn_blocking(move || {
         let missed = journal.history(HistoryFilter {
@@ -165,7 +176,7 @@ async fn look_at(journal: &Journal, news: &mut JournalWatch) -> Vec<Note> {
     })
     .await;
     match read {
-        Ok(Ok((missed, inbox))) => news.update(&missed, &inbox),
+        Ok(Ok((missed, inbox))) => news.update(&missed, &inbox, language),
         // An unavailable journal says so in the app already.
         Ok(Err(_)) | Err(_) => Vec::new(),
     }

@@ -1,26 +1,51 @@
-//! Every word the notifications (and the tray) show, in English. They move to the Fluent
-//! catalogs (`src-tauri/i18n.rs`, `t(language, id, args)`) when the i18n branch lands; until
-//! then this table is the one place to change them.
+//! Every word the notifications show, from the Fluent catalogs (`ui/src/i18n/*.ftl`, through
+//! [`crate::i18n`]) in the language of the app's words ([`crate::backend::Backend::language`]).
+
+use crate::i18n::{t, Language, Text};
 
 /// Who is calling: the contact's (or caller ID's) name with the number, or the number alone.
-pub fn caller(name: Option<&str>, number: &str) -> String {
+pub fn caller(language: Language, name: Option<&str>, number: &str) -> String {
     match name {
-        Some(name) if !name.trim().is_empty() && name != number => format!("{name} ({number})"),
+        Some(name) if !name.trim().is_empty() && name != number => t(
+            language,
+            "notify-caller-named",
+            &[("name", name), ("number", number)],
+        ),
         _ => number.to_owned(),
     }
 }
 
-pub const INCOMING_CALL: &str = "Incoming call";
-pub const ANSWER: &str = "Answer";
-pub const DECLINE: &str = "Decline";
-/// The body when the server cannot show buttons.
-pub const OPEN_TO_ANSWER: &str = "Open Dialtone to answer.";
-pub const MISSED_CALL: &str = "Missed call";
-pub const NEW_VOICEMAIL: &str = "New voicemail";
-
-pub fn voicemail_body(caller: &str, secs: i64) -> String {
-    format!("{caller} left a message ({secs} s)")
+pub fn incoming_call(language: Language) -> String {
+    t(language, "notify-incoming-call", &[])
 }
 
-/// The app's name as the notification server shows it.
+pub fn answer(language: Language) -> String {
+    t(language, "notify-answer", &[])
+}
+
+pub fn decline(language: Language) -> String {
+    t(language, "notify-decline", &[])
+}
+
+/// The body's second line when the server cannot show buttons.
+pub fn open_to_answer(language: Language) -> String {
+    t(language, "notify-open-to-answer", &[])
+}
+
+pub fn missed_call(language: Language) -> String {
+    t(language, "notify-missed-call", &[])
+}
+
+pub fn new_voicemail(language: Language) -> String {
+    t(language, "notify-new-voicemail", &[])
+}
+
+pub fn voicemail_body(language: Language, caller: &str, secs: i64) -> String {
+    Text::new("notify-voicemail-body")
+        .arg("caller", caller)
+        .number("seconds", secs as f64)
+        .render(language)
+}
+
+/// The app's name as the notification server shows it (a name, not translated).
 pub const APP_NAME: &str = "Dialtone";

@@ -849,3 +849,17 @@ log-audio-device-failed = { $what ->
         [ringtone] Could not use the chosen ringtone device
        *[other] Could not play the test sound
     }
+
+## Desktop notifications (src-tauri/notifications/words.rs)
+
+notify-caller-named = { $name } ({ $number })
+notify-incoming-call = Incoming call
+notify-answer = Answer
+notify-decline = Decline
+notify-open-to-answer = Open Dialtone to answer.
+notify-missed-call = Missed call
+notify-new-voicemail = New voicemail
+notify-voicemail-body = { $seconds ->
+        [one] { $caller } left a message ({ $seconds } second)
+       *[other] { $caller } left a message ({ $seconds } seconds)
+    }

@@ -802,3 +802,14 @@ log-audio-device-failed = { $what ->
         [ringtone] 選んだ着信音の出力先を使えませんでした
        *[other] テスト音を再生できませんでした
     }
+
+## デスクトップ通知（src-tauri/notifications/words.rs）
+
+notify-caller-named = { $name }（{ $number }）
+notify-incoming-call = 着信
+notify-answer = 応答
+notify-decline = 拒否
+notify-open-to-answer = Dialtoneを開いて応答してください。
+notify-missed-call = 不在着信
+notify-new-voicemail = 新しい留守番電話
+notify-voicemail-body = { $caller }からのメッセージ（{ $seconds }秒）
