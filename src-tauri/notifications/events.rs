@@ -233,6 +233,23 @@ mod tests {
     }
 
     #[test]
+    fn the_notes_speak_japanese_when_the_app_does() {
+        let ringing = Ringing {
+            number: "+15557654321".into(),
+            call_sid: None,
+        };
+        let note = incoming_call(&ringing, Some("佐藤"), true, Language::Ja);
+        assert_eq!(note.summary, "着信");
+        assert_eq!(note.body, "佐藤（+15557654321）");
+        let labels: Vec<_> = note.buttons.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["応答", "拒否"]);
+        assert_eq!(
+            words::voicemail_body(Language::Ja, "佐藤", 7),
+            "佐藤からのメッセージ（7秒）"
+        );
+    }
+
+    #[test]
     fn the_incoming_call_note_names_the_caller_and_has_buttons_where_possible() {
         let ringing = Ringing {
             number: "+15557654321".into(),
@@ -277,13 +294,20 @@ mod tests {
     fn only_what_is_new_since_start_is_announced_once() {
         let mut watch = JournalWatch::default();
         let old = [missed("CA1", CallStatus::Missed)];
-        assert_eq!(watch.update(&old, &[voicemail("RE1", false)], Language::En), vec![]);
+        assert_eq!(
+            watch.update(&old, &[voicemail("RE1", false)], Language::En),
+            vec![]
+        );
         let now = [
             missed("CA3", CallStatus::Missed),
             missed("CA2", CallStatus::Answered),
             missed("CA1", CallStatus::Missed),
         ];
-        let notes = watch.update(&now, &[voicemail("RE2", false), voicemail("RE1", false)], Language::En);
+        let notes = watch.update(
+            &now,
+            &[voicemail("RE2", false), voicemail("RE1", false)],
+            Language::En,
+        );
         assert_eq!(notes.len(), 2, "{notes:?}");
         assert_eq!(
             notes[0].opens,
@@ -298,9 +322,18 @@ mod tests {
                 recording_sid: "RE2".into()
             }
         );
-        assert_eq!(notes[1].body, "Ada (+15557654321) left a message (7 s)");
-        assert_eq!(watch.update(&now, &[voicemail("RE2", false)], Language::En), vec![]);
+        assert_eq!(
+            notes[1].body,
+            "Ada (+15557654321) left a message (7 seconds)"
+        );
+        assert_eq!(
+            watch.update(&now, &[voicemail("RE2", false)], Language::En),
+            vec![]
+        );
         // A message heard before the next look is not news.
-        assert_eq!(watch.update(&[], &[voicemail("RE3", true)], Language::En), vec![]);
+        assert_eq!(
+            watch.update(&[], &[voicemail("RE3", true)], Language::En),
+            vec![]
+        );
     }
 }

@@ -863,3 +863,107 @@ notify-voicemail-body = { $seconds ->
         [one] { $caller } left a message ({ $seconds } second)
        *[other] { $caller } left a message ({ $seconds } seconds)
     }
+## The set-up wizard, the Twilio connection card and the remote checks (views/setup/)
+
+setup-card-title = Twilio connection
+setup-not-connected-intro = Type your Account SID and Auth Token: Dialtone checks them with Twilio, creates an API key and its own TwiML App, and connects your number. Nothing else to copy.
+setup-start = Set up with your Twilio account
+setup-again = Set up again
+setup-connected-to = Connected: calls to { $number } ring here.
+# $app, $key: a SID, or "none" when set-up does not know it.
+setup-connected-parts = TwiML App { $app ->
+        [none] unknown
+       *[other] { $app }
+    } · API key { $key ->
+        [none] unknown
+       *[other] { $key }
+    }
+setup-caller-id-label = Outgoing caller ID
+setup-caller-id-hint = The number people see when you call. One of your Twilio numbers or a verified caller ID.
+# $kind: verified (a verified caller ID) or own (one of the account's numbers).
+setup-caller-id-option = { $number } ({ $kind ->
+        [verified] verified caller ID
+       *[own] your number
+    })
+setup-caller-id-saved = Calls now show { $number }.
+setup-caller-id-failed = The caller ID was not changed: { $why }
+setup-disconnect = Disconnect this number
+# $restores: what the number gets back, or "none" when set-up recorded nothing.
+setup-disconnect-confirm = Disconnect { $number }? It gets back { $restores ->
+        [none] its old configuration
+       *[other] { $restores }
+    }, and Dialtone deletes the API key and the TwiML App it made.
+setup-disconnect-yes = Disconnect
+setup-disconnect-no = Keep it
+setup-disconnecting = Disconnecting…
+# $done: what was undone, sentences from Rust.
+setup-disconnected = Disconnected. { $done }
+setup-disconnect-failed = Not disconnected: { $why }
+setup-manual-title = Or enter every value by hand
+setup-title = Connect your Twilio account
+setup-step-credentials = Step 1 of 2 · Your account
+setup-account-sid = Twilio Account SID
+setup-account-sid-hint = Twilio Console › Account Info. Starts with AC.
+setup-auth-token = Twilio Auth Token
+setup-auth-token-required = Required: your Auth Token (Twilio Console › Account Info).
+setup-auth-token-hint = Twilio Console › Account Info (click to show it). Also used to check that webhooks come from Twilio.
+setup-auth-token-saved =
+    .placeholder = Saved. Leave empty to use it
+setup-continue = Continue
+setup-checking = Checking with Twilio…
+setup-cancel = Cancel
+setup-step-number = Step 2 of 2 · Your number
+# $named: yes when the account has a friendly name ($name); $trial: yes for a trial account.
+setup-account-line = { $named ->
+        [yes] { $name }
+       *[no] Your account
+    }{ $trial ->
+        [yes] {" "}(trial: calls go only to verified numbers)
+       *[no] {""}
+    } · { $sid }
+setup-number-legend = Which number should ring here?
+# $kind: how the number is wired now; $detail: where it sends its calls (elsewhere only).
+setup-wiring = { $kind ->
+        [free] Not configured yet
+        [demo] Twilio’s demo answer
+        [dialtone] Already connected to Dialtone
+       *[elsewhere] Sends its calls to { $detail }
+    }
+setup-take-over = Take { $number } over. It sends its calls to { $detail } now; Dialtone records that and puts it back when you disconnect.
+setup-take-over-needed = Tick the box to take this number over, or pick another.
+setup-where-title = Where Twilio calls
+setup-where-tunnel = Your { $agent } tunnel: { $url }. Dialtone follows it when its URL changes.
+setup-where-configured = The public URL in Settings: { $url }.
+setup-where-none = No tunnel found. Start one to port { $port } (ngrok http { $port }, or cloudflared tunnel --url http://127.0.0.1:{ $port }) and Dialtone finds it, or type a fixed https URL below. You can also connect now and start the tunnel later.
+setup-public-url = Public URL (optional)
+setup-public-url-hint = Only for a fixed address such as your own domain; a tunnel is found by itself.
+setup-connect = Connect
+setup-connecting = Connecting your number…
+setup-back = Back
+setup-done-title = Your phone is ready
+setup-done = Calls to { $number } ring here, and your calls show { $callerId }.
+setup-done-voice-url = Twilio calls { $url }.
+setup-done-no-url = Twilio gets your public URL as soon as a tunnel runs.
+setup-done-replaced = The number sent its calls to { $was }; Disconnect puts that back.
+setup-close = Close
+setup-tunnel-found = { $agent } tunnel found: { $url }
+# $source: tunnel (found running) or settings (configured).
+setup-public-url-source = { $url } ({ $source ->
+        [tunnel] found running
+       *[settings] configured
+    })
+setup-twilio-now-calls = Twilio now calls { $url }, updated { $time }
+setup-repoint-failed = Not updated at Twilio: { $why }
+setup-no-tunnel = No tunnel to the listener is running, and no public URL is configured.
+setup-wiring-title = Wiring at Twilio
+setup-check-wiring = Check with Twilio
+setup-checking-wiring = Asking Twilio…
+setup-wiring-ok = All wired, checked { $time }.
+setup-wiring-failed = Something is not wired, checked { $time }:
+setup-wiring-unreadable = Could not check: { $why }
+setup-fix = Fix it
+setup-fixing = Fixing…
+# $why: Rust's sentence saying what the repair would take over.
+setup-fix-confirm = { $why } Take it over?
+setup-fix-take-over = Take it over
+setup-fix-failed = Not fixed: { $why }

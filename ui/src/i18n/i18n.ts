@@ -137,3 +137,8 @@ export function formatClock(at: number | Date): string {
 export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat(current, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** A time of day (hours and minutes) in the current language, e.g. when a check ran. */
+export function formatTime(at: number | Date): string {
+  return new Intl.DateTimeFormat(current, { hour: '2-digit', minute: '2-digit' }).format(at);
+}

@@ -813,3 +813,99 @@ notify-open-to-answer = Dialtoneを開いて応答してください。
 notify-missed-call = 不在着信
 notify-new-voicemail = 新しい留守番電話
 notify-voicemail-body = { $caller }からのメッセージ（{ $seconds }秒）
+## The set-up wizard, the Twilio connection card and the remote checks (views/setup/)
+
+setup-card-title = Twilioとの接続
+setup-not-connected-intro = アカウントSIDと認証トークンを入力してください。DialtoneがTwilioで確認し、APIキーと専用のTwiML Appを作成して、番号を接続します。ほかにコピーするものはありません。
+setup-start = Twilioアカウントで初期設定
+setup-again = 初期設定をやり直す
+setup-connected-to = 接続済み：{ $number }への着信をここで受けます。
+setup-connected-parts = TwiML App：{ $app ->
+        [none] 不明
+       *[other] { $app }
+    }・APIキー：{ $key ->
+        [none] 不明
+       *[other] { $key }
+    }
+setup-caller-id-label = 発信者番号
+setup-caller-id-hint = 発信時に相手に表示される番号です。Twilioの番号か、認証済みの発信者番号を選べます。
+setup-caller-id-option = { $number }（{ $kind ->
+        [verified] 認証済みの発信者番号
+       *[own] 自分の番号
+    }）
+setup-caller-id-saved = 発信者番号を{ $number }に変更しました。
+setup-caller-id-failed = 発信者番号を変更できませんでした：{ $why }
+setup-disconnect = この番号を切断
+setup-disconnect-confirm = { $number }を切断しますか？番号は{ $restores ->
+        [none] 以前の設定
+       *[other] { $restores }
+    }に戻り、Dialtoneが作成したAPIキーとTwiML Appは削除されます。
+setup-disconnect-yes = 切断
+setup-disconnect-no = 切断しない
+setup-disconnecting = 切断中…
+setup-disconnected = 切断しました。{ $done }
+setup-disconnect-failed = 切断できませんでした：{ $why }
+setup-manual-title = すべての項目を手動で入力する場合
+setup-title = Twilioアカウントの接続
+setup-step-credentials = ステップ1/2・アカウント
+setup-account-sid = アカウントSID
+setup-account-sid-hint = Twilio Console › Account Infoにあります。ACで始まります。
+setup-auth-token = 認証トークン
+setup-auth-token-required = 認証トークンを入力してください（Twilio Console › Account Info）。
+setup-auth-token-hint = Twilio Console › Account Infoにあります（クリックで表示）。WebhookがTwilioから届いたものかの確認にも使います。
+setup-auth-token-saved =
+    .placeholder = 保存済み（空欄のままで使用）
+setup-continue = 次へ
+setup-checking = Twilioで確認中…
+setup-cancel = キャンセル
+setup-step-number = ステップ2/2・番号
+setup-account-line = { $named ->
+        [yes] { $name }
+       *[no] お使いのアカウント
+    }{ $trial ->
+        [yes] （トライアル：発信先は認証済みの番号のみ）
+       *[no] {""}
+    }・{ $sid }
+setup-number-legend = ここで着信する番号を選択
+setup-wiring = { $kind ->
+        [free] 未設定
+        [demo] Twilioのデモ応答
+        [dialtone] Dialtoneに接続済み
+       *[elsewhere] 着信の送り先：{ $detail }
+    }
+setup-take-over = { $number }を引き継ぐ（現在の着信の送り先は{ $detail }です。Dialtoneが記録し、切断時に元に戻します）
+setup-take-over-needed = この番号を引き継ぐにはチェックを入れてください。別の番号も選べます。
+setup-where-title = Twilioからの接続先
+setup-where-tunnel = { $agent }のトンネル：{ $url }。URLが変わってもDialtoneが自動で追従します。
+setup-where-configured = 設定の公開URL：{ $url }。
+setup-where-none = トンネルが見つかりません。ポート{ $port }へのトンネル（ngrok http { $port }、またはcloudflared tunnel --url http://127.0.0.1:{ $port }）を起動するとDialtoneが検出します。固定のhttps URLを下に入力することもできます。トンネルは接続後に起動してもかまいません。
+setup-public-url = 公開URL（任意）
+setup-public-url-hint = 独自ドメインなど固定のアドレスを使う場合のみ入力します。トンネルは自動で検出されます。
+setup-connect = 接続
+setup-connecting = 番号を接続中…
+setup-back = 戻る
+setup-done-title = 電話の準備ができました
+setup-done = { $number }への着信をここで受けます。発信時は相手に{ $callerId }が表示されます。
+setup-done-voice-url = Twilioからの接続先：{ $url }
+setup-done-no-url = トンネルが起動すると、公開URLがTwilioに設定されます。
+setup-done-replaced = この番号の着信は以前{ $was }に送られていました。切断すると元に戻ります。
+setup-close = 閉じる
+setup-tunnel-found = { $agent }のトンネルを検出：{ $url }
+setup-public-url-source = { $url }（{ $source ->
+        [tunnel] 実行中のトンネル
+       *[settings] 設定値
+    }）
+setup-twilio-now-calls = Twilioの接続先を{ $url }に更新しました（{ $time }）
+setup-repoint-failed = Twilioで更新できませんでした：{ $why }
+setup-no-tunnel = リスナーへのトンネルが起動しておらず、公開URLも設定されていません。
+setup-wiring-title = Twilio側の接続確認
+setup-check-wiring = Twilioで確認
+setup-checking-wiring = Twilioに問い合わせ中…
+setup-wiring-ok = すべて接続済みです（{ $time }に確認）。
+setup-wiring-failed = 接続されていない項目があります（{ $time }に確認）：
+setup-wiring-unreadable = 確認できませんでした：{ $why }
+setup-fix = 修復
+setup-fixing = 修復中…
+setup-fix-confirm = { $why }引き継ぎますか？
+setup-fix-take-over = 引き継ぐ
+setup-fix-failed = 修復できませんでした：{ $why }

@@ -190,6 +190,72 @@ for (const lang of /** @type {const} */ (['en', 'ja'])) {
       await full.context.close();
     });
 
+    test('the set-up wizard: credentials, the number, done, and the connection card', async () => {
+      const HEX = '0123456789abcdef0123456789abcdef';
+      const listener = {
+        ...listeningListener(),
+        publicUrl: 'https://first.ngrok-free.app',
+        publicUrlSource: 'tunnel',
+        voiceRequestUrl: 'https://first.ngrok-free.app/handle_calls',
+        tunnel: { publicBase: 'https://first.ngrok-free.app', agent: 'ngrok' },
+        tunnelNotes: [],
+        twilioCalls: null,
+        repointError: null,
+      };
+      const app = await openApp(build.browser, build.server.url, { locale, settings: emptySettings(), listener });
+      const { page } = app;
+      const say = (/** @type {string} */ en, /** @type {string} */ ja) => (lang === 'ja' ? ja : en);
+      // First launch opens the wizard, step 1.
+      await page.getByRole('heading', { name: say('Connect your Twilio account', 'Twilioアカウントの接続') }).waitFor();
+      await page.getByText(say('Step 1 of 2 · Your account', 'ステップ1/2・アカウント')).waitFor();
+      await assertNothingClipped(page, 'wizard, step 1');
+      await shot(page, 'setup-wizard-credentials', lang);
+      await page.getByRole('button', { name: say('Continue', '次へ') }).click();
+      // An empty Auth Token: the wizard's own error line, in the window's language.
+      await page.locator('#setup-account-sid-error:not(:empty)').waitFor();
+      await page.getByLabel(say('Twilio Account SID', 'アカウントSID')).fill(`AC${HEX}`);
+      await page.getByRole('button', { name: say('Continue', '次へ') }).click();
+      await page.getByText(say('Required: your Auth Token', '認証トークンを入力してください')).waitFor();
+      await assertNothingClipped(page, 'wizard, step 1 with an error');
+      await page.getByLabel(say('Twilio Auth Token', '認証トークン')).fill(HEX);
+      await page.getByRole('button', { name: say('Continue', '次へ') }).click();
+
+      // Step 2, with the number wired elsewhere picked: the take-over box and its sentence.
+      await page.getByText(say('Step 2 of 2 · Your number', 'ステップ2/2・番号')).waitFor();
+      await page.getByText(say('Twilio’s demo answer', 'Twilioのデモ応答')).waitFor();
+      await page.getByRole('radio', { name: /\+15550400000/ }).check();
+      await page.locator('#setup-take-over').waitFor();
+      if (lang === 'ja') {
+        await page.getByRole('group', { name: 'ここで着信する番号を選択' }).waitFor();
+        await page.getByText('ngrokのトンネル：https://first.ngrok-free.app。').waitFor();
+      }
+      assert.equal(await page.getByRole('button', { name: say('Connect', '接続'), exact: true }).isDisabled(), true, 'not without the tick');
+      await assertNothingClipped(page, 'wizard, step 2, take-over');
+      await page.locator('.setup-wizard').scrollIntoViewIfNeeded();
+      await shot(page, 'setup-wizard-number', lang);
+      await page.getByRole('radio', { name: /\+15551234567/ }).check();
+      const options = await page.locator('#setup-caller-id option').allTextContents();
+      if (lang === 'ja') assert.deepEqual(options, ['+15551234567（自分の番号）', '+15550400000（自分の番号）', '+15550009999（認証済みの発信者番号）']);
+      await page.getByRole('button', { name: say('Connect', '接続'), exact: true }).click();
+
+      // Done.
+      await page.getByRole('heading', { name: say('Your phone is ready', '電話の準備ができました') }).waitFor();
+      await assertNothingClipped(page, 'wizard, done');
+      await page.locator('.setup-done').scrollIntoViewIfNeeded();
+      await shot(page, 'setup-wizard-done', lang);
+      await page.getByRole('button', { name: say('Close', '閉じる') }).click();
+
+      // The connection card it leaves, and Disconnect's question.
+      await page.locator('.connection-number').waitFor();
+      if (lang === 'ja') await page.getByText('接続済み：+15551234567への着信をここで受けます。').waitFor();
+      await page.getByRole('button', { name: say('Disconnect this number', 'この番号を切断') }).click();
+      await page.locator('#disconnect-question').waitFor();
+      await assertNothingClipped(page, 'connection card, disconnect question');
+      await shot(page, 'setup-disconnect-confirm', lang);
+      await assertClean(app);
+      await app.context.close();
+    });
+
     test('the calling window panel, idle and ringing', async () => {
       const app = await openApp(build.browser, build.server.url, { locale, fake: { supported: false }, window: windowStatus() });
       const { page } = app;

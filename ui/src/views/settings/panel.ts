@@ -10,7 +10,6 @@ import { h, hm, setChildren } from '../dom';
 import { icon } from '../icons';
 import { localize } from '../l10n';
 import { ConnectionCard, SETUP_FIELDS } from '../setup/connectionCard';
-import { words } from '../setup/words';
 import { EnvImport } from './envImport';
 import { FieldRow } from './fieldRow';
 import { WebhookCard } from './webhookCard';
@@ -75,7 +74,7 @@ export class SettingsView {
         { class: 'panel-body' },
         this.banner,
         backend.canEditSettings ? this.connection.el : null,
-        backend.canEditSettings ? h('h3', { class: 'manual-title' }, words.manualTitle) : null,
+        backend.canEditSettings ? hm('h3', { class: 'manual-title' }, 'setup-manual-title') : null,
         this.form,
         actions.extra,
         envImport?.el,

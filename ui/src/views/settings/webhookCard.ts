@@ -3,13 +3,12 @@
 // webhook. Pushed updates change the state and last-webhook lines in place.
 
 import type { WebhookStatus, SettingsStatus } from '../../contract';
-import { formatDateTime } from '../../i18n/i18n';
+import { formatDateTime, formatTime } from '../../i18n/i18n';
 import { toBackendError, type AppBackend } from '../../ipc';
 import { h, hm, setChildren } from '../dom';
 import { icon } from '../icons';
 import { localize } from '../l10n';
 import { WiringCheckView } from '../setup/wiringCheck';
-import { words } from '../setup/words';
 
 export class WebhookCard {
   readonly el = h('div', { class: 'listener card', 'aria-labelledby': 'listener-title' });
@@ -123,14 +122,13 @@ function step(id: string, args: Record<string, string>): HTMLElement {
 function fillWhere(el: HTMLElement, l: WebhookStatus | null): void {
   const lines: HTMLElement[] = [];
   if (l?.publicUrl) {
-    const source = l.publicUrlSource === 'tunnel' ? words.publicUrlFromTunnel : words.publicUrlFromSettings;
-    lines.push(h('p', { class: 'field-hint' }, `${l.publicUrl} (${source})`));
+    lines.push(hm('p', { class: 'field-hint' }, 'setup-public-url-source', { url: l.publicUrl, source: l.publicUrlSource === 'tunnel' ? 'tunnel' : 'settings' }));
   }
-  if (l?.tunnel && l.publicUrlSource !== 'tunnel') lines.push(h('p', { class: 'field-hint' }, words.tunnelFound(l.tunnel)));
-  if (l?.twilioCalls) lines.push(h('p', { class: 'twilio-calls' }, words.twilioNowCalls(l.twilioCalls.url, l.twilioCalls.at)));
-  if (l?.repointError) lines.push(h('p', { class: 'field-error' }, words.repointFailed(l.repointError)));
+  if (l?.tunnel && l.publicUrlSource !== 'tunnel') lines.push(hm('p', { class: 'field-hint' }, 'setup-tunnel-found', { agent: l.tunnel.agent, url: l.tunnel.publicBase }));
+  if (l?.twilioCalls) lines.push(hm('p', { class: 'twilio-calls' }, 'setup-twilio-now-calls', { url: l.twilioCalls.url, time: formatTime(l.twilioCalls.at) }));
+  if (l?.repointError) lines.push(hm('p', { class: 'field-error' }, 'setup-repoint-failed', { why: l.repointError }));
   if (l && !l.publicUrl) {
-    lines.push(h('p', { class: 'field-hint' }, words.noTunnel));
+    lines.push(hm('p', { class: 'field-hint' }, 'setup-no-tunnel'));
     for (const note of l.tunnelNotes ?? []) lines.push(h('p', { class: 'field-hint' }, note));
   }
   const text = lines.map((p) => p.textContent).join('\n');

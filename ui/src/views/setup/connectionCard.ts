@@ -5,9 +5,9 @@
 
 import type { ConnectResult, FieldName, SettingsStatus, SetupStatus, WebhookStatus } from '../../contract';
 import { toBackendError, type SetupBackend } from '../../ipc';
-import { h, setChildren, setText } from '../dom';
+import { h, hm, setChildren, setText } from '../dom';
+import { localize } from '../l10n';
 import { SetupWizard } from './wizard';
-import { words } from './words';
 
 export interface ConnectionActions {
   /** Set-up saved new settings (connect or disconnect): the form reloads, the phone restarts. */
@@ -76,34 +76,36 @@ export class ConnectionCard {
 
   private draw(): void {
     const setup = this.setup;
-    const title = h('h3', { id: 'connection-title' }, words.cardTitle);
-    const start = h('button', { type: 'button', class: setup?.connected ? 'secondary-button' : 'primary-button' }, setup?.connected ? words.setUpAgain : words.startSetup);
+    const title = hm('h3', { id: 'connection-title' }, 'setup-card-title');
+    const start = h('button', { type: 'button', class: setup?.connected ? 'secondary-button' : 'primary-button' });
+    if (setup?.connected) localize(start, 'setup-again');
+    else localize(start, 'setup-start');
     start.addEventListener('click', () => this.openWizard());
     if (!setup?.connected || !setup.number) {
-      setChildren(this.el, title, h('p', { class: 'field-hint' }, words.notConnectedIntro), h('div', { class: 'setup-actions' }, start), this.message);
+      setChildren(this.el, title, hm('p', { class: 'field-hint' }, 'setup-not-connected-intro'), h('div', { class: 'setup-actions' }, start), this.message);
       return;
     }
     const number = setup.number;
-    const disconnect = h('button', { type: 'button', class: 'secondary-button danger' }, words.disconnect);
+    const disconnect = hm('button', { type: 'button', class: 'secondary-button danger' }, 'setup-disconnect');
     const confirm = h('div', { class: 'connection-confirm', hidden: true, role: 'alertdialog', 'aria-labelledby': 'disconnect-question' });
     disconnect.addEventListener('click', () => {
       confirm.hidden = false;
       confirm.querySelector<HTMLButtonElement>('button')?.focus();
     });
-    const yes = h('button', { type: 'button', class: 'primary-button danger' }, words.disconnectYes);
-    const no = h('button', { type: 'button', class: 'secondary-button' }, words.disconnectNo);
+    const yes = hm('button', { type: 'button', class: 'primary-button danger' }, 'setup-disconnect-yes');
+    const no = hm('button', { type: 'button', class: 'secondary-button' }, 'setup-disconnect-no');
     no.addEventListener('click', () => {
       confirm.hidden = true;
       disconnect.focus();
     });
     yes.addEventListener('click', () => void this.disconnect(yes));
-    setChildren(confirm, h('p', { id: 'disconnect-question' }, words.disconnectConfirm(number, setup.restores)), h('div', { class: 'setup-actions' }, yes, no));
+    setChildren(confirm, hm('p', { id: 'disconnect-question' }, 'setup-disconnect-confirm', { number, restores: setup.restores ?? 'none' }), h('div', { class: 'setup-actions' }, yes, no));
 
     setChildren(
       this.el,
       title,
-      h('p', { class: 'connection-number' }, words.connectedTo(number)),
-      h('p', { class: 'field-hint' }, words.connectedParts(setup.applicationSid, setup.keySid)),
+      hm('p', { class: 'connection-number' }, 'setup-connected-to', { number }),
+      hm('p', { class: 'field-hint' }, 'setup-connected-parts', { app: setup.applicationSid ?? 'none', key: setup.keySid ?? 'none' }),
       this.callerIdRow(setup),
       h('div', { class: 'setup-actions' }, start, disconnect),
       confirm,
@@ -126,12 +128,12 @@ export class ConnectionCard {
         (status) => {
           this.setup = status;
           this.message.className = 'form-message ok';
-          setText(this.message, words.callerIdSaved(status.callerId ?? select.value));
+          localize(this.message, 'setup-caller-id-saved', { number: status.callerId ?? select.value });
           select.disabled = false;
         },
         (e: unknown) => {
           this.message.className = 'form-message error';
-          setText(this.message, words.callerIdFailed(toBackendError(e).message));
+          localize(this.message, 'setup-caller-id-failed', { why: toBackendError(e).message });
           select.value = setup.callerId ?? setup.number ?? '';
           select.disabled = false;
         },
@@ -140,27 +142,27 @@ export class ConnectionCard {
     return h(
       'div',
       { class: 'field' },
-      h('div', { class: 'field-label' }, h('label', { for: select.id }, words.callerIdLabel)),
+      h('div', { class: 'field-label' }, hm('label', { for: select.id }, 'setup-caller-id-label')),
       select,
-      h('p', { class: 'field-hint' }, words.callerIdHint),
+      hm('p', { class: 'field-hint' }, 'setup-caller-id-hint'),
     );
   }
 
   private async disconnect(button: HTMLButtonElement): Promise<void> {
     button.disabled = true;
     this.message.className = 'form-message info';
-    setText(this.message, words.disconnecting);
+    localize(this.message, 'setup-disconnecting');
     try {
       const result = await this.backend.setupDisconnect();
       this.setup = await this.backend.setupStatus().catch(() => null);
       this.actions.settingsChanged(result.status, SETUP_FIELDS);
       this.draw();
       this.message.className = 'form-message ok';
-      setText(this.message, words.disconnected(result.done));
+      localize(this.message, 'setup-disconnected', { done: result.done.map((line) => (/[.。]$/.test(line) ? line : `${line}.`)).join(' ') });
     } catch (e) {
       button.disabled = false;
       this.message.className = 'form-message error';
-      setText(this.message, words.disconnectFailed(toBackendError(e).message));
+      localize(this.message, 'setup-disconnect-failed', { why: toBackendError(e).message });
     }
   }
 }

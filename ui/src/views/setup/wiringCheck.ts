@@ -5,8 +5,9 @@
 
 import type { WiringReport } from '../../contract';
 import { toBackendError, type SetupBackend } from '../../ipc';
-import { h, setChildren, setText } from '../dom';
-import { words } from './words';
+import { formatTime } from '../../i18n/i18n';
+import { h, hm, setChildren } from '../dom';
+import { localize } from '../l10n';
 
 export class WiringCheckView {
   readonly el = h('div', { class: 'wiring', 'aria-labelledby': 'wiring-title' });
@@ -20,16 +21,16 @@ export class WiringCheckView {
     private readonly backend: SetupBackend,
     private readonly fixed: () => void,
   ) {
-    const check = h('button', { type: 'button', class: 'secondary-button' }, words.checkWiring);
+    const check = hm('button', { type: 'button', class: 'secondary-button' }, 'setup-check-wiring');
     check.addEventListener('click', () => void this.run());
-    setChildren(this.el, h('h3', { id: 'wiring-title' }, words.wiringTitle), this.line, this.list, this.actions, check);
+    setChildren(this.el, hm('h3', { id: 'wiring-title' }, 'setup-wiring-title'), this.line, this.list, this.actions, check);
   }
 
   async run(): Promise<void> {
     if (this.busy) return;
     this.busy = true;
     this.line.dataset.state = 'checking';
-    setText(this.line, words.checkingWiring);
+    localize(this.line, 'setup-checking-wiring');
     try {
       this.show(await this.backend.checkWiring());
     } catch (e) {
@@ -41,14 +42,16 @@ export class WiringCheckView {
 
   private unreadable(why: string): void {
     this.line.dataset.state = 'failed';
-    setText(this.line, words.wiringUnreadable(why));
+    localize(this.line, 'setup-wiring-unreadable', { why });
     setChildren(this.list);
     setChildren(this.actions);
   }
 
   private show(report: WiringReport): void {
     this.line.dataset.state = report.ok ? 'ok' : 'failed';
-    setText(this.line, report.ok ? words.wiringOk(report.checkedAt) : words.wiringFailed(report.checkedAt));
+    const time = formatTime(report.checkedAt);
+    if (report.ok) localize(this.line, 'setup-wiring-ok', { time });
+    else localize(this.line, 'setup-wiring-failed', { time });
     setChildren(
       this.list,
       ...report.checks.map((c) =>
@@ -62,7 +65,7 @@ export class WiringCheckView {
     );
     setChildren(this.actions);
     if (!report.ok && report.repairable) {
-      const fix = h('button', { type: 'button', class: 'primary-button' }, words.fixIt);
+      const fix = hm('button', { type: 'button', class: 'primary-button' }, 'setup-fix');
       fix.addEventListener('click', () => void this.repair(fix, false));
       this.actions.append(fix);
     }
@@ -70,19 +73,19 @@ export class WiringCheckView {
 
   private async repair(button: HTMLButtonElement, takeOver: boolean): Promise<void> {
     button.disabled = true;
-    setText(button, words.fixing);
+    localize(button, 'setup-fixing');
     try {
       this.show(await this.backend.repairWiring(takeOver));
       this.fixed();
     } catch (e) {
       const error = toBackendError(e);
       if (error.kind === 'needs_confirmation' && !takeOver) {
-        const yes = h('button', { type: 'button', class: 'primary-button danger' }, words.fixTakeOver);
+        const yes = hm('button', { type: 'button', class: 'primary-button danger' }, 'setup-fix-take-over');
         yes.addEventListener('click', () => void this.repair(yes, true));
-        setChildren(this.actions, h('p', { class: 'form-message error' }, words.fixConfirm(error.message)), yes);
+        setChildren(this.actions, hm('p', { class: 'form-message error' }, 'setup-fix-confirm', { why: error.message }), yes);
         return;
       }
-      setChildren(this.actions, h('p', { class: 'form-message error', role: 'alert' }, words.fixFailed(error.message)));
+      setChildren(this.actions, hm('p', { class: 'form-message error', role: 'alert' }, 'setup-fix-failed', { why: error.message }));
     }
   }
 }

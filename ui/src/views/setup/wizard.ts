@@ -1,12 +1,14 @@
 // The set-up wizard: step 1 the Account SID and Auth Token (checked by Twilio before anything
 // is saved), step 2 the number, the caller ID and where Twilio calls, then Connect. The choices
-// are wizardState.ts's; the words are words.ts's. The Auth Token lives in its input only: it
-// goes to Rust with each request and never comes back.
+// are wizardState.ts's; the words are the catalogs' (`setup-*` in src/i18n/*.ftl). The Auth
+// Token lives in its input only: it goes to Rust with each request and never comes back.
 
 import type { AccountOverview, ConnectResult, SettingsStatus, WebhookStatus } from '../../contract';
 import { toBackendError, type SetupBackend } from '../../ipc';
 import { validateField } from '../../settings/fields';
-import { h, setChildren, setText } from '../dom';
+import { t } from '../../i18n/i18n';
+import { h, hm, setChildren, setText } from '../dom';
+import { localize, unbind } from '../l10n';
 import {
   callerIdOptions,
   canConnect,
@@ -17,7 +19,6 @@ import {
   takeOverNeeded,
   type Choice,
 } from './wizardState';
-import { words } from './words';
 
 export interface WizardActions {
   /** Set-up finished and saved. */
@@ -39,7 +40,7 @@ export class SetupWizard {
     private readonly settings: () => SettingsStatus | null,
     private readonly actions: WizardActions,
   ) {
-    const input = (id: string, type: string, hint: string) =>
+    const input = (id: string, type: string, hint: 'setup-account-sid-hint' | 'setup-auth-token-hint') =>
       h('input', {
         id,
         type,
@@ -50,8 +51,8 @@ export class SetupWizard {
         'aria-describedby': `${id}-hint ${id}-error`,
         'data-hint': hint,
       });
-    this.accountSid = input('setup-account-sid', 'text', words.accountSidHint);
-    this.authToken = input('setup-auth-token', 'password', words.authTokenHint);
+    this.accountSid = input('setup-account-sid', 'text', 'setup-account-sid-hint');
+    this.authToken = input('setup-auth-token', 'password', 'setup-auth-token-hint');
   }
 
   /** Step 1, with the Account SID already saved (if any) filled in. */
@@ -61,23 +62,27 @@ export class SetupWizard {
     const field = (name: string) => this.settings()?.fields.find((f) => f.name === name);
     this.accountSid.value = field('account_sid')?.value ?? '';
     this.authToken.value = '';
-    this.authToken.placeholder = field('auth_token')?.set ? words.authTokenSaved : '';
+    if (field('auth_token')?.set) localize(this.authToken, 'setup-auth-token-saved');
+    else {
+      unbind(this.authToken);
+      this.authToken.placeholder = '';
+    }
     this.drawCredentials(null);
     this.accountSid.focus({ preventScroll: true });
   }
 
-  private heading(step: string): HTMLElement[] {
-    return [h('h3', { id: 'setup-title', class: 'setup-title' }, words.wizardTitle), h('p', { class: 'setup-step' }, step)];
+  private heading(step: 'setup-step-credentials' | 'setup-step-number'): HTMLElement[] {
+    return [hm('h3', { id: 'setup-title', class: 'setup-title' }, 'setup-title'), hm('p', { class: 'setup-step' }, step)];
   }
 
-  private row(input: HTMLInputElement, label: string, error: string | null): HTMLElement {
+  private row(input: HTMLInputElement, label: HTMLElement, error: string | null): HTMLElement {
     return h(
       'div',
       { class: 'field' },
-      h('div', { class: 'field-label' }, h('label', { for: input.id }, label)),
+      h('div', { class: 'field-label' }, label),
       input,
       h('p', { class: 'field-error', id: `${input.id}-error` }, error ?? ''),
-      h('p', { class: 'field-hint', id: `${input.id}-hint` }, input.dataset.hint ?? ''),
+      hm('p', { class: 'field-hint', id: `${input.id}-hint` }, input.dataset.hint ?? ''),
     );
   }
 
@@ -88,15 +93,15 @@ export class SetupWizard {
     mark(this.authToken, error?.field === 'auth_token');
     const shown = error && !error.field ? error.message : '';
     const message = h('p', { class: shown ? 'form-message error' : 'form-message', role: 'alert' }, shown);
-    const next = h('button', { type: 'submit', class: 'primary-button' }, words.checkAccount);
-    const cancel = h('button', { type: 'button', class: 'secondary-button' }, words.cancel);
+    const next = hm('button', { type: 'submit', class: 'primary-button' }, 'setup-continue');
+    const cancel = hm('button', { type: 'button', class: 'secondary-button' }, 'setup-cancel');
     cancel.addEventListener('click', () => this.actions.close());
     const form = h(
       'form',
       { class: 'setup-form', novalidate: true },
-      ...this.heading(words.stepCredentials),
-      this.row(this.accountSid, words.accountSidLabel, error?.field === 'account_sid' ? error.message : null),
-      this.row(this.authToken, words.authTokenLabel, error?.field === 'auth_token' ? error.message : null),
+      ...this.heading('setup-step-credentials'),
+      this.row(this.accountSid, hm('label', { for: this.accountSid.id }, 'setup-account-sid'), error?.field === 'account_sid' ? error.message : null),
+      this.row(this.authToken, hm('label', { for: this.authToken.id }, 'setup-auth-token'), error?.field === 'auth_token' ? error.message : null),
       message,
       h('div', { class: 'setup-actions' }, next, cancel),
     );
@@ -111,7 +116,7 @@ export class SetupWizard {
     const sid = this.accountSid.value.trim();
     const token = this.authToken.value.trim();
     const sidProblem = validateField('account_sid', sid);
-    const tokenProblem = token === '' && !this.authToken.placeholder ? words.authTokenRequired : token ? validateField('auth_token', token) : null;
+    const tokenProblem = token === '' && !this.authToken.placeholder ? t('setup-auth-token-required') : token ? validateField('auth_token', token) : null;
     if (sidProblem || tokenProblem) {
       this.drawCredentials(sidProblem ? { message: sidProblem, field: 'account_sid' } : { message: tokenProblem ?? '', field: 'auth_token' });
       (sidProblem ? this.accountSid : this.authToken).focus();
@@ -119,7 +124,7 @@ export class SetupWizard {
     }
     button.disabled = true;
     message.className = 'form-message info';
-    setText(message, words.checking);
+    localize(message, 'setup-checking');
     try {
       this.overview = await this.backend.setupAccount({ accountSid: sid, authToken: token });
       this.choice = firstChoice(this.overview);
@@ -139,7 +144,7 @@ export class SetupWizard {
     const numbers = h(
       'fieldset',
       { class: 'setup-numbers' },
-      h('legend', {}, words.numberLegend),
+      hm('legend', {}, 'setup-number-legend'),
       ...overview.numbers.map((n) => {
         const radio = h('input', { type: 'radio', name: 'setup-number', value: n.phoneNumber, id: `setup-number-${n.phoneNumber.slice(1)}` });
         radio.checked = n.phoneNumber === choice.number;
@@ -151,7 +156,7 @@ export class SetupWizard {
           'label',
           { class: `setup-number wiring-${n.wiring.kind}`, for: radio.id },
           radio,
-          h('span', { class: 'setup-number-text' }, h('strong', {}, n.phoneNumber), h('span', { class: 'field-hint' }, words.wiring(n.wiring))),
+          h('span', { class: 'setup-number-text' }, h('strong', {}, n.phoneNumber), hm('span', { class: 'field-hint' }, 'setup-wiring', { kind: n.wiring.kind, detail: n.wiring.kind === 'elsewhere' ? n.wiring.detail : '' })),
         );
       }),
     );
@@ -165,13 +170,12 @@ export class SetupWizard {
         this.choice = { ...choice, takeOver: box.checked };
         this.drawNumbers(null);
       });
-      takeOver = h('label', { class: 'setup-take-over', for: 'setup-take-over' }, box, words.takeOver(choice.number, elsewhere));
+      takeOver = h('label', { class: 'setup-take-over', for: 'setup-take-over' }, box, hm('span', {}, 'setup-take-over', { number: choice.number, detail: elsewhere }));
     }
 
     const callerId = h('select', { id: 'setup-caller-id', class: 'text-input' });
     for (const c of callerIdOptions(overview, choice.number)) {
-      const kind = c.verified ? words.callerIdVerified : words.callerIdOwn;
-      const option = h('option', { value: c.phoneNumber }, `${c.phoneNumber} (${kind})`);
+      const option = hm('option', { value: c.phoneNumber }, 'setup-caller-id-option', { number: c.phoneNumber, kind: c.verified ? 'verified' : 'own' });
       option.selected = c.phoneNumber === (choice.callerId ?? choice.number);
       callerId.append(option);
     }
@@ -185,44 +189,49 @@ export class SetupWizard {
     url.addEventListener('input', () => {
       this.choice = { ...(this.choice ?? choice), publicUrl: url.value };
     });
+    const whereNote = h('p', { class: `setup-where-note note-${note.kind}` });
+    if (note.kind === 'tunnel') localize(whereNote, 'setup-where-tunnel', { agent: note.tunnel.agent, url: note.tunnel.publicBase });
+    else if (note.kind === 'configured') localize(whereNote, 'setup-where-configured', { url: note.url });
+    else localize(whereNote, 'setup-where-none', { port: note.port ?? '3000' });
     const where = h(
       'div',
       { class: 'setup-where' },
-      h('h4', {}, words.publicUrlTitle),
-      h(
-        'p',
-        { class: `setup-where-note note-${note.kind}` },
-        note.kind === 'tunnel' ? words.publicUrlTunnel(note.tunnel) : note.kind === 'configured' ? words.publicUrlConfigured(note.url) : words.publicUrlNone(note.port),
-      ),
+      hm('h4', {}, 'setup-where-title'),
+      whereNote,
       note.kind === 'configured'
         ? null
         : h(
             'div',
             { class: 'field' },
-            h('div', { class: 'field-label' }, h('label', { for: url.id }, words.publicUrlLabel)),
+            h('div', { class: 'field-label' }, hm('label', { for: url.id }, 'setup-public-url')),
             url,
-            h('p', { class: 'field-hint', id: 'setup-public-url-hint' }, words.publicUrlHint),
+            hm('p', { class: 'field-hint', id: 'setup-public-url-hint' }, 'setup-public-url-hint'),
           ),
     );
 
     const message = h('p', { class: error ? 'form-message error' : 'form-message', role: 'alert' }, error ?? '');
-    const connect = h('button', { type: 'submit', class: 'primary-button' }, words.connect);
+    const connect = hm('button', { type: 'submit', class: 'primary-button' }, 'setup-connect');
     connect.disabled = !canConnect(overview, choice);
-    const back = h('button', { type: 'button', class: 'secondary-button' }, words.back);
+    const back = hm('button', { type: 'button', class: 'secondary-button' }, 'setup-back');
     back.addEventListener('click', () => this.drawCredentials(null));
     const form = h(
       'form',
       { class: 'setup-form', novalidate: true },
-      ...this.heading(words.stepNumber),
-      h('p', { class: 'setup-account' }, words.accountLine(overview.friendlyName, overview.trial), ' · ', overview.accountSid),
+      ...this.heading('setup-step-number'),
+      hm('p', { class: 'setup-account' }, 'setup-account-line', {
+        named: overview.friendlyName ? 'yes' : 'no',
+        name: overview.friendlyName ?? '',
+        trial: overview.trial ? 'yes' : 'no',
+        sid: overview.accountSid,
+      }),
       numbers,
       takeOver,
       h(
         'div',
         { class: 'field' },
-        h('div', { class: 'field-label' }, h('label', { for: callerId.id }, words.callerIdLabel)),
+        h('div', { class: 'field-label' }, hm('label', { for: callerId.id }, 'setup-caller-id-label')),
         callerId,
-        h('p', { class: 'field-hint' }, words.callerIdHint),
+        hm('p', { class: 'field-hint' }, 'setup-caller-id-hint'),
       ),
       where,
       message,
@@ -241,7 +250,7 @@ export class SetupWizard {
     if (!overview || !choice) return;
     if (!canConnect(overview, choice)) {
       message.className = 'form-message error';
-      setText(message, words.takeOverNeeded);
+      localize(message, 'setup-take-over-needed');
       return;
     }
     const typed = choice.publicUrl.trim();
@@ -253,7 +262,7 @@ export class SetupWizard {
     }
     button.disabled = true;
     message.className = 'form-message info';
-    setText(message, words.connecting);
+    localize(message, 'setup-connecting');
     try {
       const result = await this.backend.setupConnect(connectQuery(this.accountSid.value, this.authToken.value, choice));
       this.authToken.value = '';
@@ -267,17 +276,17 @@ export class SetupWizard {
 
   private drawDone(result: ConnectResult): void {
     const done = result.connected;
-    const close = h('button', { type: 'button', class: 'primary-button' }, words.close);
+    const close = hm('button', { type: 'button', class: 'primary-button' }, 'setup-close');
     close.addEventListener('click', () => this.actions.close());
     setChildren(
       this.el,
       h(
         'div',
         { class: 'setup-done', role: 'status' },
-        h('h3', { id: 'setup-title', class: 'setup-title', tabindex: '-1' }, words.doneTitle),
-        h('p', {}, words.done(done.number, done.callerId)),
-        h('p', {}, words.doneVoiceUrl(done.voiceUrl)),
-        done.replaced ? h('p', {}, words.doneReplaced(done.replaced)) : null,
+        hm('h3', { id: 'setup-title', class: 'setup-title', tabindex: '-1' }, 'setup-done-title'),
+        hm('p', {}, 'setup-done', { number: done.number, callerId: done.callerId }),
+        done.voiceUrl ? hm('p', {}, 'setup-done-voice-url', { url: done.voiceUrl }) : hm('p', {}, 'setup-done-no-url'),
+        done.replaced ? hm('p', {}, 'setup-done-replaced', { was: done.replaced }) : null,
         ...[...done.notes, ...result.warnings].map((n) => h('p', { class: 'field-hint warning' }, n)),
         h('div', { class: 'setup-actions' }, close),
       ),
