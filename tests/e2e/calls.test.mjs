@@ -245,7 +245,8 @@ describe('end to end against the Twilio simulator', () => {
     const { parent, child, mark } = await ringApp('+15559876543');
     assert.equal((await s.sim.post(`/calls/${parent}/hangup`)).sent, 'cancel');
     await s.page.getByRole('alertdialog', { name: 'Incoming call' }).waitFor({ state: 'hidden' });
-    await s.page.getByText(/Missed call from .*the caller hung up before you answered/).waitFor();
+    // Attached, not visible: the device log sits in the folded Diagnostics section.
+    await s.page.getByText(/Missed call from .*the caller hung up before you answered/).waitFor({ state: 'attached' });
     assert.equal((await s.sim.call(child)).status, 'canceled');
     assert.ok(!(await s.sim.events(mark)).some((e) => e.kind === 'answered'));
   });

@@ -131,7 +131,8 @@ describe('network recovery against the Twilio simulator', () => {
     await s.sim.post(`/calls/${sid}/fault`, { kind: 'media-drop', seconds: 60 });
     await label('Reconnecting…').waitFor({ timeout: 20000 });
     await s.page.locator('#number').waitFor({ timeout: 60000 });
-    await s.page.getByText('Call ended: the connection to Twilio could not be restored.').waitFor();
+    // Attached, not visible: the device log sits in the folded Diagnostics section.
+    await s.page.getByText('Call ended: the connection to Twilio could not be restored.').waitFor({ state: 'attached' });
     const log = await logText();
     assert.match(log, /Audio connection failed \(53405\)\. The call’s audio could not get through, or it was cut off and did not come back within 30 seconds/);
     assert.doesNotMatch(log, /other side hung up/);
