@@ -312,13 +312,7 @@ impl Backend {
     pub fn language_for(&self, preferred: &[String]) -> Language {
         let saved = self.store.load_file_only().unwrap_or_default();
         let settings = Settings::resolve(&self.env, &saved);
-        let entry = settings.get(Field::Language);
-        let choice = entry
-            .problem
-            .is_none()
-            .then(|| entry.display_value())
-            .flatten();
-        i18n::negotiate(choice, preferred)
+        i18n::negotiate(settings.valid(Field::Language), preferred)
     }
 
     /// Set-up's REST calls go to `api` (`DIALTONE_TWILIO_API_BASE` in tests).
