@@ -48,7 +48,7 @@ env -i PATH="$PATH" HOME="$work" DIALTONE_CONFIG_DIR="$work" DIALTONE_KEYCHAIN_S
   DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent RUST_LOG=warn \
   TWILIO_ACCOUNT_SID=AC0123456789abcdef0123456789abcdef TWILIO_AUTH_TOKEN=$token \
   TWILIO_NUMBER=+15551234567 DIALTONE_IDENTITY=loadtest DIALTONE_PUBLIC_URL=$url DIALTONE_DATA_DIR="$data_dir" \
-  target/release/dialtone serve --port 0 2> "$work/serve.log" &
+  "${CARGO_TARGET_DIR:-target}/release/dialtone" serve --port 0 2> "$work/serve.log" &
 server=$!
 for _ in $(seq 100); do
   port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$work/serve.log" 2>/dev/null | grep -o '[0-9]*$' || true)

@@ -36,10 +36,9 @@ impl From<SetupError> for BackendError {
         match error {
             // A locked keychain is `keychain`, as everywhere else.
             SetupError::Store(store) => BackendError::from(store),
-            // Set-up's own words stay English for now (see README, Languages).
             other => BackendError {
                 field,
-                ..BackendError::new(kind, other)
+                ..BackendError::text(kind, other.text())
             },
         }
     }
@@ -253,9 +252,10 @@ impl Backend {
     pub async fn setup_disconnect(&self) -> Result<DisconnectResult, BackendError> {
         let record = self.record();
         let undone = setup::undo::undo(&self.setup_env(&record), &mut ApproveAll).await?;
+        let language = self.language();
         Ok(DisconnectResult {
-            status: self.apply(self.language()).await?,
-            done: undone.done,
+            status: self.apply(language).await?,
+            done: undone.done.iter().map(|t| t.render(language)).collect(),
         })
     }
 

@@ -83,12 +83,9 @@ pub(super) fn voice_numbers(
 ) -> Result<Vec<&IncomingPhoneNumber>, SetupError> {
     let voice: Vec<_> = all.iter().filter(|n| n.capabilities.voice).collect();
     if voice.is_empty() {
-        let others = match all.len() {
-            0 => String::new(),
-            1 => ", only one without voice".to_owned(),
-            n => format!(", only {n} without voice"),
-        };
-        return Err(SetupError::NoVoiceNumber { others });
+        return Err(SetupError::NoVoiceNumber {
+            without_voice: all.len(),
+        });
     }
     Ok(voice)
 }

@@ -18,6 +18,7 @@ use super::{
     describe_voice, now_ms, voice_url, Approve, Change, NumberWiring, SetupEnv, SetupError,
     SetupRecord, Step,
 };
+use crate::i18n::Text;
 use crate::secret::Secret;
 use crate::settings::{Field, Store};
 use crate::twilio::{AppParams, Client, Credentials, NumberUpdate, TwilioError, VoiceConfig};
@@ -90,60 +91,56 @@ struct Journal {
 
 impl Journal {
     /// Takes every change back, newest first: (what was put back, what could not be).
-    async fn roll_back(self, client: &Client, env: &SetupEnv<'_>) -> (Vec<String>, Vec<String>) {
+    async fn roll_back(self, client: &Client, env: &SetupEnv<'_>) -> (Vec<Text>, Vec<Text>) {
         let (mut undone, mut left) = (Vec::new(), Vec::new());
         for done in self.done.into_iter().rev() {
-            let (what, result): (String, Result<(), String>) = match done {
+            let (what, result): (Option<Text>, Result<(), Text>) = match done {
                 Done::CreatedKey { sid } => (
-                    format!("deleted the new API key {sid}"),
-                    client.delete_key(&sid).await.map_err(|e| e.to_string()),
+                    Some(Text::new("setup-undone-new-key").arg("sid", &sid)),
+                    client.delete_key(&sid).await.map_err(|e| e.text()),
                 ),
                 Done::CreatedApp { sid } => (
-                    format!("deleted the new TwiML App {sid}"),
-                    client
-                        .delete_application(&sid)
-                        .await
-                        .map_err(|e| e.to_string()),
+                    Some(Text::new("setup-undone-new-app").arg("sid", &sid)),
+                    client.delete_application(&sid).await.map_err(|e| e.text()),
                 ),
                 Done::PointedApp { sid, before } => (
-                    format!("the TwiML App {sid} has its old Voice URL again"),
+                    Some(Text::new("setup-undone-app-url").arg("sid", &sid)),
                     client
                         .update_application(&sid, &before)
                         .await
                         .map(|_| ())
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| e.text()),
                 ),
                 Done::BoundNumber {
                     sid,
                     number,
                     before,
                 } => (
-                    format!(
-                        "{number} sends its calls to {} again",
-                        describe_voice(&before)
-                    ),
+                    Some(number_restored(&number, &describe_voice(&before))),
                     client
                         .update_incoming_phone_number(&sid, &before.restore())
                         .await
                         .map(|_| ())
-                        .map_err(|e| e.to_string()),
+                        .map_err(|e| e.text()),
                 ),
                 Done::WroteRecord { before } => (
-                    String::new(),
-                    env.record
-                        .restore(before.as_deref())
-                        .map_err(|e| e.to_string()),
+                    None,
+                    env.record.restore(before.as_deref()).map_err(Text::plain),
                 ),
                 Done::SavedSettings { before } => (
-                    String::new(),
-                    restore_settings(env.store, &before).map_err(|e| e.to_string()),
+                    None,
+                    restore_settings(env.store, &before).map_err(|e| Text::from(&e)),
                 ),
             };
-            match result {
-                Ok(()) if what.is_empty() => {}
-                Ok(()) => undone.push(what),
-                Err(why) if what.is_empty() => left.push(why),
-                Err(why) => left.push(format!("{what} did not happen ({why})")),
+            match (what, result) {
+                (None, Ok(())) => {}
+                (Some(what), Ok(())) => undone.push(what),
+                (None, Err(why)) => left.push(why),
+                (Some(what), Err(why)) => left.push(
+                    Text::new("setup-undo-did-not-happen")
+                        .message("what", what)
+                        .message("why", why),
+                ),
             }
         }
         (undone, left)
@@ -151,6 +148,13 @@ impl Journal {
 }
 
 /// Puts saved settings back as they were (`None`: not saved).
+/// "+1… sends its calls to … again": a number given back its old voice configuration.
+pub(super) fn number_restored(number: &str, voice: &str) -> Text {
+    Text::new("setup-undone-number")
+        .arg("number", number)
+        .arg("voice", voice)
+}
+
 fn restore_settings(
     store: &Store,
     before: &BTreeMap<Field, Option<String>>,

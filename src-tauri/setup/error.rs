@@ -4,6 +4,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use super::record::RecordError;
+use crate::i18n::Text;
 use crate::settings::{Field, InvalidValue, StoreError};
 use crate::twilio::TwilioError;
 
@@ -25,77 +26,100 @@ pub enum Step {
     DeleteKey,
 }
 
-impl fmt::Display for Step {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Step::CheckAccount => "check the Account SID and Auth Token",
-            Step::ListNumbers => "list the account's phone numbers",
-            Step::ListCallerIds => "list the account's verified caller IDs",
-            Step::CheckKey => "check the API key",
-            Step::CreateKey => "create the API key",
-            Step::FindApp => "find Dialtone's TwiML App",
-            Step::CreateApp => "create the TwiML App",
-            Step::PointApp => "set the TwiML App's Voice URL",
-            Step::FindNumber => "read the number's voice configuration",
-            Step::BindNumber => "connect the number to the TwiML App",
-            Step::RestoreNumber => "put the number's voice configuration back",
-            Step::DeleteApp => "delete the TwiML App",
-            Step::DeleteKey => "delete the API key",
+impl Step {
+    /// What was being done, as a verb phrase: "could not { step }".
+    pub fn text(self) -> Text {
+        Text::new(match self {
+            Step::CheckAccount => "setup-step-check-account",
+            Step::ListNumbers => "setup-step-list-numbers",
+            Step::ListCallerIds => "setup-step-list-caller-ids",
+            Step::CheckKey => "setup-step-check-key",
+            Step::CreateKey => "setup-step-create-key",
+            Step::FindApp => "setup-step-find-app",
+            Step::CreateApp => "setup-step-create-app",
+            Step::PointApp => "setup-step-point-app",
+            Step::FindNumber => "setup-step-find-number",
+            Step::BindNumber => "setup-step-bind-number",
+            Step::RestoreNumber => "setup-step-restore-number",
+            Step::DeleteApp => "setup-step-delete-app",
+            Step::DeleteKey => "setup-step-delete-key",
         })
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+/// Its words are catalog messages (`setup-failed-*`, [`SetupError::text`]): the wizard shows
+/// them in the user's language, `Display` in English for logs and the CLI.
+#[derive(Debug)]
 pub enum SetupError {
-    #[error(transparent)]
-    Invalid(#[from] InvalidValue),
-    #[error("Twilio refused this Account SID and Auth Token (error 20003). Copy both again from the Twilio Console, Account Info (the Auth Token shows after you click it). Nothing was saved")]
+    Invalid(InvalidValue),
     WrongCredentials,
-    #[error("this Twilio account is {status}, so it can neither place nor take calls. Reactivate it in the Twilio Console, then run the set-up again")]
-    AccountNotActive { status: String },
-    #[error("this Twilio account has no phone number that can take voice calls{others}. Buy one in the Twilio Console (Phone Numbers › Buy a number, with Voice), then run the set-up again")]
-    NoVoiceNumber {
-        /// ", only 2 without voice" or empty.
-        others: String,
+    AccountNotActive {
+        status: String,
     },
-    #[error(
-        "{number} is not a voice number of this Twilio account; its voice numbers are {choices}"
-    )]
-    NoSuchNumber { number: String, choices: String },
-    #[error("{number} already sends its calls to {wired_to}. Dialtone takes it over only when you confirm (on the command line: --force); it records that configuration and puts it back when you disconnect")]
-    NeedsConfirmation { number: String, wired_to: String },
-    #[error("{caller_id} cannot be the outgoing caller ID: it is neither a number of this account nor one of its verified caller IDs (Twilio Console › Phone Numbers › Verified Caller IDs). Choose one of {choices}")]
-    CallerIdNotAllowed { caller_id: String, choices: String },
-    #[error("stopped: you declined to {0}")]
+    NoVoiceNumber {
+        /// Numbers the account has that cannot take voice calls.
+        without_voice: usize,
+    },
+    NoSuchNumber {
+        number: String,
+        choices: String,
+    },
+    NeedsConfirmation {
+        number: String,
+        wired_to: String,
+    },
+    CallerIdNotAllowed {
+        caller_id: String,
+        choices: String,
+    },
+    /// The command line's prompt was answered no (the wizard approves everything it shows).
     Declined(String),
-    #[error("nothing to undo: Dialtone has no record of a set-up made on this computer (it keeps one in {}). A set-up made by hand is undone in the Twilio Console", .path.display())]
-    NotSetUp { path: PathBuf },
+    NotSetUp {
+        path: PathBuf,
+    },
     /// A saved setting that undo, repair or the remote check needs is missing or malformed.
-    #[error("{0}")]
     NeedsSettings(String),
-    #[error("could not {step}: {source}")]
     Twilio {
         step: Step,
-        #[source]
         source: TwilioError,
     },
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Record(#[from] RecordError),
+    Store(StoreError),
+    Record(RecordError),
     /// A step failed after others had changed the account: what was put back, and what not.
-    #[error("{}", rolled_back(.cause, .undone, .left))]
     RolledBack {
         cause: Box<SetupError>,
-        undone: Vec<String>,
-        left: Vec<String>,
+        undone: Vec<Text>,
+        left: Vec<Text>,
     },
     /// Undo did what it could; `failed` says what is left to do by hand.
-    #[error("{}", undo_incomplete(.done, .failed))]
     UndoIncomplete {
-        done: Vec<String>,
-        failed: Vec<String>,
+        done: Vec<Text>,
+        failed: Vec<Text>,
     },
+}
+
+impl From<InvalidValue> for SetupError {
+    fn from(invalid: InvalidValue) -> Self {
+        SetupError::Invalid(invalid)
+    }
+}
+
+impl From<StoreError> for SetupError {
+    fn from(error: StoreError) -> Self {
+        SetupError::Store(error)
+    }
+}
+
+impl From<RecordError> for SetupError {
+    fn from(error: RecordError) -> Self {
+        SetupError::Record(error)
+    }
 }
 
 impl SetupError {
@@ -122,35 +146,165 @@ impl SetupError {
             _ => None,
         }
     }
+
+    /// What happened, what was put back and what to do, in words to be.
+    pub fn text(&self) -> Text {
+        match self {
+            SetupError::Invalid(invalid) => Text::from(invalid),
+            SetupError::WrongCredentials => Text::new("setup-failed-credentials"),
+            SetupError::AccountNotActive { status } => {
+                Text::new("setup-failed-account-inactive").arg("status", status)
+            }
+            SetupError::NoVoiceNumber { without_voice } => {
+                Text::new("setup-failed-no-voice-number").number("others", *without_voice as f64)
+            }
+            SetupError::NoSuchNumber { number, choices } => {
+                Text::new("setup-failed-no-such-number")
+                    .arg("number", number)
+                    .arg("choices", choices)
+            }
+            SetupError::NeedsConfirmation { number, wired_to } => {
+                Text::new("setup-failed-needs-confirmation")
+                    .arg("number", number)
+                    .arg("wired", wired_to)
+            }
+            SetupError::CallerIdNotAllowed { caller_id, choices } => {
+                Text::new("setup-failed-caller-id")
+                    .arg("caller", caller_id)
+                    .arg("choices", choices)
+            }
+            SetupError::Declined(what) => Text::new("setup-failed-declined").arg("what", what),
+            SetupError::NotSetUp { path } => {
+                Text::new("setup-failed-not-set-up").arg("path", path.display())
+            }
+            SetupError::NeedsSettings(words) => Text::plain(words),
+            SetupError::Twilio { step, source } => Text::new("setup-failed-step")
+                .message("step", step.text())
+                .message("reason", source.text()),
+            SetupError::Store(error) => Text::from(error),
+            SetupError::Record(error) => Text::plain(error),
+            SetupError::RolledBack {
+                cause,
+                undone,
+                left,
+            } => {
+                let mut text = Text::new("setup-failed-stopped").message("cause", cause.text());
+                if undone.is_empty() && left.is_empty() {
+                    text = then(text, Text::new("setup-failed-nothing-changed"));
+                }
+                if !undone.is_empty() {
+                    text = then(
+                        text,
+                        Text::new("setup-failed-put-back").message("items", list(undone)),
+                    );
+                }
+                if !left.is_empty() {
+                    text = then(
+                        text,
+                        Text::new("setup-failed-left").message("items", list(left)),
+                    );
+                }
+                text
+            }
+            SetupError::UndoIncomplete { done, failed } => {
+                let mut text = Text::new("setup-undo-unfinished").message("items", list(failed));
+                if !done.is_empty() {
+                    text = then(
+                        text,
+                        Text::new("setup-undo-done").message("items", list(done)),
+                    );
+                }
+                then(text, Text::new("setup-undo-try-again"))
+            }
+        }
+    }
 }
 
-fn rolled_back(cause: &SetupError, undone: &[String], left: &[String]) -> String {
-    let mut text = format!("set-up stopped: {cause}.");
-    if undone.is_empty() && left.is_empty() {
-        text.push_str(
-            " Nothing had been changed in your Twilio account yet, and nothing was saved.",
+/// One sentence after another.
+fn then(first: Text, second: Text) -> Text {
+    Text::new("sentence-then")
+        .message("first", first)
+        .message("second", second)
+}
+
+/// Things done (or not), as one list: "a; b".
+fn list(items: &[Text]) -> Text {
+    crate::i18n::errors::joined(items.iter().cloned())
+}
+
+impl fmt::Display for SetupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for SetupError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SetupError::Invalid(e) => Some(e),
+            SetupError::Twilio { source, .. } => Some(source),
+            SetupError::Store(e) => Some(e),
+            SetupError::Record(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language;
+
+    fn stopped(undone: Vec<Text>, left: Vec<Text>) -> SetupError {
+        SetupError::RolledBack {
+            cause: Box::new(SetupError::twilio(Step::BindNumber)(TwilioError::Setup(
+                "no TLS".into(),
+            ))),
+            undone,
+            left,
+        }
+    }
+
+    #[test]
+    fn a_rolled_back_set_up_says_what_was_put_back_and_what_is_left() {
+        let key = Text::new("setup-undone-new-key").arg("sid", "SK1");
+        let app = Text::new("setup-undone-new-app").arg("sid", "AP1");
+        assert_eq!(
+            stopped(vec![key.clone(), app.clone()], vec![]).to_string(),
+            "set-up stopped: could not connect the number to the TwiML App: the HTTP client could \
+             not be set up: no TLS. Put back as it was: deleted the new API key SK1; deleted the \
+             new TwiML App AP1. Nothing was saved."
+        );
+        assert_eq!(
+            stopped(vec![], vec![]).to_string(),
+            "set-up stopped: could not connect the number to the TwiML App: the HTTP client could \
+             not be set up: no TLS. Nothing had been changed in your Twilio account yet, and \
+             nothing was saved."
+        );
+        let ja = stopped(vec![key], vec![app]).text().render(Language::Ja);
+        assert_eq!(
+            ja,
+            "設定を中止しました：番号とTwiML Appの接続ができませんでした：HTTPクライアントを準備できませんでした：no TLS。\
+             元に戻したもの：新しいAPIキーSK1を削除しました。何も保存していません。\
+             元に戻せなかったもの（Twilio Consoleで戻してください）：新しいTwiML App AP1を削除しました。"
         );
     }
-    if !undone.is_empty() {
-        text.push_str(&format!(
-            " Put back as it was: {}. Nothing was saved.",
-            undone.join("; ")
-        ));
-    }
-    if !left.is_empty() {
-        text.push_str(&format!(
-            " Could not be put back, so do it in the Twilio Console: {}.",
-            left.join("; ")
-        ));
-    }
-    text
-}
 
-fn undo_incomplete(done: &[String], failed: &[String]) -> String {
-    let mut text = format!("undo did not finish: {}.", failed.join("; "));
-    if !done.is_empty() {
-        text.push_str(&format!(" Done: {}.", done.join("; ")));
+    #[test]
+    fn the_number_count_reads_as_a_phrase_in_each_language() {
+        let none = |n| SetupError::NoVoiceNumber { without_voice: n };
+        assert!(none(0)
+            .to_string()
+            .starts_with("this Twilio account has no phone number that can take voice calls. Buy"));
+        assert!(none(1)
+            .to_string()
+            .contains("voice calls, only one without voice. Buy"));
+        assert!(none(3)
+            .to_string()
+            .contains("voice calls, only 3 without voice. Buy"));
+        assert!(none(3)
+            .text()
+            .render(Language::Ja)
+            .contains("（音声に対応していない番号が3件あります）"));
     }
-    text.push_str(" Dialtone kept its record, so `dialtone setup --undo` (or Disconnect in Settings) tries the rest again.");
-    text
 }

@@ -7,18 +7,23 @@
 //! Every step is tried even when one fails; the record is deleted only when all succeeded, so
 //! undo can be run again for the rest. Something already gone at Twilio counts as undone.
 
-use serde::Serialize;
-
 use super::{describe_voice, Approve, Change, SetupEnv, SetupError, SetupRecord, Step};
+use crate::i18n::Text;
 use crate::secret::Secret;
 use crate::settings::Field;
 use crate::twilio::{ApiError, Credentials, TwilioError};
 
-/// What undo did.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// What undo did, each in words to be (the UI renders them in its language).
+#[derive(Debug, Clone)]
 pub struct Undone {
-    pub done: Vec<String>,
+    pub done: Vec<Text>,
+}
+
+/// "delete the TwiML App: …": a step of undo that failed, and why.
+fn step_failed(step: Step, error: &TwilioError) -> Text {
+    Text::new("setup-undo-step-failed")
+        .message("step", step.text())
+        .message("reason", error.text())
 }
 
 fn gone(e: &TwilioError) -> bool {
@@ -70,15 +75,11 @@ pub async fn undo(env: &SetupEnv<'_>, approve: &mut dyn Approve) -> Result<Undon
                 .update_incoming_phone_number(&number.sid, &number.previous.restore())
                 .await
             {
-                Ok(_) => done.push(format!(
-                    "{} sends its calls to {to} again",
-                    number.phone_number
-                )),
-                Err(e) if gone(&e) => done.push(format!(
-                    "{} is no longer in the account, so there was nothing to put back",
-                    number.phone_number
-                )),
-                Err(e) => failed.push(format!("{}: {e}", Step::RestoreNumber)),
+                Ok(_) => done.push(super::connect::number_restored(&number.phone_number, &to)),
+                Err(e) if gone(&e) => done.push(
+                    Text::new("setup-undone-number-gone").arg("number", &number.phone_number),
+                ),
+                Err(e) => failed.push(step_failed(Step::RestoreNumber, &e)),
             }
         }
     }
@@ -87,11 +88,11 @@ pub async fn undo(env: &SetupEnv<'_>, approve: &mut dyn Approve) -> Result<Undon
             sid: app.sid.clone(),
         }) {
             match client.delete_application(&app.sid).await {
-                Ok(()) => done.push(format!("deleted the TwiML App {}", app.sid)),
+                Ok(()) => done.push(Text::new("setup-undone-app").arg("sid", &app.sid)),
                 Err(e) if gone(&e) => {
-                    done.push(format!("the TwiML App {} was already gone", app.sid))
+                    done.push(Text::new("setup-undone-app-gone").arg("sid", &app.sid))
                 }
-                Err(e) => failed.push(format!("{}: {e}", Step::DeleteApp)),
+                Err(e) => failed.push(step_failed(Step::DeleteApp, &e)),
             }
         }
     }
@@ -100,16 +101,16 @@ pub async fn undo(env: &SetupEnv<'_>, approve: &mut dyn Approve) -> Result<Undon
             sid: key.sid.clone(),
         }) {
             match client.delete_key(&key.sid).await {
-                Ok(()) => done.push(format!("deleted the API key {}", key.sid)),
+                Ok(()) => done.push(Text::new("setup-undone-key").arg("sid", &key.sid)),
                 Err(e) if gone(&e) => {
-                    done.push(format!("the API key {} was already gone", key.sid))
+                    done.push(Text::new("setup-undone-key-gone").arg("sid", &key.sid))
                 }
-                Err(e) => failed.push(format!("{}: {e}", Step::DeleteKey)),
+                Err(e) => failed.push(step_failed(Step::DeleteKey, &e)),
             }
         }
     }
     if let Some(what) = declined {
-        failed.push(format!("you declined to {what}"));
+        failed.push(Text::new("setup-undo-declined").arg("what", what));
     }
     if !failed.is_empty() {
         return Err(SetupError::UndoIncomplete { done, failed });

@@ -10,7 +10,7 @@ use serde_json::Value;
 use url::Url;
 
 use super::credentials::Credentials;
-use super::error::{ApiError, TwilioError};
+use super::error::{ApiError, BaseUrlProblem, TwilioError};
 use super::retry::{Failure, Idempotency, RetryPolicy, Sleep, TokioSleep};
 
 /// Twilio's production API.
@@ -117,7 +117,7 @@ impl Client {
     ) -> Result<Self, TwilioError> {
         let base = Url::parse(base_url).map_err(|_| TwilioError::BaseUrl {
             url: base_url.to_owned(),
-            reason: "it is not a URL; use https://api.twilio.com",
+            reason: BaseUrlProblem::NotAUrl,
         })?;
         let loopback = match base.host() {
             Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
@@ -131,20 +131,20 @@ impl Client {
             "http" => {
                 return Err(TwilioError::BaseUrl {
                     url: base_url.to_owned(),
-                    reason: "plain http is only allowed to this machine (127.0.0.1); use https",
+                    reason: BaseUrlProblem::PlainHttpElsewhere,
                 })
             }
             _ => {
                 return Err(TwilioError::BaseUrl {
                     url: base_url.to_owned(),
-                    reason: "it must start with https://",
+                    reason: BaseUrlProblem::NotHttps,
                 })
             }
         }
         if !base.username().is_empty() || base.password().is_some() {
             return Err(TwilioError::BaseUrl {
                 url: "(hidden: it holds a user name or password)".into(),
-                reason: "credentials do not belong in the URL",
+                reason: BaseUrlProblem::HoldsCredentials,
             });
         }
         install_crypto_provider();
@@ -189,15 +189,11 @@ impl Client {
             reason = s.to_string();
             source = s.source();
         }
-        let hint = if self.base.as_str().trim_end_matches('/') == TWILIO_API_BASE {
-            ""
-        } else {
-            " and DIALTONE_TWILIO_API_BASE, which points Dialtone elsewhere than api.twilio.com"
-        };
+        let elsewhere = self.base.as_str().trim_end_matches('/') != TWILIO_API_BASE;
         TwilioError::Unreachable {
             host: self.host(),
             reason,
-            hint,
+            elsewhere,
         }
     }
 

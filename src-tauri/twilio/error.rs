@@ -8,38 +8,49 @@
 use std::fmt;
 use std::time::Duration;
 
-#[derive(Debug, thiserror::Error)]
+use crate::i18n::Text;
+
+/// Its words are catalog messages (`rest-*` in `ui/src/i18n/*.ftl`, [`TwilioError::text`]):
+/// the UI shows them in the user's language, `Display` in English for logs and the CLI.
+#[derive(Debug)]
 pub enum TwilioError {
     /// Twilio answered, with an error.
-    #[error("{0}")]
     Api(ApiError),
-    #[error("could not reach Twilio at {host}: {reason}. Check the internet connection{hint}")]
     Unreachable {
         host: String,
         reason: String,
-        /// Where the base URL is not Twilio's, a word about the switch that set it.
-        hint: &'static str,
+        /// The base URL is not Twilio's: `DIALTONE_TWILIO_API_BASE` set it, which the message
+        /// names.
+        elsewhere: bool,
     },
-    #[error("Twilio at {host} did not answer {what} within {} s. Try again; if it keeps happening, check the connection or https://status.twilio.com", .after.as_secs_f32())]
     Timeout {
         host: String,
         what: String,
         after: Duration,
     },
-    #[error("Twilio's answer to {what} could not be read ({reason}); this is a bug in Dialtone or a change at Twilio")]
-    BadResponse { what: String, reason: String },
-    #[error(
-        "{what} {value:?} is not a Twilio SID: it is {prefix} followed by 32 hexadecimal digits"
-    )]
+    BadResponse {
+        what: String,
+        reason: String,
+    },
     InvalidSid {
         what: &'static str,
         value: String,
         prefix: &'static str,
     },
-    #[error("the Twilio API base URL {url:?} cannot be used: {reason}")]
-    BaseUrl { url: String, reason: &'static str },
-    #[error("the HTTP client could not be set up: {0}")]
+    BaseUrl {
+        url: String,
+        reason: BaseUrlProblem,
+    },
     Setup(String),
+}
+
+/// Why a Twilio API base URL cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaseUrlProblem {
+    NotAUrl,
+    PlainHttpElsewhere,
+    NotHttps,
+    HoldsCredentials,
 }
 
 impl TwilioError {
@@ -50,7 +61,57 @@ impl TwilioError {
             _ => None,
         }
     }
+
+    /// What happened and what to do, in words to be.
+    pub fn text(&self) -> Text {
+        match self {
+            TwilioError::Api(e) => e.text(),
+            TwilioError::Unreachable {
+                host,
+                reason,
+                elsewhere,
+            } => Text::new("rest-unreachable")
+                .arg("host", host)
+                .arg("reason", reason)
+                .arg("elsewhere", if *elsewhere { "yes" } else { "no" }),
+            TwilioError::Timeout { host, what, after } => Text::new("rest-timeout")
+                .arg("host", host)
+                .arg("what", what)
+                .arg("seconds", after.as_secs_f32()),
+            TwilioError::BadResponse { what, reason } => Text::new("rest-bad-response")
+                .arg("what", what)
+                .arg("reason", reason),
+            TwilioError::InvalidSid {
+                what,
+                value,
+                prefix,
+            } => Text::new("rest-invalid-sid")
+                .arg("what", what)
+                .arg("value", format!("{value:?}"))
+                .arg("prefix", prefix),
+            TwilioError::BaseUrl { url, reason } => Text::new("rest-base-url")
+                .arg("url", format!("{url:?}"))
+                .message(
+                    "reason",
+                    Text::new(match reason {
+                        BaseUrlProblem::NotAUrl => "rest-base-url-not-a-url",
+                        BaseUrlProblem::PlainHttpElsewhere => "rest-base-url-plain-http",
+                        BaseUrlProblem::NotHttps => "rest-base-url-not-https",
+                        BaseUrlProblem::HoldsCredentials => "rest-base-url-credentials",
+                    }),
+                ),
+            TwilioError::Setup(detail) => Text::new("rest-client-setup").arg("detail", detail),
+        }
+    }
 }
+
+impl fmt::Display for TwilioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for TwilioError {}
 
 /// Twilio's answer to a request it did not carry out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,13 +131,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn tries(&self) -> String {
-        match self.attempts {
-            0 | 1 => String::new(),
-            n => format!(" (tried {n} times)"),
-        }
-    }
-
+    /// Twilio's code (or the HTTP status), message and link: shown as Twilio wrote them.
     fn twilios_words(&self) -> String {
         let code = self
             .code
@@ -87,59 +142,40 @@ impl ApiError {
             None => format!("{code}: {}", self.message),
         }
     }
+
+    /// The codes this module knows get a sentence that names the fix; any other keeps
+    /// Twilio's message.
+    pub fn text(&self) -> Text {
+        let words = self.twilios_words();
+        let id = match (self.code, self.status) {
+            (Some(20003), _) | (None, 401) => "rest-api-credentials",
+            (Some(20404), _) | (None, 404) => "rest-api-not-found",
+            (Some(20429), _) | (None, 429) => {
+                return Text::new("rest-api-rate-limited")
+                    .number("tries", self.attempts)
+                    .number("wait", self.retry_after.map_or(0.0, |d| d.as_secs() as f64))
+            }
+            (Some(21218 | 21420 | 22108), _) => "rest-api-app-sid",
+            (Some(21402 | 21205 | 21502 | 11100), _) => "rest-api-url",
+            (Some(21403 | 21209), _) => "rest-api-method",
+            (Some(21301), _) => "rest-api-too-many-apps",
+            (_, 500..=599) => {
+                return Text::new("rest-api-down")
+                    .number("tries", self.attempts)
+                    .arg("words", words)
+            }
+            _ => "rest-api-refused",
+        };
+        Text::new(id)
+            .arg("words", words)
+            .arg("request", &self.request)
+            .arg("status", self.status)
+    }
 }
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let words = self.twilios_words();
-        let tries = self.tries();
-        match (self.code, self.status) {
-            (Some(20003), _) | (None, 401) => write!(
-                f,
-                "Twilio refused the credentials ({words}). Check the Account SID and Auth Token (or the \
-                 API key SID and secret) in Settings; a Standard API key cannot read the account or manage keys"
-            ),
-            (Some(20404), _) | (None, 404) => write!(
-                f,
-                "Twilio has nothing at {} ({words}). The SID is wrong or it was deleted: check it in the Twilio Console",
-                self.request
-            ),
-            (Some(20429), _) | (None, 429) => {
-                let wait = self
-                    .retry_after
-                    .map(|d| format!(" Twilio asked to wait {} s.", d.as_secs()))
-                    .unwrap_or_default();
-                write!(
-                    f,
-                    "Twilio is limiting how fast this account may send requests{tries}.{wait} Wait a minute and try again"
-                )
-            }
-            (Some(21218 | 21420 | 22108), _) => write!(
-                f,
-                "Twilio rejected the TwiML App SID ({words}). Use a TwiML App of this account: Console › Voice › TwiML Apps"
-            ),
-            (Some(21402 | 21205 | 21502 | 11100), _) => write!(
-                f,
-                "Twilio rejected a URL ({words}). Use a full https:// URL that Twilio can reach, such as the tunnel's URL plus /handle_calls"
-            ),
-            (Some(21403 | 21209), _) => write!(
-                f,
-                "Twilio rejected an HTTP method ({words}). Use GET or POST"
-            ),
-            (Some(21301), _) => write!(
-                f,
-                "this account already has Twilio's maximum of 1000 TwiML Apps ({words}). Delete unused ones in Console › Voice › TwiML Apps"
-            ),
-            (_, 500..=599) => write!(
-                f,
-                "Twilio's API is not working right now{tries} ({words}). Try again later; https://status.twilio.com says when it is back"
-            ),
-            _ => write!(
-                f,
-                "Twilio refused {} with HTTP {}: {words}",
-                self.request, self.status
-            ),
-        }
+        self.text().fmt(f)
     }
 }
 
@@ -166,6 +202,47 @@ mod tests {
             e.to_string(),
             "Twilio refused GET /2010-04-01/Accounts/AC1/Applications/AP1.json with HTTP 400: error 21999: \
              Something new (see https://www.twilio.com/docs/errors/21999)"
+        );
+    }
+
+    #[test]
+    fn retries_and_retry_after_are_said_only_when_there_were_any() {
+        let mut e = err(429, Some(20429), "Too many requests");
+        assert_eq!(
+            e.to_string(),
+            "Twilio is limiting how fast this account may send requests. Wait a minute and try again"
+        );
+        e.attempts = 3;
+        e.retry_after = Some(Duration::from_secs(30));
+        assert_eq!(
+            e.to_string(),
+            "Twilio is limiting how fast this account may send requests (tried 3 times). Twilio \
+             asked to wait 30 s. Wait a minute and try again"
+        );
+        let ja = e.text().render(crate::i18n::Language::Ja);
+        assert!(ja.contains("（3回試行）"), "{ja}");
+        assert!(ja.contains("30秒待つ"), "{ja}");
+    }
+
+    #[test]
+    fn an_unreachable_twilio_names_the_switch_only_when_it_moved_the_api() {
+        let unreachable = |elsewhere| TwilioError::Unreachable {
+            host: "api.twilio.com".into(),
+            reason: "connection refused".into(),
+            elsewhere,
+        };
+        assert_eq!(
+            unreachable(false).to_string(),
+            "could not reach Twilio at api.twilio.com: connection refused. Check the internet connection"
+        );
+        assert_eq!(
+            unreachable(true).to_string(),
+            "could not reach Twilio at api.twilio.com: connection refused. Check the internet \
+             connection and DIALTONE_TWILIO_API_BASE, which points Dialtone elsewhere than api.twilio.com"
+        );
+        assert_eq!(
+            unreachable(false).text().render(crate::i18n::Language::Ja),
+            "api.twilio.comのTwilioに接続できません：connection refused。インターネット接続を確認してください"
         );
     }
 

@@ -18,7 +18,7 @@ pub mod retry;
 
 pub use client::{install_crypto_provider, Client, ClientOptions, TWILIO_API_BASE};
 pub use credentials::{is_sid, Credentials};
-pub use error::{ApiError, TwilioError};
+pub use error::{ApiError, BaseUrlProblem, TwilioError};
 pub use resources::{
     Account, AppParams, Application, Call, CallFilter, Capabilities, IncomingPhoneNumber, Key,
     Media, MediaFormat, NewKey, NumberUpdate, OutgoingCallerId, Recording, VoiceConfig,

@@ -603,6 +603,97 @@ error-internal = the request failed: { $detail }
 error-port-in-use = port { $port } is already in use by another program. Pick another port: `dialtone serve --port { $next }`, DIALTONE_PORT={ $next }, or the Listener port field in Settings (and point your tunnel at it)
 error-port-privileged = port { $port } cannot be opened without administrator rights; choose a port from 1024 to 65535
 error-port-bind = could not listen on 127.0.0.1:{ $port }: { $detail }
+
+## Rust: Twilio's REST API (src-tauri/twilio/error.rs). $words is Twilio's own code, message
+## and link, shown as Twilio wrote them; $request is the method and path that failed.
+
+rest-unreachable = could not reach Twilio at { $host }: { $reason }. Check the internet connection{ $elsewhere ->
+        [yes] { " " }and DIALTONE_TWILIO_API_BASE, which points Dialtone elsewhere than api.twilio.com
+       *[no] {""}
+    }
+rest-timeout = Twilio at { $host } did not answer { $what } within { $seconds } s. Try again; if it keeps happening, check the connection or https://status.twilio.com
+rest-bad-response = Twilio's answer to { $what } could not be read ({ $reason }); this is a bug in Dialtone or a change at Twilio
+rest-invalid-sid = { $what } { $value } is not a Twilio SID: it is { $prefix } followed by 32 hexadecimal digits
+rest-base-url = the Twilio API base URL { $url } cannot be used: { $reason }
+rest-base-url-not-a-url = it is not a URL; use https://api.twilio.com
+rest-base-url-plain-http = plain http is only allowed to this machine (127.0.0.1); use https
+rest-base-url-not-https = it must start with https://
+rest-base-url-credentials = credentials do not belong in the URL
+rest-client-setup = the HTTP client could not be set up: { $detail }
+rest-api-credentials = Twilio refused the credentials ({ $words }). Check the Account SID and Auth Token (or the API key SID and secret) in Settings; a Standard API key cannot read the account or manage keys
+rest-api-not-found = Twilio has nothing at { $request } ({ $words }). The SID is wrong or it was deleted: check it in the Twilio Console
+# $tries: how many times the request was sent. $wait: Twilio's Retry-After in seconds, 0 when none.
+rest-api-rate-limited = Twilio is limiting how fast this account may send requests{ $tries ->
+        [0] {""}
+        [1] {""}
+       *[other] { " " }(tried { $tries } times)
+    }.{ $wait ->
+        [0] {""}
+       *[other] { " " }Twilio asked to wait { $wait } s.
+    } Wait a minute and try again
+rest-api-app-sid = Twilio rejected the TwiML App SID ({ $words }). Use a TwiML App of this account: Console › Voice › TwiML Apps
+rest-api-url = Twilio rejected a URL ({ $words }). Use a full https:// URL that Twilio can reach, such as the tunnel's URL plus /handle_calls
+rest-api-method = Twilio rejected an HTTP method ({ $words }). Use GET or POST
+rest-api-too-many-apps = this account already has Twilio's maximum of 1000 TwiML Apps ({ $words }). Delete unused ones in Console › Voice › TwiML Apps
+rest-api-down = Twilio's API is not working right now{ $tries ->
+        [0] {""}
+        [1] {""}
+       *[other] { " " }(tried { $tries } times)
+    } ({ $words }). Try again later; https://status.twilio.com says when it is back
+rest-api-refused = Twilio refused { $request } with HTTP { $status }: { $words }
+
+## Rust: set-up's errors and what it put back (src-tauri/setup/). The English is also what the
+## command line prints.
+
+sentence-then = { $first } { $second }
+setup-step-check-account = check the Account SID and Auth Token
+setup-step-list-numbers = list the account's phone numbers
+setup-step-list-caller-ids = list the account's verified caller IDs
+setup-step-check-key = check the API key
+setup-step-create-key = create the API key
+setup-step-find-app = find Dialtone's TwiML App
+setup-step-create-app = create the TwiML App
+setup-step-point-app = set the TwiML App's Voice URL
+setup-step-find-number = read the number's voice configuration
+setup-step-bind-number = connect the number to the TwiML App
+setup-step-restore-number = put the number's voice configuration back
+setup-step-delete-app = delete the TwiML App
+setup-step-delete-key = delete the API key
+setup-failed-credentials = Twilio refused this Account SID and Auth Token (error 20003). Copy both again from the Twilio Console, Account Info (the Auth Token shows after you click it). Nothing was saved
+# $status: Twilio's word for the account's state (suspended, closed).
+setup-failed-account-inactive = this Twilio account is { $status }, so it can neither place nor take calls. Reactivate it in the Twilio Console, then run the set-up again
+# $others: how many numbers the account has without voice.
+setup-failed-no-voice-number = this Twilio account has no phone number that can take voice calls{ $others ->
+        [0] {""}
+        [1] {", "}only one without voice
+       *[other] {", "}only { $others } without voice
+    }. Buy one in the Twilio Console (Phone Numbers › Buy a number, with Voice), then run the set-up again
+setup-failed-no-such-number = { $number } is not a voice number of this Twilio account; its voice numbers are { $choices }
+setup-failed-needs-confirmation = { $number } already sends its calls to { $wired }. Dialtone takes it over only when you confirm (on the command line: --force); it records that configuration and puts it back when you disconnect
+setup-failed-caller-id = { $caller } cannot be the outgoing caller ID: it is neither a number of this account nor one of its verified caller IDs (Twilio Console › Phone Numbers › Verified Caller IDs). Choose one of { $choices }
+setup-failed-declined = stopped: you declined to { $what }
+setup-failed-not-set-up = nothing to undo: Dialtone has no record of a set-up made on this computer (it keeps one in { $path }). A set-up made by hand is undone in the Twilio Console
+setup-failed-step = could not { $step }: { $reason }
+setup-failed-stopped = set-up stopped: { $cause }.
+setup-failed-nothing-changed = Nothing had been changed in your Twilio account yet, and nothing was saved.
+setup-failed-put-back = Put back as it was: { $items }. Nothing was saved.
+setup-failed-left = Could not be put back, so do it in the Twilio Console: { $items }.
+setup-undo-unfinished = undo did not finish: { $items }.
+setup-undo-done = Done: { $items }.
+setup-undo-try-again = Dialtone kept its record, so `dialtone setup --undo` (or Disconnect in Settings) tries the rest again.
+setup-undo-did-not-happen = { $what } did not happen ({ $why })
+setup-undo-step-failed = { $step }: { $reason }
+setup-undo-declined = you declined to { $what }
+setup-undone-new-key = deleted the new API key { $sid }
+setup-undone-new-app = deleted the new TwiML App { $sid }
+setup-undone-app-url = the TwiML App { $sid } has its old Voice URL again
+# $voice: where the number's calls went before (a URL, a TwiML App, Twilio's demo answer).
+setup-undone-number = { $number } sends its calls to { $voice } again
+setup-undone-number-gone = { $number } is no longer in the account, so there was nothing to put back
+setup-undone-app = deleted the TwiML App { $sid }
+setup-undone-app-gone = the TwiML App { $sid } was already gone
+setup-undone-key = deleted the API key { $sid }
+setup-undone-key-gone = the API key { $sid } was already gone
 shape-account-sid = AC followed by 32 hex digits (Twilio Console > Account Info)
 shape-auth-token = 32 hex digits (Twilio Console > Account Info > Auth Token)
 shape-api-key-sid = SK followed by 32 hex digits (Console > API keys & tokens)

@@ -576,6 +576,90 @@ error-internal = 要求を処理できませんでした：{ $detail }
 error-port-in-use = ポート{ $port }は他のプログラムが使用中です。別のポートを選んでください：`dialtone serve --port { $next }`、DIALTONE_PORT={ $next }、または設定の「リスナーのポート」（トンネルの転送先も合わせて変更）
 error-port-privileged = ポート{ $port }は管理者権限なしでは開けません。1024～65535のポートを選んでください
 error-port-bind = 127.0.0.1:{ $port }で待ち受けできません：{ $detail }
+
+## Rust: Twilio's REST API (src-tauri/twilio/error.rs)
+
+rest-unreachable = { $host }のTwilioに接続できません：{ $reason }。インターネット接続{ $elsewhere ->
+        [yes] と、Dialtoneの接続先をapi.twilio.com以外に変えているDIALTONE_TWILIO_API_BASE
+       *[no] {""}
+    }を確認してください
+rest-timeout = { $host }のTwilioが{ $seconds }秒以内に{ $what }に応答しませんでした。もう一度お試しください。繰り返す場合は、接続とTwilioの稼働状況（https://status.twilio.com）を確認してください
+rest-bad-response = { $what }へのTwilioの応答を読み取れませんでした（{ $reason }）。Dialtoneの不具合か、Twilio側の変更です
+rest-invalid-sid = { $what } { $value }はTwilioのSIDではありません。SIDは{ $prefix }と16進数32桁です
+rest-base-url = TwilioのAPIベースURL { $url }は使えません：{ $reason }
+rest-base-url-not-a-url = URLではありません。「https://api.twilio.com」を使ってください
+rest-base-url-plain-http = 暗号化しないhttpはこのコンピューター（127.0.0.1）宛てにだけ使えます。httpsを使ってください
+rest-base-url-not-https = https://で始まる必要があります
+rest-base-url-credentials = URLに認証情報を含めることはできません
+rest-client-setup = HTTPクライアントを準備できませんでした：{ $detail }
+rest-api-credentials = Twilioが認証情報を受け付けませんでした（{ $words }）。設定のAccount SIDとAuth Token（またはAPIキーのSIDとシークレット）を確認してください。Standard APIキーではアカウントの読み取りやキーの管理はできません
+rest-api-not-found = Twilioの{ $request }には何もありません（{ $words }）。SIDが間違っているか、削除されています。Twilio Consoleで確認してください
+rest-api-rate-limited = このアカウントからの要求が多すぎるため、Twilioが制限しています{ $tries ->
+        [0] {""}
+        [1] {""}
+       *[other] （{ $tries }回試行）
+    }。{ $wait ->
+        [0] {""}
+       *[other] Twilioからは{ $wait }秒待つよう求められています。
+    }1分ほど待ってからもう一度お試しください
+rest-api-app-sid = TwilioがTwiML App SIDを受け付けませんでした（{ $words }）。このアカウントのTwiML Appを使ってください：Console › Voice › TwiML Apps
+rest-api-url = TwilioがURLを受け付けませんでした（{ $words }）。Twilioから届く完全なhttps:// URL（トンネルのURLに/handle_callsを付けたものなど）を使ってください
+rest-api-method = TwilioがHTTPメソッドを受け付けませんでした（{ $words }）。GETかPOSTを使ってください
+rest-api-too-many-apps = このアカウントにはTwiML AppsがすでにTwilioの上限の1000個あります（{ $words }）。Console › Voice › TwiML Appsで使っていないものを削除してください
+rest-api-down = 現在TwilioのAPIが正常に動作していません{ $tries ->
+        [0] {""}
+        [1] {""}
+       *[other] （{ $tries }回試行）
+    }（{ $words }）。しばらくしてからもう一度お試しください。復旧の状況：https://status.twilio.com
+rest-api-refused = Twilioが{ $request }をHTTP { $status }で拒否しました：{ $words }
+
+## Rust: set-up's errors and what it put back (src-tauri/setup/)
+
+sentence-then = { $first }{ $second }
+setup-step-check-account = Account SIDとAuth Tokenの確認
+setup-step-list-numbers = アカウントの電話番号の取得
+setup-step-list-caller-ids = アカウントの認証済み発信者番号の取得
+setup-step-check-key = APIキーの確認
+setup-step-create-key = APIキーの作成
+setup-step-find-app = DialtoneのTwiML Appの検索
+setup-step-create-app = TwiML Appの作成
+setup-step-point-app = TwiML AppのVoice URLの設定
+setup-step-find-number = 番号の音声設定の読み取り
+setup-step-bind-number = 番号とTwiML Appの接続
+setup-step-restore-number = 番号の音声設定の復元
+setup-step-delete-app = TwiML Appの削除
+setup-step-delete-key = APIキーの削除
+setup-failed-credentials = TwilioがこのAccount SIDとAuth Tokenを受け付けませんでした（エラー20003）。Twilio ConsoleのAccount Infoから両方をもう一度コピーしてください（Auth Tokenはクリックすると表示されます）。何も保存していません
+setup-failed-account-inactive = このTwilioアカウントは{ $status }の状態のため、発信も着信もできません。Twilio Consoleでアカウントを再開してから、もう一度設定してください
+setup-failed-no-voice-number = このTwilioアカウントには音声通話を受けられる電話番号がありません{ $others ->
+        [0] {""}
+       *[other] （音声に対応していない番号が{ $others }件あります）
+    }。Twilio Console（Phone Numbers › Buy a number、Voice付き）で番号を購入してから、もう一度設定してください
+setup-failed-no-such-number = { $number }はこのTwilioアカウントの音声対応番号ではありません。音声対応番号は{ $choices }です
+setup-failed-needs-confirmation = { $number }の着信は現在{ $wired }に送られています。Dialtoneが引き継ぐのは確認したときだけです（コマンドラインでは--force）。元の設定は記録し、切断すると元に戻します
+setup-failed-caller-id = { $caller }は発信者番号に使えません。このアカウントの番号でも、認証済み発信者番号（Twilio Console › Phone Numbers › Verified Caller IDs）でもありません。{ $choices }から選んでください
+setup-failed-declined = 中止しました：「{ $what }」が承認されませんでした
+setup-failed-not-set-up = 元に戻すものがありません。このコンピューターで行った設定の記録がありません（記録の場所：{ $path }）。手作業で行った設定はTwilio Consoleで元に戻してください
+setup-failed-step = { $step }ができませんでした：{ $reason }
+setup-failed-stopped = 設定を中止しました：{ $cause }。
+setup-failed-nothing-changed = Twilioアカウントはまだ何も変更しておらず、何も保存していません。
+setup-failed-put-back = 元に戻したもの：{ $items }。何も保存していません。
+setup-failed-left = 元に戻せなかったもの（Twilio Consoleで戻してください）：{ $items }。
+setup-undo-unfinished = 元に戻す処理が完了しませんでした：{ $items }。
+setup-undo-done = 完了したもの：{ $items }。
+setup-undo-try-again = 記録は残してあるので、`dialtone setup --undo`（または設定の「この番号を切断」）で残りをもう一度試せます。
+setup-undo-did-not-happen = 「{ $what }」ができませんでした（{ $why }）
+setup-undo-step-failed = { $step }：{ $reason }
+setup-undo-declined = 「{ $what }」が承認されませんでした
+setup-undone-new-key = 新しいAPIキー{ $sid }を削除しました
+setup-undone-new-app = 新しいTwiML App { $sid }を削除しました
+setup-undone-app-url = TwiML App { $sid }のVoice URLを元に戻しました
+setup-undone-number = { $number }の着信の送り先を{ $voice }に戻しました
+setup-undone-number-gone = { $number }はもうアカウントにないため、戻すものはありませんでした
+setup-undone-app = TwiML App { $sid }を削除しました
+setup-undone-app-gone = TwiML App { $sid }はすでに削除されていました
+setup-undone-key = APIキー{ $sid }を削除しました
+setup-undone-key-gone = APIキー{ $sid }はすでに削除されていました
 shape-account-sid = ACで始まる16進数32桁（Twilio Console > Account Info）
 shape-auth-token = 16進数32桁（Twilio Console > Account Info > Auth Token）
 shape-api-key-sid = SKで始まる16進数32桁（Console > API keys & tokens）
