@@ -201,12 +201,12 @@ pub struct ImportResult {
     imported: Vec<Field>,
 }
 
-/// The settings as the panel shows them, in `language`. `desktop_problems` are the desktop
-/// shell's own words (English for now: see `desktop/`).
+/// The settings as the panel shows them, in `language`. `desktop_problems` are what the
+/// desktop shell found does not work here (a shortcut Wayland refuses, …).
 fn status_of(
     settings: &Settings,
     keychain_error: Option<&settings::StoreError>,
-    desktop_problems: &BTreeMap<Field, String>,
+    desktop_problems: &BTreeMap<Field, Text>,
     language: Language,
 ) -> SettingsStatus {
     SettingsStatus {
@@ -217,13 +217,23 @@ fn status_of(
                 label: i18n::errors::field_label(entry.field).render(language),
                 secret: entry.field.is_secret(),
                 set: entry.is_set(),
-                value: entry.display_value().map(str::to_owned),
+                value: match (entry.field, entry.source) {
+                    // The default greeting reads in the panel's language, as callers hear it.
+                    (Field::VoicemailGreeting, Source::Default) => {
+                        Some(settings::default_greeting(language))
+                    }
+                    _ => entry.display_value().map(str::to_owned),
+                },
                 source: entry.source,
                 problem: entry
                     .problem
                     .as_ref()
                     .map(|p| Text::from(p).render(language))
-                    .or_else(|| desktop_problems.get(&entry.field).cloned()),
+                    .or_else(|| {
+                        desktop_problems
+                            .get(&entry.field)
+                            .map(|p| p.render(language))
+                    }),
             })
             .collect(),
         complete: settings.is_complete(),
@@ -259,7 +269,7 @@ pub struct Backend {
     /// Why a well-formed desktop preference does not work here (a shortcut another program
     /// holds, Wayland, launch at login that could not be set up), shown as that field's
     /// problem. The desktop shell keeps it current.
-    desktop_problems: Mutex<BTreeMap<Field, String>>,
+    desktop_problems: Mutex<BTreeMap<Field, Text>>,
     /// Lifetime of the tokens handed to the UI.
     token_ttl_secs: u64,
     /// The OS's languages, best first: what `auto` follows (see [`Backend::language`]).
@@ -305,6 +315,11 @@ impl Backend {
     /// The language of the app window's words: the `language` setting, else the OS's.
     pub fn language(&self) -> Language {
         self.language_for(&self.system_languages)
+    }
+
+    /// The app's language as `settings` set it (the webhook's, which has no reader).
+    fn language_of(&self, settings: &Settings) -> Language {
+        i18n::negotiate(settings.valid(Field::Language), &self.system_languages)
     }
 
     /// The language for a reader who prefers `preferred` (a browser's `Accept-Language`):
@@ -374,7 +389,12 @@ impl Backend {
     pub async fn start_webhook_server(&self) -> Result<(), BackendError> {
         self.load_caller_id();
         self.webhook_server
-            .restart(|| self.current().map(|(settings, _)| settings))
+            .restart(|| {
+                self.current().map(|(settings, _)| {
+                    let language = self.language_of(&settings);
+                    (settings, language)
+                })
+            })
             .await
     }
 
@@ -433,7 +453,7 @@ impl Backend {
     }
 
     /// Records why `field` does not work here (`None`: it does), for the settings panel.
-    pub fn set_desktop_problem(&self, field: Field, problem: Option<String>) {
+    pub fn set_desktop_problem(&self, field: Field, problem: Option<Text>) {
         let mut problems = self.lock_desktop_problems();
         match problem {
             Some(problem) => problems.insert(field, problem),
@@ -441,7 +461,7 @@ impl Backend {
         };
     }
 
-    fn lock_desktop_problems(&self) -> std::sync::MutexGuard<'_, BTreeMap<Field, String>> {
+    fn lock_desktop_problems(&self) -> std::sync::MutexGuard<'_, BTreeMap<Field, Text>> {
         self.desktop_problems
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -555,7 +575,8 @@ impl Backend {
                     &self.lock_desktop_problems(),
                     language,
                 ));
-                Ok::<_, BackendError>(settings)
+                let language = self.language_of(&settings);
+                Ok::<_, BackendError>((settings, language))
             })
             .await
             .map_err(|e| e.in_language(language))?;

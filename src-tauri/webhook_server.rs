@@ -145,11 +145,15 @@ impl WebhookServer {
     /// Stops any running listener, then starts one for the settings `load` returns. `load` runs
     /// under the restart lock, so overlapping restarts (two quick saves) apply settings in the
     /// order they were read and the last save wins. Missing settings or a busy port leave the
-    /// listener stopped or failed, with the reason in [`WebhookServer::status`].
-    pub async fn restart<E>(&self, load: impl FnOnce() -> Result<Settings, E>) -> Result<(), E> {
+    /// listener stopped or failed, with the reason in [`WebhookServer::status`]. `load` also
+    /// says the app's language, which voicemail speaks to callers in.
+    pub async fn restart<E>(
+        &self,
+        load: impl FnOnce() -> Result<(Settings, Language), E>,
+    ) -> Result<(), E> {
         let _guard = self.restart.lock().await;
         self.stop_locked().await;
-        let settings = load()?;
+        let (settings, language) = load()?;
         let ready = settings
             .webhook_settings(true)
             .map_err(|e| Text::from(&e))
@@ -178,7 +182,9 @@ impl WebhookServer {
         webhook_settings.outgoing_caller_id = self.lock().outgoing_caller_id.clone();
         let configured = webhook_settings.public_base.is_some();
         let mut state = webhook::Context::new(webhook_settings, true, self.activity.clone())
-            .with_answering(webhook::answering::Answering::from_settings(&settings));
+            .with_answering(webhook::answering::Answering::from_settings(
+                &settings, language,
+            ));
         if let Some((journal, greeting)) = &self.journal {
             state = state.with_journal(journal.clone(), greeting.clone());
         }

@@ -5,6 +5,8 @@
 mod common;
 
 use common::ask_oracle;
+use dialtone::i18n::Language;
+use dialtone::settings::default_greeting;
 use dialtone::webhook::answering::{self, Answering, Voicemail};
 use serde_json::{json, Value};
 
@@ -21,6 +23,7 @@ fn voicemail_twiml_is_what_twilio_python_builds() {
             greeting: "Ana here & not now <sorry>. Leave a message.".into(),
             max_secs: 90,
         }),
+        language: Language::En,
     };
     let record = json!({
         "action": "voicemail/recorded",
@@ -29,6 +32,14 @@ fn voicemail_twiml_is_what_twilio_python_builds() {
     });
     let off = Answering {
         voicemail: None,
+        ..answering.clone()
+    };
+    let japanese = Answering {
+        voicemail: Some(Voicemail {
+            greeting: default_greeting(Language::Ja),
+            max_secs: 90,
+        }),
+        language: Language::Ja,
         ..answering.clone()
     };
     let requests = vec![
@@ -65,9 +76,26 @@ fn voicemail_twiml_is_what_twilio_python_builds() {
             json!([["reject", null, {"reason": "busy"}]]),
         ),
         oracle_case(
-            answering::recorded(),
+            answering.recorded(),
             json!([
                 ["say", "Thank you, your message was recorded. Goodbye.", {}],
+                ["hangup", null, {}]
+            ]),
+        ),
+        // In Japanese, every <Say> carries the language Twilio should read it in.
+        oracle_case(
+            japanese.unanswered(false),
+            json!([
+                ["say", default_greeting(Language::Ja), {"language": "ja-JP"}],
+                ["record", null, record],
+                ["say", "メッセージは録音されませんでした。失礼いたします。", {"language": "ja-JP"}],
+                ["hangup", null, {}]
+            ]),
+        ),
+        oracle_case(
+            japanese.recorded(),
+            json!([
+                ["say", "メッセージをお預かりしました。ありがとうございました。", {"language": "ja-JP"}],
                 ["hangup", null, {}]
             ]),
         ),

@@ -54,7 +54,7 @@ impl From<JournalError> for BackendError {
                 ErrorKind::History
             }
         };
-        Self::new(kind, error)
+        Self::text(kind, error.text())
     }
 }
 
@@ -64,7 +64,7 @@ impl From<RecordingsError> for BackendError {
             RecordingsError::NotFound { .. } => ErrorKind::NotFound,
             _ => ErrorKind::Twilio,
         };
-        Self::new(kind, error)
+        Self::text(kind, error.text())
     }
 }
 
@@ -74,7 +74,7 @@ impl From<GreetingError> for BackendError {
             GreetingError::Io { .. } | GreetingError::NoFolder => ErrorKind::History,
             _ => ErrorKind::Invalid,
         };
-        Self::new(kind, error)
+        Self::text(kind, error.text())
     }
 }
 

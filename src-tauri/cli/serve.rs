@@ -35,7 +35,12 @@ pub fn run(options: &Options, port: Option<u16>, skip_check: bool) -> Result<(),
             .port()
             .map_err(|e| ServeError::Settings(e.to_string()))?,
     };
-    let answering = webhook::answering::Answering::from_settings(&loaded.settings);
+    // The command line has no window: the setting, else the OS's language.
+    let language = crate::i18n::negotiate(
+        loaded.settings.valid(crate::settings::Field::Language),
+        &crate::i18n::system_languages(),
+    );
+    let answering = webhook::answering::Answering::from_settings(&loaded.settings, language);
     if skip_check {
         tracing::warn!("X-Twilio-Signature checks are OFF (--insecure-skip-signature-check); every request will be answered unverified");
     }

@@ -14,6 +14,8 @@ use tauri::plugin::TauriPlugin;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_autostart::ManagerExt as _;
 
+use crate::i18n::Text;
+
 /// The name of the entry (`Dialtone.desktop` on Linux) and what login screens show.
 const ENTRY_NAME: &str = "Dialtone";
 
@@ -28,15 +30,16 @@ pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
 pub fn apply<R: Runtime>(
     app: &AppHandle<R>,
     wanted: bool,
-    folder_note: Option<&str>,
-) -> Option<String> {
+    folder_note: Option<&Text>,
+) -> Option<Text> {
     let manager = app.autolaunch();
     if !wanted {
         return match manager.is_enabled() {
             Ok(false) => None,
-            _ => manager.disable().err().map(|e| {
-                format!("launch at login could not be switched off ({e}); remove Dialtone from your desktop's startup applications")
-            }),
+            _ => manager
+                .disable()
+                .err()
+                .map(|e| Text::new("autostart-off-failed").arg("detail", e)),
         };
     }
     let program = program_path(app);
@@ -44,12 +47,10 @@ pub fn apply<R: Runtime>(
         return Some(problem);
     }
     if let Err(e) = manager.enable() {
-        return Some(format!(
-            "launch at login could not be set up ({e}); add Dialtone to your desktop's startup applications instead"
-        ));
+        return Some(Text::new("autostart-failed").arg("detail", e));
     }
     tracing::info!("launch at login is on");
-    folder_note.map(str::to_owned)
+    folder_note.cloned()
 }
 
 /// What the entry starts: the AppImage when Dialtone runs from one, as auto-launch does.
@@ -63,28 +64,25 @@ fn program_path<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
 }
 
 /// On Linux an `Exec=` line with a space in the unquoted path would run another program.
-fn path_problem(program: &Path) -> Option<String> {
+fn path_problem(program: &Path) -> Option<Text> {
     let text = program.to_string_lossy();
-    (cfg!(target_os = "linux") && text.contains(char::is_whitespace)).then(|| {
-        format!("launch at login is not set up: Dialtone runs from {text}, a path with a space, which the startup entry cannot hold. Move Dialtone to a folder without spaces and save again")
-    })
+    (cfg!(target_os = "linux") && text.contains(char::is_whitespace))
+        .then(|| Text::new("autostart-path-with-space").arg("path", text))
 }
 
 /// Where auto-launch writes the entry (`$HOME/.config/autostart`) is not where this session's
 /// desktop reads it when `XDG_CONFIG_HOME` points elsewhere; say so.
-pub fn folder_note(home: Option<&Path>, xdg_config_home: Option<&Path>) -> Option<String> {
+pub fn folder_note(home: Option<&Path>, xdg_config_home: Option<&Path>) -> Option<Text> {
     if !cfg!(target_os = "linux") {
         return None;
     }
     let written = home?.join(".config");
     let read = xdg_config_home.filter(|p| !p.as_os_str().is_empty())?;
     (read != written).then(|| {
-        format!(
-            "launch at login is set up in {}, but XDG_CONFIG_HOME is {}: desktops that follow it look in {} and will not start Dialtone. Copy the entry there, or add Dialtone in your desktop's startup settings",
-            written.join("autostart").display(),
-            read.display(),
-            read.join("autostart").display()
-        )
+        Text::new("autostart-other-folder")
+            .arg("written", written.join("autostart").display())
+            .arg("config", read.display())
+            .arg("read", read.join("autostart").display())
     })
 }
 
@@ -103,7 +101,9 @@ mod tests {
             folder_note(Some(home), Some(Path::new("/home/ada/.config"))),
             None
         );
-        let note = folder_note(Some(home), Some(Path::new("/data/cfg"))).unwrap();
+        let note = folder_note(Some(home), Some(Path::new("/data/cfg")))
+            .unwrap()
+            .to_string();
         assert!(
             note.contains("/home/ada/.config/autostart") && note.contains("/data/cfg/autostart"),
             "{note}"

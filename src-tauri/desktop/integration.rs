@@ -12,6 +12,7 @@ use super::shortcuts::ShortcutSupport;
 use super::{autostart, deep_link, shortcuts, single_instance};
 use crate::backend::Backend;
 use crate::handoff::Handoff;
+use crate::i18n::Text;
 use crate::settings::Field;
 
 /// What the integration takes from the composition root ([`crate::app::Options::desktop`]).
@@ -24,7 +25,7 @@ pub struct Integration {
     pub shortcuts: ShortcutSupport,
     /// Why launch at login may not take effect in this session (see
     /// [`autostart::folder_note`]).
-    pub autostart_note: Option<String>,
+    pub autostart_note: Option<Text>,
     /// Replaces the app identifier in the single-instance bus name: tests run their own.
     pub instance_id: Option<String>,
 }
@@ -32,7 +33,7 @@ pub struct Integration {
 /// The session facts the preferences are applied with.
 struct Session {
     shortcuts: ShortcutSupport,
-    autostart_note: Option<String>,
+    autostart_note: Option<Text>,
 }
 
 /// Adds the integration's plugins to `base`, the single-instance plugin first.
@@ -90,10 +91,6 @@ pub fn apply_preferences<R: Runtime>(app: &AppHandle<R>) {
     for (field, problem) in shortcuts::apply(app, &prefs.shortcuts, session.shortcuts) {
         backend.set_desktop_problem(field, problem);
     }
-    let autostart = autostart::apply(
-        app,
-        prefs.launch_at_login,
-        session.autostart_note.as_deref(),
-    );
+    let autostart = autostart::apply(app, prefs.launch_at_login, session.autostart_note.as_ref());
     backend.set_desktop_problem(Field::LaunchAtLogin, autostart);
 }

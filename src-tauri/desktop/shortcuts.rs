@@ -13,6 +13,8 @@ use tauri::{AppHandle, Manager as _, Runtime};
 use tauri_plugin_global_shortcut::{GlobalShortcutExt as _, Shortcut, ShortcutState};
 
 use crate::handoff::Handoff;
+use crate::i18n::errors::field_label;
+use crate::i18n::Text;
 use crate::phone_control::PhoneCommand;
 use crate::settings::desktop::Shortcut as ShortcutSetting;
 use crate::settings::Field;
@@ -51,11 +53,11 @@ impl ShortcutSupport {
     }
 
     /// Why a shortcut setting cannot work here.
-    fn problem(self) -> Option<&'static str> {
+    fn problem(self) -> Option<Text> {
         match self {
             Self::Available => None,
-            Self::Wayland => Some("Wayland does not let apps take global shortcuts, so this one is not active. Bind the key in your desktop's keyboard settings to the command dialtone answer, dialtone hangup or dialtone mute instead."),
-            Self::NoDisplay => Some("there is no X11 display to take the shortcut on (DISPLAY is not set), so it is not active"),
+            Self::Wayland => Some(Text::new("shortcut-wayland")),
+            Self::NoDisplay => Some(Text::new("shortcut-no-display")),
         }
     }
 }
@@ -95,7 +97,7 @@ pub fn apply<R: Runtime>(
     app: &AppHandle<R>,
     wanted: &[ShortcutSetting],
     support: ShortcutSupport,
-) -> Vec<(Field, Option<String>)> {
+) -> Vec<(Field, Option<Text>)> {
     let commands = match app.try_state::<ShortcutCommands>() {
         Some(commands) => commands,
         None => {
@@ -108,20 +110,20 @@ pub fn apply<R: Runtime>(
         tracing::warn!("the previous global shortcuts could not be released: {e}");
     }
     commands.lock().clear();
-    let mut problems: Vec<(Field, Option<String>)> = crate::settings::desktop::SHORTCUTS
+    let mut problems: Vec<(Field, Option<Text>)> = crate::settings::desktop::SHORTCUTS
         .iter()
         .map(|(field, _)| (*field, None))
         .collect();
     let mut taken: Vec<&ShortcutSetting> = Vec::new();
     for setting in wanted {
         let problem = if let Some(why) = support.problem() {
-            Some(why.to_owned())
+            Some(why)
         } else if let Some(first) = taken.iter().find(|t| t.keys == setting.keys) {
-            Some(format!(
-                "{} is already the shortcut for \"{}\": give each its own combination",
-                setting.keys,
-                first.field.label()
-            ))
+            Some(
+                Text::new("shortcut-duplicate")
+                    .arg("keys", &setting.keys)
+                    .message("other", field_label(first.field)),
+            )
         } else {
             register(app, setting, &commands).err()
         };
@@ -147,9 +149,12 @@ fn register<R: Runtime>(
     app: &AppHandle<R>,
     setting: &ShortcutSetting,
     commands: &ShortcutCommands,
-) -> Result<(), String> {
-    let shortcut = Shortcut::from_str(&setting.keys)
-        .map_err(|e| format!("{} cannot be read as a key combination: {e}", setting.keys))?;
+) -> Result<(), Text> {
+    let shortcut = Shortcut::from_str(&setting.keys).map_err(|e| {
+        Text::new("shortcut-unreadable")
+            .arg("keys", &setting.keys)
+            .arg("detail", e)
+    })?;
     match app.global_shortcut().register(shortcut) {
         Ok(()) => {
             commands
@@ -158,14 +163,12 @@ fn register<R: Runtime>(
             Ok(())
         }
         // global-hotkey's words for an XGrabKey refused with BadAccess: another client holds it.
-        Err(e) if e.to_string().starts_with("HotKey already registered") => Err(format!(
-            "{} is taken by another program, so it is not active: choose another combination",
-            setting.keys
-        )),
-        Err(e) => Err(format!(
-            "{} could not be set up as a global shortcut ({e}); choose another combination",
-            setting.keys
-        )),
+        Err(e) if e.to_string().starts_with("HotKey already registered") => {
+            Err(Text::new("shortcut-taken").arg("keys", &setting.keys))
+        }
+        Err(e) => Err(Text::new("shortcut-failed")
+            .arg("keys", &setting.keys)
+            .arg("detail", e)),
     }
 }
 
@@ -196,6 +199,7 @@ mod tests {
         assert!(ShortcutSupport::Wayland
             .problem()
             .unwrap()
+            .to_string()
             .contains("dialtone answer"));
     }
 }

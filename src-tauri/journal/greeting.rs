@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Text;
+
 /// Twilio fetches the greeting while the caller waits; a few minutes of MP3 fit easily.
 pub const MAX_GREETING_BYTES: usize = 5 * 1024 * 1024;
 
@@ -45,19 +47,36 @@ impl AudioKind {
 
 #[derive(Debug, thiserror::Error)]
 pub enum GreetingError {
-    #[error("the greeting must be an MP3 or WAV file; this one is neither")]
+    #[error("{}", self.text())]
     NotAudio,
-    #[error("the greeting is {size} bytes; keep it under {} MB (a minute of MP3 is about 1 MB)", MAX_GREETING_BYTES / (1024 * 1024))]
+    #[error("{}", self.text())]
     TooLarge { size: usize },
-    #[error("the greeting is empty")]
+    #[error("{}", self.text())]
     Empty,
-    #[error("there is no data folder to keep the greeting in")]
+    #[error("{}", self.text())]
     NoFolder,
-    #[error("the greeting could not be saved in {}: {source}", .path.display())]
+    #[error("{}", self.text())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl GreetingError {
+    /// What is wrong with the greeting and what to do, in words to be.
+    pub fn text(&self) -> Text {
+        match self {
+            GreetingError::NotAudio => Text::new("error-greeting-not-audio"),
+            GreetingError::TooLarge { size } => Text::new("error-greeting-too-large")
+                .arg("size", size)
+                .arg("max", MAX_GREETING_BYTES / (1024 * 1024)),
+            GreetingError::Empty => Text::new("error-greeting-empty"),
+            GreetingError::NoFolder => Text::new("error-greeting-no-folder"),
+            GreetingError::Io { path, source } => Text::new("error-greeting-io")
+                .arg("path", path.display())
+                .arg("detail", source),
+        }
+    }
 }
 
 /// Where the greeting lives: `voicemail-greeting.mp3` or `.wav` in the data folder.

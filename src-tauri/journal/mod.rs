@@ -43,6 +43,7 @@ pub use contacts::{Contact, ContactDraft, ContactNumber};
 pub use voicemail::{RecordingReport, VoicemailEntry};
 pub use writer::{Pending, WriteError};
 
+use crate::i18n::Text;
 use crate::phone_number::Region;
 use recordings_api::RecordingMedia;
 
@@ -54,19 +55,44 @@ const MAX_NAME: usize = 200;
 const MAX_LABEL: usize = 40;
 const MAX_NUMBERS: usize = 20;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Its words are catalog messages ([`JournalError::text`]); `Display` is the English.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum JournalError {
     /// The file could not be opened; the text says why and what to do.
-    #[error("call history is unavailable: {0}")]
+    #[error("{}", self.text())]
     Unavailable(String),
-    #[error(transparent)]
+    #[error("{}", self.text())]
     Write(#[from] WriteError),
-    #[error("the call history could not be read: {0}")]
+    #[error("{}", self.text())]
     Read(String),
-    #[error("{0}")]
-    Invalid(String),
-    #[error("{0}")]
-    NotFound(String),
+    /// What a page or a file sent that the journal does not take (a contact without a name…).
+    #[error("{}", self.text())]
+    Invalid(Text),
+    #[error("{}", self.text())]
+    NotFound(Text),
+}
+
+impl JournalError {
+    /// What went wrong and what to do, in words to be. The SQLite and OS details inside stay
+    /// as they were written.
+    pub fn text(&self) -> Text {
+        match self {
+            JournalError::Unavailable(why) => {
+                Text::new("error-journal-unavailable").arg("why", why)
+            }
+            JournalError::Write(WriteError::Sqlite(detail)) => {
+                Text::new("error-journal-write-failed").arg("detail", detail)
+            }
+            JournalError::Write(WriteError::Stopped) => Text::new("error-journal-writer-stopped"),
+            JournalError::Write(WriteError::Unavailable(why)) => {
+                Text::new("error-journal-unavailable").arg("why", why)
+            }
+            JournalError::Read(detail) => {
+                Text::new("error-journal-read-failed").arg("detail", detail)
+            }
+            JournalError::Invalid(text) | JournalError::NotFound(text) => text.clone(),
+        }
+    }
 }
 
 impl From<rusqlite::Error> for JournalError {
@@ -444,9 +470,7 @@ impl Journal {
             && report.nameless + report.without_numbers == 0
             && parsed.bad_lines > 0
         {
-            return Err(JournalError::Invalid(
-                "the file holds no vCards (BEGIN:VCARD … END:VCARD); export the contacts as vCard (.vcf) and try again".into(),
-            ));
+            return Err(JournalError::Invalid(Text::new("error-contacts-no-vcards")));
         }
         let at = now_ms();
         let (imported, duplicates) = self
@@ -485,15 +509,11 @@ pub struct ImportReport {
 }
 
 fn no_voicemail(sid: &str) -> JournalError {
-    JournalError::NotFound(format!(
-        "there is no voicemail {sid} (it may have been deleted)"
-    ))
+    JournalError::NotFound(Text::new("error-voicemail-not-found").arg("sid", sid))
 }
 
 fn no_contact(id: i64) -> JournalError {
-    JournalError::NotFound(format!(
-        "there is no contact {id} (it may have been deleted)"
-    ))
+    JournalError::NotFound(Text::new("error-contact-not-found").arg("id", id))
 }
 
 /// Trims the name, turns each number into E.164 (naming the one that is not a number), and
@@ -501,29 +521,29 @@ fn no_contact(id: i64) -> JournalError {
 fn clean_draft(draft: ContactDraft, home: Option<Region>) -> Result<ContactDraft, JournalError> {
     let name = draft.name.trim().to_owned();
     if name.is_empty() {
-        return Err(JournalError::Invalid("a contact needs a name".into()));
+        return Err(JournalError::Invalid(Text::new("error-contact-needs-name")));
     }
     if name.chars().count() > MAX_NAME {
-        return Err(JournalError::Invalid(format!(
-            "the name is longer than {MAX_NAME} characters"
-        )));
-    }
-    if draft.numbers.is_empty() {
         return Err(JournalError::Invalid(
-            "a contact needs at least one phone number".into(),
+            Text::new("error-contact-name-too-long").arg("max", MAX_NAME),
         ));
     }
-    if draft.numbers.len() > MAX_NUMBERS {
-        return Err(JournalError::Invalid(format!(
-            "a contact can have at most {MAX_NUMBERS} numbers"
+    if draft.numbers.is_empty() {
+        return Err(JournalError::Invalid(Text::new(
+            "error-contact-needs-number",
         )));
+    }
+    if draft.numbers.len() > MAX_NUMBERS {
+        return Err(JournalError::Invalid(
+            Text::new("error-contact-too-many-numbers").arg("max", MAX_NUMBERS),
+        ));
     }
     let mut numbers: Vec<ContactNumber> = Vec::new();
     for n in draft.numbers {
         let e164 = numbers::to_e164(&n.number, home).ok_or_else(|| {
-            JournalError::Invalid(format!(
-                "{:?} is not a phone number Dialtone can read: write it with + and the country code, e.g. +15551234567",
-                n.number.chars().take(40).collect::<String>()
+            JournalError::Invalid(Text::new("error-contact-not-a-number").arg(
+                "number",
+                format!("{:?}", n.number.chars().take(40).collect::<String>()),
             ))
         })?;
         let label = n

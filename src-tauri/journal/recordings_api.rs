@@ -9,6 +9,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use crate::i18n::Text;
 use crate::secret::Secret;
 use crate::twilio::{self, MediaFormat, TwilioError};
 
@@ -50,28 +51,45 @@ impl RecordingMedia {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Its words are catalog messages ([`RecordingsError::text`]); `Display` is the English.
+#[derive(Debug, Clone, PartialEq)]
 pub enum RecordingsError {
-    #[error("Twilio has no recording {sid} (it may have been deleted in the Twilio Console)")]
-    NotFound { sid: String },
+    NotFound {
+        sid: String,
+    },
     /// Anything else Twilio or the way to it said, in the REST client's words (they name the
     /// fix and hold no credential).
-    #[error("{0}")]
-    Twilio(String),
-    #[error("{0}")]
-    Setup(String),
+    Twilio(Text),
+    Setup(Text),
 }
 
+impl std::fmt::Display for RecordingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for RecordingsError {}
+
 impl RecordingsError {
+    pub fn text(&self) -> Text {
+        match self {
+            RecordingsError::NotFound { sid } => {
+                Text::new("error-voicemail-recording-gone").arg("sid", sid)
+            }
+            RecordingsError::Twilio(text) | RecordingsError::Setup(text) => text.clone(),
+        }
+    }
+
     fn from_twilio(sid: &str, error: &TwilioError) -> Self {
         match error {
             TwilioError::Api(e) if e.status == 404 => RecordingsError::NotFound {
                 sid: sid.to_owned(),
             },
             TwilioError::InvalidSid { .. } | TwilioError::BaseUrl { .. } => {
-                RecordingsError::Setup(error.to_string())
+                RecordingsError::Setup(error.text())
             }
-            other => RecordingsError::Twilio(other.to_string()),
+            other => RecordingsError::Twilio(other.text()),
         }
     }
 }
@@ -113,7 +131,7 @@ pub fn default_factory() -> RecordingsApiFactory {
 
 /// A REST client authenticated with the API key.
 pub fn client(base: &str, credentials: RestCredentials) -> Result<twilio::Client, RecordingsError> {
-    let setup = |e: TwilioError| RecordingsError::Setup(e.to_string());
+    let setup = |e: TwilioError| RecordingsError::Setup(e.text());
     let credentials = twilio::Credentials::api_key(
         &credentials.account_sid,
         &credentials.api_key_sid,
@@ -137,9 +155,9 @@ impl RecordingsApi for twilio::Client {
                 .await
                 .map_err(|e| RecordingsError::from_twilio(sid, &e))?;
             if media.bytes.len() > MAX_MEDIA_BYTES {
-                return Err(RecordingsError::Setup(
-                    "the recording is too large to keep".into(),
-                ));
+                return Err(RecordingsError::Setup(Text::new(
+                    "error-voicemail-recording-too-large",
+                )));
             }
             let content_type = if media.content_type.starts_with("audio/") {
                 media.content_type

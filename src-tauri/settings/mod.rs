@@ -21,9 +21,10 @@ use crate::secret::Secret;
 
 /// The listener port when none is configured (the tutorial's).
 pub const DEFAULT_PORT: u16 = 3000;
-/// What callers hear before the tone when the user has not said otherwise.
-pub const DEFAULT_GREETING: &str =
-    "The person you are calling is not available. Please leave a message after the tone.";
+/// What callers hear before the tone when the user has not said otherwise, in `language`.
+pub fn default_greeting(language: crate::i18n::Language) -> String {
+    crate::i18n::Text::new("voicemail-spoken-greeting").render(language)
+}
 /// The longest voicemail by default: two minutes.
 pub const DEFAULT_VOICEMAIL_SECS: u32 = 120;
 /// How long an incoming call rings by default (Twilio's own `<Dial>` default).
@@ -298,7 +299,10 @@ impl Settings {
                 Some(field::MAX_CALL_SECONDS.to_string()),
             ),
             (Field::Voicemail, Some(true.to_string())),
-            (Field::VoicemailGreeting, Some(DEFAULT_GREETING.to_owned())),
+            (
+                Field::VoicemailGreeting,
+                Some(default_greeting(crate::i18n::Language::En)),
+            ),
             (
                 Field::VoicemailMaxSecs,
                 Some(DEFAULT_VOICEMAIL_SECS.to_string()),

@@ -6,7 +6,8 @@
 //! reach this listener under whatever base and prefix the tunnel has, and are signed over the
 //! same public base as the voice webhook.
 
-use crate::settings::{self, Field, Settings};
+use crate::i18n::{Language, Text};
+use crate::settings::{self, Field, Settings, Source};
 use crate::twiml;
 
 /// Where `<Dial action>` sends the outcome of the dialled leg.
@@ -18,10 +19,23 @@ pub const RECORDING_STATUS_PATH: &str = "voicemail/status";
 /// The recorded greeting, for `<Play>`.
 pub const GREETING_PATH: &str = "voicemail/greeting";
 
-/// What the caller hears when no message was left.
-const NO_MESSAGE: &str = "No message was recorded. Goodbye.";
-/// What the caller hears after leaving one.
-const THANKS: &str = "Thank you, your message was recorded. Goodbye.";
+/// `<Say>` in the language its words are written in: Twilio reads text with an English voice
+/// unless told otherwise, and a Japanese greeting read that way is noise. The words decide,
+/// not the app's language, so an English greeting typed by a Japanese user is read in English.
+fn say(words: &str) -> twiml::Element {
+    let japanese = words.chars().any(|c| {
+        matches!(c,
+            '\u{3040}'..='\u{30ff}' // hiragana, katakana
+            | '\u{3400}'..='\u{9fff}' // CJK ideographs
+            | '\u{ff66}'..='\u{ff9f}') // half-width katakana
+    });
+    let element = twiml::say(words);
+    if japanese {
+        element.attr("language", "ja-JP")
+    } else {
+        element
+    }
+}
 
 /// The answering preferences, read from the settings at each (re)start of the webhook.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +45,8 @@ pub struct Answering {
     pub do_not_disturb: bool,
     /// `None` when voicemail is off.
     pub voicemail: Option<Voicemail>,
+    /// What Dialtone itself says to callers ("No message was recorded…") is in this language.
+    pub language: Language,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,17 +63,19 @@ impl Default for Answering {
             ring_secs: settings::DEFAULT_RING_SECS,
             do_not_disturb: false,
             voicemail: Some(Voicemail {
-                greeting: settings::DEFAULT_GREETING.to_owned(),
+                greeting: settings::default_greeting(Language::En),
                 max_secs: settings::DEFAULT_VOICEMAIL_SECS,
             }),
+            language: Language::En,
         }
     }
 }
 
 impl Answering {
     /// From the settings; a malformed value (which `config show` and Settings flag) falls back
-    /// to its default, so a typo never stops calls from ringing.
-    pub fn from_settings(settings: &Settings) -> Self {
+    /// to its default, so a typo never stops calls from ringing. `language` is the app's: the
+    /// default greeting and Dialtone's own lines are spoken in it.
+    pub fn from_settings(settings: &Settings, language: Language) -> Self {
         let text = |field: Field| settings.valid(field);
         let switch = |field: Field, default: bool| {
             text(field)
@@ -71,11 +89,17 @@ impl Answering {
             ring_secs: number(Field::RingSecs, settings::DEFAULT_RING_SECS),
             do_not_disturb: switch(Field::DoNotDisturb, false),
             voicemail: switch(Field::Voicemail, true).then(|| Voicemail {
-                greeting: text(Field::VoicemailGreeting)
-                    .unwrap_or(settings::DEFAULT_GREETING)
-                    .to_owned(),
+                greeting: match text(Field::VoicemailGreeting) {
+                    Some(own)
+                        if settings.get(Field::VoicemailGreeting).source != Source::Default =>
+                    {
+                        own.to_owned()
+                    }
+                    _ => settings::default_greeting(language),
+                },
                 max_secs: number(Field::VoicemailMaxSecs, settings::DEFAULT_VOICEMAIL_SECS),
             }),
+            language,
         }
     }
 
@@ -88,7 +112,7 @@ impl Answering {
         let greeting = if recorded_greeting {
             twiml::play(GREETING_PATH)
         } else {
-            twiml::say(&voicemail.greeting)
+            say(&voicemail.greeting)
         };
         twiml::response([
             greeting,
@@ -97,7 +121,7 @@ impl Answering {
                 .attr("maxLength", voicemail.max_secs.to_string())
                 .attr("recordingStatusCallback", RECORDING_STATUS_PATH),
             // `<Record>` skips its action when nothing was recorded; this runs instead.
-            twiml::say(NO_MESSAGE),
+            say(&Text::new("voicemail-spoken-no-message").render(self.language)),
             twiml::hangup(),
         ])
     }
@@ -111,11 +135,12 @@ impl Answering {
             twiml::response([twiml::reject().attr("reason", "busy")])
         }
     }
-}
 
-/// The answer to the `<Record action>`: the message is in; say so and hang up.
-pub fn recorded() -> String {
-    twiml::response([twiml::say(THANKS), twiml::hangup()])
+    /// The answer to the `<Record action>`: the message is in; say so and hang up.
+    pub fn recorded(&self) -> String {
+        let thanks = Text::new("voicemail-spoken-thanks").render(self.language);
+        twiml::response([say(&thanks), twiml::hangup()])
+    }
 }
 
 /// The answer to a `<Dial action>` whose call was answered (or that was ours outbound): the
@@ -141,7 +166,7 @@ mod tests {
             ("DIALTONE_DO_NOT_DISTURB", "on"),
         ]);
         let settings = Settings::resolve(&env, &Default::default());
-        let answering = Answering::from_settings(&settings);
+        let answering = Answering::from_settings(&settings, Language::En);
         assert_eq!(answering.ring_secs, 20);
         assert!(answering.do_not_disturb);
         let voicemail = answering.voicemail.clone().unwrap();
@@ -160,17 +185,48 @@ mod tests {
             &Environment::from_vars([("DIALTONE_VOICEMAIL", "off")]),
             &Default::default(),
         );
-        let off = Answering::from_settings(&off);
+        let off = Answering::from_settings(&off, Language::En);
         assert_eq!(off.unanswered(false), twiml::response([twiml::hangup()]));
         assert!(off
             .do_not_disturb_twiml(false)
             .contains(r#"<Reject reason="busy" />"#));
         assert_eq!(
-            Answering::from_settings(&Settings::resolve(
-                &Environment::default(),
-                &Default::default()
-            )),
+            Answering::from_settings(
+                &Settings::resolve(&Environment::default(), &Default::default()),
+                Language::En
+            ),
             Answering::default()
+        );
+    }
+
+    #[test]
+    fn the_default_greeting_is_spoken_in_the_apps_language_and_own_words_in_theirs() {
+        let defaults = Settings::resolve(&Environment::default(), &Default::default());
+        let ja = Answering::from_settings(&defaults, Language::Ja);
+        let xml = ja.unanswered(false);
+        assert!(
+            xml.contains(&format!(
+                "<Say language=\"ja-JP\">{}</Say>",
+                settings::default_greeting(Language::Ja)
+            )),
+            "{xml}"
+        );
+        assert!(ja.recorded().contains("<Say language=\"ja-JP\">"));
+        // A greeting the user wrote is theirs, read in the language it is written in.
+        let own = Settings::resolve(
+            &Environment::from_vars([("DIALTONE_VOICEMAIL_GREETING", "Hi, it's Ana.")]),
+            &Default::default(),
+        );
+        let xml = Answering::from_settings(&own, Language::Ja).unanswered(false);
+        assert!(xml.contains("<Say>Hi, it's Ana.</Say>"), "{xml}");
+        let own = Settings::resolve(
+            &Environment::from_vars([("DIALTONE_VOICEMAIL_GREETING", "アナです。")]),
+            &Default::default(),
+        );
+        let xml = Answering::from_settings(&own, Language::En).unanswered(false);
+        assert!(
+            xml.contains("<Say language=\"ja-JP\">アナです。</Say>"),
+            "{xml}"
         );
     }
 }

@@ -188,7 +188,7 @@ pub async fn recorded(State(context): State<Arc<Context>>, form: TwilioForm) -> 
     context
         .activity()
         .record(StatusCode::OK, Text::new("outcome-voicemail-left"));
-    xml(answering::recorded())
+    xml(context.answering().recorded())
 }
 
 /// `POST /voicemail/status`: the `recordingStatusCallback`.

@@ -694,6 +694,49 @@ setup-undone-app = deleted the TwiML App { $sid }
 setup-undone-app-gone = the TwiML App { $sid } was already gone
 setup-undone-key = deleted the API key { $sid }
 setup-undone-key-gone = the API key { $sid } was already gone
+
+## Rust: the desktop shell's problems, shown under a setting (src-tauri/desktop/)
+
+shortcut-wayland = Wayland does not let apps take global shortcuts, so this one is not active. Bind the key in your desktop's keyboard settings to the command dialtone answer, dialtone hangup or dialtone mute instead.
+shortcut-no-display = there is no X11 display to take the shortcut on (DISPLAY is not set), so it is not active
+# $other: the label of the setting that already has the keys.
+shortcut-duplicate = { $keys } is already the shortcut for "{ $other }": give each its own combination
+shortcut-unreadable = { $keys } cannot be read as a key combination: { $detail }
+shortcut-taken = { $keys } is taken by another program, so it is not active: choose another combination
+shortcut-failed = { $keys } could not be set up as a global shortcut ({ $detail }); choose another combination
+autostart-off-failed = launch at login could not be switched off ({ $detail }); remove Dialtone from your desktop's startup applications
+autostart-failed = launch at login could not be set up ({ $detail }); add Dialtone to your desktop's startup applications instead
+autostart-path-with-space = launch at login is not set up: Dialtone runs from { $path }, a path with a space, which the startup entry cannot hold. Move Dialtone to a folder without spaces and save again
+autostart-other-folder = launch at login is set up in { $written }, but XDG_CONFIG_HOME is { $config }: desktops that follow it look in { $read } and will not start Dialtone. Copy the entry there, or add Dialtone in your desktop's startup settings
+
+## Rust: the call journal's, voicemail's and contacts' errors (src-tauri/journal/)
+
+# $why: what went wrong opening the file, in the words of SQLite or the OS.
+error-journal-unavailable = call history is unavailable: { $why }
+error-journal-write-failed = the call history could not be written: { $detail }
+error-journal-writer-stopped = the call history's writer has stopped
+error-journal-read-failed = the call history could not be read: { $detail }
+error-contacts-no-vcards = the file holds no vCards (BEGIN:VCARD … END:VCARD); export the contacts as vCard (.vcf) and try again
+error-voicemail-not-found = there is no voicemail { $sid } (it may have been deleted)
+error-contact-not-found = there is no contact { $id } (it may have been deleted)
+error-contact-needs-name = a contact needs a name
+error-contact-name-too-long = the name is longer than { $max } characters
+error-contact-needs-number = a contact needs at least one phone number
+error-contact-too-many-numbers = a contact can have at most { $max } numbers
+error-contact-not-a-number = { $number } is not a phone number Dialtone can read: write it with + and the country code, e.g. +15551234567
+error-voicemail-recording-gone = Twilio has no recording { $sid } (it may have been deleted in the Twilio Console)
+error-voicemail-recording-too-large = the recording is too large to keep
+error-greeting-not-audio = the greeting must be an MP3 or WAV file; this one is neither
+error-greeting-too-large = the greeting is { $size } bytes; keep it under { $max } MB (a minute of MP3 is about 1 MB)
+error-greeting-empty = the greeting is empty
+error-greeting-no-folder = there is no data folder to keep the greeting in
+error-greeting-io = the greeting could not be saved in { $path }: { $detail }
+
+## Rust: what voicemail says to callers (src-tauri/webhook/answering.rs), read by Twilio's <Say>
+
+voicemail-spoken-greeting = The person you are calling is not available. Please leave a message after the tone.
+voicemail-spoken-no-message = No message was recorded. Goodbye.
+voicemail-spoken-thanks = Thank you, your message was recorded. Goodbye.
 shape-account-sid = AC followed by 32 hex digits (Twilio Console > Account Info)
 shape-auth-token = 32 hex digits (Twilio Console > Account Info > Auth Token)
 shape-api-key-sid = SK followed by 32 hex digits (Console > API keys & tokens)

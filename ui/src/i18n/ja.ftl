@@ -660,6 +660,47 @@ setup-undone-app = TwiML App { $sid }を削除しました
 setup-undone-app-gone = TwiML App { $sid }はすでに削除されていました
 setup-undone-key = APIキー{ $sid }を削除しました
 setup-undone-key-gone = APIキー{ $sid }はすでに削除されていました
+
+## Rust: the desktop shell's problems, shown under a setting (src-tauri/desktop/)
+
+shortcut-wayland = Waylandではアプリがグローバルショートカットを使えないため、このショートカットは無効です。代わりにデスクトップのキーボード設定で、キーにdialtone answer、dialtone hangup、dialtone muteのコマンドを割り当ててください。
+shortcut-no-display = ショートカットを受け取るX11ディスプレイがない（DISPLAYが未設定の）ため、無効です
+shortcut-duplicate = { $keys }はすでに「{ $other }」のショートカットです。それぞれ別の組み合わせにしてください
+shortcut-unreadable = { $keys }はキーの組み合わせとして読み取れません：{ $detail }
+shortcut-taken = { $keys }は他のプログラムが使っているため無効です。別の組み合わせを選んでください
+shortcut-failed = { $keys }をグローバルショートカットに設定できませんでした（{ $detail }）。別の組み合わせを選んでください
+autostart-off-failed = ログイン時の起動をオフにできませんでした（{ $detail }）。デスクトップの自動起動アプリからDialtoneを削除してください
+autostart-failed = ログイン時の起動を設定できませんでした（{ $detail }）。代わりにデスクトップの自動起動アプリにDialtoneを追加してください
+autostart-path-with-space = ログイン時の起動は設定されていません。Dialtoneの場所{ $path }に空白が含まれ、自動起動の項目に書けません。空白のないフォルダーにDialtoneを移してから、もう一度保存してください
+autostart-other-folder = ログイン時の起動は{ $written }に設定しましたが、XDG_CONFIG_HOMEが{ $config }のため、それに従うデスクトップは{ $read }を見るのでDialtoneを起動しません。項目をそこへコピーするか、デスクトップの自動起動の設定でDialtoneを追加してください
+
+## Rust: the call journal's, voicemail's and contacts' errors (src-tauri/journal/)
+
+error-journal-unavailable = 通話履歴を利用できません：{ $why }
+error-journal-write-failed = 通話履歴に書き込めませんでした：{ $detail }
+error-journal-writer-stopped = 通話履歴の書き込みが停止しています
+error-journal-read-failed = 通話履歴を読み込めませんでした：{ $detail }
+error-contacts-no-vcards = ファイルにvCard（BEGIN:VCARD … END:VCARD）がありません。連絡先をvCard（.vcf）形式で書き出してから、もう一度お試しください
+error-voicemail-not-found = 留守番電話{ $sid }はありません（削除された可能性があります）
+error-contact-not-found = 連絡先{ $id }はありません（削除された可能性があります）
+error-contact-needs-name = 連絡先には名前が必要です
+error-contact-name-too-long = 名前が{ $max }文字を超えています
+error-contact-needs-number = 連絡先には電話番号が1つ以上必要です
+error-contact-too-many-numbers = 1件の連絡先に登録できる番号は{ $max }個までです
+error-contact-not-a-number = { $number }はDialtoneが読み取れる電話番号ではありません。+と国番号を付けて書いてください（例：+815012345678）
+error-voicemail-recording-gone = Twilioに録音{ $sid }がありません（Twilio Consoleで削除された可能性があります）
+error-voicemail-recording-too-large = 録音が大きすぎて保存できません
+error-greeting-not-audio = 応答メッセージはMP3かWAVのファイルにしてください。このファイルはどちらでもありません
+error-greeting-too-large = 応答メッセージが{ $size }バイトあります。{ $max }MB未満にしてください（MP3の1分はおよそ1MBです）
+error-greeting-empty = 応答メッセージが空です
+error-greeting-no-folder = 応答メッセージを保存するデータフォルダーがありません
+error-greeting-io = 応答メッセージを{ $path }に保存できませんでした：{ $detail }
+
+## Rust: what voicemail says to callers (src-tauri/webhook/answering.rs), read by Twilio's <Say>
+
+voicemail-spoken-greeting = ただいま電話に出ることができません。発信音のあとにメッセージをお話しください。
+voicemail-spoken-no-message = メッセージは録音されませんでした。失礼いたします。
+voicemail-spoken-thanks = メッセージをお預かりしました。ありがとうございました。
 shape-account-sid = ACで始まる16進数32桁（Twilio Console > Account Info）
 shape-auth-token = 16進数32桁（Twilio Console > Account Info > Auth Token）
 shape-api-key-sid = SKで始まる16進数32桁（Console > API keys & tokens）
