@@ -714,6 +714,36 @@ async fn the_remote_checks_find_each_break_and_repair_mends_it() {
     let report = check(&f.env(), &f.settings(), Some(BASE), Some(3000)).await;
     assert_eq!(failing(&report), [CheckId::VoiceUrl]);
     assert!(report.repairable);
+    assert!(
+        report.checks[2].summary.starts_with(
+            "the TwiML App's Voice URL is https://elsewhere.example/voice (POST), not"
+        ),
+        "{report:#?}"
+    );
+    // The same check for the UI, in Japanese.
+    let ja = dialtone::setup::wiring::check_in(
+        &f.env(),
+        &f.settings(),
+        Some(BASE),
+        Some(3000),
+        dialtone::i18n::Language::Ja,
+    )
+    .await;
+    let voice_url = &ja.checks[2];
+    assert!(
+        voice_url.summary.starts_with(
+            "TwiML AppのVoice URLがhttps://elsewhere.example/voice (POST)になっています"
+        ),
+        "{voice_url:#?}"
+    );
+    assert!(
+        voice_url
+            .fix
+            .as_deref()
+            .unwrap_or_default()
+            .contains("アプリに正しいURLを設定します"),
+        "{voice_url:#?}"
+    );
     repair(&f.env(), &f.settings(), Some(BASE), false, &mut ApproveAll)
         .await
         .unwrap();

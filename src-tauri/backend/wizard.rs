@@ -4,13 +4,13 @@
 //! UI's requests into its calls, keeps the webhook server in step, and its errors into
 //! [`BackendError`]s. Secrets come in (the Auth Token typed in the wizard) but never go out.
 
-use crate::i18n::Text;
 use std::sync::Arc;
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
 use super::{Backend, BackendError, ErrorKind, SettingsStatus};
+use crate::i18n::{Language, Text};
 use crate::phone_number::E164;
 use crate::secret::Secret;
 use crate::settings::{field, Field, Settings};
@@ -229,21 +229,20 @@ impl Backend {
         let status = self.apply(self.language()).await?;
         Ok(ConnectResult {
             status,
-            warnings: self.overridden(),
+            warnings: self.overridden(self.language()),
             connected,
         })
     }
 
     /// Settings set-up saves that the environment overrides.
-    fn overridden(&self) -> Vec<String> {
+    fn overridden(&self, language: Language) -> Vec<String> {
         crate::setup::SAVED_FIELDS
             .into_iter()
             .filter(|f| self.env.get(*f).is_some())
             .map(|f| {
-                format!(
-                "{} is set in Dialtone's environment, so it is used instead of what set-up saved",
-                f.env_var()
-            )
+                Text::new("setup-env-overrides")
+                    .arg("variable", f.env_var())
+                    .render(language)
             })
             .collect()
     }
@@ -297,11 +296,12 @@ impl Backend {
         let (settings, _) = self.current()?;
         let base = self.public_base(&settings).await;
         let record = self.record();
-        let report = wiring::check(
+        let report = wiring::check_in(
             &self.setup_env(&record),
             &settings,
             base.as_deref(),
             settings.port().ok(),
+            self.language(),
         )
         .await;
         // The check refreshed the caller IDs the webhook may dial from.

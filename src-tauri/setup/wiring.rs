@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::connect::{connect, ConnectRequest, Connected};
 use super::{now_ms, voice_url, Approve, NumberWiring, SetupEnv, SetupError};
+use crate::i18n::{Language, Text};
 use crate::settings::{Field, Settings};
 use crate::twilio::{Application, Credentials, TwilioError};
 
@@ -50,8 +51,6 @@ pub struct WiringReport {
     pub checked_at: u64,
 }
 
-const REPAIR: &str = "Fix it (or run `dialtone setup --repair`)";
-
 fn pass(id: CheckId, summary: String) -> WiringCheck {
     WiringCheck {
         id,
@@ -83,19 +82,35 @@ fn report(checks: Vec<WiringCheck>) -> WiringReport {
 
 /// Checks the account against `settings`; `public_base` is the URL Twilio should call (the
 /// configured one, else the tunnel's), `port` the listener's, for the fix when there is none.
+/// In English, for the command line; [`check_in`] for the UI.
 pub async fn check(
     env: &SetupEnv<'_>,
     settings: &Settings,
     public_base: Option<&str>,
     port: Option<u16>,
 ) -> WiringReport {
+    check_in(env, settings, public_base, port, Language::En).await
+}
+
+/// [`check`], its sentences in `language`.
+pub async fn check_in(
+    env: &SetupEnv<'_>,
+    settings: &Settings,
+    public_base: Option<&str>,
+    port: Option<u16>,
+    language: Language,
+) -> WiringReport {
+    let say = |text: Text| text.render(language);
+    // "Fix it (or run `dialtone setup --repair`): …": what repair does about one check.
+    let repair =
+        |what: &'static str| say(Text::new("wiring-repair").message("what", Text::new(what)));
     let token = match settings.token_settings() {
         Ok(token) => token,
         Err(incomplete) => {
             return report(vec![fail(
                 CheckId::Settings,
-                format!("Dialtone is not set up: {incomplete}"),
-                "Run the set-up: Settings › Set up with your Twilio account, or `dialtone setup`",
+                say(Text::new("wiring-not-set-up").message("why", Text::from(&incomplete))),
+                say(Text::new("wiring-not-set-up-fix")),
                 false,
             )])
         }
@@ -107,8 +122,8 @@ pub async fn check(
     let unreachable = |e: &TwilioError| {
         fail(
             CheckId::Key,
-            format!("Twilio could not be asked: {e}"),
-            "Check the internet connection and try again",
+            say(Text::new("wiring-unreachable").message("why", e.text())),
+            say(Text::new("wiring-unreachable-fix")),
             false,
         )
     };
@@ -129,22 +144,19 @@ pub async fn check(
         Ok(app) => {
             checks.push(pass(
                 CheckId::Key,
-                format!("the API key {} authenticates", token.api_key_sid),
+                say(Text::new("wiring-key-ok").arg("sid", &token.api_key_sid)),
             ));
             checks.push(pass(
                 CheckId::App,
-                format!("the TwiML App {} exists", app.sid),
+                say(Text::new("wiring-app-ok").arg("sid", &app.sid)),
             ));
             Some(app)
         }
         Err(TwilioError::Api(e)) if e.status == 401 => {
             checks.push(fail(
                 CheckId::Key,
-                format!(
-                    "Twilio refused the API key {}: it was deleted, or the saved secret is not its own",
-                    token.api_key_sid
-                ),
-                format!("{REPAIR}: a new key is made and saved"),
+                say(Text::new("wiring-key-refused").arg("sid", &token.api_key_sid)),
+                repair("wiring-repair-key"),
                 true,
             ));
             return report(checks);
@@ -152,12 +164,12 @@ pub async fn check(
         Err(TwilioError::Api(e)) if e.status == 404 => {
             checks.push(pass(
                 CheckId::Key,
-                format!("the API key {} authenticates", token.api_key_sid),
+                say(Text::new("wiring-key-ok").arg("sid", &token.api_key_sid)),
             ));
             checks.push(fail(
                 CheckId::App,
-                format!("the TwiML App {} no longer exists", token.twiml_app_sid),
-                format!("{REPAIR}: Dialtone makes a new one"),
+                say(Text::new("wiring-app-gone").arg("sid", &token.twiml_app_sid)),
+                repair("wiring-repair-app"),
                 true,
             ));
             None
@@ -170,27 +182,33 @@ pub async fn check(
     match (&expected, &app) {
         (None, _) => checks.push(fail(
             CheckId::VoiceUrl,
-            "there is no public URL: no tunnel was found forwarding to the listener, and none is configured".into(),
-            match port {
-                Some(port) => format!("Start a tunnel to port {port} (`ngrok http {port}` or `cloudflared tunnel --url http://127.0.0.1:{port}`): Dialtone finds it. Or set the public URL in Settings"),
-                None => "Start a tunnel to the listener port, or set the public URL in Settings".into(),
-            },
+            say(Text::new("wiring-no-public-url")),
+            say(match port {
+                Some(port) => Text::new("wiring-no-public-url-fix").arg("port", port),
+                None => Text::new("wiring-no-public-url-fix-no-port"),
+            }),
             false,
         )),
         (Some(_), None) => {}
         (Some(url), Some(app)) => {
             let method = app.voice_method.as_deref().unwrap_or("POST");
-            if app.voice_url.as_deref() == Some(url.as_str()) && method.eq_ignore_ascii_case("POST") {
-                checks.push(pass(CheckId::VoiceUrl, format!("Twilio calls {url}")));
+            if app.voice_url.as_deref() == Some(url.as_str()) && method.eq_ignore_ascii_case("POST")
+            {
+                checks.push(pass(
+                    CheckId::VoiceUrl,
+                    say(Text::new("wiring-voice-url-ok").arg("url", url)),
+                ));
             } else {
                 let now = match &app.voice_url {
-                    Some(now) => format!("{} ({method})", super::shown_url(now)),
-                    None => "no Voice URL".into(),
+                    Some(now) => Text::plain(format!("{} ({method})", super::shown_url(now))),
+                    None => Text::new("wiring-no-voice-url"),
                 };
                 checks.push(fail(
                     CheckId::VoiceUrl,
-                    format!("the TwiML App's Voice URL is {now}, not {url} (POST)"),
-                    format!("{REPAIR}: the app gets the right URL"),
+                    say(Text::new("wiring-voice-url-wrong")
+                        .message("now", now)
+                        .arg("url", url)),
+                    repair("wiring-repair-voice-url"),
                     true,
                 ));
             }
@@ -203,25 +221,27 @@ pub async fn check(
             Ok(found) => match found.iter().find(|n| &n.phone_number == number) {
                 None => checks.push(fail(
                     CheckId::Number,
-                    format!("{number} is not a number of this account any more"),
-                    "Run the set-up again and pick one of the account's numbers",
+                    say(Text::new("wiring-number-gone").arg("number", number)),
+                    say(Text::new("wiring-number-gone-fix")),
                     false,
                 )),
                 Some(n) => match NumberWiring::of(&n.voice, Some(&token.twiml_app_sid)) {
                     NumberWiring::Dialtone => checks.push(pass(
                         CheckId::Number,
-                        format!("{number} sends its calls to the TwiML App"),
+                        say(Text::new("wiring-number-ok").arg("number", number)),
                     )),
                     other => {
                         let to = match other {
-                            NumberWiring::Elsewhere(what) => what,
-                            NumberWiring::Demo => "Twilio's demo answer".into(),
-                            _ => "nowhere".into(),
+                            NumberWiring::Elsewhere(what) => Text::plain(what),
+                            NumberWiring::Demo => Text::new("wiring-demo-answer"),
+                            _ => Text::new("wiring-nowhere"),
                         };
                         checks.push(fail(
                             CheckId::Number,
-                            format!("calls to {number} go to {to}, not to Dialtone's TwiML App"),
-                            format!("{REPAIR}: the number is connected to the app again"),
+                            say(Text::new("wiring-number-elsewhere")
+                                .arg("number", number)
+                                .message("to", to)),
+                            repair("wiring-repair-number"),
                             true,
                         ));
                     }
@@ -229,8 +249,8 @@ pub async fn check(
             },
             Err(e) => checks.push(fail(
                 CheckId::Number,
-                format!("the number could not be read: {e}"),
-                "Try again",
+                say(Text::new("wiring-number-unreadable").message("why", e.text())),
+                say(Text::new("wiring-try-again")),
                 false,
             )),
         }
@@ -251,16 +271,20 @@ pub async fn check(
                 if record.effective_caller_id() == Some(chosen.as_str()) {
                     checks.push(pass(
                         CheckId::CallerId,
-                        format!("outgoing calls show {chosen}"),
+                        say(Text::new("wiring-caller-id-ok").arg("caller", &chosen)),
                     ));
                 } else {
                     checks.push(fail(
                         CheckId::CallerId,
-                        format!(
-                            "{chosen} is no longer a number or verified caller ID of this account, so calls show {} instead",
-                            number.as_deref().unwrap_or("your number")
-                        ),
-                        "Choose another outgoing caller ID in Settings",
+                        say(Text::new("wiring-caller-id-gone")
+                            .arg("caller", &chosen)
+                            .message(
+                                "shown",
+                                number
+                                    .as_deref()
+                                    .map_or_else(|| Text::new("wiring-your-number"), Text::plain),
+                            )),
+                        say(Text::new("wiring-caller-id-gone-fix")),
                         false,
                     ));
                 }

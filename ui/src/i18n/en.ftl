@@ -694,6 +694,7 @@ setup-undone-app = deleted the TwiML App { $sid }
 setup-undone-app-gone = the TwiML App { $sid } was already gone
 setup-undone-key = deleted the API key { $sid }
 setup-undone-key-gone = the API key { $sid } was already gone
+setup-env-overrides = { $variable } is set in Dialtone's environment, so it is used instead of what set-up saved
 
 ## Rust: the desktop shell's problems, shown under a setting (src-tauri/desktop/)
 
@@ -737,6 +738,41 @@ error-greeting-io = the greeting could not be saved in { $path }: { $detail }
 voicemail-spoken-greeting = The person you are calling is not available. Please leave a message after the tone.
 voicemail-spoken-no-message = No message was recorded. Goodbye.
 voicemail-spoken-thanks = Thank you, your message was recorded. Goodbye.
+
+## Rust: the remote checks of Settings › Twilio and `dialtone doctor` (src-tauri/setup/wiring.rs)
+
+# $what: one of the wiring-repair-* messages.
+wiring-repair = Fix it (or run `dialtone setup --repair`): { $what }
+wiring-repair-key = a new key is made and saved
+wiring-repair-app = Dialtone makes a new one
+wiring-repair-voice-url = the app gets the right URL
+wiring-repair-number = the number is connected to the app again
+wiring-not-set-up = Dialtone is not set up: { $why }
+wiring-not-set-up-fix = Run the set-up: Settings › Set up with your Twilio account, or `dialtone setup`
+wiring-unreachable = Twilio could not be asked: { $why }
+wiring-unreachable-fix = Check the internet connection and try again
+wiring-key-ok = the API key { $sid } authenticates
+wiring-app-ok = the TwiML App { $sid } exists
+wiring-key-refused = Twilio refused the API key { $sid }: it was deleted, or the saved secret is not its own
+wiring-app-gone = the TwiML App { $sid } no longer exists
+wiring-no-public-url = there is no public URL: no tunnel was found forwarding to the listener, and none is configured
+wiring-no-public-url-fix = Start a tunnel to port { $port } (`ngrok http { $port }` or `cloudflared tunnel --url http://127.0.0.1:{ $port }`): Dialtone finds it. Or set the public URL in Settings
+wiring-no-public-url-fix-no-port = Start a tunnel to the listener port, or set the public URL in Settings
+wiring-voice-url-ok = Twilio calls { $url }
+wiring-no-voice-url = no Voice URL
+wiring-voice-url-wrong = the TwiML App's Voice URL is { $now }, not { $url } (POST)
+wiring-number-gone = { $number } is not a number of this account any more
+wiring-number-gone-fix = Run the set-up again and pick one of the account's numbers
+wiring-number-ok = { $number } sends its calls to the TwiML App
+wiring-demo-answer = Twilio's demo answer
+wiring-nowhere = nowhere
+wiring-number-elsewhere = calls to { $number } go to { $to }, not to Dialtone's TwiML App
+wiring-number-unreadable = the number could not be read: { $why }
+wiring-try-again = Try again
+wiring-caller-id-ok = outgoing calls show { $caller }
+wiring-your-number = your number
+wiring-caller-id-gone = { $caller } is no longer a number or verified caller ID of this account, so calls show { $shown } instead
+wiring-caller-id-gone-fix = Choose another outgoing caller ID in Settings
 shape-account-sid = AC followed by 32 hex digits (Twilio Console > Account Info)
 shape-auth-token = 32 hex digits (Twilio Console > Account Info > Auth Token)
 shape-api-key-sid = SK followed by 32 hex digits (Console > API keys & tokens)

@@ -660,6 +660,7 @@ setup-undone-app = TwiML App { $sid }を削除しました
 setup-undone-app-gone = TwiML App { $sid }はすでに削除されていました
 setup-undone-key = APIキー{ $sid }を削除しました
 setup-undone-key-gone = APIキー{ $sid }はすでに削除されていました
+setup-env-overrides = Dialtoneの環境変数で{ $variable }が設定されているため、設定で保存した値の代わりにそちらが使われます
 
 ## Rust: the desktop shell's problems, shown under a setting (src-tauri/desktop/)
 
@@ -701,6 +702,40 @@ error-greeting-io = 応答メッセージを{ $path }に保存できませんで
 voicemail-spoken-greeting = ただいま電話に出ることができません。発信音のあとにメッセージをお話しください。
 voicemail-spoken-no-message = メッセージは録音されませんでした。失礼いたします。
 voicemail-spoken-thanks = メッセージをお預かりしました。ありがとうございました。
+
+## Rust: the remote checks of Settings › Twilio and `dialtone doctor` (src-tauri/setup/wiring.rs)
+
+wiring-repair = 「修復」で直せます（または`dialtone setup --repair`）：{ $what }
+wiring-repair-key = 新しいキーを作って保存します
+wiring-repair-app = Dialtoneが新しく作ります
+wiring-repair-voice-url = アプリに正しいURLを設定します
+wiring-repair-number = 番号をもう一度アプリにつなぎます
+wiring-not-set-up = Dialtoneはまだ設定されていません：{ $why }
+wiring-not-set-up-fix = 設定を行ってください：設定›Twilioアカウントで設定、または`dialtone setup`
+wiring-unreachable = Twilioに問い合わせできませんでした：{ $why }
+wiring-unreachable-fix = インターネット接続を確認して、もう一度お試しください
+wiring-key-ok = APIキー{ $sid }で認証できます
+wiring-app-ok = TwiML App { $sid }があります
+wiring-key-refused = TwilioがAPIキー{ $sid }を受け付けませんでした。削除されたか、保存しているシークレットがこのキーのものではありません
+wiring-app-gone = TwiML App { $sid }はもうありません
+wiring-no-public-url = 公開URLがありません。リスナーに転送するトンネルが見つからず、設定もされていません
+wiring-no-public-url-fix = ポート{ $port }へのトンネルを起動してください（`ngrok http { $port }`または`cloudflared tunnel --url http://127.0.0.1:{ $port }`）。Dialtoneが自動で見つけます。または設定で公開URLを指定してください
+wiring-no-public-url-fix-no-port = リスナーのポートへのトンネルを起動するか、設定で公開URLを指定してください
+wiring-voice-url-ok = Twilioは{ $url }を呼び出します
+wiring-no-voice-url = Voice URLなし
+wiring-voice-url-wrong = TwiML AppのVoice URLが{ $now }になっています（正しくは{ $url }、POST）
+wiring-number-gone = { $number }はもうこのアカウントの番号ではありません
+wiring-number-gone-fix = もう一度設定を行い、アカウントの番号を選んでください
+wiring-number-ok = { $number }の着信はTwiML Appに届きます
+wiring-demo-answer = Twilioのデモ応答
+wiring-nowhere = どこにも送られていません
+wiring-number-elsewhere = { $number }の着信は{ $to }に送られていて、DialtoneのTwiML Appには届きません
+wiring-number-unreadable = 番号を読み取れませんでした：{ $why }
+wiring-try-again = もう一度お試しください
+wiring-caller-id-ok = 発信時の番号は{ $caller }です
+wiring-your-number = あなたの番号
+wiring-caller-id-gone = { $caller }はもうこのアカウントの番号でも認証済み発信者番号でもないため、発信時には代わりに{ $shown }が表示されます
+wiring-caller-id-gone-fix = 設定で別の発信者番号を選んでください
 shape-account-sid = ACで始まる16進数32桁（Twilio Console > Account Info）
 shape-auth-token = 16進数32桁（Twilio Console > Account Info > Auth Token）
 shape-api-key-sid = SKで始まる16進数32桁（Console > API keys & tokens）
