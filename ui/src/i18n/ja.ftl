@@ -976,7 +976,7 @@ notify-voicemail-body = { $caller }からのメッセージ（{ $seconds }秒）
 ## The set-up wizard, the Twilio connection card and the remote checks (views/setup/)
 
 setup-card-title = Twilioとの接続
-setup-not-connected-intro = アカウントSIDと認証トークンを入力してください。DialtoneがTwilioで確認し、APIキーと専用のTwiML Appを作成して、番号を接続します。ほかにコピーするものはありません。
+setup-not-connected-intro = Account SIDとAuth Tokenを入力してください。DialtoneがTwilioで確認し、APIキーと専用のTwiML Appを作成して、番号を接続します。ほかにコピーするものはありません。
 setup-start = Twilioアカウントで初期設定
 setup-again = 初期設定をやり直す
 setup-connected-to = 接続済み：{ $number }への着信をここで受けます。
@@ -1008,10 +1008,10 @@ setup-disconnect-failed = 切断できませんでした：{ $why }
 setup-manual-title = すべての項目を手動で入力する場合
 setup-title = Twilioアカウントの接続
 setup-step-credentials = ステップ1/2・アカウント
-setup-account-sid = アカウントSID
+setup-account-sid = Account SID
 setup-account-sid-hint = Twilio Console › Account Infoにあります。ACで始まります。
-setup-auth-token = 認証トークン
-setup-auth-token-required = 認証トークンを入力してください（Twilio Console › Account Info）。
+setup-auth-token = Auth Token
+setup-auth-token-required = Auth Tokenを入力してください（Twilio Console › Account Info）。
 setup-auth-token-hint = Twilio Console › Account Infoにあります（クリックで表示）。WebhookがTwilioから届いたものかの確認にも使います。
 setup-auth-token-saved =
     .placeholder = 保存済み（空欄のままで使用）
