@@ -213,11 +213,11 @@ for (const lang of /** @type {const} */ (['en', 'ja'])) {
       await page.getByRole('button', { name: say('Continue', '次へ') }).click();
       // An empty Auth Token: the wizard's own error line, in the window's language.
       await page.locator('#setup-account-sid-error:not(:empty)').waitFor();
-      await page.getByLabel(say('Twilio Account SID', 'Account SID')).fill(`AC${HEX}`);
+      await page.getByLabel(say('Twilio Account SID', 'TwilioのAccount SID')).fill(`AC${HEX}`);
       await page.getByRole('button', { name: say('Continue', '次へ') }).click();
       await page.getByText(say('Required: your Auth Token', 'Auth Tokenを入力してください')).waitFor();
       await assertNothingClipped(page, 'wizard, step 1 with an error');
-      await page.getByLabel(say('Twilio Auth Token', 'Auth Token')).fill(HEX);
+      await page.getByLabel(say('Twilio Auth Token', 'TwilioのAuth Token')).fill(HEX);
       await page.getByRole('button', { name: say('Continue', '次へ') }).click();
 
       // Step 2, with the number wired elsewhere picked: the take-over box and its sentence.

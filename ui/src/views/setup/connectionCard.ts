@@ -6,6 +6,7 @@
 import type { ConnectResult, FieldName, SettingsStatus, SetupStatus, WebhookStatus } from '../../contract';
 import { toBackendError, type SetupBackend } from '../../ipc';
 import { h, hm, setChildren, setText } from '../dom';
+import { language } from '../../i18n/i18n';
 import { localize } from '../l10n';
 import { SetupWizard } from './wizard';
 
@@ -158,11 +159,17 @@ export class ConnectionCard {
       this.actions.settingsChanged(result.status, SETUP_FIELDS);
       this.draw();
       this.message.className = 'form-message ok';
-      localize(this.message, 'setup-disconnected', { done: result.done.map((line) => (/[.。]$/.test(line) ? line : `${line}.`)).join(' ') });
+      localize(this.message, 'setup-disconnected', { done: sentences(result.done) });
     } catch (e) {
       button.disabled = false;
       this.message.className = 'form-message error';
       localize(this.message, 'setup-disconnect-failed', { why: toBackendError(e).message });
     }
   }
+}
+
+/** Rust's lines about what was undone, as sentences: a full stop each, in the way the language writes one. */
+function sentences(lines: readonly string[]): string {
+  const japanese = language() === 'ja';
+  return lines.map((line) => (/[.。]$/.test(line) ? line : `${line}${japanese ? '。' : '.'}`)).join(japanese ? '' : ' ');
 }
