@@ -285,7 +285,7 @@ keypad-star =
 keypad-pound =
     .aria-label = シャープ
 dial-section =
-    .aria-label = ダイヤルパッド
+    .aria-label = キーパッド
 dial-input =
     .placeholder = 電話番号を入力
 dial-input-label = 発信する番号
@@ -370,7 +370,7 @@ valid-switch = onかoffのどちらかです。
 valid-shortcut-shape = 修飾キーと1つのキーを+でつないで入力してください（例：Ctrl+Alt+A）。
 valid-shortcut-key-last = 最後はキーそのものにしてください（例：Ctrl+Alt+A）。
 valid-shortcut-one-key = キーは修飾キー（Ctrl、Alt、Shift、Super）の後に1つだけです（例：Ctrl+Alt+A）。
-valid-shortcut-modifier = Ctrl、Alt、Superのいずれかを付けてください。キー1つだけだと、他のすべてのプログラムでそのキーが使えなくなります（F9などのファンクションキーは単独でも可）。
+valid-shortcut-modifier = Ctrl、Alt、Superのいずれかを付けてください。キー1つだけだと、他のすべてのアプリでそのキーが使えなくなります（F9などのファンクションキーは単独でも可）。
 valid-greeting-length = 500文字以内で入力してください（現在{ $count }文字）。
 valid-seconds-range = { $min }～{ $max }の秒数を整数で入力してください。
 
@@ -416,7 +416,7 @@ hint-voicemail-greeting = 発信音の前に発信者に流すメッセージで
 hint-voicemail-max-secs = 1件のメッセージを録音できる最大の秒数です。既定は120。
 hint-ring-secs = 留守番電話に切り替わるまで呼び出す秒数です。既定は30。
 hint-do-not-disturb = 着信音を鳴らさずに、すぐ留守番電話に転送します。
-hint-call-at-once = tel:リンクとdialtone callで使います。オフのときは、番号がダイヤルパッドに入り、発信ボタンを押すと発信します。
+hint-call-at-once = tel:リンクとdialtone callで使います。オフのときは、番号がキーパッドに入り、「発信」を押すと発信します。
 hint-launch-at-login = このパソコンにログインしたときにDialtoneを起動します。
 hint-shortcut-answer = どのアプリを使っていても着信に応答します（例：Ctrl+Alt+A）。空欄なら設定なし。X11のみ（Waylandではアプリがグローバルショートカットを使えません）。
 hint-shortcut-hang-up = 通話を終了するか、着信を拒否します（例：Ctrl+Alt+H）。空欄なら設定なし。X11のみ。
@@ -573,7 +573,7 @@ error-dotenv-line = 読めない行があります（{ $index }文字目付近�
 error-dotenv-other = 正しい.envファイルではありません
 error-dotenv-none = Dialtoneの設定（TWILIO_ACCOUNT_SID、TWILIO_API_KEY_SIDなど）が含まれていません
 error-internal = 要求を処理できませんでした：{ $detail }
-error-port-in-use = ポート{ $port }は他のプログラムが使用中です。別のポートを選んでください：`dialtone serve --port { $next }`、DIALTONE_PORT={ $next }、または設定の「リスナーのポート」（トンネルの転送先も合わせて変更）
+error-port-in-use = ポート{ $port }は他のアプリが使用中です。別のポートを選んでください：`dialtone serve --port { $next }`、DIALTONE_PORT={ $next }、または設定の「リスナーのポート」（トンネルの転送先も合わせて変更）
 error-port-privileged = ポート{ $port }は管理者権限なしでは開けません。1024～65535のポートを選んでください
 error-port-bind = 127.0.0.1:{ $port }で待ち受けできません：{ $detail }
 
@@ -588,7 +588,7 @@ rest-bad-response = { $what }へのTwilioの応答を読み取れませんでし
 rest-invalid-sid = { $what } { $value }はTwilioのSIDではありません。SIDは{ $prefix }と16進数32桁です
 rest-base-url = TwilioのAPIベースURL { $url }は使えません：{ $reason }
 rest-base-url-not-a-url = URLではありません。「https://api.twilio.com」を使ってください
-rest-base-url-plain-http = 暗号化しないhttpはこのコンピューター（127.0.0.1）宛てにだけ使えます。httpsを使ってください
+rest-base-url-plain-http = 暗号化されないhttpは、このパソコン（127.0.0.1）宛てにしか使えません。httpsを使ってください
 rest-base-url-not-https = https://で始まる必要があります
 rest-base-url-credentials = URLに認証情報を含めることはできません
 rest-client-setup = HTTPクライアントを準備できませんでした：{ $detail }
@@ -639,7 +639,7 @@ setup-failed-no-such-number = { $number }はこのTwilioアカウントの音声
 setup-failed-needs-confirmation = { $number }の着信は現在{ $wired }に送られています。Dialtoneが引き継ぐのは確認したときだけです（コマンドラインでは--force）。元の設定は記録し、切断すると元に戻します
 setup-failed-caller-id = { $caller }は発信者番号に使えません。このアカウントの番号でも、認証済み発信者番号（Twilio Console › Phone Numbers › Verified Caller IDs）でもありません。{ $choices }から選んでください
 setup-failed-declined = 中止しました：「{ $what }」が承認されませんでした
-setup-failed-not-set-up = 元に戻すものがありません。このコンピューターで行った設定の記録がありません（記録の場所：{ $path }）。手作業で行った設定はTwilio Consoleで元に戻してください
+setup-failed-not-set-up = 元に戻すものがありません。このパソコンで行った初期設定の記録がありません（記録の場所：{ $path }）。手作業で行った設定はTwilio Consoleで元に戻してください
 setup-failed-step = { $step }ができませんでした：{ $reason }
 setup-failed-stopped = 設定を中止しました：{ $cause }。
 setup-failed-nothing-changed = Twilioアカウントはまだ何も変更しておらず、何も保存していません。
@@ -668,7 +668,7 @@ shortcut-wayland = Waylandではアプリがグローバルショートカット
 shortcut-no-display = ショートカットを受け取るX11ディスプレイがない（DISPLAYが未設定の）ため、無効です
 shortcut-duplicate = { $keys }はすでに「{ $other }」のショートカットです。それぞれ別の組み合わせにしてください
 shortcut-unreadable = { $keys }はキーの組み合わせとして読み取れません：{ $detail }
-shortcut-taken = { $keys }は他のプログラムが使っているため無効です。別の組み合わせを選んでください
+shortcut-taken = { $keys }は他のアプリが使っているため無効です。別の組み合わせを選んでください
 shortcut-failed = { $keys }をグローバルショートカットに設定できませんでした（{ $detail }）。別の組み合わせを選んでください
 autostart-off-failed = ログイン時の起動をオフにできませんでした（{ $detail }）。デスクトップの自動起動アプリからDialtoneを削除してください
 autostart-failed = ログイン時の起動を設定できませんでした（{ $detail }）。代わりにデスクトップの自動起動アプリにDialtoneを追加してください
@@ -733,7 +733,7 @@ wiring-number-elsewhere = { $number }の着信は{ $to }に送られていて、
 wiring-number-unreadable = 番号を読み取れませんでした：{ $why }
 wiring-try-again = もう一度お試しください
 wiring-caller-id-ok = 発信時の番号は{ $caller }です
-wiring-your-number = あなたの番号
+wiring-your-number = お使いの番号
 wiring-caller-id-gone = { $caller }はもうこのアカウントの番号でも認証済み発信者番号でもないため、発信時には代わりに{ $shown }が表示されます
 wiring-caller-id-gone-fix = 設定で別の発信者番号を選んでください
 shape-account-sid = ACで始まる16進数32桁（Twilio Console > Account Info）
@@ -809,7 +809,7 @@ tab-contacts = 連絡先
 tab-badge-missed = 不在着信{ $count }件
 tab-badge-voicemail = 新しいメッセージ{ $count }件
 diagnostics-title = 診断
-journal-unavailable = 履歴を利用できません：{ $reason }
+journal-unavailable = 通話履歴を利用できません：{ $reason }
 journal-unavailable-unknown = 理由は不明です。
 
 ## Recents (views/recents.ts)
@@ -932,13 +932,13 @@ quality-warning-no-audio-in-fix = ネットワークを確認してください�
 quality-warning-no-audio-out = あなたの音声が送られていません。
 quality-warning-no-audio-out-fix = ネットワークと、ファイアウォールやVPNがUDPを止めていないか確認してください。ネットワークが戻れば通話は自動で復帰します。
 quality-warning-mic-silent = マイクから無音しか届いていません。
-quality-warning-mic-silent-fix = ヘッドセットが接続され、コードのミュートが切れているか確認し、「設定」›「音」で正しいマイクを選んでください。
+quality-warning-mic-silent-fix = ヘッドセットが接続され、コードのミュートが切れているか確認し、設定›サウンドで正しいマイクを選んでください。
 quality-warning-connection-lost = Twilioとの接続が途切れました。
 quality-warning-connection-lost-fix = Dialtoneが通話の復旧を試みています。Wi-Fiやケーブルを確認してください。
 
 ## 設定：音
 
-audio-title = 音
+audio-title = サウンド
 audio-microphone = マイク
 audio-speaker = スピーカー
 audio-ringtone-device = 着信音の出力先
@@ -954,7 +954,7 @@ audio-missing = { $kind ->
 audio-mic-level = マイクの音量
 audio-test-sound = テスト音を再生
     .aria-label = このデバイスでテスト音を再生
-call-devices = 音
+call-devices = サウンド
 log-quality-warning = SDKからの通話品質の警告：{ $name }
 log-audio-device-failed = { $what ->
         [input] 選んだマイクを使えませんでした
@@ -988,10 +988,10 @@ setup-connected-parts = TwiML App：{ $app ->
        *[other] { $key }
     }
 setup-caller-id-label = 発信者番号
-setup-caller-id-hint = 発信時に相手に表示される番号です。Twilioの番号か、認証済みの発信者番号を選べます。
+setup-caller-id-hint = 発信時に相手に表示される番号です。Twilioの番号か、認証済み発信者番号を選べます。
 setup-caller-id-option = { $number }（{ $kind ->
-        [verified] 認証済みの発信者番号
-       *[own] 自分の番号
+        [verified] 認証済み発信者番号
+       *[own] お使いの番号
     }）
 setup-caller-id-saved = 発信者番号を{ $number }に変更しました。
 setup-caller-id-failed = 発信者番号を変更できませんでした：{ $why }
