@@ -231,9 +231,9 @@ cw-status-unsupported = 通話ウィンドウのブラウザーがWebRTCに対�
 
 number-empty = 発信する番号を入力してください。
 number-letters = 電話番号に文字は使えません（「{ $letters }」があります）。数字で入力してください。
-number-tone-digits = *と#は通話がつながってからトーンとして送れます。発信するには取り除いてください。
+number-tone-digits = *と#は、通話がつながってからトーンとして送るものです。発信するには削除してください。
 number-bad-character = 「{ $character }」は電話番号に使えません。数字を使い、国番号の前に+を付けてください。
-number-plus-inside = +は先頭、国番号の前にだけ付けます。
+number-plus-inside = +は先頭（国番号の前）にだけ付けます。
 number-needs-country = 国番号を付けてください：+から始めます（例：米国は+1、英国は+44、日本は+81）。設定でTwilio番号を入れると、国内の番号もそのまま使えます。
 number-after-plus = +の後に国番号と番号を入力してください。
 number-code-zero = 国番号は0から始まりません。+の後に国番号を入力してください（例：日本は+81）。
@@ -256,9 +256,9 @@ number-too-short = { $scope ->
        *[no] {""}
     }
 number-invalid-length = { $scope ->
-        [home] その桁数の{ $code }（Twilio番号の国）の番号はありません。
-        [code] その桁数の{ $code }の番号はありません。
-       *[unknown] その桁数のこの国の番号はありません。
+        [home] { $code }（Twilio番号の国）の番号としては桁数が合いません。
+        [code] { $code }の番号としては桁数が合いません。
+       *[unknown] この国の番号としては桁数が合いません。
     }桁の抜けや余分がないか確認してください。{ $abroad ->
         [yes] 他の国へは+から入力してください。
        *[no] {""}
@@ -345,13 +345,13 @@ valid-sid-hex = { $prefix }の後はちょうど16進数32桁（0-9、a-f）で�
     }。
 valid-url-parse = トンネルのhttpsアドレス全体を、/handle_callsで終わる形で入力してください（例：https://abc123.ngrok.app/handle_calls）。
 valid-url-https = https://で始めてください（TwilioはWebhookをhttpsで署名して送ります）。
-valid-url-path = Dialtoneが応答するパス/handle_callsで終えてください。
+valid-url-path = 末尾は/handle_calls（Dialtoneが応答するパス）にしてください。
 valid-url-query = ?クエリや#フラグメントは付けないでください。
 valid-url-user = ユーザー名やパスワードは含めないでください。
 valid-url-exact = { $url }のとおりに入力してください（ホスト名は小文字、余分な文字なし）。
 valid-number-country = +と国番号から入力してください（例：+815012345678）。
-valid-countries-comma = 区切りはカンマ1つです（例：1,44）。
-valid-countries-code = 国番号{ $entry }の国はありません。1、44、81などの国番号を使ってください。
+valid-countries-comma = カンマ1つで区切ってください（例：1,44）。
+valid-countries-code = { $entry }という国番号はありません。1、44、81などの国番号を使ってください。
 valid-countries-region = 「{ $entry }」は国番号でも2文字の国コード（PR、JM、JEなど）でもありません。
 valid-numbers-comma = 番号はカンマ1つで区切ってください。
 valid-numbers-entry = 「{ $entry }」：{ $problem }
@@ -363,10 +363,10 @@ valid-auth-token = Auth Tokenは16進数32桁（0-9、a-f）です。入力は{ 
 valid-api-key-secret = API Key Secretに空白は含まれません。もう一度貼り付けてください。
 valid-identity-length = 121文字以内で入力してください（現在{ $count }文字）。
 valid-identity-characters = 使えるのは英数字とアンダースコアだけです（+や空白など、それ以外はTwilioが受け付けません）。
-valid-port = ポートは1～65535の整数です。
-valid-call-seconds = 1～{ $max }の秒数（4時間、Twilioの上限）で入力してください（例：1時間なら3600）。
+valid-port = ポートは1～65535の整数で入力してください。
+valid-call-seconds = 1～{ $max }の秒数を整数で入力してください。上限の4時間はTwilioの制限です（例：1時間なら3600）。
 valid-language = auto、en、jaのいずれかを選んでください。
-valid-switch = onかoffのどちらかです。
+valid-switch = onかoffを指定してください。
 valid-shortcut-shape = 修飾キーと1つのキーを+でつないで入力してください（例：Ctrl+Alt+A）。
 valid-shortcut-key-last = 最後はキーそのものにしてください（例：Ctrl+Alt+A）。
 valid-shortcut-one-key = キーは修飾キー（Ctrl、Alt、Shift、Super）の後に1つだけです（例：Ctrl+Alt+A）。
@@ -390,7 +390,7 @@ field-allowed-numbers = 発信を許可する番号
 field-max-call-seconds = 最大通話時間
 field-voicemail = 留守番電話
 field-voicemail-greeting = 応答メッセージ
-field-voicemail-max-secs = 録音の最大時間（秒）
+field-voicemail-max-secs = 最大録音時間（秒）
 field-ring-secs = 呼び出し時間（秒）
 field-do-not-disturb = おやすみモード
 field-call-at-once = 他のアプリから番号を渡されたらすぐ発信
@@ -515,9 +515,9 @@ webhook-step-number = { $number ->
     }
 webhook-copy = コピー
 webhook-copied = コピー済み
-webhook-press-ctrl-c = Ctrl+Cを押す
+webhook-press-ctrl-c = Ctrl+Cでコピー
 webhook-copied-spoken = Voice Request URLをコピーしました。
-webhook-copy-failed = コピーできませんでした。URLを選択したのでCtrl+Cを押してください。
+webhook-copy-failed = コピーできませんでした。URLを選択してあるので、Ctrl+Cを押してください。
 webhook-state-unreadable = リスナーの状態を読めません：{ $message }
 webhook-state-unknown = リスナーの状態は不明です。
 webhook-listening = { $address }で待ち受け中
@@ -525,7 +525,7 @@ webhook-listening-unknown = 不明なアドレスで待ち受け中
 webhook-starting = 起動中…
 webhook-failed = 停止中：{ $message }
 webhook-failed-unknown = 停止中：起動に失敗しました
-webhook-stopped = 停止
+webhook-stopped = 停止中
 webhook-last = 最後のWebhook：{ $time }・HTTP { $status }・{ $outcome }
 webhook-none-yet = TwilioからのWebhookはまだ届いていません。
 
@@ -605,7 +605,7 @@ rest-api-rate-limited = このアカウントからの要求が多すぎるた�
 rest-api-app-sid = TwilioがTwiML App SIDを受け付けませんでした（{ $words }）。このアカウントのTwiML Appを使ってください：Console › Voice › TwiML Apps
 rest-api-url = TwilioがURLを受け付けませんでした（{ $words }）。Twilioから届く完全なhttps:// URL（トンネルのURLに/handle_callsを付けたものなど）を使ってください
 rest-api-method = TwilioがHTTPメソッドを受け付けませんでした（{ $words }）。GETかPOSTを使ってください
-rest-api-too-many-apps = このアカウントにはTwiML AppsがすでにTwilioの上限の1000個あります（{ $words }）。Console › Voice › TwiML Appsで使っていないものを削除してください
+rest-api-too-many-apps = このアカウントのTwiML Appは、すでにTwilioの上限の1000個に達しています（{ $words }）。Console › Voice › TwiML Appsで使っていないものを削除してください
 rest-api-down = 現在TwilioのAPIが正常に動作していません{ $tries ->
         [0] {""}
         [1] {""}
@@ -673,7 +673,7 @@ shortcut-failed = { $keys }をグローバルショートカットに設定で�
 autostart-off-failed = ログイン時の起動をオフにできませんでした（{ $detail }）。デスクトップの自動起動アプリからDialtoneを削除してください
 autostart-failed = ログイン時の起動を設定できませんでした（{ $detail }）。代わりにデスクトップの自動起動アプリにDialtoneを追加してください
 autostart-path-with-space = ログイン時の起動は設定されていません。Dialtoneの場所{ $path }に空白が含まれ、自動起動の項目に書けません。空白のないフォルダーにDialtoneを移してから、もう一度保存してください
-autostart-other-folder = ログイン時の起動は{ $written }に設定しましたが、XDG_CONFIG_HOMEが{ $config }のため、それに従うデスクトップは{ $read }を見るのでDialtoneを起動しません。項目をそこへコピーするか、デスクトップの自動起動の設定でDialtoneを追加してください
+autostart-other-folder = ログイン時の起動は{ $written }に設定しましたが、XDG_CONFIG_HOMEが{ $config }のため、これに従うデスクトップは{ $read }を参照するため、Dialtoneは起動しません。項目を{ $read }にコピーするか、デスクトップの自動起動の設定でDialtoneを追加してください
 
 ## Rust: the call journal's, voicemail's and contacts' errors (src-tauri/journal/)
 
@@ -682,7 +682,7 @@ error-journal-write-failed = 通話履歴に書き込めませんでした：{ $
 error-journal-writer-stopped = 通話履歴の書き込みが停止しています
 error-journal-read-failed = 通話履歴を読み込めませんでした：{ $detail }
 error-contacts-no-vcards = ファイルにvCard（BEGIN:VCARD … END:VCARD）がありません。連絡先をvCard（.vcf）形式で書き出してから、もう一度お試しください
-error-voicemail-not-found = 留守番電話{ $sid }はありません（削除された可能性があります）
+error-voicemail-not-found = 留守番電話メッセージ{ $sid }はありません（削除された可能性があります）
 error-contact-not-found = 連絡先{ $id }はありません（削除された可能性があります）
 error-contact-needs-name = 連絡先には名前が必要です
 error-contact-name-too-long = 名前が{ $max }文字を超えています
@@ -699,7 +699,7 @@ error-greeting-io = 応答メッセージを{ $path }に保存できませんで
 
 ## Rust: what voicemail says to callers (src-tauri/webhook/answering.rs), read by Twilio's <Say>
 
-voicemail-spoken-greeting = ただいま電話に出ることができません。発信音のあとにメッセージをお話しください。
+voicemail-spoken-greeting = ただいま電話に出ることができません。発信音のあとに、メッセージをお話しください。
 voicemail-spoken-no-message = メッセージは録音されませんでした。失礼いたします。
 voicemail-spoken-thanks = メッセージをお預かりしました。ありがとうございました。
 
@@ -732,7 +732,7 @@ wiring-nowhere = 未設定
 wiring-number-elsewhere = { $number }の着信の送り先が{ $to }になっていて、DialtoneのTwiML Appではありません
 wiring-number-unreadable = 番号を読み取れませんでした：{ $why }
 wiring-try-again = もう一度お試しください
-wiring-caller-id-ok = 発信時の番号は{ $caller }です
+wiring-caller-id-ok = 発信時には{ $caller }が表示されます
 wiring-your-number = お使いの番号
 wiring-caller-id-gone = { $caller }はもうこのアカウントの番号でも認証済み発信者番号でもないため、発信時には代わりに{ $shown }が表示されます
 wiring-caller-id-gone-fix = 設定で別の発信者番号を選んでください
@@ -773,7 +773,7 @@ refused-forbidden = アクセス拒否
 refused-no-signature = アクセス拒否：X-Twilio-Signatureがありません
 refused-bad-signature = アクセス拒否：X-Twilio-Signatureが一致しません（公開URLとAuth Tokenを確認してください）
 refusal-not-a-number = 発信先がE.164形式の番号ではありません
-refusal-unknown-country = 発信先の番号に、使われている国番号がありません
+refusal-unknown-country = 発信先の国番号が存在しません
 refusal-country-not-allowed = 国番号+{ $code }は発信を許可する国に含まれていません。発信するには、設定の「発信を許可する国」に{ $code }を追加してください
 refusal-region-not-allowed = { $number }は{ $region }の番号で、+{ $code }の許可には含まれません（+{ $code }は{ $regions }）。設定の「発信を許可する国」に{ $region }を、または「発信を許可する番号」に{ $number }を追加してください
 region-list = { $first }・{ $second }
@@ -861,8 +861,8 @@ voicemail-delete-cancel = 残す
 voicemail-deleted = メッセージを削除しました。
 voicemail-delete-failed = メッセージを削除できませんでした：{ $reason }
 greeting-title = 応答メッセージ
-greeting-spoken = 設定›留守番電話の応答メッセージを読み上げます。
-greeting-recorded = 録音した応答メッセージを流します。
+greeting-spoken = 発信者には、設定›留守番電話の応答メッセージが読み上げられます。
+greeting-recorded = 発信者には、録音した応答メッセージが流れます。
 greeting-upload = 応答メッセージをアップロード（MP3またはWAV）
 greeting-clear = 読み上げに戻す
 greeting-set = 録音した応答メッセージを保存しました。
@@ -913,7 +913,7 @@ contacts-import-failed = ファイルを読み込めませんでした：{ $reas
 
 call-level-you = あなた
 call-level-them = 相手
-call-talking-while-muted = ミュート中に話しています。相手に聞こえるようにするには「ミュート」を押してください。
+call-talking-while-muted = ミュート中に話しています。相手に聞こえるようにするには「ミュート」を押して解除してください。
 call-quality-good = 通話品質：良好
 call-quality-fair = 通話品質：普通
 call-quality-poor = 通話品質：不良
@@ -922,17 +922,17 @@ call-quality-figures =
 quality-warning-high-rtt = 声が届くまでに時間がかかっています（往復400ms超）。話が重なることがあります。
 quality-warning-high-rtt-fix = 有線接続にするか、Wi-Fiのアクセスポイントに近づいてください。VPNや衛星回線は遅延が増えるので、外して試してください。
 quality-warning-high-jitter = 音声が不規則に届いているため、途切れて聞こえることがあります。
-quality-warning-high-jitter-fix = このネットワークでの大きなダウンロード、アップロード、動画を止めるか、Wi-Fiに近づくか有線にしてください。
+quality-warning-high-jitter-fix = このネットワークでの大きなダウンロード・アップロードや動画を一時停止するか、Wi-Fiのアクセスポイントに近づくか、有線で接続してください。
 quality-warning-packet-loss = 音声の一部が途中で失われ、言葉が抜けています。
 quality-warning-packet-loss-fix = 有線接続にし、回線を使うアップロードやバックアップを止めるか、VPNを外して試してください。
 quality-warning-low-mos = 通話の音質が悪くなっています（遅延、不規則な音声、損失）。
 quality-warning-low-mos-fix = 有線接続にし、ほかのアップロードや動画を止め、VPNを外して試してください。
 quality-warning-no-audio-in = 相手の音声が届いていません。
-quality-warning-no-audio-in-fix = ネットワークを確認してください。数秒以内に戻れば通話は自動で復帰します。
+quality-warning-no-audio-in-fix = ネットワークを確認してください。ネットワークが数秒以内に戻れば、通話は自動で再開します。
 quality-warning-no-audio-out = あなたの音声が送られていません。
 quality-warning-no-audio-out-fix = ネットワークと、ファイアウォールやVPNがUDPを止めていないか確認してください。ネットワークが戻れば通話は自動で復帰します。
-quality-warning-mic-silent = マイクから無音しか届いていません。
-quality-warning-mic-silent-fix = ヘッドセットが接続され、コードのミュートが切れているか確認し、設定›サウンドで正しいマイクを選んでください。
+quality-warning-mic-silent = マイクから音が入っていません（無音です）。
+quality-warning-mic-silent-fix = ヘッドセットが接続されているか、コードのミュートスイッチがオフかを確認し、設定›サウンドで正しいマイクを選んでください。
 quality-warning-connection-lost = Twilioとの接続が途切れました。
 quality-warning-connection-lost-fix = Dialtoneが通話の復旧を試みています。Wi-Fiやケーブルを確認してください。
 
@@ -955,7 +955,7 @@ audio-mic-level = マイクの入力レベル
 audio-test-sound = テスト音を再生
     .aria-label = このデバイスでテスト音を再生
 call-devices = サウンド
-log-quality-warning = SDKからの通話品質の警告：{ $name }
+log-quality-warning = SDKからの通話品質の警告：{ $name }。
 log-audio-device-failed = { $what ->
         [input] 選んだマイクを使えませんでした
         [speaker] 選んだスピーカーを使えませんでした
@@ -971,7 +971,7 @@ notify-answer = 応答
 notify-decline = 拒否
 notify-open-to-answer = Dialtoneを開いて応答してください。
 notify-missed-call = 不在着信
-notify-new-voicemail = 新しい留守番電話
+notify-new-voicemail = 新しい留守番電話メッセージ
 notify-voicemail-body = { $caller }からのメッセージ（{ $seconds }秒）
 ## The set-up wizard, the Twilio connection card and the remote checks (views/setup/)
 
