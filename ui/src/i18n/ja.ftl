@@ -673,7 +673,7 @@ shortcut-failed = { $keys }をグローバルショートカットに設定で�
 autostart-off-failed = ログイン時の起動をオフにできませんでした（{ $detail }）。デスクトップの自動起動アプリからDialtoneを削除してください
 autostart-failed = ログイン時の起動を設定できませんでした（{ $detail }）。代わりにデスクトップの自動起動アプリにDialtoneを追加してください
 autostart-path-with-space = ログイン時の起動は設定されていません。Dialtoneの場所{ $path }に空白が含まれ、自動起動の項目に書けません。空白のないフォルダーにDialtoneを移してから、もう一度保存してください
-autostart-other-folder = ログイン時の起動は{ $written }に設定しましたが、XDG_CONFIG_HOMEが{ $config }のため、これに従うデスクトップは{ $read }を参照するため、Dialtoneは起動しません。項目を{ $read }にコピーするか、デスクトップの自動起動の設定でDialtoneを追加してください
+autostart-other-folder = ログイン時の起動は{ $written }に設定しましたが、XDG_CONFIG_HOMEが{ $config }なので、これに従うデスクトップは{ $read }を参照し、Dialtoneを起動しません。項目を{ $read }にコピーするか、デスクトップの自動起動の設定でDialtoneを追加してください
 
 ## Rust: the call journal's, voicemail's and contacts' errors (src-tauri/journal/)
 
@@ -928,10 +928,10 @@ quality-warning-packet-loss-fix = 有線接続にし、回線を使うアップ�
 quality-warning-low-mos = 通話の音質が悪くなっています（遅延、不規則な音声、損失）。
 quality-warning-low-mos-fix = 有線接続にし、ほかのアップロードや動画を止め、VPNを外して試してください。
 quality-warning-no-audio-in = 相手の音声が届いていません。
-quality-warning-no-audio-in-fix = ネットワークを確認してください。ネットワークが数秒以内に戻れば、通話は自動で再開します。
+quality-warning-no-audio-in-fix = ネットワークを確認してください。数秒以内に回復すれば、通話は自動で再開します。
 quality-warning-no-audio-out = あなたの音声が送られていません。
 quality-warning-no-audio-out-fix = ネットワークと、ファイアウォールやVPNがUDPを止めていないか確認してください。ネットワークが戻れば通話は自動で復帰します。
-quality-warning-mic-silent = マイクから音が入っていません（無音です）。
+quality-warning-mic-silent = マイクの音声が無音になっています。
 quality-warning-mic-silent-fix = ヘッドセットが接続されているか、コードのミュートスイッチがオフかを確認し、設定›サウンドで正しいマイクを選んでください。
 quality-warning-connection-lost = Twilioとの接続が途切れました。
 quality-warning-connection-lost-fix = Dialtoneが通話の復旧を試みています。Wi-Fiやケーブルを確認してください。
