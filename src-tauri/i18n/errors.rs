@@ -446,7 +446,7 @@ mod tests {
         assert!(refused.starts_with("発信を拒否：国番号+44は"), "{refused}");
         let busy = Text::from(&ServeError::PortInUse { port: 3000 }).render(Language::Ja);
         assert!(
-            busy.starts_with("ポート3000は他のプログラムが使用中です"),
+            busy.starts_with("ポート3000は他のアプリが使用中です"),
             "{busy}"
         );
     }

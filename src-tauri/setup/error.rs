@@ -284,7 +284,7 @@ mod tests {
         let ja = stopped(vec![key], vec![app]).text().render(Language::Ja);
         assert_eq!(
             ja,
-            "設定を中止しました：番号とTwiML Appの接続ができませんでした：HTTPクライアントを準備できませんでした：no TLS。\
+            "初期設定を中止しました：番号とTwiML Appの接続ができませんでした：HTTPクライアントを準備できませんでした：no TLS。\
              元に戻したもの：新しいAPIキーSK1を削除しました。何も保存していません。\
              元に戻せなかったもの（Twilio Consoleで戻してください）：新しいTwiML App AP1を削除しました。"
         );

@@ -8,10 +8,10 @@ plain-text = { $text }
 
 ## Twilio errors
 
-twilio-mic-denied = マイクが使えません
+twilio-mic-denied = マイクが許可されていません
     .what = マイクの使用が許可されていないため、通話を開始できませんでした。
     .fix = Dialtoneにマイクの使用を許可してから、もう一度発信してください（macOS：システム設定›プライバシーとセキュリティ›マイク、Windows：設定›プライバシーとセキュリティ›マイクの「デスクトップアプリがマイクにアクセスできるようにする」）。
-twilio-mic-failed = マイクを開けません
+twilio-mic-failed = マイクを使用できません
     .what = マイクの使用は許可されていますが、開けるマイクがありません。接続されていないか、他のアプリが使用中です。
     .fix = マイクやヘッドセットを接続し、マイクを使う他のアプリ（ビデオ通話、録音など）を閉じ、システムのサウンド設定で入力装置を確認してから、もう一度発信してください。
 twilio-token-invalid = アクセストークンが拒否されました
@@ -45,12 +45,12 @@ twilio-timeout = Twilioが応答しません
     .what = Twilioのサーバーから時間内に応答がありませんでした。
     .fix = インターネット接続を確認して、もう一度お試しください。
 twilio-connection-error = Twilioとの接続に失敗
-    .what = Twilioとの接続が切れました。ネットワークが途切れた（Dialtoneが自動で再接続します）か、発信直後に失敗した場合は、WebhookがエラーかTwilioが使えないTwiMLを返したことが原因です。
+    .what = Twilioとの接続が切れました。ネットワークが途切れたか（Dialtoneが自動で再接続します）、発信直後に失敗した場合は、Webhookがエラーか、Twilioが扱えないTwiMLを返しています。
     .fix = 設定で、リスナーが動作中か、トンネルがつながっているか、TwiML AppのVoice Request URLが表示どおりかを確認してください。Webhookの応答内容はTwilio ConsoleのDebuggerで確認できます。
 twilio-old-sdk = 古いTwilio SDK
-    .what = この版のTwilio Voice SDKは提供が終了しています。
+    .what = このバージョンのTwilio Voice SDKは提供が終了しています。
     .fix = Dialtoneを更新してください。
-twilio-call-cancelled = 相手が切りました
+twilio-call-cancelled = 相手はすでに切っています
     .what = 応答する前に相手が電話を切りました。
     .fix = キーパッドからかけ直してください。
 twilio-transport = オフライン
@@ -140,7 +140,7 @@ status-retry = 今すぐ再試行
 status-spoken = { $title }：
 log-no-webrtc = このWebビューはWebRTCに対応していないため、発信も着信もできません。
 log-settings-after-call = 新しい設定はこの通話の終了後に反映されます。
-log-retiring-after-call = このウィンドウは新しい通話を受けません。現在の通話は終話まで続きます。
+log-retiring-after-call = このウィンドウは新しい通話を受けません。現在の通話は、電話を切るまでそのまま続きます。
 log-retired = このウィンドウでは発信も着信もできなくなりました。
 log-requesting-token = アクセストークンを要求しています…
 log-got-token = 「{ $identity }」のトークンを取得しました。
@@ -162,7 +162,7 @@ log-asked-answer-no-call = 応答を求められましたが、着信はあり�
 log-asked-hang-up-no-call = 通話終了を求められましたが、通話はありません。
 log-asked-mute-no-call = ミュートを求められましたが、通話中ではありません。
 log-handed-in-during-call = 他のアプリから{ $number }への発信を求められました。この通話を終えてから発信してください。
-log-handed-in = 他のアプリから{ $number }が渡されました。発信ボタンを押すと発信します。
+log-handed-in = 他のアプリから{ $number }が渡されました。「発信」を押すと発信します。
 log-cant-follow-window = 通話ウィンドウの状態を取得できません：{ $message }
 log-cant-follow-commands = アプリからの操作を受け取れません：{ $message }
 log-cant-follow-webhook = Webhookリスナーの状態を取得できません：{ $message }
@@ -231,9 +231,9 @@ cw-status-unsupported = 通話ウィンドウのブラウザーがWebRTCに対�
 
 number-empty = 発信する番号を入力してください。
 number-letters = 電話番号に文字は使えません（「{ $letters }」があります）。数字で入力してください。
-number-tone-digits = *と#は通話がつながってからトーンとして送れます。発信するには取り除いてください。
+number-tone-digits = *と#は、通話がつながってからトーンとして送るものです。発信するには削除してください。
 number-bad-character = 「{ $character }」は電話番号に使えません。数字を使い、国番号の前に+を付けてください。
-number-plus-inside = +は先頭、国番号の前にだけ付けます。
+number-plus-inside = +は先頭（国番号の前）にだけ付けます。
 number-needs-country = 国番号を付けてください：+から始めます（例：米国は+1、英国は+44、日本は+81）。設定でTwilio番号を入れると、国内の番号もそのまま使えます。
 number-after-plus = +の後に国番号と番号を入力してください。
 number-code-zero = 国番号は0から始まりません。+の後に国番号を入力してください（例：日本は+81）。
@@ -256,9 +256,9 @@ number-too-short = { $scope ->
        *[no] {""}
     }
 number-invalid-length = { $scope ->
-        [home] その桁数の{ $code }（Twilio番号の国）の番号はありません。
-        [code] その桁数の{ $code }の番号はありません。
-       *[unknown] その桁数のこの国の番号はありません。
+        [home] { $code }（Twilio番号の国）の番号としては桁数が合いません。
+        [code] { $code }の番号としては桁数が合いません。
+       *[unknown] この国の番号としては桁数が合いません。
     }桁の抜けや余分がないか確認してください。{ $abroad ->
         [yes] 他の国へは+から入力してください。
        *[no] {""}
@@ -285,7 +285,7 @@ keypad-star =
 keypad-pound =
     .aria-label = シャープ
 dial-section =
-    .aria-label = ダイヤルパッド
+    .aria-label = キーパッド
 dial-input =
     .placeholder = 電話番号を入力
 dial-input-label = 発信する番号
@@ -330,8 +330,8 @@ cw-open = 開いています
 cw-open-in = { $browser }で表示中
 cw-opens-in = { $browser }で開きます。
 cw-in-call = 通話中
-cw-call-from = 通話相手
-cw-call-to = 通話相手
+cw-call-from = 着信元
+cw-call-to = 発信先
 cw-outgoing = 発信
 # The caller is shown large on its own line (the card is headed 着信): only what to do follows.
 cw-ringing-text = { $caller }通話ウィンドウで応答してください。
@@ -345,13 +345,13 @@ valid-sid-hex = { $prefix }の後はちょうど16進数32桁（0-9、a-f）で�
     }。
 valid-url-parse = トンネルのhttpsアドレス全体を、/handle_callsで終わる形で入力してください（例：https://abc123.ngrok.app/handle_calls）。
 valid-url-https = https://で始めてください（TwilioはWebhookをhttpsで署名して送ります）。
-valid-url-path = Dialtoneが応答するパス/handle_callsで終えてください。
+valid-url-path = 末尾は/handle_calls（Dialtoneが応答するパス）にしてください。
 valid-url-query = ?クエリや#フラグメントは付けないでください。
 valid-url-user = ユーザー名やパスワードは含めないでください。
 valid-url-exact = { $url }のとおりに入力してください（ホスト名は小文字、余分な文字なし）。
 valid-number-country = +と国番号から入力してください（例：+815012345678）。
-valid-countries-comma = 区切りはカンマ1つです（例：1,44）。
-valid-countries-code = 国番号{ $entry }の国はありません。1、44、81などの国番号を使ってください。
+valid-countries-comma = カンマ1つで区切ってください（例：1,44）。
+valid-countries-code = { $entry }という国番号はありません。1、44、81などの国番号を使ってください。
 valid-countries-region = 「{ $entry }」は国番号でも2文字の国コード（PR、JM、JEなど）でもありません。
 valid-numbers-comma = 番号はカンマ1つで区切ってください。
 valid-numbers-entry = 「{ $entry }」：{ $problem }
@@ -363,14 +363,14 @@ valid-auth-token = Auth Tokenは16進数32桁（0-9、a-f）です。入力は{ 
 valid-api-key-secret = API Key Secretに空白は含まれません。もう一度貼り付けてください。
 valid-identity-length = 121文字以内で入力してください（現在{ $count }文字）。
 valid-identity-characters = 使えるのは英数字とアンダースコアだけです（+や空白など、それ以外はTwilioが受け付けません）。
-valid-port = ポートは1～65535の整数です。
-valid-call-seconds = 1～{ $max }の秒数（4時間、Twilioの上限）で入力してください（例：1時間なら3600）。
+valid-port = ポートは1～65535の整数で入力してください。
+valid-call-seconds = 1～{ $max }の秒数を整数で入力してください。上限の4時間はTwilioの制限です（例：1時間なら3600）。
 valid-language = auto、en、jaのいずれかを選んでください。
-valid-switch = onかoffのどちらかです。
+valid-switch = onかoffを指定してください。
 valid-shortcut-shape = 修飾キーと1つのキーを+でつないで入力してください（例：Ctrl+Alt+A）。
 valid-shortcut-key-last = 最後はキーそのものにしてください（例：Ctrl+Alt+A）。
 valid-shortcut-one-key = キーは修飾キー（Ctrl、Alt、Shift、Super）の後に1つだけです（例：Ctrl+Alt+A）。
-valid-shortcut-modifier = Ctrl、Alt、Superのいずれかを付けてください。キー1つだけだと、他のすべてのプログラムでそのキーが使えなくなります（F9などのファンクションキーは単独でも可）。
+valid-shortcut-modifier = Ctrl、Alt、Superのいずれかを付けてください。キー1つだけだと、他のすべてのアプリでそのキーが使えなくなります（F9などのファンクションキーは単独でも可）。
 valid-greeting-length = 500文字以内で入力してください（現在{ $count }文字）。
 valid-seconds-range = { $min }～{ $max }の秒数を整数で入力してください。
 
@@ -390,7 +390,7 @@ field-allowed-numbers = 発信を許可する番号
 field-max-call-seconds = 最大通話時間
 field-voicemail = 留守番電話
 field-voicemail-greeting = 応答メッセージ
-field-voicemail-max-secs = 録音の最大時間（秒）
+field-voicemail-max-secs = 最大録音時間（秒）
 field-ring-secs = 呼び出し時間（秒）
 field-do-not-disturb = おやすみモード
 field-call-at-once = 他のアプリから番号を渡されたらすぐ発信
@@ -399,16 +399,16 @@ field-shortcut-answer = ショートカット：応答
 field-shortcut-hang-up = ショートカット：通話終了
 field-shortcut-mute = ショートカット：ミュート
 field-language = 表示言語
-hint-account-sid = Twilio Console › Account Info。ACで始まります。
-hint-auth-token = Twilio Console › Account Info。Webhookが本当にTwilioから来たかの確認に使います。
-hint-api-key-sid = Twilio Console › API keys & tokens。SKで始まります。
+hint-account-sid = Twilio Console › Account Infoにあります。ACで始まります。
+hint-auth-token = Twilio Console › Account Infoにあります。WebhookがTwilioから届いたものかの確認に使います。
+hint-api-key-sid = Twilio Console › API keys & tokensにあります。SKで始まります。
 hint-api-key-secret = APIキーを作成したときに一度だけ表示されます。
-hint-twiml-app-sid = Twilio Console › Voice › TwiML Apps。APで始まります。
+hint-twiml-app-sid = Twilio Console › Voice › TwiML Appsにあります。APで始まります。
 hint-twilio-number = 発信元・着信先になる番号（例：+815012345678）。
 hint-identity = この電話が登録される名前です。空欄なら既定値になります。
 hint-public-url = トンネル（ngrok、cloudflaredなど）のhttpsアドレスに/handle_callsを付けたもの。
 hint-port = トンネルの転送先になるローカルのポート。既定は3000。
-hint-allowed-country-codes = 発信はここに挙げた国にだけ行えます。国番号か、国番号を共有する地域の2文字コード（1は米国とカナダ。その他の+1の国はPR、JMなどを追加）。既定はお使いの番号の国です。
+hint-allowed-country-codes = 発信できるのは、ここに挙げた国だけです。国番号か、国番号を共有する地域の2文字コード（1は米国とカナダ。その他の+1の国はPR、JMなどを追加）。既定はお使いの番号の国です。
 hint-allowed-numbers = 国や番号の種類（高額課金、通話料分担、パーソナル番号）で拒否される場合でも発信する番号（例：+447012345678）。カンマで区切ります。
 hint-max-call-seconds = 発信・着信とも、この秒数で通話を切ります。既定は14400（4時間）。
 hint-voicemail = 応答しなかった着信を留守番電話に転送します。既定はオン。
@@ -416,7 +416,7 @@ hint-voicemail-greeting = 発信音の前に発信者に流すメッセージで
 hint-voicemail-max-secs = 1件のメッセージを録音できる最大の秒数です。既定は120。
 hint-ring-secs = 留守番電話に切り替わるまで呼び出す秒数です。既定は30。
 hint-do-not-disturb = 着信音を鳴らさずに、すぐ留守番電話に転送します。
-hint-call-at-once = tel:リンクとdialtone callで使います。オフのときは、番号がダイヤルパッドに入り、発信ボタンを押すと発信します。
+hint-call-at-once = tel:リンクとdialtone callで使います。オフのときは、番号がキーパッドに入り、「発信」を押すと発信します。
 hint-launch-at-login = このパソコンにログインしたときにDialtoneを起動します。
 hint-shortcut-answer = どのアプリを使っていても着信に応答します（例：Ctrl+Alt+A）。空欄なら設定なし。X11のみ（Waylandではアプリがグローバルショートカットを使えません）。
 hint-shortcut-hang-up = 通話を終了するか、着信を拒否します（例：Ctrl+Alt+H）。空欄なら設定なし。X11のみ。
@@ -515,9 +515,9 @@ webhook-step-number = { $number ->
     }
 webhook-copy = コピー
 webhook-copied = コピー済み
-webhook-press-ctrl-c = Ctrl+Cを押す
+webhook-press-ctrl-c = Ctrl+Cでコピー
 webhook-copied-spoken = Voice Request URLをコピーしました。
-webhook-copy-failed = コピーできませんでした。URLを選択したのでCtrl+Cを押してください。
+webhook-copy-failed = コピーできませんでした。URLを選択してあるので、Ctrl+Cを押してください。
 webhook-state-unreadable = リスナーの状態を読めません：{ $message }
 webhook-state-unknown = リスナーの状態は不明です。
 webhook-listening = { $address }で待ち受け中
@@ -525,7 +525,7 @@ webhook-listening-unknown = 不明なアドレスで待ち受け中
 webhook-starting = 起動中…
 webhook-failed = 停止中：{ $message }
 webhook-failed-unknown = 停止中：起動に失敗しました
-webhook-stopped = 停止
+webhook-stopped = 停止中
 webhook-last = 最後のWebhook：{ $time }・HTTP { $status }・{ $outcome }
 webhook-none-yet = TwilioからのWebhookはまだ届いていません。
 
@@ -573,7 +573,7 @@ error-dotenv-line = 読めない行があります（{ $index }文字目付近�
 error-dotenv-other = 正しい.envファイルではありません
 error-dotenv-none = Dialtoneの設定（TWILIO_ACCOUNT_SID、TWILIO_API_KEY_SIDなど）が含まれていません
 error-internal = 要求を処理できませんでした：{ $detail }
-error-port-in-use = ポート{ $port }は他のプログラムが使用中です。別のポートを選んでください：`dialtone serve --port { $next }`、DIALTONE_PORT={ $next }、または設定の「リスナーのポート」（トンネルの転送先も合わせて変更）
+error-port-in-use = ポート{ $port }は他のアプリが使用中です。別のポートを選んでください：`dialtone serve --port { $next }`、DIALTONE_PORT={ $next }、または設定の「リスナーのポート」（トンネルの転送先も合わせて変更）
 error-port-privileged = ポート{ $port }は管理者権限なしでは開けません。1024～65535のポートを選んでください
 error-port-bind = 127.0.0.1:{ $port }で待ち受けできません：{ $detail }
 
@@ -588,7 +588,7 @@ rest-bad-response = { $what }へのTwilioの応答を読み取れませんでし
 rest-invalid-sid = { $what } { $value }はTwilioのSIDではありません。SIDは{ $prefix }と16進数32桁です
 rest-base-url = TwilioのAPIベースURL { $url }は使えません：{ $reason }
 rest-base-url-not-a-url = URLではありません。「https://api.twilio.com」を使ってください
-rest-base-url-plain-http = 暗号化しないhttpはこのコンピューター（127.0.0.1）宛てにだけ使えます。httpsを使ってください
+rest-base-url-plain-http = 暗号化されないhttpは、このパソコン（127.0.0.1）宛てにしか使えません。httpsを使ってください
 rest-base-url-not-https = https://で始まる必要があります
 rest-base-url-credentials = URLに認証情報を含めることはできません
 rest-client-setup = HTTPクライアントを準備できませんでした：{ $detail }
@@ -605,7 +605,7 @@ rest-api-rate-limited = このアカウントからの要求が多すぎるた�
 rest-api-app-sid = TwilioがTwiML App SIDを受け付けませんでした（{ $words }）。このアカウントのTwiML Appを使ってください：Console › Voice › TwiML Apps
 rest-api-url = TwilioがURLを受け付けませんでした（{ $words }）。Twilioから届く完全なhttps:// URL（トンネルのURLに/handle_callsを付けたものなど）を使ってください
 rest-api-method = TwilioがHTTPメソッドを受け付けませんでした（{ $words }）。GETかPOSTを使ってください
-rest-api-too-many-apps = このアカウントにはTwiML AppsがすでにTwilioの上限の1000個あります（{ $words }）。Console › Voice › TwiML Appsで使っていないものを削除してください
+rest-api-too-many-apps = このアカウントのTwiML Appは、すでにTwilioの上限の1000個に達しています（{ $words }）。Console › Voice › TwiML Appsで使っていないものを削除してください
 rest-api-down = 現在TwilioのAPIが正常に動作していません{ $tries ->
         [0] {""}
         [1] {""}
@@ -630,18 +630,18 @@ setup-step-restore-number = 番号の音声設定の復元
 setup-step-delete-app = TwiML Appの削除
 setup-step-delete-key = APIキーの削除
 setup-failed-credentials = TwilioがこのAccount SIDとAuth Tokenを受け付けませんでした（エラー20003）。Twilio ConsoleのAccount Infoから両方をもう一度コピーしてください（Auth Tokenはクリックすると表示されます）。何も保存していません
-setup-failed-account-inactive = このTwilioアカウントは{ $status }の状態のため、発信も着信もできません。Twilio Consoleでアカウントを再開してから、もう一度設定してください
+setup-failed-account-inactive = このTwilioアカウントは{ $status }の状態のため、発信も着信もできません。Twilio Consoleでアカウントを再開してから、初期設定をやり直してください
 setup-failed-no-voice-number = このTwilioアカウントには音声通話を受けられる電話番号がありません{ $others ->
         [0] {""}
        *[other] （音声に対応していない番号が{ $others }件あります）
-    }。Twilio Console（Phone Numbers › Buy a number、Voice付き）で番号を購入してから、もう一度設定してください
+    }。Twilio Console（Phone Numbers › Buy a number、Voice付き）で番号を購入してから、初期設定をやり直してください
 setup-failed-no-such-number = { $number }はこのTwilioアカウントの音声対応番号ではありません。音声対応番号は{ $choices }です
 setup-failed-needs-confirmation = { $number }の着信は現在{ $wired }に送られています。Dialtoneが引き継ぐのは確認したときだけです（コマンドラインでは--force）。元の設定は記録し、切断すると元に戻します
 setup-failed-caller-id = { $caller }は発信者番号に使えません。このアカウントの番号でも、認証済み発信者番号（Twilio Console › Phone Numbers › Verified Caller IDs）でもありません。{ $choices }から選んでください
-setup-failed-declined = 中止しました：「{ $what }」が承認されませんでした
-setup-failed-not-set-up = 元に戻すものがありません。このコンピューターで行った設定の記録がありません（記録の場所：{ $path }）。手作業で行った設定はTwilio Consoleで元に戻してください
+setup-failed-declined = 「{ $what }」を許可しなかったため、中止しました
+setup-failed-not-set-up = 元に戻すものがありません。このパソコンで行った初期設定の記録がありません（記録の場所：{ $path }）。手作業で行った設定はTwilio Consoleで元に戻してください
 setup-failed-step = { $step }ができませんでした：{ $reason }
-setup-failed-stopped = 設定を中止しました：{ $cause }。
+setup-failed-stopped = 初期設定を中止しました：{ $cause }。
 setup-failed-nothing-changed = Twilioアカウントはまだ何も変更しておらず、何も保存していません。
 setup-failed-put-back = 元に戻したもの：{ $items }。何も保存していません。
 setup-failed-left = 元に戻せなかったもの（Twilio Consoleで戻してください）：{ $items }。
@@ -650,7 +650,7 @@ setup-undo-done = 完了したもの：{ $items }。
 setup-undo-try-again = 記録は残してあるので、`dialtone setup --undo`（または設定の「この番号を切断」）で残りをもう一度試せます。
 setup-undo-did-not-happen = 「{ $what }」ができませんでした（{ $why }）
 setup-undo-step-failed = { $step }：{ $reason }
-setup-undo-declined = 「{ $what }」が承認されませんでした
+setup-undo-declined = 「{ $what }」を許可しませんでした
 setup-undone-new-key = 新しいAPIキー{ $sid }を削除しました
 setup-undone-new-app = 新しいTwiML App { $sid }を削除しました
 setup-undone-app-url = TwiML App { $sid }のVoice URLを元に戻しました
@@ -660,7 +660,7 @@ setup-undone-app = TwiML App { $sid }を削除しました
 setup-undone-app-gone = TwiML App { $sid }はすでに削除されていました
 setup-undone-key = APIキー{ $sid }を削除しました
 setup-undone-key-gone = APIキー{ $sid }はすでに削除されていました
-setup-env-overrides = Dialtoneの環境変数で{ $variable }が設定されているため、設定で保存した値の代わりにそちらが使われます
+setup-env-overrides = Dialtoneの環境変数で{ $variable }が設定されているため、初期設定で保存した値の代わりにそちらが使われます
 
 ## Rust: the desktop shell's problems, shown under a setting (src-tauri/desktop/)
 
@@ -668,12 +668,12 @@ shortcut-wayland = Waylandではアプリがグローバルショートカット
 shortcut-no-display = ショートカットを受け取るX11ディスプレイがない（DISPLAYが未設定の）ため、無効です
 shortcut-duplicate = { $keys }はすでに「{ $other }」のショートカットです。それぞれ別の組み合わせにしてください
 shortcut-unreadable = { $keys }はキーの組み合わせとして読み取れません：{ $detail }
-shortcut-taken = { $keys }は他のプログラムが使っているため無効です。別の組み合わせを選んでください
+shortcut-taken = { $keys }は他のアプリが使っているため無効です。別の組み合わせを選んでください
 shortcut-failed = { $keys }をグローバルショートカットに設定できませんでした（{ $detail }）。別の組み合わせを選んでください
 autostart-off-failed = ログイン時の起動をオフにできませんでした（{ $detail }）。デスクトップの自動起動アプリからDialtoneを削除してください
 autostart-failed = ログイン時の起動を設定できませんでした（{ $detail }）。代わりにデスクトップの自動起動アプリにDialtoneを追加してください
 autostart-path-with-space = ログイン時の起動は設定されていません。Dialtoneの場所{ $path }に空白が含まれ、自動起動の項目に書けません。空白のないフォルダーにDialtoneを移してから、もう一度保存してください
-autostart-other-folder = ログイン時の起動は{ $written }に設定しましたが、XDG_CONFIG_HOMEが{ $config }のため、それに従うデスクトップは{ $read }を見るのでDialtoneを起動しません。項目をそこへコピーするか、デスクトップの自動起動の設定でDialtoneを追加してください
+autostart-other-folder = ログイン時の起動は{ $written }に設定しましたが、XDG_CONFIG_HOMEが{ $config }なので、これに従うデスクトップは{ $read }を参照し、Dialtoneを起動しません。項目を{ $read }にコピーするか、デスクトップの自動起動の設定でDialtoneを追加してください
 
 ## Rust: the call journal's, voicemail's and contacts' errors (src-tauri/journal/)
 
@@ -682,7 +682,7 @@ error-journal-write-failed = 通話履歴に書き込めませんでした：{ $
 error-journal-writer-stopped = 通話履歴の書き込みが停止しています
 error-journal-read-failed = 通話履歴を読み込めませんでした：{ $detail }
 error-contacts-no-vcards = ファイルにvCard（BEGIN:VCARD … END:VCARD）がありません。連絡先をvCard（.vcf）形式で書き出してから、もう一度お試しください
-error-voicemail-not-found = 留守番電話{ $sid }はありません（削除された可能性があります）
+error-voicemail-not-found = 留守番電話メッセージ{ $sid }はありません（削除された可能性があります）
 error-contact-not-found = 連絡先{ $id }はありません（削除された可能性があります）
 error-contact-needs-name = 連絡先には名前が必要です
 error-contact-name-too-long = 名前が{ $max }文字を超えています
@@ -699,7 +699,7 @@ error-greeting-io = 応答メッセージを{ $path }に保存できませんで
 
 ## Rust: what voicemail says to callers (src-tauri/webhook/answering.rs), read by Twilio's <Say>
 
-voicemail-spoken-greeting = ただいま電話に出ることができません。発信音のあとにメッセージをお話しください。
+voicemail-spoken-greeting = ただいま電話に出ることができません。発信音のあとに、メッセージをお話しください。
 voicemail-spoken-no-message = メッセージは録音されませんでした。失礼いたします。
 voicemail-spoken-thanks = メッセージをお預かりしました。ありがとうございました。
 
@@ -710,8 +710,8 @@ wiring-repair-key = 新しいキーを作って保存します
 wiring-repair-app = Dialtoneが新しく作ります
 wiring-repair-voice-url = アプリに正しいURLを設定します
 wiring-repair-number = 番号をもう一度アプリにつなぎます
-wiring-not-set-up = Dialtoneはまだ設定されていません：{ $why }
-wiring-not-set-up-fix = 設定を行ってください：設定›Twilioアカウントで設定、または`dialtone setup`
+wiring-not-set-up = Dialtoneの初期設定がまだ済んでいません：{ $why }
+wiring-not-set-up-fix = 初期設定を行ってください：設定›「Twilioアカウントで初期設定」、または`dialtone setup`
 wiring-unreachable = Twilioに問い合わせできませんでした：{ $why }
 wiring-unreachable-fix = インターネット接続を確認して、もう一度お試しください
 wiring-key-ok = APIキー{ $sid }で認証できます
@@ -725,15 +725,15 @@ wiring-voice-url-ok = Twilioは{ $url }を呼び出します
 wiring-no-voice-url = Voice URLなし
 wiring-voice-url-wrong = TwiML AppのVoice URLが{ $now }になっています（正しくは{ $url }、POST）
 wiring-number-gone = { $number }はもうこのアカウントの番号ではありません
-wiring-number-gone-fix = もう一度設定を行い、アカウントの番号を選んでください
+wiring-number-gone-fix = 初期設定をやり直して、アカウントの番号を選んでください
 wiring-number-ok = { $number }の着信はTwiML Appに届きます
 wiring-demo-answer = Twilioのデモ応答
-wiring-nowhere = どこにも送られていません
-wiring-number-elsewhere = { $number }の着信は{ $to }に送られていて、DialtoneのTwiML Appには届きません
+wiring-nowhere = 未設定
+wiring-number-elsewhere = { $number }の着信の送り先が{ $to }になっていて、DialtoneのTwiML Appではありません
 wiring-number-unreadable = 番号を読み取れませんでした：{ $why }
 wiring-try-again = もう一度お試しください
-wiring-caller-id-ok = 発信時の番号は{ $caller }です
-wiring-your-number = あなたの番号
+wiring-caller-id-ok = 発信時には{ $caller }が表示されます
+wiring-your-number = お使いの番号
 wiring-caller-id-gone = { $caller }はもうこのアカウントの番号でも認証済み発信者番号でもないため、発信時には代わりに{ $shown }が表示されます
 wiring-caller-id-gone-fix = 設定で別の発信者番号を選んでください
 shape-account-sid = ACで始まる16進数32桁（Twilio Console > Account Info）
@@ -769,12 +769,12 @@ rejected-not-our-number = この番号宛ての通話ではありません
 refused-not-a-form = application/x-www-form-urlencoded形式の本文ではありません
 refused-unreadable-body = 本文を読み取れませんでした
 refused-malformed-form = フォームの本文が正しくありません
-refused-forbidden = アクセスできません
-refused-no-signature = アクセスできません：X-Twilio-Signatureがありません
-refused-bad-signature = アクセスできません：X-Twilio-Signatureが一致しません（公開URLとAuth Tokenを確認してください）
+refused-forbidden = アクセス拒否
+refused-no-signature = アクセス拒否：X-Twilio-Signatureがありません
+refused-bad-signature = アクセス拒否：X-Twilio-Signatureが一致しません（公開URLとAuth Tokenを確認してください）
 refusal-not-a-number = 発信先がE.164形式の番号ではありません
-refusal-unknown-country = 発信先の国番号が使われていません
-refusal-country-not-allowed = 国番号+{ $code }は許可する国に含まれていません。発信するには、設定の「発信を許可する国」に{ $code }を追加してください
+refusal-unknown-country = 発信先の国番号が存在しません
+refusal-country-not-allowed = 国番号+{ $code }は発信を許可する国に含まれていません。発信するには、設定の「発信を許可する国」に{ $code }を追加してください
 refusal-region-not-allowed = { $number }は{ $region }の番号で、+{ $code }の許可には含まれません（+{ $code }は{ $regions }）。設定の「発信を許可する国」に{ $region }を、または「発信を許可する番号」に{ $number }を追加してください
 region-list = { $first }・{ $second }
 refusal-not-in-use = libphonenumberの+{ $code }のデータでは、{ $number }は使われていない番号です（入力ミスか、Dialtoneのデータより新しい番号帯）。正しい番号なら、設定の「発信を許可する番号」に{ $number }を追加してください
@@ -809,7 +809,7 @@ tab-contacts = 連絡先
 tab-badge-missed = 不在着信{ $count }件
 tab-badge-voicemail = 新しいメッセージ{ $count }件
 diagnostics-title = 診断
-journal-unavailable = 履歴を利用できません：{ $reason }
+journal-unavailable = 通話履歴を利用できません：{ $reason }
 journal-unavailable-unknown = 理由は不明です。
 
 ## Recents (views/recents.ts)
@@ -823,7 +823,7 @@ recents-empty = 通話履歴はまだありません。
 recents-empty-missed = 不在着信はありません。
 recents-inbound-answered = 着信
 recents-inbound-missed = 不在着信
-recents-inbound-declined = 着信拒否
+recents-inbound-declined = 着信（拒否）
 recents-inbound-busy = 着信（話し中）
 recents-inbound-failed = 着信（失敗）
 recents-inbound-refused = 着信（受付拒否）
@@ -861,8 +861,8 @@ voicemail-delete-cancel = 残す
 voicemail-deleted = メッセージを削除しました。
 voicemail-delete-failed = メッセージを削除できませんでした：{ $reason }
 greeting-title = 応答メッセージ
-greeting-spoken = 設定›留守番電話の応答メッセージを読み上げます。
-greeting-recorded = 録音した応答メッセージを流します。
+greeting-spoken = 発信者には、設定›留守番電話の応答メッセージが読み上げられます。
+greeting-recorded = 発信者には、録音した応答メッセージが流れます。
 greeting-upload = 応答メッセージをアップロード（MP3またはWAV）
 greeting-clear = 読み上げに戻す
 greeting-set = 録音した応答メッセージを保存しました。
@@ -913,32 +913,32 @@ contacts-import-failed = ファイルを読み込めませんでした：{ $reas
 
 call-level-you = あなた
 call-level-them = 相手
-call-talking-while-muted = ミュート中に話しています。相手に聞こえるようにするには「ミュート」を押してください。
+call-talking-while-muted = ミュート中に話しています。相手に聞こえるようにするには「ミュート」を押して解除してください。
 call-quality-good = 通話品質：良好
 call-quality-fair = 通話品質：普通
-call-quality-poor = 接続が不安定です
+call-quality-poor = 通話品質：不良
 call-quality-figures =
     .title = MOS { $mos }・往復{ $rtt }ms・ジッター{ $jitter }ms・損失{ $loss }%
 quality-warning-high-rtt = 声が届くまでに時間がかかっています（往復400ms超）。話が重なることがあります。
 quality-warning-high-rtt-fix = 有線接続にするか、Wi-Fiのアクセスポイントに近づいてください。VPNや衛星回線は遅延が増えるので、外して試してください。
 quality-warning-high-jitter = 音声が不規則に届いているため、途切れて聞こえることがあります。
-quality-warning-high-jitter-fix = このネットワークでの大きなダウンロード、アップロード、動画を止めるか、Wi-Fiに近づくか有線にしてください。
+quality-warning-high-jitter-fix = このネットワークでの大きなダウンロード・アップロードや動画を一時停止するか、Wi-Fiのアクセスポイントに近づくか、有線で接続してください。
 quality-warning-packet-loss = 音声の一部が途中で失われ、言葉が抜けています。
 quality-warning-packet-loss-fix = 有線接続にし、回線を使うアップロードやバックアップを止めるか、VPNを外して試してください。
 quality-warning-low-mos = 通話の音質が悪くなっています（遅延、不規則な音声、損失）。
 quality-warning-low-mos-fix = 有線接続にし、ほかのアップロードや動画を止め、VPNを外して試してください。
 quality-warning-no-audio-in = 相手の音声が届いていません。
-quality-warning-no-audio-in-fix = ネットワークを確認してください。数秒以内に戻れば通話は自動で復帰します。
+quality-warning-no-audio-in-fix = ネットワークを確認してください。数秒以内に回復すれば、通話は自動で再開します。
 quality-warning-no-audio-out = あなたの音声が送られていません。
 quality-warning-no-audio-out-fix = ネットワークと、ファイアウォールやVPNがUDPを止めていないか確認してください。ネットワークが戻れば通話は自動で復帰します。
-quality-warning-mic-silent = マイクから無音しか届いていません。
-quality-warning-mic-silent-fix = ヘッドセットが接続され、コードのミュートが切れているか確認し、「設定」›「音」で正しいマイクを選んでください。
+quality-warning-mic-silent = マイクの音声が無音になっています。
+quality-warning-mic-silent-fix = ヘッドセットが接続されているか、コードのミュートスイッチがオフかを確認し、設定›サウンドで正しいマイクを選んでください。
 quality-warning-connection-lost = Twilioとの接続が途切れました。
 quality-warning-connection-lost-fix = Dialtoneが通話の復旧を試みています。Wi-Fiやケーブルを確認してください。
 
 ## 設定：音
 
-audio-title = 音
+audio-title = サウンド
 audio-microphone = マイク
 audio-speaker = スピーカー
 audio-ringtone-device = 着信音の出力先
@@ -951,11 +951,11 @@ audio-missing = { $kind ->
         [speaker] 選んだスピーカーが接続されていないため、システムの既定を使っています。接続すると元に戻ります。
        *[ringtone] 選んだ着信音の出力先が接続されていないため、システムの既定を使っています。接続すると元に戻ります。
     }
-audio-mic-level = マイクの音量
+audio-mic-level = マイクの入力レベル
 audio-test-sound = テスト音を再生
     .aria-label = このデバイスでテスト音を再生
-call-devices = 音
-log-quality-warning = SDKからの通話品質の警告：{ $name }
+call-devices = サウンド
+log-quality-warning = SDKからの通話品質の警告：{ $name }。
 log-audio-device-failed = { $what ->
         [input] 選んだマイクを使えませんでした
         [speaker] 選んだスピーカーを使えませんでした
@@ -971,7 +971,7 @@ notify-answer = 応答
 notify-decline = 拒否
 notify-open-to-answer = Dialtoneを開いて応答してください。
 notify-missed-call = 不在着信
-notify-new-voicemail = 新しい留守番電話
+notify-new-voicemail = 新しい留守番電話メッセージ
 notify-voicemail-body = { $caller }からのメッセージ（{ $seconds }秒）
 ## The set-up wizard, the Twilio connection card and the remote checks (views/setup/)
 
@@ -988,10 +988,10 @@ setup-connected-parts = TwiML App：{ $app ->
        *[other] { $key }
     }
 setup-caller-id-label = 発信者番号
-setup-caller-id-hint = 発信時に相手に表示される番号です。Twilioの番号か、認証済みの発信者番号を選べます。
+setup-caller-id-hint = 発信時に相手に表示される番号です。Twilioの番号か、認証済み発信者番号を選べます。
 setup-caller-id-option = { $number }（{ $kind ->
-        [verified] 認証済みの発信者番号
-       *[own] 自分の番号
+        [verified] 認証済み発信者番号
+       *[own] お使いの番号
     }）
 setup-caller-id-saved = 発信者番号を{ $number }に変更しました。
 setup-caller-id-failed = 発信者番号を変更できませんでした：{ $why }
@@ -1066,6 +1066,6 @@ setup-wiring-failed = 接続されていない項目があります（{ $time }�
 setup-wiring-unreadable = 確認できませんでした：{ $why }
 setup-fix = 修復
 setup-fixing = 修復中…
-setup-fix-confirm = { $why }引き継ぎますか？
+setup-fix-confirm = { $why }。引き継ぎますか？
 setup-fix-take-over = 引き継ぐ
 setup-fix-failed = 修復できませんでした：{ $why }

@@ -235,7 +235,7 @@ for (const lang of /** @type {const} */ (['en', 'ja'])) {
       await shot(page, 'setup-wizard-number', lang);
       await page.getByRole('radio', { name: /\+15551234567/ }).check();
       const options = await page.locator('#setup-caller-id option').allTextContents();
-      if (lang === 'ja') assert.deepEqual(options, ['+15551234567（自分の番号）', '+15550400000（自分の番号）', '+15550009999（認証済みの発信者番号）']);
+      if (lang === 'ja') assert.deepEqual(options, ['+15551234567（お使いの番号）', '+15550400000（お使いの番号）', '+15550009999（認証済み発信者番号）']);
       await page.getByRole('button', { name: say('Connect', '接続'), exact: true }).click();
 
       // Done.

@@ -212,7 +212,7 @@ describe('in Japanese', () => {
       call?.sample({ mos: 2.6, rtt: 480 });
       call?.warning('high-rtt', 400);
     });
-    await page.getByText('接続が不安定です').waitFor();
+    await page.getByText('通話品質：不良').waitFor();
     await page.getByText('声が届くまでに時間がかかっています').waitFor();
     await screenshot(page, 'sound-call-warning-ja');
     await assertClean(app);

@@ -99,7 +99,7 @@ describe('validateField', () => {
 
   test.each([
     ['account_sid', `AC${HEX.slice(0, 31)}g`, 'ACの後はちょうど16進数32桁（0-9、a-f）です。入力は32文字で、16進数でない文字を含みます。'],
-    ['port', '0', 'ポートは1～65535の整数です。'],
+    ['port', '0', 'ポートは1～65535の整数で入力してください。'],
     ['account_sid', '', '必須：Account SID（Twilio Console › Account Info）。'],
     ['allowed_country_codes', '1,XX', '「XX」は国番号でも2文字の国コード（PR、JM、JEなど）でもありません。'],
     ['allowed_numbers', '+44 70 1234', '「+44 70 1234」：+44の番号としては短すぎます。'],
