@@ -3,6 +3,7 @@
 //! as missed), a call whose `<Dial action>` never arrived gets Twilio's outcome, and running it
 //! again changes nothing.
 
+mod common;
 mod twilio_sim;
 
 use std::sync::Arc;
@@ -200,4 +201,63 @@ async fn twilio_unreachable_leaves_the_journal_as_it_was_and_says_why() {
         .history(HistoryFilter::default())
         .unwrap()
         .is_empty());
+}
+
+/// `dialtone serve`, headless, catches up too: a call missed while nothing listened is in
+/// `dialtone history --json` once it has started.
+#[test]
+fn dialtone_serve_catches_up_at_start() {
+    use std::io::BufRead as _;
+    let sim = Sim::start(json!({"calls": [
+        {"sid": sid("CA", 7), "from": "+15557654327", "to": NUMBER, "start_time": now_s() - 600},
+    ]}));
+    let dir = tempfile::tempdir().unwrap();
+    let env = [
+        ("TWILIO_ACCOUNT_SID", ACCOUNT_SID),
+        ("TWILIO_AUTH_TOKEN", AUTH_TOKEN),
+        ("TWILIO_API_KEY_SID", API_KEY_SID),
+        ("TWILIO_API_KEY_SECRET", API_KEY_SECRET),
+        ("TWIML_APP_SID", APP_SID),
+        ("TWILIO_NUMBER", NUMBER),
+        (
+            "DIALTONE_PUBLIC_URL",
+            "https://abc123.ngrok.app/handle_calls",
+        ),
+        ("DIALTONE_TWILIO_API_BASE", sim.rest.as_str()),
+    ];
+    let mut serve = common::dialtone(dir.path())
+        .envs(env)
+        .args(["serve", "--port", "0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = std::io::BufReader::new(serve.stderr.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    for line in lines {
+        let line = line.unwrap();
+        let done = line.contains("call history caught up with Twilio: 1 calls added");
+        seen.push(line);
+        if done
+            || seen
+                .last()
+                .is_some_and(|l| l.contains("could not catch up"))
+        {
+            break;
+        }
+    }
+    serve.kill().unwrap();
+    serve.wait().unwrap();
+    assert!(
+        seen.iter().any(|l| l.contains("1 calls added")),
+        "{seen:#?}"
+    );
+    let output = common::dialtone(dir.path())
+        .envs(env)
+        .args(["history", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let history: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(history[0]["call_sid"], sid("CA", 7), "{history:#}");
+    assert_eq!(history[0]["status"], "missed", "{history:#}");
 }
