@@ -626,6 +626,7 @@ shape-ring-secs = a number of seconds from 5 to 120
 
 outcome-outbound = outbound call to { $to }
 outcome-outbound-refused = outbound call refused: { $reason }
+outcome-echo-test = set-up test call: echo
 outcome-incoming = incoming call from { $caller }
 outcome-withheld = a withheld number
 outcome-rejected = rejected: { $reason }

@@ -599,6 +599,7 @@ shape-ring-secs = 5～120の秒数
 
 outcome-outbound = { $to }への発信
 outcome-outbound-refused = 発信を拒否：{ $reason }
+outcome-echo-test = 設定テストの通話：エコー
 outcome-incoming = { $caller }からの着信
 outcome-withheld = 非通知
 outcome-rejected = 拒否：{ $reason }
