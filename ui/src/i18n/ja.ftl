@@ -599,7 +599,7 @@ shape-ring-secs = 5～120の秒数
 
 outcome-outbound = { $to }への発信
 outcome-outbound-refused = 発信を拒否：{ $reason }
-outcome-echo-test = 設定テストの通話：エコー
+outcome-echo-test = 通話環境テストの通話：エコー
 outcome-incoming = { $caller }からの着信
 outcome-withheld = 非通知
 outcome-rejected = 拒否：{ $reason }
@@ -911,11 +911,11 @@ setup-fix-confirm = { $why }引き継ぎますか？
 setup-fix-take-over = 引き継ぐ
 setup-fix-failed = 修復できませんでした：{ $why }
 
-## 設定 › 音 › 設定テスト
+## 設定 › 音 › 通話環境テスト
 
-setup-test-title = 設定テスト
+setup-test-title = 通話環境テスト
 setup-test-intro = マイクで3秒間録音してスピーカーで再生し、続いてTwilioへ10秒間のテスト通話をしてネットワークを確認します。誰にも発信しません。
-setup-test-start = 設定テスト
+setup-test-start = 通話環境テスト
 setup-test-during-call = 通話中は使えません。
 setup-test-level = あなたの声
 setup-test-recording = 何か話してください。3秒間録音しています…
@@ -957,4 +957,4 @@ setup-test-net-no-answer-fix = インターネット接続と、ファイアウ�
 setup-test-net-hung-up = Twilioがテスト通話を途中で終了しました。
 setup-test-net-hung-up-fix = リスナーのカードで最後のWebhookを確認してください。Twilioが公開URLを通じてDialtoneに届く必要があります。
 setup-test-net-figures = MOS { $mos }、往復{ $rtt }ms、ジッター{ $jitter }ms、損失{ $loss }%、コーデック{ $codec }
-log-setup-test-call = Twilioのエコーへテスト通話（設定テスト）。
+log-setup-test-call = Twilioのエコーへテスト通話（通話環境テスト）。
