@@ -111,6 +111,12 @@ pub fn reject() -> Element {
     Element::new("Reject")
 }
 
+/// `<Echo>`: Twilio answers and sends the caller's own audio back until they hang up
+/// (twilio-python's `VoiceResponse.echo()`; the Voice SDK's preflight test uses it).
+pub fn echo() -> Element {
+    Element::new("Echo")
+}
+
 /// `<Play>`: plays the audio at a URL (relative URLs resolve against the document's).
 pub fn play(url: &str) -> Element {
     Element::new("Play").text(url)

@@ -264,6 +264,10 @@ fn twiml_parses_to_the_same_tree_as_twilio_python() {
             Route::Rejected { reason: "test" },
             json!({"case": "reject"}),
         ),
+        (
+            Route::EchoTest,
+            json!({"case": "verbs", "verbs": [["echo", null, {}]]}),
+        ),
     ];
     let mut requests = Vec::new();
     for (route, case) in &cases {

@@ -202,6 +202,7 @@ impl From<&Route> for Text {
             Route::OutboundRefused { reason } => {
                 Text::new("outcome-outbound-refused").message("reason", Text::from(reason))
             }
+            Route::EchoTest => Text::new("outcome-echo-test"),
             Route::Inbound { caller_id } => Text::new("outcome-incoming").message(
                 "caller",
                 caller_id.as_ref().map_or_else(

@@ -66,6 +66,8 @@ pub fn routed_call(
         .to_owned();
     let fields = CallFields::from_params(form.pairs());
     let (direction, number, route) = match route {
+        // A set-up test is no call of the user's: it stays out of Recents.
+        Route::EchoTest => return None,
         Route::Outbound { to } => (Direction::Outbound, to.to_string(), CallRoute::Dial),
         Route::OutboundRefused { .. } => {
             (Direction::Outbound, bounded(fields.to), CallRoute::Refused)

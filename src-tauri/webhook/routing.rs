@@ -7,6 +7,7 @@ use crate::settings::WebhookSettings;
 use crate::twiml;
 
 mod destination;
+pub mod echo_test;
 
 pub use destination::{Refusal, Risk};
 
@@ -21,6 +22,8 @@ pub enum Route {
     Outbound { to: E164 },
     /// Our app dialed something we will not bridge; say why and hang up.
     OutboundRefused { reason: Refusal },
+    /// Our app's "Test my set-up" call: its audio comes straight back ([`echo_test`]).
+    EchoTest,
     /// Someone called our number: ring our app.
     Inbound { caller_id: Option<E164> },
     /// Not ours (another identity, another account, another number): refuse unanswered.
@@ -65,6 +68,9 @@ pub fn route(call: CallFields<'_>, settings: &WebhookSettings) -> Route {
                 reason: "the call comes from another client identity",
             };
         }
+        if echo_test::is_echo_test(call.to) {
+            return Route::EchoTest;
+        }
         return match destination::check(call.to.trim(), settings) {
             Ok(to) => Route::Outbound { to },
             Err(reason) => Route::OutboundRefused { reason },
@@ -95,6 +101,7 @@ pub fn twiml(route: &Route, settings: &WebhookSettings, ring_secs: u32) -> Strin
         Route::OutboundRefused { reason } => {
             twiml::response([twiml::say(&reason.spoken()), twiml::hangup()])
         }
+        Route::EchoTest => echo_test::twiml(),
         Route::Inbound { caller_id } => {
             let mut dial = twiml::dial()
                 .attr("action", super::answering::DIAL_STATUS_PATH)

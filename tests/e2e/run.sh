@@ -4,7 +4,7 @@
 #   tests/e2e/run.sh                 build what is missing, run every flow
 #   tests/e2e/run.sh calls           only tests/e2e/calls.test.mjs
 # Env: DIALTONE_BIN / SIM_BIN (prebuilt binaries), CARGO_TARGET_DIR (default target/sim),
-#      SIM_FAULT=drop-dtmf|no-cancel|silent|ignore-relisten|no-reinvite-answer|no-reconnect-token|wrong-codec
+#      SIM_FAULT=drop-dtmf|no-cancel|silent|ignore-relisten|no-reinvite-answer|no-reconnect-token|wrong-codec|no-echo
 #        (break a flow on purpose: tests must fail),
 #      E2E_VERBOSE=1 (stream the simulator's and the app's logs).
 set -eu

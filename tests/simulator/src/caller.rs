@@ -232,6 +232,10 @@ impl Sim {
                         _ => return,
                     }
                 }
+                Verb::Echo => self.log(
+                    "twiml-ignored",
+                    json!({"call_sid": parent.sid, "verb": "Echo on a caller's call"}),
+                ),
                 Verb::Other(name) => self.log(
                     "twiml-ignored",
                     json!({"call_sid": parent.sid, "verb": name}),

@@ -32,6 +32,13 @@ use webrtc::util::Conn;
 /// The simulator's tone, as loud as a talker: -13 dBFS.
 const TONE_AMPLITUDE: f64 = 0.3;
 
+/// `<Echo/>` keeps at most this much of the caller's audio waiting to go back (ms): enough to
+/// absorb the two sides' clocks drifting, short enough that the echo stays a prompt one.
+const ECHO_BUFFER_MS: usize = 200;
+
+/// What the peer sends: its tone, or (after `<Echo/>`) the audio it received, as it arrived.
+type EchoBuffer = Arc<Mutex<Option<std::collections::VecDeque<i16>>>>;
+
 #[derive(Default)]
 pub struct RxStats {
     pub meter: Option<Meter>,
@@ -50,6 +57,8 @@ pub struct MediaPeer {
     pub stats: Arc<Mutex<RxStats>>,
     stop: Arc<AtomicBool>,
     pub tone_hz: Arc<Mutex<f64>>,
+    /// `Some` once `<Echo/>` runs: decoded audio from the app, waiting to be sent back.
+    echo: EchoBuffer,
     udp: Arc<FaultyUdp>,
     mux: Arc<UDPMuxDefault>,
 }
@@ -98,6 +107,7 @@ impl MediaPeer {
         let stop = Arc::new(AtomicBool::new(false));
         let tone = Arc::new(Mutex::new(tone_hz));
         let stats = Arc::new(Mutex::new(RxStats::default()));
+        let echo: EchoBuffer = Arc::default();
 
         tokio::spawn(play_tone(
             sim.clone(),
@@ -105,6 +115,7 @@ impl MediaPeer {
             codec,
             track,
             tone.clone(),
+            echo.clone(),
             stop.clone(),
         ));
 
@@ -113,6 +124,7 @@ impl MediaPeer {
             let sim2 = sim.clone();
             let sid = call_sid.clone();
             let stop = stop.clone();
+            let echo = echo.clone();
             // Weak: the handler lives in the peer connection it reads the SDP of.
             let pc_weak = Arc::downgrade(&pc);
             pc.on_track(Box::new(move |track, _r, _t| {
@@ -123,6 +135,7 @@ impl MediaPeer {
                     pc_weak.clone(),
                     track,
                     stats.clone(),
+                    echo.clone(),
                     stop.clone(),
                 ));
                 Box::pin(async {})
@@ -147,6 +160,7 @@ impl MediaPeer {
             stats,
             stop,
             tone_hz: tone,
+            echo,
             udp,
             mux,
         }))
@@ -192,6 +206,14 @@ impl MediaPeer {
             .set_remote_description(RTCSessionDescription::answer(sdp.to_string())?)
             .await?;
         Ok(())
+    }
+
+    /// `<Echo/>`: from now on the peer sends back what it hears instead of its tone.
+    pub fn start_echo(&self) {
+        self.echo
+            .lock()
+            .unwrap()
+            .get_or_insert_with(Default::default);
     }
 
     /// Cuts all of this call's UDP, both ways, for `d`.
@@ -270,6 +292,7 @@ async fn play_tone(
     codec: Codec,
     track: Arc<TrackLocalStaticSample>,
     tone_hz: Arc<Mutex<f64>>,
+    echo: EchoBuffer,
     stop: Arc<AtomicBool>,
 ) {
     let mut current = *tone_hz.lock().unwrap();
@@ -294,7 +317,17 @@ async fn play_tone(
             current = f;
             source.set_freq(f);
         }
-        let payload = match encoder.encode(&source.next(codec.frame_samples())) {
+        let frame = match echo.lock().unwrap().as_mut() {
+            Some(heard) => {
+                // What the app sent, as it came; silence while nothing is waiting.
+                let n = codec.frame_samples().min(heard.len());
+                let mut frame: Vec<i16> = heard.drain(..n).collect();
+                frame.resize(codec.frame_samples(), 0);
+                frame
+            }
+            None => source.next(codec.frame_samples()),
+        };
+        let payload = match encoder.encode(&frame) {
             Ok(p) => p,
             Err(e) => {
                 sim.log(
@@ -332,7 +365,9 @@ fn rtpmap_mime(sdp: &str, pt: u8) -> Option<String> {
         .map(|name| format!("audio/{name}"))
 }
 
-/// Reads the app's RTP: audio is decoded and measured, telephone-events become digits.
+/// Reads the app's RTP: audio is decoded and measured (and queued to go back under
+/// `<Echo/>`), telephone-events become digits.
+#[allow(clippy::too_many_arguments)]
 async fn listen(
     sim: Arc<Sim>,
     call_sid: String,
@@ -340,8 +375,10 @@ async fn listen(
     pc: std::sync::Weak<RTCPeerConnection>,
     track: Arc<TrackRemote>,
     stats: Arc<Mutex<RxStats>>,
+    echo: EchoBuffer,
     stop: Arc<AtomicBool>,
 ) {
+    let echo_cap = codec.clock_rate() as usize * ECHO_BUFFER_MS / 1000;
     let mime = track.codec().capability.mime_type.clone();
     sim.log("media-track", json!({"call_sid": call_sid, "codec": mime}));
     let mut decoder = match Decoder::new(codec) {
@@ -399,6 +436,11 @@ async fn listen(
                 st.codec = packet_mime;
                 match decoder.decode(&pkt.payload) {
                     Ok(pcm) => {
+                        if let Some(heard) = echo.lock().unwrap().as_mut() {
+                            heard.extend(pcm.iter().copied());
+                            let over = heard.len().saturating_sub(echo_cap);
+                            heard.drain(..over);
+                        }
                         if let Some(m) = st.meter.as_mut() {
                             m.push(arrived, &pcm);
                         }

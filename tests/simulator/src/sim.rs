@@ -650,6 +650,20 @@ impl Sim {
                         .wait_over(&call, Duration::from_millis(1000 + 40 * text.len() as u64))
                         .await;
                 }
+                Verb::Echo => {
+                    // Twilio answers and loops the caller's audio back until they hang up.
+                    if call.peer().is_none() && !self.connect_app_call(&call, &offer).await {
+                        return;
+                    }
+                    let echoing = self.cfg.fault != "no-echo";
+                    if let Some(peer) = call.peer().filter(|_| echoing) {
+                        peer.start_echo();
+                    }
+                    self.log("echo", json!({"call_sid": sid, "echoing": echoing}));
+                    while !call.is_over() {
+                        let _ = self.wait_over(&call, Duration::from_secs(3600)).await;
+                    }
+                }
                 Verb::Hangup => break,
                 Verb::Reject { reason } => {
                     self.log("twiml-reject", json!({"call_sid": sid, "reason": reason}));

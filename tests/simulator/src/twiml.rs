@@ -24,6 +24,8 @@ pub enum Verb {
     /// `<Play>url</Play>`: the audio is fetched (GET, signed) and played.
     Play(String),
     Record(Record),
+    /// `<Echo/>`: answered, and the caller's audio is sent back to them until they hang up.
+    Echo,
     Hangup,
     Reject {
         reason: String,
@@ -110,6 +112,7 @@ pub fn parse(xml: &str) -> Result<Vec<Verb>, String> {
                     .map(String::from),
                 play_beep: el.attribute("playBeep") != Some("false"),
             }),
+            "Echo" => Verb::Echo,
             "Hangup" => Verb::Hangup,
             "Reject" => Verb::Reject {
                 reason: el.attribute("reason").unwrap_or("rejected").to_string(),
@@ -160,6 +163,12 @@ mod tests {
             }]
         );
         assert!(parse("\n<Response/>").is_err());
+        // Dialtone's "Test my set-up" answer; twilio-python's `VoiceResponse().echo()`.
+        assert_eq!(
+            parse(r#"<?xml version="1.0" encoding="UTF-8"?><Response><Echo /></Response>"#)
+                .unwrap(),
+            vec![Verb::Echo]
+        );
         // Dialtone's voicemail answer (webhook/answering.rs).
         let v = parse(r#"<?xml version="1.0" encoding="UTF-8"?><Response><Play>voicemail/greeting</Play><Record action="voicemail/recorded" maxLength="120" recordingStatusCallback="voicemail/status" /><Hangup /></Response>"#).unwrap();
         assert_eq!(

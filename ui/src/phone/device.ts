@@ -25,6 +25,7 @@ import * as words from './registration';
 import type { Registration } from './registration';
 import { RetryTimer } from './retryTimer';
 import { deviceOptions, type Listener, type SdkCall, type SdkDevice, type SdkDeviceConstructor } from './sdk';
+import { EchoCall, type EchoCallHooks, type EchoCallResult } from './setupCheckCall';
 import { TokenKeeper } from './tokenKeeper';
 import { explainTokenError, rateLimitWaitMs } from './tokenTrouble';
 
@@ -68,6 +69,8 @@ export class Phone {
   private levels: CallLevels = SILENT;
   private readonly levelListeners = new Set<(levels: CallLevels) => void>();
   private quality: CallQuality = NO_QUALITY;
+  /** "Test my set-up"'s test call while it runs; a real call stops it (see `checkNetwork`). */
+  private echoCall: EchoCall | null = null;
 
   constructor(
     private readonly backend: Backend,
@@ -268,9 +271,57 @@ export class Phone {
     return render(this.registration.detail) || t('dial-blocked-not-connected');
   }
 
+  /**
+   * "Test my set-up": a ten-second echo call to Twilio (setupCheckCall.ts) on a Device of its
+   * own that never registers, so this phone's Device stays registered and free: an incoming
+   * call rings as ever and ends the test, and so does placing a call.
+   */
+  async checkNetwork(hooks: EchoCallHooks): Promise<EchoCallResult | 'not-ready'> {
+    if (!this.device || this.registration.status !== 'ready' || !this.freeForTest()) return 'not-ready';
+    let token: TokenResponse;
+    try {
+      token = await this.backend.getToken();
+    } catch (error) {
+      const e = toBackendError(error);
+      return { kind: 'failed', code: null, message: e.message };
+    }
+    // A call may have started while the token came: it goes first.
+    if (!this.freeForTest()) return { kind: 'stopped' };
+    let device: SdkDevice;
+    try {
+      device = new DeviceImpl(token.token, { ...deviceOptions(this.env.baseUrl), closeProtection: false });
+    } catch (error) {
+      return { kind: 'failed', ...errorParts(error) };
+    }
+    const check = new EchoCall(this.env.clock, device);
+    this.echoCall = check;
+    this.deviceLog.write('info', t('log-setup-test-call'));
+    try {
+      return await check.run(hooks);
+    } finally {
+      this.echoCall = null;
+      try {
+        device.destroy();
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+
+  /** No call and no other test: a set-up test may start. */
+  private freeForTest(): boolean {
+    return !this.calls.busy && this.echoCall === null;
+  }
+
+  /** Ends a running `checkNetwork` at once (the view's "a call started"). */
+  stopNetworkCheck(): void {
+    this.echoCall?.stop();
+  }
+
   /** Places a call to an E.164 number (normalise first with `normalizeNumber`). */
   async dial(e164: string): Promise<void> {
     if (this.calls.busy) return;
+    this.echoCall?.stop();
     const device = this.device;
     if (!device) {
       this.deviceLog.write('error', t('dial-blocked', { reason: this.dialBlockedReason() ?? '' }));
@@ -351,7 +402,10 @@ export class Phone {
       this.goOffline(words.OFFLINE_DETAIL.lostTwilio);
     }));
     device.on('error', mine((error: unknown, call?: SdkCall) => this.onDeviceError(device, error, call)));
-    device.on('incoming', mine((call: SdkCall) => this.calls.incoming(call)));
+    device.on('incoming', mine((call: SdkCall) => {
+      this.echoCall?.stop();
+      this.calls.incoming(call);
+    }));
     device.on('tokenWillExpire', mine(() => {
       void this.renewToken(t('token-why-expiring'));
     }));

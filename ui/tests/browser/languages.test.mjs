@@ -256,6 +256,31 @@ for (const lang of /** @type {const} */ (['en', 'ja'])) {
       await app.context.close();
     });
 
+    test('Test my set-up: progress and both verdicts', async () => {
+      const app = await openApp(build.browser, build.server.url, { locale });
+      const { page } = app;
+      await ready(page);
+      await page.locator('.icon-button[aria-expanded]').click();
+      await page.locator('#setup-test-start').click();
+      // The microphone (Chromium's fake beep), then the echo call on its own Device.
+      await page.waitForFunction(() => /** @type {any} */ (globalThis.__fakeTwilio).devices[1]?.calls.length === 1, null, { timeout: 20_000 });
+      await page.evaluate(async () => {
+        const call = /** @type {any} */ (globalThis.__fakeTwilio).devices[1].calls[0];
+        call.remoteAnswer();
+        for (let i = 0; i < 12; i++) {
+          call.volume(0.4, 0.3);
+          call.sample({ mos: i === 0 ? null : 3.4, rtt: 320, jitter: 25, packetsLostFraction: 0.5 });
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }).catch(() => undefined);
+      await page.locator('#setup-test-net[data-grade="fair"]').waitFor({ timeout: 20_000 });
+      await page.locator('#setup-test').scrollIntoViewIfNeeded();
+      await assertNothingClipped(page, 'test my set-up, done');
+      await shot(page, 'setup-test', lang);
+      await assertClean(app);
+      await app.context.close();
+    });
+
     test('the calling window panel, idle and ringing', async () => {
       const app = await openApp(build.browser, build.server.url, { locale, fake: { supported: false }, window: windowStatus() });
       const { page } = app;

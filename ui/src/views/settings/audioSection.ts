@@ -7,6 +7,7 @@
 import { DEFAULT_ID, type AudioDeviceInfo, type AudioKind, type AudioSnapshot } from '../../phone/audioDevices';
 import { h, setChildren } from '../dom';
 import { localize, unbind } from '../l10n';
+import { mountSetupTest } from './setupTest';
 
 /** What the card needs from the Phone. */
 export interface AudioControls {
@@ -75,6 +76,7 @@ export class AudioSection {
       this.pickers.speaker.row,
       this.pickers.ringtone.row,
     );
+    if (meter) mountSetupTest(this.el, phone);
     phone.onAudioDevices((snapshot) => this.render(snapshot));
     this.render(phone.audioDevices());
   }
