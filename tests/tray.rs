@@ -452,3 +452,29 @@ fn without_a_tray_closing_the_window_quits_and_nothing_panics() {
     let notices = std::fs::read_to_string(dir.path().join("data/notices.json")).unwrap();
     assert!(notices.contains("no_tray"), "{notices}");
 }
+
+#[test]
+fn the_committed_icons_are_what_the_generator_draws() {
+    let dir = tempfile::tempdir().unwrap();
+    let status = Command::new("python3")
+        .arg(common::repo_root().join("scripts/tray-icons.py"))
+        .arg(dir.path())
+        .stdout(Stdio::null())
+        .status()
+        .expect("python3 runs");
+    assert!(status.success());
+    let mut drawn: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    drawn.sort();
+    assert_eq!(drawn.len(), 8, "{drawn:?}");
+    for name in drawn {
+        // Pixels, not bytes: another zlib may compress the same image differently.
+        assert_eq!(
+            pixels(&dir.path().join(&name)),
+            repo_icon(&name),
+            "icons/tray/{name} differs from what scripts/tray-icons.py draws: run it and commit the result"
+        );
+    }
+}
