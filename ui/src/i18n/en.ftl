@@ -873,7 +873,10 @@ tray-state-offline = Offline
 tray-state-in-call = In a call
 tray-state-do-not-disturb = Do not disturb is on
 tray-missed-count = { $count } missed
-tray-voicemail-count = { $count } voicemail
+tray-voicemail-count = { $count ->
+        [one] { $count } voicemail
+       *[other] { $count } voicemails
+    }
 tray-separator = {" · "}
 tray-tooltip = Dialtone: { $status }
 tray-show = Show Dialtone
