@@ -222,6 +222,13 @@ mod tests {
             &Environment::default(),
             &BTreeMap::new(),
         ));
-        assert_eq!(none, DesktopPreferences::default(), "all off by default");
+        assert_eq!(
+            none,
+            DesktopPreferences {
+                close_to_tray: true,
+                ..DesktopPreferences::default()
+            },
+            "all off by default, but for closing to the tray"
+        );
     }
 }
