@@ -17,10 +17,12 @@ APP_PACKAGES=(build-essential pkg-config curl libwebkit2gtk-4.1-dev libgtk-3-dev
 # an XDG autostart runner (dex), key presses and a grab held by another client (xdotool,
 # python3-xlib), dpkg-deb/dpkg-shlibdeps for the package check (dpkg-dev), libopus for
 # the Twilio simulator's Opus calls, and a real notification server that prints what it
-# receives and clicks buttons from a scripted menu (dunst, with dunstctl).
+# receives and clicks buttons from a scripted menu (dunst, with dunstctl); a real tray host
+# for the tray test (status-notifier-watcher from haskell-status-notifier-item-utils: the one
+# StatusNotifierWatcher Debian 12 packages without a whole panel).
 TEST_PACKAGES=(xvfb xauth dbus gnome-keyring libsecret-tools webkit2gtk-driver
   python3-venv imagemagick xdg-utils desktop-file-utils libglib2.0-bin dex xdotool python3-xlib
-  dpkg-dev libopus-dev dunst)
+  dpkg-dev libopus-dev dunst haskell-status-notifier-item-utils)
 
 # Installs the Debian/Ubuntu packages that are not installed yet, as root or through sudo.
 install_packages() {

@@ -40,7 +40,8 @@
 //!   picked, key, TwiML App and number wired (with rollback), undo, remote checks and repair,
 //!   and the TwiML App kept on a tunnel whose URL changes; its record of what it changed.
 //! - [`tunnel`]: finds a running ngrok or cloudflared tunnel that forwards to the listener.
-//! - [`desktop`]: the Tauri shell (window, IPC commands); the only module that touches `tauri`.
+//! - [`desktop`]: the Tauri shell (window, IPC commands, the tray); the only module that
+//!   touches `tauri`.
 
 pub mod app;
 pub mod backend;

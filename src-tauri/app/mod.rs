@@ -64,6 +64,9 @@ fn run_desktop(options: &Options, handoff: Handoff) -> ExitCode {
         backend,
         options.calling_window(),
         options.desktop(handoff),
+        desktop::tray::Config {
+            notices_dir: options.data_dir.clone(),
+        },
     )
 }
 

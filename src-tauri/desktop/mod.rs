@@ -10,6 +10,7 @@ pub mod handoff;
 pub mod integration;
 pub mod shortcuts;
 pub mod single_instance;
+pub mod tray;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -135,15 +136,20 @@ pub fn builder<R: Runtime>(
         })
 }
 
-/// Brings the app window forward at `at`: a click on a notification. The UI hears where
-/// (event `open-at`: the phone, a call in Recents, a voicemail).
-#[cfg(target_os = "linux")]
-fn open_at<R: Runtime>(app: &tauri::AppHandle<R>, at: &crate::notifications::OpenAt) {
+/// Brings the phone forward: the tray's "Show Dialtone", a click on a notification. Today that
+/// is the app window, shown (it may be hidden in the tray), unminimized and focused.
+pub fn show_phone<R: Runtime>(app: &tauri::AppHandle<R>) {
     if let Some(main) = app.get_webview_window("main") {
         let _ = main.unminimize();
         let _ = main.show();
         let _ = main.set_focus();
     }
+}
+
+/// Brings the phone forward at `at`: a click on a notification or on a missed call in the
+/// tray. The UI hears where (event `open-at`: the phone, a call in Recents, a voicemail).
+pub(crate) fn open_at<R: Runtime>(app: &tauri::AppHandle<R>, at: &crate::notifications::OpenAt) {
+    show_phone(app);
     let _ = app.emit_to("main", "open-at", at);
 }
 
@@ -195,6 +201,7 @@ pub fn run(
     backend: Arc<Backend>,
     calling_window: calling_window::Config,
     integration: Integration,
+    tray: tray::Config,
 ) -> ExitCode {
     let shared = assets::Shared::take_from(&mut context);
     let base = integration::add(tauri::Builder::default(), integration);
@@ -205,7 +212,15 @@ pub fn run(
             return ExitCode::FAILURE;
         }
     };
-    app.run(|app, event| {
+    let mut tray = Some(tray);
+    app.run(move |app, event| {
+        // Ready comes after the setup hooks (the integration's may end a second launch) and
+        // the windows, on the main thread.
+        if let tauri::RunEvent::Ready = event {
+            if let Some(tray) = tray.take() {
+                tray::start(app, tray);
+            }
+        }
         if let tauri::RunEvent::Exit = event {
             let window = app.state::<CallingWindowSlot>().get().cloned();
             let server = app.state::<Arc<Backend>>().webhook_server().clone();

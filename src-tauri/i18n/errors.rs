@@ -32,6 +32,7 @@ pub fn field_label(field: Field) -> Text {
         Field::DoNotDisturb => "field-do-not-disturb",
         Field::CallAtOnce => "field-call-at-once",
         Field::LaunchAtLogin => "field-launch-at-login",
+        Field::CloseToTray => "field-close-to-tray",
         Field::ShortcutAnswer => "field-shortcut-answer",
         Field::ShortcutHangUp => "field-shortcut-hang-up",
         Field::ShortcutMute => "field-shortcut-mute",
@@ -54,9 +55,11 @@ pub fn field_shape(field: Field) -> Text {
         Field::AllowedCountryCodes => "shape-allowed-country-codes",
         Field::AllowedNumbers => "shape-allowed-numbers",
         Field::MaxCallSeconds => "shape-max-call-seconds",
-        Field::Voicemail | Field::DoNotDisturb | Field::CallAtOnce | Field::LaunchAtLogin => {
-            "shape-switch"
-        }
+        Field::Voicemail
+        | Field::DoNotDisturb
+        | Field::CallAtOnce
+        | Field::LaunchAtLogin
+        | Field::CloseToTray => "shape-switch",
         Field::ShortcutAnswer | Field::ShortcutHangUp | Field::ShortcutMute => "shape-shortcut",
         Field::VoicemailGreeting => "shape-voicemail-greeting",
         Field::VoicemailMaxSecs => "shape-voicemail-max-secs",

@@ -110,7 +110,7 @@ impl NotificationServer {
                 hints.insert("resident", Value::from(true));
                 (2u8, 0)
             }
-            Kind::Missed | Kind::Voicemail => (1u8, -1),
+            Kind::Missed | Kind::Voicemail | Kind::Notice => (1u8, -1),
         };
         hints.insert("urgency", Value::from(urgency));
         self.proxy

@@ -49,6 +49,8 @@ pub enum Kind {
     Missed,
     /// Normal urgency; the specification has no category for voicemail, so a vendor one.
     Voicemail,
+    /// Normal urgency, a vendor category: something the app says once (the tray's notices).
+    Notice,
 }
 
 impl Kind {
@@ -58,6 +60,7 @@ impl Kind {
             Kind::Ringing => "call.incoming",
             Kind::Missed => "call.unanswered",
             Kind::Voicemail => "x-dialtone.voicemail",
+            Kind::Notice => "x-dialtone.notice",
         }
     }
 }

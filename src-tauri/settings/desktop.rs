@@ -109,6 +109,10 @@ pub struct DesktopPreferences {
     /// A number from another program is dialled at once instead of waiting for Call.
     pub call_at_once: bool,
     pub launch_at_login: bool,
+    /// Calls go straight to voicemail: the tray's check item shows it.
+    pub do_not_disturb: bool,
+    /// Closing the app window hides it (where a tray is shown) instead of quitting.
+    pub close_to_tray: bool,
     /// The shortcuts that are set, in [`SHORTCUTS`] order.
     pub shortcuts: Vec<Shortcut>,
 }
@@ -120,6 +124,10 @@ impl DesktopPreferences {
         Self {
             call_at_once: switch(Field::CallAtOnce),
             launch_at_login: switch(Field::LaunchAtLogin),
+            do_not_disturb: switch(Field::DoNotDisturb),
+            close_to_tray: valid(Field::CloseToTray)
+                .and_then(parse_switch)
+                .unwrap_or(true),
             shortcuts: SHORTCUTS
                 .iter()
                 .filter_map(|(field, command)| {
@@ -214,6 +222,13 @@ mod tests {
             &Environment::default(),
             &BTreeMap::new(),
         ));
-        assert_eq!(none, DesktopPreferences::default(), "all off by default");
+        assert_eq!(
+            none,
+            DesktopPreferences {
+                close_to_tray: true,
+                ..DesktopPreferences::default()
+            },
+            "all off by default, but for closing to the tray"
+        );
     }
 }

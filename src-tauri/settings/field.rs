@@ -37,6 +37,9 @@ pub enum Field {
     DoNotDisturb,
     CallAtOnce,
     LaunchAtLogin,
+    /// Closing the app window hides it in the tray instead of quitting (`on`/`off`); it
+    /// takes effect only where a tray icon could be shown.
+    CloseToTray,
     ShortcutAnswer,
     ShortcutHangUp,
     ShortcutMute,
@@ -54,7 +57,7 @@ pub enum Home {
 }
 
 impl Field {
-    pub const ALL: [Field; 23] = [
+    pub const ALL: [Field; 24] = [
         Field::AccountSid,
         Field::AuthToken,
         Field::ApiKeySid,
@@ -74,6 +77,7 @@ impl Field {
         Field::DoNotDisturb,
         Field::CallAtOnce,
         Field::LaunchAtLogin,
+        Field::CloseToTray,
         Field::ShortcutAnswer,
         Field::ShortcutHangUp,
         Field::ShortcutMute,
@@ -101,6 +105,7 @@ impl Field {
             Field::DoNotDisturb => "do_not_disturb",
             Field::CallAtOnce => "call_at_once",
             Field::LaunchAtLogin => "launch_at_login",
+            Field::CloseToTray => "close_to_tray",
             Field::ShortcutAnswer => "shortcut_answer",
             Field::ShortcutHangUp => "shortcut_hang_up",
             Field::ShortcutMute => "shortcut_mute",
@@ -129,6 +134,7 @@ impl Field {
             Field::DoNotDisturb => "Do not disturb",
             Field::CallAtOnce => "Call at once when another program hands me a number",
             Field::LaunchAtLogin => "Launch at login",
+            Field::CloseToTray => "Keep running in the tray when the window is closed",
             Field::ShortcutAnswer => "Shortcut: answer",
             Field::ShortcutHangUp => "Shortcut: hang up",
             Field::ShortcutMute => "Shortcut: mute",
@@ -159,6 +165,7 @@ impl Field {
             Field::DoNotDisturb => "DIALTONE_DO_NOT_DISTURB",
             Field::CallAtOnce => "DIALTONE_CALL_AT_ONCE",
             Field::LaunchAtLogin => "DIALTONE_LAUNCH_AT_LOGIN",
+            Field::CloseToTray => "DIALTONE_CLOSE_TO_TRAY",
             Field::ShortcutAnswer => "DIALTONE_SHORTCUT_ANSWER",
             Field::ShortcutHangUp => "DIALTONE_SHORTCUT_HANG_UP",
             Field::ShortcutMute => "DIALTONE_SHORTCUT_MUTE",
@@ -203,6 +210,7 @@ impl Field {
             | Field::DoNotDisturb => Home::SettingsFile,
             Field::CallAtOnce
             | Field::LaunchAtLogin
+            | Field::CloseToTray
             | Field::ShortcutAnswer
             | Field::ShortcutHangUp
             | Field::ShortcutMute
@@ -228,7 +236,7 @@ impl Field {
             Field::VoicemailGreeting => "1 to 500 characters of text, spoken to the caller before the tone",
             Field::VoicemailMaxSecs => "a number of seconds from 5 to 3600",
             Field::RingSecs => "a number of seconds from 5 to 120",
-            Field::CallAtOnce | Field::LaunchAtLogin | Field::Voicemail | Field::DoNotDisturb => "on or off (true/false, yes/no and 1/0 work too)",
+            Field::CallAtOnce | Field::LaunchAtLogin | Field::CloseToTray | Field::Voicemail | Field::DoNotDisturb => "on or off (true/false, yes/no and 1/0 work too)",
             Field::ShortcutAnswer | Field::ShortcutHangUp | Field::ShortcutMute => "a key combination with Ctrl, Alt or Super, e.g. Ctrl+Alt+A (a function key such as F9 may stand alone); leave it empty for none",
             Field::Language => "auto (follow the system), en or ja",
         }
@@ -271,7 +279,7 @@ impl Field {
             }
             Field::VoicemailMaxSecs => seconds(value, VOICEMAIL_SECS),
             Field::RingSecs => seconds(value, RING_SECS),
-            Field::CallAtOnce | Field::LaunchAtLogin => {
+            Field::CallAtOnce | Field::LaunchAtLogin | Field::CloseToTray => {
                 desktop::parse_switch(value).map(|on| on.to_string())
             }
             Field::ShortcutAnswer | Field::ShortcutHangUp | Field::ShortcutMute => {

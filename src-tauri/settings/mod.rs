@@ -312,6 +312,8 @@ impl Settings {
             // The desktop switches are off unless set (shortcuts have no default: none).
             (Field::CallAtOnce, Some(false.to_string())),
             (Field::LaunchAtLogin, Some(false.to_string())),
+            // On: where there is a tray, closing the window keeps the phone ringing.
+            (Field::CloseToTray, Some(true.to_string())),
             (Field::Language, Some("auto".to_owned())),
         ];
         for (field, default) in defaults {

@@ -21,6 +21,7 @@ export const FIELD_NAMES = [
   'do_not_disturb',
   'call_at_once',
   'launch_at_login',
+  'close_to_tray',
   'shortcut_answer',
   'shortcut_hang_up',
   'shortcut_mute',

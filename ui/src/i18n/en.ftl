@@ -414,6 +414,7 @@ field-ring-secs = Ring time (seconds)
 field-do-not-disturb = Do not disturb
 field-call-at-once = Call at once when another program hands me a number
 field-launch-at-login = Launch at login
+field-close-to-tray = Keep running in the tray when the window is closed
 field-shortcut-answer = Shortcut: answer
 field-shortcut-hang-up = Shortcut: hang up
 field-shortcut-mute = Shortcut: mute
@@ -437,6 +438,7 @@ hint-ring-secs = How long a call rings before voicemail. Default: 30.
 hint-do-not-disturb = Calls go straight to voicemail without ringing.
 hint-call-at-once = For tel: links and dialtone call. Off: the number waits in the dial pad for you to press Call.
 hint-launch-at-login = Start Dialtone when you log in to this computer.
+hint-close-to-tray = Closing the window hides Dialtone in the tray, where calls still ring. Only where the desktop shows a tray; elsewhere closing quits.
 hint-shortcut-answer = Answers a ringing call from any program, e.g. Ctrl+Alt+A. Empty: none. X11 only: Wayland does not let apps take global shortcuts.
 hint-shortcut-hang-up = Ends the call, or declines a ringing one, e.g. Ctrl+Alt+H. Empty: none. X11 only.
 hint-shortcut-mute = Mutes or unmutes the call, e.g. Ctrl+Alt+M. Empty: none. X11 only.
@@ -1034,6 +1036,32 @@ notify-voicemail-body = { $seconds ->
         [one] { $caller } left a message ({ $seconds } second)
        *[other] { $caller } left a message ({ $seconds } seconds)
     }
+
+## The tray icon and closing to the tray (src-tauri/desktop/tray/)
+
+tray-state-registered = Registered
+tray-state-offline = Offline
+tray-state-in-call = In a call
+tray-state-do-not-disturb = Do not disturb is on
+tray-missed-count = { $count } missed
+tray-voicemail-count = { $count ->
+        [one] { $count } voicemail
+       *[other] { $count } voicemails
+    }
+tray-separator = {" · "}
+tray-tooltip = Dialtone: { $status }
+tray-show = Show Dialtone
+tray-do-not-disturb = Do not disturb
+tray-recent-missed = Recent missed calls
+tray-recent-missed-none = No missed calls
+# $who: the contact's name or the number; $time: 14:05 today, 12/1 14:05 before.
+tray-missed-item = { $who }, { $time }
+tray-quit = Quit
+tray-closed-title = Dialtone is still running
+tray-closed-body = Calls still ring. Open Dialtone again from its icon in the tray, or quit it from there.
+tray-none-title = No tray on this desktop
+tray-none-body = This desktop shows no tray icons, so closing the Dialtone window quits it. Nothing is lost: your settings, calls and voicemail are kept. On GNOME, the AppIndicator extension adds a tray.
+
 ## The set-up wizard, the Twilio connection card and the remote checks (views/setup/)
 
 setup-card-title = Twilio connection

@@ -395,6 +395,7 @@ field-ring-secs = 呼び出し時間（秒）
 field-do-not-disturb = おやすみモード
 field-call-at-once = 他のアプリから番号を渡されたらすぐ発信
 field-launch-at-login = ログイン時に起動
+field-close-to-tray = ウィンドウを閉じてもトレイで動作を続ける
 field-shortcut-answer = ショートカット：応答
 field-shortcut-hang-up = ショートカット：通話終了
 field-shortcut-mute = ショートカット：ミュート
@@ -418,6 +419,7 @@ hint-ring-secs = 留守番電話に切り替わるまで呼び出す秒数です
 hint-do-not-disturb = 着信音を鳴らさずに、すぐ留守番電話に転送します。
 hint-call-at-once = tel:リンクとdialtone callで使います。オフのときは、番号がキーパッドに入り、「発信」を押すと発信します。
 hint-launch-at-login = このパソコンにログインしたときにDialtoneを起動します。
+hint-close-to-tray = ウィンドウを閉じるとDialtoneはトレイに隠れ、着信は引き続き鳴ります。トレイを表示するデスクトップでのみ有効で、それ以外では閉じると終了します。
 hint-shortcut-answer = どのアプリを使っていても着信に応答します（例：Ctrl+Alt+A）。空欄なら設定なし。X11のみ（Waylandではアプリがグローバルショートカットを使えません）。
 hint-shortcut-hang-up = 通話を終了するか、着信を拒否します（例：Ctrl+Alt+H）。空欄なら設定なし。X11のみ。
 hint-shortcut-mute = 通話のミュートを切り替えます（例：Ctrl+Alt+M）。空欄なら設定なし。X11のみ。
@@ -974,6 +976,29 @@ notify-open-to-answer = Dialtoneを開いて応答してください。
 notify-missed-call = 不在着信
 notify-new-voicemail = 新しい留守番電話メッセージ
 notify-voicemail-body = { $caller }からのメッセージ（{ $seconds }秒）
+
+## The tray icon and closing to the tray (src-tauri/desktop/tray/)
+
+tray-state-registered = 登録済み
+tray-state-offline = オフライン
+tray-state-in-call = 通話中
+tray-state-do-not-disturb = おやすみモード中
+tray-missed-count = 不在着信{ $count }件
+tray-voicemail-count = 留守番電話{ $count }件
+tray-separator = {"・"}
+tray-tooltip = Dialtone：{ $status }
+tray-show = Dialtoneを表示
+tray-do-not-disturb = おやすみモード
+tray-recent-missed = 最近の不在着信
+tray-recent-missed-none = 不在着信はありません
+# $who: the contact's name or the number; $time: 14:05 today, 12/1 14:05 before.
+tray-missed-item = { $who }（{ $time }）
+tray-quit = 終了
+tray-closed-title = Dialtoneは動作中です
+tray-closed-body = 着信は引き続き鳴ります。トレイのアイコンからDialtoneを再び開くか、終了できます。
+tray-none-title = このデスクトップにはトレイがありません
+tray-none-body = このデスクトップはトレイアイコンを表示しないため、Dialtoneのウィンドウを閉じると終了します。設定、通話履歴、留守番電話はそのまま残ります。GNOMEではAppIndicator拡張機能でトレイを追加できます。
+
 ## The set-up wizard, the Twilio connection card and the remote checks (views/setup/)
 
 setup-card-title = Twilioとの接続

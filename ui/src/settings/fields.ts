@@ -69,7 +69,7 @@ function numbers(value: string): string | null {
 }
 
 /** Settings that are on or off: a checkbox, saved as `true` or `false`. */
-export const SWITCH_FIELDS: ReadonlySet<FieldName> = new Set(['call_at_once', 'launch_at_login', 'voicemail', 'do_not_disturb']);
+export const SWITCH_FIELDS: ReadonlySet<FieldName> = new Set(['call_at_once', 'launch_at_login', 'close_to_tray', 'voicemail', 'do_not_disturb']);
 
 const MODIFIERS = new Set(['ctrl', 'control', 'alt', 'option', 'shift', 'super', 'cmd', 'command', 'cmdorctrl', 'commandorcontrol']);
 
@@ -155,6 +155,7 @@ export function validateField(name: FieldName, raw: string): string | null {
       return seconds(value, 5, 120);
     case 'call_at_once':
     case 'launch_at_login':
+    case 'close_to_tray':
     case 'voicemail':
     case 'do_not_disturb':
       return SWITCH.test(value) ? null : t('valid-switch');
@@ -199,6 +200,7 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   do_not_disturb: 'field-do-not-disturb',
   call_at_once: 'field-call-at-once',
   launch_at_login: 'field-launch-at-login',
+  close_to_tray: 'field-close-to-tray',
   shortcut_answer: 'field-shortcut-answer',
   shortcut_hang_up: 'field-shortcut-hang-up',
   shortcut_mute: 'field-shortcut-mute',
@@ -226,6 +228,7 @@ export const FIELD_HINTS: Record<FieldName, string> = {
   do_not_disturb: 'hint-do-not-disturb',
   call_at_once: 'hint-call-at-once',
   launch_at_login: 'hint-launch-at-login',
+  close_to_tray: 'hint-close-to-tray',
   shortcut_answer: 'hint-shortcut-answer',
   shortcut_hang_up: 'hint-shortcut-hang-up',
   shortcut_mute: 'hint-shortcut-mute',
@@ -238,5 +241,5 @@ export const SECTIONS: { title: string; fields: FieldName[] }[] = [
   { title: 'section-your-phone', fields: ['twilio_number', 'identity', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds'] },
   { title: 'section-webhook', fields: ['public_url', 'port'] },
   { title: 'section-voicemail', fields: ['voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb'] },
-  { title: 'section-desktop', fields: ['call_at_once', 'launch_at_login', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute'] },
+  { title: 'section-desktop', fields: ['call_at_once', 'launch_at_login', 'close_to_tray', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute'] },
 ];

@@ -254,6 +254,7 @@ export function completeSettings() {
       field('do_not_disturb', 'Do not disturb', 'false', 'default'),
       field('call_at_once', 'Call at once when another program hands me a number', 'false', 'default'),
       field('launch_at_login', 'Launch at login', 'false', 'default'),
+      field('close_to_tray', 'Keep running in the tray when the window is closed', 'true', 'default'),
       unset('shortcut_answer', 'Shortcut: answer'),
       unset('shortcut_hang_up', 'Shortcut: hang up'),
       unset('shortcut_mute', 'Shortcut: mute'),
@@ -273,7 +274,7 @@ export function emptySettings() {
   const s = completeSettings();
   s.complete = false;
   // Port and the desktop switches keep their defaults; everything else is unset.
-  const defaults = ['port', 'call_at_once', 'launch_at_login'];
+  const defaults = ['port', 'call_at_once', 'launch_at_login', 'close_to_tray'];
   s.fields = s.fields.map((/** @type {any} */ f) => (defaults.includes(f.name) ? f : { ...f, set: false, value: null, source: 'unset' }));
   return s;
 }
@@ -422,7 +423,7 @@ function installMocks(config) {
       if (!f.secret) f.value = value;
     }
     state.settings.complete = state.settings.fields
-      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds', 'voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb', 'call_at_once', 'launch_at_login', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute', 'language'].includes(f.name))
+      .filter((/** @type {any} */ f) => !['identity', 'public_url', 'port', 'allowed_country_codes', 'allowed_numbers', 'max_call_seconds', 'voicemail', 'voicemail_greeting', 'voicemail_max_secs', 'ring_secs', 'do_not_disturb', 'call_at_once', 'launch_at_login', 'close_to_tray', 'shortcut_answer', 'shortcut_hang_up', 'shortcut_mute', 'language'].includes(f.name))
       .every((/** @type {any} */ f) => f.set);
   };
   const clone = (/** @type {any} */ v) => JSON.parse(JSON.stringify(v));
