@@ -5,6 +5,8 @@
 use rusqlite::{params, Connection, OptionalExtension as _};
 use serde::{Deserialize, Serialize};
 
+use super::clear::AFTER_CLEAR_SQL;
+
 /// Which way a call went, from the user's side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -150,19 +152,22 @@ pub struct HistoryFilter {
 }
 
 pub fn insert_routed(conn: &Connection, call: &RoutedCall) -> rusqlite::Result<()> {
-    // Twilio may ask again (a retry, the fallback URL): the first answer stands.
-    conn.execute(
+    // Twilio may ask again (a retry, the fallback URL): the first answer stands. A call from
+    // before the last clear of recents stays cleared.
+    let sql = format!(
         "INSERT INTO calls (call_sid, direction, number, started_at, route, caller_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (call_sid) DO NOTHING",
-        params![
-            call.call_sid,
-            call.direction.as_str(),
-            call.number,
-            call.started_at,
-            call.route.as_str(),
-            call.caller_name
-        ],
-    )?;
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE {}
+         ON CONFLICT (call_sid) DO NOTHING",
+        AFTER_CLEAR_SQL.replace("{}", "?4")
+    );
+    conn.prepare_cached(&sql)?.execute(params![
+        call.call_sid,
+        call.direction.as_str(),
+        call.number,
+        call.started_at,
+        call.route.as_str(),
+        call.caller_name
+    ])?;
     Ok(())
 }
 
@@ -173,28 +178,30 @@ pub fn record_outcome(
     call: &RoutedCall,
     outcome: &DialOutcome,
 ) -> rusqlite::Result<()> {
-    conn.execute(
+    // A call that was cleared while it rang stays cleared: its outcome is dropped.
+    let sql = format!(
         "INSERT INTO calls (call_sid, direction, number, started_at, route, caller_name,
                             dial_status, dial_call_sid, duration_secs, ended_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE {}
          ON CONFLICT (call_sid) DO UPDATE SET
              dial_status = excluded.dial_status,
              dial_call_sid = COALESCE(excluded.dial_call_sid, calls.dial_call_sid),
              duration_secs = excluded.duration_secs,
              ended_at = excluded.ended_at",
-        params![
-            call.call_sid,
-            call.direction.as_str(),
-            call.number,
-            call.started_at,
-            call.route.as_str(),
-            call.caller_name,
-            outcome.dial_status,
-            outcome.dial_call_sid,
-            outcome.duration_secs,
-            outcome.at
-        ],
-    )?;
+        AFTER_CLEAR_SQL.replace("{}", "?4")
+    );
+    conn.prepare_cached(&sql)?.execute(params![
+        call.call_sid,
+        call.direction.as_str(),
+        call.number,
+        call.started_at,
+        call.route.as_str(),
+        call.caller_name,
+        outcome.dial_status,
+        outcome.dial_call_sid,
+        outcome.duration_secs,
+        outcome.at
+    ])?;
     Ok(())
 }
 

@@ -73,6 +73,19 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX contact_numbers_by_number ON contact_numbers (number);
     ",
+    // 3: clearing recents. The calls go; a voicemail keeps who left it, and a watermark keeps
+    // the catch-up from the Calls API from bringing the cleared calls back.
+    r"
+    -- Copied from the call when recents are cleared, so the inbox still names the caller.
+    ALTER TABLE voicemails ADD COLUMN number TEXT;
+    ALTER TABLE voicemails ADD COLUMN caller_name TEXT;
+    -- One row per mark; 'recents_cleared_before' (Unix ms): calls that started at or before it
+    -- were cleared and are not journaled again.
+    CREATE TABLE journal_marks (
+        name TEXT PRIMARY KEY,
+        at   INTEGER NOT NULL
+    ) STRICT;
+    ",
 ];
 
 /// The version a file has once every migration ran.

@@ -345,6 +345,12 @@ export interface HistoryEntry {
   voicemail: VoicemailRef | null;
 }
 
+/** What clearing recents did (Rust `journal::ClearReport`). */
+export interface ClearReport {
+  /** Calls removed. */
+  cleared: number;
+}
+
 export interface HistoryFilter {
   /** Only incoming calls nobody answered. */
   missedOnly?: boolean;

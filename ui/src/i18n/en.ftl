@@ -714,6 +714,12 @@ recents-call-back =
 recents-add-contact =
     .aria-label = Add { $party } to contacts
     .title = Add to contacts
+recents-clear = Clear
+recents-clear-question = Clear all recents? Voicemail and contacts are kept.
+recents-clear-confirm = Clear recents
+recents-clear-cancel = Cancel
+recents-cleared = Recents cleared.
+recents-clear-failed = Recents were not cleared: { $reason }
 
 ## Voicemail (views/voicemail.ts, views/greeting.ts)
 

@@ -151,6 +151,50 @@ describe('the phone’s tabs', () => {
     await app.context.close();
   });
 
+  test('Recents "Clear": by keyboard, asked first (Escape keeps them), voicemail kept; a failure says why', async () => {
+    const app = await openApp(build.browser, build.server.url, { journal: journal() });
+    const { page } = app;
+    await ready(page);
+    await tab(page, 'Recents').click();
+    await page.locator('.recents-list .journal-entry').first().waitFor();
+    const clear = page.getByRole('button', { name: 'Clear', exact: true });
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    const question = page.getByRole('group', { name: 'Clear all recents? Voicemail and contacts are kept.' });
+    await question.waitFor();
+    assert.equal(await clear.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Clear recents', 'focus moves to the question');
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('clear-recents')), true, 'Escape goes back to Clear');
+    assert.equal(await page.locator('.recents-list .journal-entry').count(), 4, 'nothing cleared yet');
+    assert.ok(!(await ipcCalls(page)).includes('clear_call_history'));
+
+    // Asked to fail first: the reason shows and the calls stay.
+    await page.evaluate(() => {
+      /** @type {any} */ (window).__ipc.journal.clearError = { kind: 'history', message: 'the call history could not be written: disk full' };
+    });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('Recents were not cleared: the call history could not be written: disk full').waitFor();
+    assert.equal(await page.locator('.recents-list .journal-entry').count(), 4);
+
+    await page.evaluate(() => {
+      delete (/** @type {any} */ (window).__ipc.journal.clearError);
+    });
+    await clear.click();
+    await page.getByRole('button', { name: 'Clear recents' }).click();
+    await page.getByRole('status').getByText('Recents cleared.').waitFor();
+    await page.locator('.recents-list').getByText('No calls yet.').waitFor();
+    assert.equal(await clear.isDisabled(), true, 'nothing left to clear');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'recents-title', 'focus stays in the tab');
+    assert.equal((await ipcCalls(page)).filter((c) => c === 'clear_call_history').length, 2, 'the failed try and this one');
+    await tab(page, 'Voicemail').click();
+    assert.equal(await page.locator('.voicemail-entry').count(), 2, 'voicemail is kept');
+    await assertClean(app);
+    await app.context.close();
+  });
+
   test('History unavailable: the reason from history_status, and the keypad still works', async () => {
     const j = journal();
     j.status = { available: false, path: '/data/calls.sqlite3', problem: 'the journal file is damaged; it was moved aside to calls.sqlite3.damaged-1', recordedGreeting: false };

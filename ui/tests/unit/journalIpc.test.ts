@@ -43,6 +43,7 @@ describe('TauriBackend', () => {
     answer = [ENTRY];
     await expect(backend.callHistory({ missedOnly: true, limit: 5 })).resolves.toEqual([ENTRY]);
     await backend.callHistory();
+    await backend.clearCallHistory();
     await backend.historyStatus();
     await backend.voicemails();
     await backend.markVoicemailHeard(SID, true);
@@ -58,6 +59,7 @@ describe('TauriBackend', () => {
     expect(seen).toEqual([
       { cmd: COMMANDS.callHistory, args: { filter: { missedOnly: true, limit: 5 } } },
       { cmd: 'call_history', args: { filter: {} } },
+      { cmd: 'clear_call_history', args: {} },
       { cmd: 'history_status', args: {} },
       { cmd: 'voicemails', args: {} },
       { cmd: 'mark_voicemail_heard', args: { recordingSid: SID, heard: true } },
@@ -112,6 +114,7 @@ describe('HttpBackend', () => {
     const { backend, seen } = backendWith((url) => (url.includes('heard') || url.includes('DELETE') ? new Response(null, { status: 204 }) : json([])));
     await backend.callHistory({ missedOnly: true, limit: 20 });
     await backend.callHistory();
+    await backend.clearCallHistory();
     await backend.historyStatus();
     await backend.voicemails();
     await backend.saveVoicemail(SID);
@@ -122,6 +125,7 @@ describe('HttpBackend', () => {
     expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
       'GET /api/history?missedOnly=true&limit=20',
       'GET /api/history',
+      'DELETE /api/history',
       'GET /api/history/status',
       'GET /api/voicemail',
       `POST /api/voicemail/${SID}/save`,
