@@ -166,7 +166,7 @@ async fn recents_voicemail_and_contacts_over_the_guarded_api() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
         history,
-        json!([{"call_sid": call, "direction": "inbound", "number": "+15557654321", "name": null, "started_at": "2024-05-01T12:00:00Z", "status": "missed", "duration_secs": 0, "voicemail": {"recording_sid": "RE0000000000000000000000000000000a", "duration_secs": 4, "heard": false}}])
+        json!([{"call_sid": call, "direction": "inbound", "number": "+15557654321", "name": null, "started_at": "2024-05-01T12:00:00Z", "status": "missed", "duration_secs": 0, "voicemail": {"recording_sid": "RE0000000000000000000000000000000a", "duration_secs": 4, "heard": false}, "quality": null}])
     );
     let (_, status_json) = send(&f, c, "GET", "/api/history/status", None).await;
     assert_eq!(

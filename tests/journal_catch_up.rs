@@ -223,12 +223,18 @@ async fn a_catch_up_after_clearing_recents_does_not_bring_the_calls_back() {
         .unwrap()
         .unwrap();
     assert_eq!(cleared.cleared, 2);
-    assert!(backend.history(HistoryFilter::default()).unwrap().is_empty());
+    assert!(backend
+        .history(HistoryFilter::default())
+        .unwrap()
+        .is_empty());
 
     // The next start catches up: Twilio still lists both calls, the journal keeps them away.
     let again = backend.catch_up_journal().await.unwrap();
     assert_eq!((again.added, again.completed), (0, 0), "{again:?}");
-    assert!(backend.history(HistoryFilter::default()).unwrap().is_empty());
+    assert!(backend
+        .history(HistoryFilter::default())
+        .unwrap()
+        .is_empty());
     // Nor does a late <Dial action> of a call that was ringing during the clear.
     journal
         .record_outcome(
@@ -249,7 +255,10 @@ async fn a_catch_up_after_clearing_recents_does_not_bring_the_calls_back() {
         )
         .await
         .unwrap();
-    assert!(backend.history(HistoryFilter::default()).unwrap().is_empty());
+    assert!(backend
+        .history(HistoryFilter::default())
+        .unwrap()
+        .is_empty());
 
     // A call after the clear is journaled as ever.
     journal
@@ -265,7 +274,10 @@ async fn a_catch_up_after_clearing_recents_does_not_bring_the_calls_back() {
         .unwrap();
     let history = backend.history(HistoryFilter::default()).unwrap();
     assert_eq!(
-        history.iter().map(|e| e.call_sid.clone()).collect::<Vec<_>>(),
+        history
+            .iter()
+            .map(|e| e.call_sid.clone())
+            .collect::<Vec<_>>(),
         [sid("CA", 3)]
     );
 }

@@ -139,6 +139,30 @@ pub struct HistoryEntry {
     pub status: CallStatus,
     pub duration_secs: i64,
     pub voicemail: Option<VoicemailRef>,
+    /// Null when the phone measured nothing (not answered here, or before Dialtone kept it).
+    pub quality: Option<CallQuality>,
+}
+
+/// How a call sounded, as `dialtone history --json` prints it: the codec, the average MOS
+/// (one decimal) and the worst warning the phone saw. Each part may be unknown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallQuality {
+    pub codec: Option<String>,
+    pub average_mos: Option<f64>,
+    pub worst_warning: Option<String>,
+}
+
+/// The MOS is rounded to one decimal when stored and is never NaN, so equality is an
+/// equivalence.
+impl Eq for CallQuality {}
+
+/// The quality the phone measured over one leg.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegQuality {
+    pub leg_sid: String,
+    pub quality: CallQuality,
+    /// Unix milliseconds of the report.
+    pub at: i64,
 }
 
 /// Which calls to list.
@@ -224,6 +248,31 @@ pub fn record_leg(conn: &Connection, leg: &LegReport) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Stores how a leg sounded. The phone's reports are followed through a channel that keeps
+/// only the latest, so the leg's own record may be missing (the call began and ended between
+/// two looks): then the leg is added from its journaled call. A leg of no journaled call (one
+/// cleared from recents) is not brought back.
+pub fn record_quality(conn: &Connection, report: &LegQuality) -> rusqlite::Result<()> {
+    let q = &report.quality;
+    let mos = q
+        .average_mos
+        .filter(|m| m.is_finite())
+        .map(|m| (m * 10.0).round() / 10.0);
+    let updated = conn.execute(
+        "UPDATE phone_legs SET codec = ?2, average_mos = ?3, worst_warning = ?4 WHERE leg_sid = ?1",
+        params![report.leg_sid, q.codec, mos, q.worst_warning],
+    )?;
+    if updated == 0 {
+        conn.execute(
+            "INSERT INTO phone_legs (leg_sid, direction, number, seen_at, codec, average_mos, worst_warning)
+             SELECT ?1, c.direction, c.number, ?5, ?2, ?3, ?4 FROM calls c
+             WHERE c.call_sid = ?1 OR c.dial_call_sid = ?1 LIMIT 1",
+            params![report.leg_sid, q.codec, mos, q.worst_warning, report.at],
+        )?;
+    }
+    Ok(())
+}
+
 /// What one row of the history query holds before its status is worked out.
 struct Facts {
     direction: Direction,
@@ -292,7 +341,10 @@ pub fn history(conn: &Connection, filter: HistoryFilter) -> rusqlite::Result<Vec
                 COALESCE(child.answered_at, parent.answered_at),
                 COALESCE(child.ended_at, parent.ended_at),
                 v.recording_sid, v.duration_secs, v.heard,
-                {}
+                {},
+                COALESCE(child.codec, parent.codec),
+                COALESCE(child.average_mos, parent.average_mos),
+                COALESCE(child.worst_warning, parent.worst_warning)
          FROM calls c
          LEFT JOIN phone_legs child ON child.leg_sid = c.dial_call_sid
          LEFT JOIN phone_legs parent ON parent.leg_sid = c.call_sid
@@ -335,6 +387,14 @@ pub fn history(conn: &Connection, filter: HistoryFilter) -> rusqlite::Result<Vec
             }),
             None => None,
         };
+        let quality = CallQuality {
+            codec: row.get(14)?,
+            average_mos: row.get(15)?,
+            worst_warning: row.get(16)?,
+        };
+        let measured = quality.codec.is_some()
+            || quality.average_mos.is_some()
+            || quality.worst_warning.is_some();
         entries.push(HistoryEntry {
             call_sid: row.get(0)?,
             direction: facts.direction,
@@ -344,6 +404,7 @@ pub fn history(conn: &Connection, filter: HistoryFilter) -> rusqlite::Result<Vec
             status,
             duration_secs: facts.duration_secs(status),
             voicemail,
+            quality: measured.then_some(quality),
         });
     }
     Ok(entries)

@@ -38,8 +38,8 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 pub use calls::{
-    CallRoute, CallStatus, DialOutcome, Direction, HistoryEntry, HistoryFilter, LegReport,
-    RoutedCall, VoicemailRef,
+    CallQuality, CallRoute, CallStatus, DialOutcome, Direction, HistoryEntry, HistoryFilter,
+    LegQuality, LegReport, RoutedCall, VoicemailRef,
 };
 pub use clear::ClearReport;
 pub use contacts::{Contact, ContactDraft, ContactNumber};
@@ -235,6 +235,10 @@ impl Journal {
 
     pub fn record_leg(&self, leg: LegReport) -> Pending<()> {
         self.write(move |conn| calls::record_leg(conn, &leg))
+    }
+
+    pub fn record_quality(&self, report: LegQuality) -> Pending<()> {
+        self.write(move |conn| calls::record_quality(conn, &report))
     }
 
     /// Removes every call from recents (voicemail and contacts stay); see [`clear`].

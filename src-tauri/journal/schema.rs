@@ -86,6 +86,15 @@ pub const MIGRATIONS: &[&str] = &[
         at   INTEGER NOT NULL
     ) STRICT;
     ",
+    // 4: how each call sounded, as the phone measured it over the leg (issue 15).
+    r"
+    -- The SDK's sample.codecName: 'opus', 'pcmu'.
+    ALTER TABLE phone_legs ADD COLUMN codec TEXT;
+    -- The mean of the call's MOS samples, 1..5.
+    ALTER TABLE phone_legs ADD COLUMN average_mos REAL;
+    -- The worst SDK warning raised during the call ('high-jitter', 'low-mos', …).
+    ALTER TABLE phone_legs ADD COLUMN worst_warning TEXT;
+    ",
 ];
 
 /// The version a file has once every migration ran.
