@@ -720,6 +720,9 @@ recents-clear-confirm = Clear recents
 recents-clear-cancel = Cancel
 recents-cleared = Recents cleared.
 recents-clear-failed = Recents were not cleared: { $reason }
+recents-quality-mos = Average call quality score { $mos } out of 5.
+recents-quality-worst = Worst moment: { $warning }
+recents-quality-no-warning = No quality warnings during the call.
 
 ## Voicemail (views/voicemail.ts, views/greeting.ts)
 

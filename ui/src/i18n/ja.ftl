@@ -686,6 +686,9 @@ recents-clear-confirm = 履歴を消去
 recents-clear-cancel = キャンセル
 recents-cleared = 履歴を消去しました。
 recents-clear-failed = 履歴を消去できませんでした：{ $reason }
+recents-quality-mos = 通話品質の平均スコア：{ $mos }（5点満点）。
+recents-quality-worst = 最も悪かった時：{ $warning }
+recents-quality-no-warning = 通話中に品質の警告はありませんでした。
 
 ## Voicemail (views/voicemail.ts, views/greeting.ts)
 

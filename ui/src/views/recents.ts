@@ -9,7 +9,7 @@ import { toBackendError, type JournalBackend } from '../ipc';
 import type { Region } from '../phone/number';
 import { h, hm, setChildren, setText } from './dom';
 import { icon } from './icons';
-import { formatLength, formatWhen, isCallable, isMissed, partyLabel, statusMessageId } from './journal';
+import { formatLength, formatWhen, isCallable, isMissed, partyLabel, qualityLine, statusMessageId } from './journal';
 import { localize } from './l10n';
 
 export interface RecentsActions {
@@ -174,6 +174,18 @@ export class RecentsView {
     setChildren(this.list, ...this.entries.map((entry) => this.row(entry)));
   }
 
+  /** "Fair line · Opus", with the average score and the worst warning in the tooltip. */
+  private quality(entry: HistoryEntry): HTMLElement | null {
+    const line = qualityLine(entry.quality);
+    if (!line) return null;
+    const words = [line.gradeId ? t(line.gradeId) : null, line.codec].filter((w) => w !== null);
+    const details = [
+      line.mos ? t('recents-quality-mos', { mos: line.mos }) : null,
+      line.warningId ? t('recents-quality-worst', { warning: t(line.warningId) }) : t('recents-quality-no-warning'),
+    ].filter((w) => w !== null);
+    return h('span', { class: `journal-quality${line.gradeId ? ` ${line.gradeId}` : ''}`, title: details.join(' ') }, ` · ${words.join(' · ')}`);
+  }
+
   private row(entry: HistoryEntry): HTMLLIElement {
     const home = this.actions.homeRegion();
     const who = partyLabel(entry.name, entry.number, home);
@@ -186,6 +198,7 @@ export class RecentsView {
       h('time', { datetime: entry.started_at }, formatWhen(entry.started_at, this.actions.now(), language())),
       entry.duration_secs > 0 ? ` · ${formatLength(entry.duration_secs)}` : null,
       entry.voicemail ? hm('span', { class: 'journal-tag' }, 'recents-has-voicemail') : null,
+      this.quality(entry),
     );
     const main = h(
       'div',

@@ -188,7 +188,7 @@ describe('the phone’s tabs', () => {
     await page.locator('.recents-list').getByText('No calls yet.').waitFor();
     assert.equal(await clear.isDisabled(), true, 'nothing left to clear');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'recents-title', 'focus stays in the tab');
-    assert.equal((await ipcCalls(page)).filter((c) => c === 'clear_call_history').length, 2, 'the failed try and this one');
+    assert.equal((await ipcCalls(page)).filter((/** @type {string} */ c) => c === 'clear_call_history').length, 2, 'the failed try and this one');
     await tab(page, 'Voicemail').click();
     assert.equal(await page.locator('.voicemail-entry').count(), 2, 'voicemail is kept');
     await assertClean(app);

@@ -15,6 +15,7 @@ const ENTRY: HistoryEntry = {
   status: 'missed',
   duration_secs: 0,
   voicemail: { recording_sid: SID, duration_secs: 7, heard: false },
+  quality: { codec: 'opus', average_mos: 4.1, worst_warning: 'high-jitter' },
 };
 const DRAFT: ContactDraft = { name: 'Ana', numbers: [{ number: '(555) 765-4321', label: 'mobile' }] };
 const WAV = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x41, 0x56, 0x45]);
@@ -134,7 +135,7 @@ describe('HttpBackend', () => {
       'GET /api/contacts?query=an+a',
       'GET /api/caller-name?number=%2B1+555',
     ]);
-    expect(seen[5]).toMatchObject({ type: 'application/json', body: JSON.stringify(DRAFT) });
+    expect(seen[6]).toMatchObject({ type: 'application/json', body: JSON.stringify(DRAFT) });
   });
 
   test('204 answers resolve to nothing', async () => {
