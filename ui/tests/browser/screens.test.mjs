@@ -21,7 +21,7 @@ function journal() {
     status: { available: true, path: '/data/calls.sqlite3', problem: null, recordedGreeting: false },
     history: [
       { call_sid: 'CA0000000000000000000000000000000a', direction: 'inbound', number: '+12129761234', name: null, started_at: at(10), status: 'missed', duration_secs: 0, voicemail: { recording_sid: 'RE0000000000000000000000000000000a', duration_secs: 12, heard: false } },
-      { call_sid: 'CA0000000000000000000000000000000b', direction: 'outbound', number: '+442079460958', name: 'Ada Lovelace', started_at: at(90), status: 'answered', duration_secs: 125, voicemail: null },
+      { call_sid: 'CA0000000000000000000000000000000b', direction: 'outbound', number: '+442079460958', name: 'Ada Lovelace', started_at: at(90), status: 'answered', duration_secs: 125, voicemail: null, quality: { codec: 'opus', average_mos: 3.4, worst_warning: 'high-jitter' } },
       { call_sid: 'CA0000000000000000000000000000000c', direction: 'inbound', number: 'anonymous', name: null, started_at: at(60 * 30), status: 'declined', duration_secs: 0, voicemail: null },
       { call_sid: 'CA0000000000000000000000000000000d', direction: 'inbound', number: '+13125550123', name: null, started_at: at(60 * 50), status: 'missed', duration_secs: 0, voicemail: null },
     ],
@@ -119,6 +119,11 @@ describe('the phone’s tabs', () => {
     assert.match(first, /Voicemail/);
     const second = await rows.nth(1).innerText();
     assert.match(second, /Ada Lovelace[\s\S]*\+44 20 7946 0958[\s\S]*Outgoing · .* · 2:05/);
+    // How it sounded, as the journal kept it: the grade and codec, the details in the tooltip.
+    const quality = rows.nth(1).locator('.journal-quality');
+    assert.equal((await quality.innerText()).trim(), '· Fair line · Opus');
+    assert.match((await quality.getAttribute('title')) ?? '', /Average call quality score \u2068?3\.4\u2069? out of 5\. Worst moment: \u2068?The audio arrives unevenly/);
+    assert.equal(await rows.nth(0).locator('.journal-quality').count(), 0, 'a call the phone did not measure says nothing');
     assert.match(await rows.nth(2).innerText(), /Withheld number[\s\S]*Declined/);
     assert.equal(await rows.nth(2).locator('.call-back').count(), 0, 'a withheld number cannot be called back');
 
