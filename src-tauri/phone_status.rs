@@ -22,8 +22,9 @@ pub struct PhoneStatus {
     #[serde(default)]
     pub call: Option<PhoneCall>,
     /// How the last call that ended here sounded: the page sends it with the report that says
-    /// the call is over, and repeats it until the next call ends. The journal keeps it.
-    #[serde(default)]
+    /// the call is over, and repeats it until the next call ends. The journal keeps it. Left out
+    /// when there is none, so the status the app passes on (IPC, the calling window) is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_call: Option<EndedCall>,
 }
 
