@@ -21,7 +21,44 @@ pub struct PhoneStatus {
     pub error: Option<String>,
     #[serde(default)]
     pub call: Option<PhoneCall>,
+    /// How the last call that ended here sounded: the page sends it with the report that says
+    /// the call is over, and repeats it until the next call ends. The journal keeps it. Left out
+    /// when there is none, so the status the app passes on (IPC, the calling window) is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_call: Option<EndedCall>,
 }
+
+/// A call that ended, with the quality the page measured over it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EndedCall {
+    /// The SDK's CallSid of the leg (as in [`PhoneCall::call_sid`]).
+    pub call_sid: String,
+    pub quality: CallQuality,
+}
+
+/// The SDK's measurements summed up over one call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CallQuality {
+    /// From the SDK's `sample.codecName` (`opus`, `pcmu`).
+    #[serde(default)]
+    pub codec: Option<String>,
+    /// The mean of the samples' MOS, 1..=5; none when no sample had one.
+    #[serde(default)]
+    pub average_mos: Option<Mos>,
+    /// The worst of the SDK's warnings raised during the call (`high-jitter`, `low-mos`…).
+    #[serde(default)]
+    pub worst_warning: Option<String>,
+}
+
+/// A mean opinion score. [`PhoneStatus::validate`] refuses one that is not a number in 1..=5,
+/// so equality is a true equivalence on the values that get through (no NaN).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Mos(pub f64);
+
+impl Eq for Mos {}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -71,6 +108,23 @@ impl PhoneStatus {
     pub fn validate(&self) -> Result<(), &'static str> {
         if self.error.as_ref().is_some_and(|e| e.len() > MAX_TEXT * 4) {
             return Err("error text too long");
+        }
+        if let Some(ended) = &self.last_call {
+            let q = &ended.quality;
+            let word = |w: &Option<String>| {
+                w.as_ref().is_some_and(|w| {
+                    w.is_empty()
+                        || w.len() > 40
+                        || !w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                })
+            };
+            if ended.call_sid.len() > 64
+                || word(&q.codec)
+                || word(&q.worst_warning)
+                || q.average_mos.is_some_and(|m| !(1.0..=5.0).contains(&m.0))
+            {
+                return Err("malformed call quality");
+            }
         }
         if let Some(call) = &self.call {
             if call.number.len() > MAX_TEXT || call.call_sid.as_ref().is_some_and(|s| s.len() > 64)
@@ -180,6 +234,7 @@ mod tests {
 
     fn status(registration: Registration, call: Option<PhoneCall>) -> PhoneStatus {
         PhoneStatus {
+            last_call: None,
             registration,
             error: None,
             call,

@@ -166,7 +166,7 @@ async fn recents_voicemail_and_contacts_over_the_guarded_api() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
         history,
-        json!([{"call_sid": call, "direction": "inbound", "number": "+15557654321", "name": null, "started_at": "2024-05-01T12:00:00Z", "status": "missed", "duration_secs": 0, "voicemail": {"recording_sid": "RE0000000000000000000000000000000a", "duration_secs": 4, "heard": false}}])
+        json!([{"call_sid": call, "direction": "inbound", "number": "+15557654321", "name": null, "started_at": "2024-05-01T12:00:00Z", "status": "missed", "duration_secs": 0, "voicemail": {"recording_sid": "RE0000000000000000000000000000000a", "duration_secs": 4, "heard": false}, "quality": null}])
     );
     let (_, status_json) = send(&f, c, "GET", "/api/history/status", None).await;
     assert_eq!(
@@ -344,4 +344,68 @@ async fn recents_voicemail_and_contacts_over_the_guarded_api() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn clearing_recents_over_the_guarded_api_keeps_voicemail_and_its_caller() {
+    let f = fixture();
+    let call = "CA0000000000000000000000000000000c";
+    f.journal
+        .record_routed(RoutedCall {
+            call_sid: call.into(),
+            direction: Direction::Inbound,
+            number: "+15557654321".into(),
+            started_at: 1_714_564_800_000,
+            route: CallRoute::Ring,
+            caller_name: Some("ANA LOPEZ".into()),
+        })
+        .await
+        .unwrap();
+    f.journal
+        .record_recording(RecordingReport {
+            recording_sid: "RE0000000000000000000000000000000c".into(),
+            call_sid: call.into(),
+            duration_secs: 4,
+            status: "completed".into(),
+            at: 1_714_564_830_000,
+        })
+        .await
+        .unwrap();
+
+    // The guard first: without a session nothing is cleared.
+    assert_eq!(
+        send(&f, None, "DELETE", "/api/history", None).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        f.journal
+            .history(dialtone::journal::HistoryFilter::default())
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let cookie = session(&f).await;
+    let c = Some(cookie.as_str());
+    let (status, report) = send(&f, c, "DELETE", "/api/history", None).await;
+    assert_eq!((status, report), (StatusCode::OK, json!({"cleared": 1})));
+    let (_, history) = send(&f, c, "GET", "/api/history", None).await;
+    assert_eq!(history, json!([]));
+    let (_, inbox) = send(&f, c, "GET", "/api/voicemail", None).await;
+    assert_eq!(
+        (
+            inbox[0]["recording_sid"].clone(),
+            inbox[0]["number"].clone(),
+            inbox[0]["name"].clone()
+        ),
+        (
+            json!("RE0000000000000000000000000000000c"),
+            json!("+15557654321"),
+            json!("ANA LOPEZ")
+        ),
+        "the message still says who left it: {inbox}"
+    );
+    // Clearing an empty list is not an error.
+    let (status, report) = send(&f, c, "DELETE", "/api/history", None).await;
+    assert_eq!((status, report), (StatusCode::OK, json!({"cleared": 0})));
 }

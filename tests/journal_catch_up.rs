@@ -260,4 +260,82 @@ fn dialtone_serve_catches_up_at_start() {
     let history: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(history[0]["call_sid"], sid("CA", 7), "{history:#}");
     assert_eq!(history[0]["status"], "missed", "{history:#}");
+#[tokio::test]
+async fn a_catch_up_after_clearing_recents_does_not_bring_the_calls_back() {
+    let now = now_s();
+    let sim = Sim::start(json!({"calls": [
+        // Both at Twilio, both journaled before the clear.
+        {"sid": sid("CA", 1), "from": "+15557654321", "to": NUMBER, "start_time": now - 7200},
+        {"sid": sid("CA", 22), "parent_call_sid": sid("CA", 2), "from": NUMBER, "to": "+442079460958",
+         "direction": "outbound-dial", "start_time": now - 3600, "duration": 30},
+    ]}));
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(&dir.path().join("calls.sqlite3"));
+    let backend = backend(&sim.rest, journal.clone(), dir.path());
+    let first = backend.catch_up_journal().await.unwrap();
+    assert_eq!(first.added, 2, "{first:?}");
+
+    let clearing = backend.clone();
+    let cleared = tokio::task::spawn_blocking(move || clearing.clear_history())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(cleared.cleared, 2);
+    assert!(backend
+        .history(HistoryFilter::default())
+        .unwrap()
+        .is_empty());
+
+    // The next start catches up: Twilio still lists both calls, the journal keeps them away.
+    let again = backend.catch_up_journal().await.unwrap();
+    assert_eq!((again.added, again.completed), (0, 0), "{again:?}");
+    assert!(backend
+        .history(HistoryFilter::default())
+        .unwrap()
+        .is_empty());
+    // Nor does a late <Dial action> of a call that was ringing during the clear.
+    journal
+        .record_outcome(
+            RoutedCall {
+                call_sid: sid("CA", 1),
+                direction: Direction::Inbound,
+                number: "+15557654321".into(),
+                started_at: (now - 7200) * 1000,
+                route: CallRoute::Ring,
+                caller_name: None,
+            },
+            dialtone::journal::DialOutcome {
+                dial_status: "no-answer".into(),
+                dial_call_sid: None,
+                duration_secs: Some(0),
+                at: now * 1000,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(backend
+        .history(HistoryFilter::default())
+        .unwrap()
+        .is_empty());
+
+    // A call after the clear is journaled as ever.
+    journal
+        .record_routed(RoutedCall {
+            call_sid: sid("CA", 3),
+            direction: Direction::Inbound,
+            number: "+15557654323".into(),
+            started_at: (now_s() + 1) * 1000,
+            route: CallRoute::Ring,
+            caller_name: None,
+        })
+        .await
+        .unwrap();
+    let history = backend.history(HistoryFilter::default()).unwrap();
+    assert_eq!(
+        history
+            .iter()
+            .map(|e| e.call_sid.clone())
+            .collect::<Vec<_>>(),
+        [sid("CA", 3)]
+    );
 }

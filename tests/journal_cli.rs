@@ -77,6 +77,7 @@ fn check_shape(entry: &Value) {
             "duration_secs",
             "name",
             "number",
+            "quality",
             "started_at",
             "status",
             "voicemail"
@@ -104,6 +105,77 @@ fn check_shape(entry: &Value) {
             .collect();
         assert_eq!(keys, ["duration_secs", "heard", "recording_sid"]);
     }
+    if !entry["quality"].is_null() {
+        let q = &entry["quality"];
+        let keys: Vec<&str> = q.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["average_mos", "codec", "worst_warning"]);
+        assert!(q["codec"].is_null() || q["codec"].is_string());
+        assert!(q["average_mos"].is_null() || q["average_mos"].is_f64());
+        assert!(q["worst_warning"].is_null() || q["worst_warning"].is_string());
+    }
+}
+
+#[test]
+fn history_json_carries_the_quality_the_phone_measured() {
+    use dialtone::journal::{
+        CallQuality, CallRoute, Direction, Journal, LegQuality, LegReport, RoutedCall,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let journal = Journal::open(&dir.path().join("data").join("calls.sqlite3"));
+    let (measured, unmeasured) = (
+        "CA00000000000000000000000000000001",
+        "CA00000000000000000000000000000002",
+    );
+    for (sid, at) in [
+        (unmeasured, 1_714_564_800_000),
+        (measured, 1_714_564_900_000),
+    ] {
+        journal
+            .record_routed(RoutedCall {
+                call_sid: sid.into(),
+                direction: Direction::Outbound,
+                number: "+15557654321".into(),
+                started_at: at,
+                route: CallRoute::Dial,
+                caller_name: None,
+            })
+            .wait()
+            .unwrap();
+        journal
+            .record_leg(LegReport {
+                leg_sid: sid.into(),
+                direction: Direction::Outbound,
+                number: "+15557654321".into(),
+                at,
+                answered_at: Some(at + 1000),
+                ended: false,
+            })
+            .wait()
+            .unwrap();
+    }
+    journal
+        .record_quality(LegQuality {
+            leg_sid: measured.into(),
+            quality: CallQuality {
+                codec: Some("opus".into()),
+                average_mos: Some(4.1234),
+                worst_warning: Some("high-jitter".into()),
+            },
+            at: 1_714_564_960_000,
+        })
+        .wait()
+        .unwrap();
+    drop(journal);
+    let history = run_json(dir.path(), &["history", "--json"]);
+    for entry in history.as_array().unwrap() {
+        check_shape(entry);
+    }
+    assert_eq!(
+        history[0]["quality"],
+        serde_json::json!({"codec": "opus", "average_mos": 4.1, "worst_warning": "high-jitter"})
+    );
+    assert_eq!(history[1]["call_sid"], unmeasured);
+    assert!(history[1]["quality"].is_null(), "{history}");
 }
 
 #[test]
@@ -158,7 +230,7 @@ fn serve_journals_a_missed_call_that_survives_kill_9() {
     entry.as_object_mut().unwrap().remove("started_at");
     assert_eq!(
         entry,
-        serde_json::json!({"call_sid": call, "direction": "inbound", "number": "+447700900123", "name": "José Núñez", "status": "missed", "duration_secs": 0, "voicemail": {"recording_sid": "RE0000000000000000000000000000abcd", "duration_secs": 12, "heard": false}})
+        serde_json::json!({"call_sid": call, "direction": "inbound", "number": "+447700900123", "name": "José Núñez", "status": "missed", "duration_secs": 0, "voicemail": {"recording_sid": "RE0000000000000000000000000000abcd", "duration_secs": 12, "heard": false}, "quality": null})
     );
     assert_eq!(
         run_json(

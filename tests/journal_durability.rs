@@ -157,8 +157,8 @@ fn a_file_from_the_first_schema_is_migrated_with_its_calls() {
     assert_eq!(
         history,
         serde_json::json!([
-            {"call_sid": "CA0000000000000000000000000000000b", "direction": "outbound", "number": "+15557654321", "name": null, "started_at": "2024-05-01T12:01:40Z", "status": "busy", "duration_secs": 0, "voicemail": null},
-            {"call_sid": "CA0000000000000000000000000000000a", "direction": "inbound", "number": "+447700900123", "name": null, "started_at": "2024-05-01T12:00:00Z", "status": "answered", "duration_secs": 61, "voicemail": null}
+            {"call_sid": "CA0000000000000000000000000000000b", "direction": "outbound", "number": "+15557654321", "name": null, "started_at": "2024-05-01T12:01:40Z", "status": "busy", "duration_secs": 0, "voicemail": null, "quality": null},
+            {"call_sid": "CA0000000000000000000000000000000a", "direction": "inbound", "number": "+447700900123", "name": null, "started_at": "2024-05-01T12:00:00Z", "status": "answered", "duration_secs": 61, "voicemail": null, "quality": null}
         ])
     );
     drop(journal);
@@ -171,4 +171,85 @@ fn a_file_from_the_first_schema_is_migrated_with_its_calls() {
         .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('phone_legs', 'voicemails', 'contacts', 'contact_numbers')", [], |r| r.get(0))
         .unwrap();
     assert_eq!(tables, 4);
+}
+
+#[test]
+fn a_file_from_schema_2_gains_clearing_and_quality_and_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("calls.sqlite3");
+    let (call, leg) = (
+        "CA0000000000000000000000000000000a",
+        "CA0000000000000000000000000000000b",
+    );
+    {
+        // What the Dialtone before issue 15 wrote: schema 2, a call answered here, a message.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute_batch(MIGRATIONS[1]).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.execute(
+            "INSERT INTO calls (call_sid, direction, number, started_at, route, caller_name, dial_status, dial_call_sid, duration_secs)
+             VALUES (?1, 'inbound', '+447700900123', 1714564800000, 'ring', 'ANA LOPEZ', 'completed', ?2, 61)",
+            [call, leg],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO phone_legs (leg_sid, direction, number, seen_at, answered_at, ended_at)
+             VALUES (?1, 'inbound', '+447700900123', 1714564800000, 1714564805000, 1714564866000)",
+            [leg],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO voicemails (recording_sid, call_sid, duration_secs, status, received_at)
+             VALUES ('RE0000000000000000000000000000000a', ?1, 9, 'completed', 1714564870000)",
+            [call],
+        )
+        .unwrap();
+    }
+    let journal = Journal::open(&path);
+    assert!(journal.is_available(), "{:?}", journal.status());
+    let history = serde_json::to_value(journal.history(HistoryFilter::default()).unwrap()).unwrap();
+    assert_eq!(
+        history,
+        serde_json::json!([
+            {"call_sid": call, "direction": "inbound", "number": "+447700900123", "name": "ANA LOPEZ", "started_at": "2024-05-01T12:00:00Z", "status": "answered", "duration_secs": 61,
+             "voicemail": {"recording_sid": "RE0000000000000000000000000000000a", "duration_secs": 9, "heard": false}, "quality": null}
+        ])
+    );
+    // The new columns work on the migrated file: the old leg takes a quality, a clear keeps the message's caller.
+    journal
+        .record_quality(dialtone::journal::LegQuality {
+            leg_sid: leg.into(),
+            quality: dialtone::journal::CallQuality {
+                codec: Some("pcmu".into()),
+                average_mos: Some(4.36),
+                worst_warning: None,
+            },
+            at: 1_714_564_960_000,
+        })
+        .wait()
+        .unwrap();
+    let quality =
+        serde_json::to_value(&journal.history(HistoryFilter::default()).unwrap()[0].quality)
+            .unwrap();
+    assert_eq!(
+        quality,
+        serde_json::json!({"codec": "pcmu", "average_mos": 4.4, "worst_warning": null})
+    );
+    assert_eq!(journal.clear_history().unwrap().cleared, 1);
+    let inbox = journal.voicemails().unwrap();
+    assert_eq!(
+        (
+            inbox.len(),
+            inbox[0].number.as_deref(),
+            inbox[0].name.as_deref()
+        ),
+        (1, Some("+447700900123"), Some("ANA LOPEZ"))
+    );
+    drop(journal);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, current_version());
 }

@@ -317,12 +317,12 @@ async fn every_kind_of_call_is_journaled_from_twilios_webhooks() {
     assert!(xml.contains("<Say>") && !xml.contains("<Dial"), "{xml}");
 
     let expected = json!([
-        {"call_sid": f, "direction": "outbound", "number": "+882345678901", "name": null, "started_at": "2024-05-01T12:08:20Z", "status": "refused", "duration_secs": 0, "voicemail": null},
-        {"call_sid": e, "direction": "outbound", "number": "+12125550150", "name": null, "started_at": "2024-05-01T12:06:40Z", "status": "busy", "duration_secs": 0, "voicemail": null},
-        {"call_sid": d, "direction": "outbound", "number": "+442079460958", "name": null, "started_at": "2024-05-01T12:05:00Z", "status": "answered", "duration_secs": 15, "voicemail": null},
-        {"call_sid": c, "direction": "inbound", "number": "+15557654322", "name": "José Núñez", "started_at": "2024-05-01T12:03:20Z", "status": "declined", "duration_secs": 0, "voicemail": null},
-        {"call_sid": b, "direction": "inbound", "number": "+15557654321", "name": "José Núñez", "started_at": "2024-05-01T12:01:40Z", "status": "missed", "duration_secs": 0, "voicemail": {"recording_sid": message, "duration_secs": 7, "heard": false}},
-        {"call_sid": a, "direction": "inbound", "number": "+447700900123", "name": "José Núñez", "started_at": "2024-05-01T12:00:00Z", "status": "answered", "duration_secs": 42, "voicemail": null},
+        {"call_sid": f, "direction": "outbound", "number": "+882345678901", "name": null, "started_at": "2024-05-01T12:08:20Z", "status": "refused", "duration_secs": 0, "voicemail": null, "quality": null},
+        {"call_sid": e, "direction": "outbound", "number": "+12125550150", "name": null, "started_at": "2024-05-01T12:06:40Z", "status": "busy", "duration_secs": 0, "voicemail": null, "quality": null},
+        {"call_sid": d, "direction": "outbound", "number": "+442079460958", "name": null, "started_at": "2024-05-01T12:05:00Z", "status": "answered", "duration_secs": 15, "voicemail": null, "quality": null},
+        {"call_sid": c, "direction": "inbound", "number": "+15557654322", "name": "José Núñez", "started_at": "2024-05-01T12:03:20Z", "status": "declined", "duration_secs": 0, "voicemail": null, "quality": null},
+        {"call_sid": b, "direction": "inbound", "number": "+15557654321", "name": "José Núñez", "started_at": "2024-05-01T12:01:40Z", "status": "missed", "duration_secs": 0, "voicemail": {"recording_sid": message, "duration_secs": 7, "heard": false}, "quality": null},
+        {"call_sid": a, "direction": "inbound", "number": "+447700900123", "name": "José Núñez", "started_at": "2024-05-01T12:00:00Z", "status": "answered", "duration_secs": 42, "voicemail": null, "quality": null},
     ]);
     assert_eq!(phone.history(false), expected);
     assert_eq!(

@@ -142,6 +142,7 @@ fn until(what: &str, mut check: impl FnMut() -> bool) {
 
 fn ringing(number: &str, sid: &str, state: CallState) -> PhoneStatus {
     PhoneStatus {
+        last_call: None,
         registration: Registration::Registered,
         error: None,
         call: Some(PhoneCall {
@@ -156,6 +157,7 @@ fn ringing(number: &str, sid: &str, state: CallState) -> PhoneStatus {
 
 fn idle() -> PhoneStatus {
     PhoneStatus {
+        last_call: None,
         registration: Registration::Registered,
         error: None,
         call: None,

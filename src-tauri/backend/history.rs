@@ -14,8 +14,8 @@ use crate::journal::recordings_api::{
     self, RecordingMedia, RecordingsApiFactory, RecordingsError, RestCredentials,
 };
 use crate::journal::{
-    Contact, ContactDraft, HistoryEntry, HistoryFilter, ImportReport, Journal, JournalError,
-    JournalStatus, VoicemailEntry,
+    ClearReport, Contact, ContactDraft, HistoryEntry, HistoryFilter, ImportReport, Journal,
+    JournalError, JournalStatus, VoicemailEntry,
 };
 use crate::phone_number::Region;
 use crate::settings::{Field, Settings};
@@ -231,6 +231,11 @@ impl Backend {
 
     pub fn history(&self, filter: HistoryFilter) -> Result<Vec<HistoryEntry>, BackendError> {
         Ok(self.journal.journal.history(filter)?)
+    }
+
+    /// Clears recents; voicemail and contacts stay (see [`crate::journal::clear`]).
+    pub fn clear_history(&self) -> Result<ClearReport, BackendError> {
+        Ok(self.journal.journal.clear_history()?)
     }
 
     pub fn voicemails(&self) -> Result<Vec<VoicemailEntry>, BackendError> {

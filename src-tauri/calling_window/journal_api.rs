@@ -23,7 +23,7 @@ const MAX_VCARD_BYTES: usize = 8 * 1024 * 1024;
 
 pub fn routes() -> Router<Arc<CallingWindow>> {
     Router::new()
-        .route("/api/history", get(history))
+        .route("/api/history", get(history).delete(clear_history))
         .route("/api/history/status", get(history_status))
         .route("/api/voicemail", get(voicemails))
         .route("/api/voicemail/{sid}/audio", get(voicemail_audio))
@@ -103,6 +103,11 @@ async fn history(
 ) -> Response {
     let backend = window.backend.clone();
     answer(blocking(move || backend.history(filter)).await)
+}
+
+async fn clear_history(State(window): State<Arc<CallingWindow>>) -> Response {
+    let backend = window.backend.clone();
+    answer(blocking(move || backend.clear_history()).await)
 }
 
 async fn history_status(State(window): State<Arc<CallingWindow>>) -> Response {

@@ -137,6 +137,7 @@ mod tests {
 
     fn registered() -> PhoneStatus {
         PhoneStatus {
+            last_call: None,
             registration: Registration::Registered,
             error: None,
             call: None,

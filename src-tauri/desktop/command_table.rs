@@ -14,6 +14,7 @@ commands! {
     calling_window_status,
     history_status,
     call_history,
+    clear_call_history,
     voicemails,
     voicemail_audio,
     mark_voicemail_heard,

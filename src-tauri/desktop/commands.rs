@@ -12,7 +12,7 @@ use crate::backend::{blocking, Backend, BackendError, ErrorKind, ImportResult, S
 use crate::backend::{AccountQuery, ConnectQuery, ConnectResult, DisconnectResult, SetupStatus};
 use crate::calling_window::page_link::WindowStatus;
 use crate::journal::{
-    Contact, ContactDraft, HistoryEntry, HistoryFilter, ImportReport, VoicemailEntry,
+    ClearReport, Contact, ContactDraft, HistoryEntry, HistoryFilter, ImportReport, VoicemailEntry,
 };
 use crate::phone_control::PhoneCommand;
 use crate::phone_status::{PhoneStatus, Reporter};
@@ -159,6 +159,14 @@ pub async fn call_history(
 ) -> Result<Vec<HistoryEntry>, BackendError> {
     let backend = backend.inner().clone();
     blocking(move || backend.history(filter.unwrap_or_default())).await
+}
+
+#[tauri::command]
+pub async fn clear_call_history(
+    backend: State<'_, Arc<Backend>>,
+) -> Result<ClearReport, BackendError> {
+    let backend = backend.inner().clone();
+    blocking(move || backend.clear_history()).await
 }
 
 #[tauri::command]

@@ -5,6 +5,8 @@
 use rusqlite::{params, Connection, OptionalExtension as _};
 use serde::{Deserialize, Serialize};
 
+use super::clear::AFTER_CLEAR_SQL;
+
 /// Which way a call went, from the user's side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -137,6 +139,30 @@ pub struct HistoryEntry {
     pub status: CallStatus,
     pub duration_secs: i64,
     pub voicemail: Option<VoicemailRef>,
+    /// Null when the phone measured nothing (not answered here, or before Dialtone kept it).
+    pub quality: Option<CallQuality>,
+}
+
+/// How a call sounded, as `dialtone history --json` prints it: the codec, the average MOS
+/// (one decimal) and the worst warning the phone saw. Each part may be unknown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallQuality {
+    pub codec: Option<String>,
+    pub average_mos: Option<f64>,
+    pub worst_warning: Option<String>,
+}
+
+/// The MOS is rounded to one decimal when stored and is never NaN, so equality is an
+/// equivalence.
+impl Eq for CallQuality {}
+
+/// The quality the phone measured over one leg.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegQuality {
+    pub leg_sid: String,
+    pub quality: CallQuality,
+    /// Unix milliseconds of the report.
+    pub at: i64,
 }
 
 /// Which calls to list.
@@ -150,19 +176,22 @@ pub struct HistoryFilter {
 }
 
 pub fn insert_routed(conn: &Connection, call: &RoutedCall) -> rusqlite::Result<()> {
-    // Twilio may ask again (a retry, the fallback URL): the first answer stands.
-    conn.execute(
+    // Twilio may ask again (a retry, the fallback URL): the first answer stands. A call from
+    // before the last clear of recents stays cleared.
+    let sql = format!(
         "INSERT INTO calls (call_sid, direction, number, started_at, route, caller_name)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (call_sid) DO NOTHING",
-        params![
-            call.call_sid,
-            call.direction.as_str(),
-            call.number,
-            call.started_at,
-            call.route.as_str(),
-            call.caller_name
-        ],
-    )?;
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE {}
+         ON CONFLICT (call_sid) DO NOTHING",
+        AFTER_CLEAR_SQL.replace("{}", "?4")
+    );
+    conn.prepare_cached(&sql)?.execute(params![
+        call.call_sid,
+        call.direction.as_str(),
+        call.number,
+        call.started_at,
+        call.route.as_str(),
+        call.caller_name
+    ])?;
     Ok(())
 }
 
@@ -173,28 +202,30 @@ pub fn record_outcome(
     call: &RoutedCall,
     outcome: &DialOutcome,
 ) -> rusqlite::Result<()> {
-    conn.execute(
+    // A call that was cleared while it rang stays cleared: its outcome is dropped.
+    let sql = format!(
         "INSERT INTO calls (call_sid, direction, number, started_at, route, caller_name,
                             dial_status, dial_call_sid, duration_secs, ended_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE {}
          ON CONFLICT (call_sid) DO UPDATE SET
              dial_status = excluded.dial_status,
              dial_call_sid = COALESCE(excluded.dial_call_sid, calls.dial_call_sid),
              duration_secs = excluded.duration_secs,
              ended_at = excluded.ended_at",
-        params![
-            call.call_sid,
-            call.direction.as_str(),
-            call.number,
-            call.started_at,
-            call.route.as_str(),
-            call.caller_name,
-            outcome.dial_status,
-            outcome.dial_call_sid,
-            outcome.duration_secs,
-            outcome.at
-        ],
-    )?;
+        AFTER_CLEAR_SQL.replace("{}", "?4")
+    );
+    conn.prepare_cached(&sql)?.execute(params![
+        call.call_sid,
+        call.direction.as_str(),
+        call.number,
+        call.started_at,
+        call.route.as_str(),
+        call.caller_name,
+        outcome.dial_status,
+        outcome.dial_call_sid,
+        outcome.duration_secs,
+        outcome.at
+    ])?;
     Ok(())
 }
 
@@ -214,6 +245,31 @@ pub fn record_leg(conn: &Connection, leg: &LegReport) -> rusqlite::Result<()> {
             leg.ended
         ],
     )?;
+    Ok(())
+}
+
+/// Stores how a leg sounded. The phone's reports are followed through a channel that keeps
+/// only the latest, so the leg's own record may be missing (the call began and ended between
+/// two looks): then the leg is added from its journaled call. A leg of no journaled call (one
+/// cleared from recents) is not brought back.
+pub fn record_quality(conn: &Connection, report: &LegQuality) -> rusqlite::Result<()> {
+    let q = &report.quality;
+    let mos = q
+        .average_mos
+        .filter(|m| m.is_finite())
+        .map(|m| (m * 10.0).round() / 10.0);
+    let updated = conn.execute(
+        "UPDATE phone_legs SET codec = ?2, average_mos = ?3, worst_warning = ?4 WHERE leg_sid = ?1",
+        params![report.leg_sid, q.codec, mos, q.worst_warning],
+    )?;
+    if updated == 0 {
+        conn.execute(
+            "INSERT INTO phone_legs (leg_sid, direction, number, seen_at, codec, average_mos, worst_warning)
+             SELECT ?1, c.direction, c.number, ?5, ?2, ?3, ?4 FROM calls c
+             WHERE c.call_sid = ?1 OR c.dial_call_sid = ?1 LIMIT 1",
+            params![report.leg_sid, q.codec, mos, q.worst_warning, report.at],
+        )?;
+    }
     Ok(())
 }
 
@@ -285,7 +341,10 @@ pub fn history(conn: &Connection, filter: HistoryFilter) -> rusqlite::Result<Vec
                 COALESCE(child.answered_at, parent.answered_at),
                 COALESCE(child.ended_at, parent.ended_at),
                 v.recording_sid, v.duration_secs, v.heard,
-                {}
+                {},
+                COALESCE(child.codec, parent.codec),
+                COALESCE(child.average_mos, parent.average_mos),
+                COALESCE(child.worst_warning, parent.worst_warning)
          FROM calls c
          LEFT JOIN phone_legs child ON child.leg_sid = c.dial_call_sid
          LEFT JOIN phone_legs parent ON parent.leg_sid = c.call_sid
@@ -328,6 +387,14 @@ pub fn history(conn: &Connection, filter: HistoryFilter) -> rusqlite::Result<Vec
             }),
             None => None,
         };
+        let quality = CallQuality {
+            codec: row.get(14)?,
+            average_mos: row.get(15)?,
+            worst_warning: row.get(16)?,
+        };
+        let measured = quality.codec.is_some()
+            || quality.average_mos.is_some()
+            || quality.worst_warning.is_some();
         entries.push(HistoryEntry {
             call_sid: row.get(0)?,
             direction: facts.direction,
@@ -337,6 +404,7 @@ pub fn history(conn: &Connection, filter: HistoryFilter) -> rusqlite::Result<Vec
             status,
             duration_secs: facts.duration_secs(status),
             voicemail,
+            quality: measured.then_some(quality),
         });
     }
     Ok(entries)

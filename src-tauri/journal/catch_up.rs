@@ -187,6 +187,15 @@ impl Journal {
         self.read(|conn| conn.query_row("SELECT MAX(started_at) FROM calls", [], |r| r.get(0)))
     }
 
+    /// Where the lists start (Unix ms, before [`OVERLAP_MS`]): the newest call journaled, or
+    /// the last clear of recents when that is later (after a clear the journal is empty, and
+    /// looking back [`FIRST_LOOK_BACK_MS`] would only fetch what the watermark then drops).
+    pub fn catch_up_from(&self) -> Result<Option<i64>, JournalError> {
+        let newest = self.newest_call_started_at()?;
+        let cleared = self.read(super::clear::cleared_before)?;
+        Ok(newest.max(cleared))
+    }
+
     /// Journals what `found` has that the journal does not.
     pub fn record_found(&self, found: Vec<FoundCall>) -> Result<CatchUpReport, JournalError> {
         Ok(self.write(move |conn| write_found(conn, &found)).wait()?)
@@ -204,7 +213,7 @@ pub async fn catch_up(
     now_ms: i64,
 ) -> Result<CatchUpReport, CatchUpError> {
     let journal_ = journal.clone();
-    let newest = tokio::task::spawn_blocking(move || journal_.newest_call_started_at())
+    let newest = tokio::task::spawn_blocking(move || journal_.catch_up_from())
         .await
         .map_err(|e| JournalError::Read(e.to_string()))??;
     let since = match newest {

@@ -12,12 +12,14 @@
 //! - [`recordings_api`]: Twilio's Recordings API behind a trait.
 //! - [`phone_follower`]: the phone's reports turned into leg records.
 //! - [`catch_up`]: the calls Twilio has that the journal missed while the app was not running.
+//! - [`clear`]: clearing recents, and the watermark that keeps cleared calls away.
 //!
 //! A journal that cannot be opened never stops the phone: [`Journal`] is then "unavailable",
 //! every write fails at once with the reason, and calls go on.
 
 pub mod calls;
 pub mod catch_up;
+pub mod clear;
 pub mod contacts;
 pub mod greeting;
 pub mod numbers;
@@ -36,9 +38,10 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 pub use calls::{
-    CallRoute, CallStatus, DialOutcome, Direction, HistoryEntry, HistoryFilter, LegReport,
-    RoutedCall, VoicemailRef,
+    CallQuality, CallRoute, CallStatus, DialOutcome, Direction, HistoryEntry, HistoryFilter,
+    LegQuality, LegReport, RoutedCall, VoicemailRef,
 };
+pub use clear::ClearReport;
 pub use contacts::{Contact, ContactDraft, ContactNumber};
 pub use voicemail::{RecordingReport, VoicemailEntry};
 pub use writer::{Pending, WriteError};
@@ -258,6 +261,16 @@ impl Journal {
 
     pub fn record_leg(&self, leg: LegReport) -> Pending<()> {
         self.write(move |conn| calls::record_leg(conn, &leg))
+    }
+
+    pub fn record_quality(&self, report: LegQuality) -> Pending<()> {
+        self.write(move |conn| calls::record_quality(conn, &report))
+    }
+
+    /// Removes every call from recents (voicemail and contacts stay); see [`clear`].
+    pub fn clear_history(&self) -> Result<ClearReport, JournalError> {
+        let at = now_ms();
+        Ok(self.write(move |conn| clear::clear(conn, at)).wait()?)
     }
 
     /// Newest first.

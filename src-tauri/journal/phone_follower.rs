@@ -4,14 +4,17 @@
 //! webhook saw; for an incoming one it is the child leg, which the `<Dial action>` names as
 //! `DialCallSid`.
 
-use crate::phone_status::{self, CallState, PhoneFeed, PhoneStatus};
+use crate::phone_status::{self, CallState, EndedCall, PhoneFeed, PhoneStatus};
 
-use super::{now_ms, Direction, Journal, LegReport};
+use super::{now_ms, CallQuality, Direction, Journal, LegQuality, LegReport};
 
 /// The leg being followed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Tracked {
     leg: Option<Leg>,
+    /// The last call's quality as last written: the page repeats it in every report until the
+    /// next call ends, and it is written once.
+    quality: Option<EndedCall>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +71,27 @@ impl Tracked {
     }
 }
 
+impl Tracked {
+    /// The quality of a call that ended, the first time a report carries it.
+    pub fn quality(&mut self, status: Option<&PhoneStatus>, now: i64) -> Option<LegQuality> {
+        let ended = status?.last_call.as_ref()?;
+        if self.quality.as_ref() == Some(ended) {
+            return None;
+        }
+        self.quality = Some(ended.clone());
+        let q = &ended.quality;
+        Some(LegQuality {
+            leg_sid: ended.call_sid.clone(),
+            quality: CallQuality {
+                codec: q.codec.as_ref().map(|c| c.to_ascii_lowercase()),
+                average_mos: q.average_mos.map(|m| m.0),
+                worst_warning: q.worst_warning.clone(),
+            },
+            at: now,
+        })
+    }
+}
+
 impl Leg {
     fn report(&self, at: i64, answered_at: Option<i64>, ended: bool) -> LegReport {
         LegReport {
@@ -92,6 +116,12 @@ pub async fn follow(feed: PhoneFeed, journal: Journal) {
                 tracing::debug!("the phone's report was not journaled: {e}");
             }
         }
+        // After the leg's end, so the row it updates is there.
+        if let Some(quality) = tracked.quality(status.as_ref(), now_ms()) {
+            if let Err(e) = journal.record_quality(quality).await {
+                tracing::debug!("the call's quality was not journaled: {e}");
+            }
+        }
         if changes.changed().await.is_err() {
             break;
         }
@@ -105,6 +135,7 @@ mod tests {
 
     fn status(state: Option<(CallState, &str)>) -> PhoneStatus {
         PhoneStatus {
+            last_call: None,
             registration: Registration::Registered,
             error: None,
             call: state.map(|(state, sid)| PhoneCall {
@@ -144,6 +175,30 @@ mod tests {
             ("CAchild", true, 9_000)
         );
         assert!(t.update(None, 10_000).is_empty());
+    }
+
+    #[test]
+    fn the_last_calls_quality_is_written_once() {
+        let mut t = Tracked::default();
+        let mut ended = status(None);
+        assert!(t.quality(Some(&ended), 1).is_none(), "no call ended yet");
+        ended.last_call = Some(EndedCall {
+            call_sid: "CAchild".into(),
+            quality: phone_status::CallQuality {
+                codec: Some("OPUS".into()),
+                average_mos: Some(phone_status::Mos(4.2)),
+                worst_warning: None,
+            },
+        });
+        let written = t.quality(Some(&ended), 2).unwrap();
+        assert_eq!(
+            (written.leg_sid.as_str(), written.quality.codec.as_deref()),
+            ("CAchild", Some("opus"))
+        );
+        assert!(
+            t.quality(Some(&ended), 3).is_none(),
+            "repeated reports write nothing"
+        );
     }
 
     #[test]

@@ -73,6 +73,28 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX contact_numbers_by_number ON contact_numbers (number);
     ",
+    // 3: clearing recents. The calls go; a voicemail keeps who left it, and a watermark keeps
+    // the catch-up from the Calls API from bringing the cleared calls back.
+    r"
+    -- Copied from the call when recents are cleared, so the inbox still names the caller.
+    ALTER TABLE voicemails ADD COLUMN number TEXT;
+    ALTER TABLE voicemails ADD COLUMN caller_name TEXT;
+    -- One row per mark; 'recents_cleared_before' (Unix ms): calls that started at or before it
+    -- were cleared and are not journaled again.
+    CREATE TABLE journal_marks (
+        name TEXT PRIMARY KEY,
+        at   INTEGER NOT NULL
+    ) STRICT;
+    ",
+    // 4: how each call sounded, as the phone measured it over the leg (issue 15).
+    r"
+    -- The SDK's sample.codecName: 'opus', 'pcmu'.
+    ALTER TABLE phone_legs ADD COLUMN codec TEXT;
+    -- The mean of the call's MOS samples, 1..5.
+    ALTER TABLE phone_legs ADD COLUMN average_mos REAL;
+    -- The worst SDK warning raised during the call ('high-jitter', 'low-mos', …).
+    ALTER TABLE phone_legs ADD COLUMN worst_warning TEXT;
+    ",
 ];
 
 /// The version a file has once every migration ran.

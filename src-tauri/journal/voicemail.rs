@@ -58,12 +58,13 @@ pub fn record(conn: &Connection, report: &RecordingReport) -> rusqlite::Result<(
 /// Completed messages not deleted, newest first.
 pub fn inbox(conn: &Connection) -> rusqlite::Result<Vec<VoicemailEntry>> {
     let sql = format!(
-        "SELECT v.recording_sid, v.call_sid, c.number, c.caller_name, v.received_at,
+        "SELECT v.recording_sid, v.call_sid, COALESCE(c.number, v.number),
+                COALESCE(c.caller_name, v.caller_name), v.received_at,
                 v.duration_secs, v.heard, {}
          FROM voicemails v LEFT JOIN calls c ON c.call_sid = v.call_sid
          WHERE v.status = 'completed' AND v.deleted_at IS NULL
          ORDER BY v.received_at DESC, v.rowid DESC",
-        CONTACT_NAME_SQL.replace("{}", "c.number")
+        CONTACT_NAME_SQL.replace("{}", "COALESCE(c.number, v.number)")
     );
     let mut statement = conn.prepare_cached(&sql)?;
     let entries = statement

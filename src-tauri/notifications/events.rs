@@ -172,6 +172,7 @@ mod tests {
 
     fn phone(call: Option<(&str, Option<&str>, CallState)>) -> PhoneStatus {
         PhoneStatus {
+            last_call: None,
             registration: Registration::Registered,
             error: None,
             call: call.map(|(number, sid, state)| PhoneCall {
@@ -275,6 +276,7 @@ mod tests {
             status,
             duration_secs: 0,
             voicemail: None,
+            quality: None,
         }
     }
 

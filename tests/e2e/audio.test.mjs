@@ -39,6 +39,18 @@ async function hangUp(sid, mark) {
   await s.page.locator('#number').waitFor();
 }
 
+/** `dialtone history --json`, polled until `pred` holds for an entry (at most 15 s). */
+async function historyEntry(pred, what) {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const entries = JSON.parse(await s.cli(['history', '--json']));
+    const entry = entries.find(pred);
+    if (entry) return entry;
+    if (Date.now() > end) assert.fail(`no ${what} in dialtone history: ${JSON.stringify(entries)}`);
+    await sleep(250);
+  }
+}
+
 /** The simulator's first heard change matching `pred` at or after `since` (wall clock, ms). */
 async function simChange(sid, pred, since, what) {
   const end = Date.now() + 15000;
@@ -132,6 +144,11 @@ describe('the codec, latency and CPU against the Twilio simulator', () => {
       t.diagnostic(`${codec} one-way latency (ms): simulator -> page ${lat.toPage.join(', ')} (median ${median(lat.toPage)}); page -> simulator ${lat.toSim.join(', ')} (median ${median(lat.toSim)})`);
       assert.ok([...lat.toPage, ...lat.toSim].every((ms) => Number.isFinite(ms) && ms >= 0), 'real durations');
       await hangUp(sid, mark);
+      // The journal keeps how the call sounded: the codec the real SDK's samples named reaches
+      // `dialtone history --json` through the page's report at call end.
+      const entry = await historyEntry((e) => e.call_sid === sid && e.quality, `the ${codec} call with its quality`);
+      assert.equal(entry.quality.codec, codec, JSON.stringify(entry));
+      assert.ok(entry.quality.average_mos === null || (entry.quality.average_mos >= 1 && entry.quality.average_mos <= 5), JSON.stringify(entry));
     });
   }
 

@@ -263,6 +263,24 @@ export interface PhoneStatus {
   registration: 'registering' | 'registered' | 'unregistered' | 'error' | 'unsupported';
   error: string | null;
   call: PhoneCall | null;
+  /** The last call that ended here and how it sounded (Rust `phone_status::EndedCall`); the journal keeps it. */
+  lastCall?: EndedCall | null;
+}
+
+export interface EndedCall {
+  /** The SDK's CallSid of the leg. */
+  callSid: string;
+  quality: CallQualitySummary;
+}
+
+/** How a call sounded over its whole length (Rust `phone_status::CallQuality`). */
+export interface CallQualitySummary {
+  /** The SDK's `sample.codecName`: `opus`, `pcmu`. */
+  codec: string | null;
+  /** The mean of the samples' MOS (1..5), null when none had one. */
+  averageMos: number | null;
+  /** The worst warning raised during the call. */
+  worstWarning: string | null;
 }
 
 export interface PhoneCall {
@@ -344,6 +362,22 @@ export interface HistoryEntry {
   duration_secs: number;
   /** The message the caller left; an unanswered incoming call with one is `missed`. */
   voicemail: VoicemailRef | null;
+  /** How it sounded, as the phone measured it; null when it did not (not answered here). */
+  quality: HistoryQuality | null;
+}
+
+/** `dialtone history --json`'s `quality` (Rust `journal::CallQuality`). */
+export interface HistoryQuality {
+  codec: string | null;
+  /** One decimal. */
+  average_mos: number | null;
+  worst_warning: string | null;
+}
+
+/** What clearing recents did (Rust `journal::ClearReport`). */
+export interface ClearReport {
+  /** Calls removed. */
+  cleared: number;
 }
 
 export interface HistoryFilter {

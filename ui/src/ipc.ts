@@ -24,6 +24,7 @@ import {
   type SetupStatus,
   type WiringReport,
   type ErrorKind,
+  type ClearReport,
   type HistoryEntry,
   type HistoryFilter,
   type HistoryStatus,
@@ -77,6 +78,8 @@ export interface JournalBackend {
   historyStatus(): Promise<HistoryStatus>;
   /** The calls, newest first (the same entries as `dialtone history --json`). */
   callHistory(filter?: HistoryFilter): Promise<HistoryEntry[]>;
+  /** Clears recents: every call goes; voicemail and contacts stay, and Twilio's list does not bring them back. */
+  clearCallHistory(): Promise<ClearReport>;
   voicemails(): Promise<VoicemailEntry[]>;
   /** The message's audio, for an `<audio>` element through a Blob URL. */
   voicemailAudio(recordingSid: string): Promise<VoicemailAudio>;
@@ -141,6 +144,7 @@ export const COMMANDS = {
   callingWindowStatus: 'calling_window_status',
   historyStatus: 'history_status',
   callHistory: 'call_history',
+  clearCallHistory: 'clear_call_history',
   voicemails: 'voicemails',
   voicemailAudio: 'voicemail_audio',
   markVoicemailHeard: 'mark_voicemail_heard',
@@ -331,6 +335,9 @@ export class TauriBackend implements Backend, SetupBackend, CallingWindowControl
   }
   callHistory(filter: HistoryFilter = {}): Promise<HistoryEntry[]> {
     return call(COMMANDS.callHistory, { filter });
+  }
+  clearCallHistory(): Promise<ClearReport> {
+    return call(COMMANDS.clearCallHistory);
   }
   voicemails(): Promise<VoicemailEntry[]> {
     return call(COMMANDS.voicemails);
@@ -659,6 +666,9 @@ export class HttpBackend implements Backend, SetupBackend, CallingWindowLink, Jo
     if (filter.limit !== undefined) query.set('limit', String(filter.limit));
     const text = query.toString();
     return this.request(`/api/history${text ? `?${text}` : ''}`);
+  }
+  clearCallHistory(): Promise<ClearReport> {
+    return this.request('/api/history', { method: 'DELETE' });
   }
   voicemails(): Promise<VoicemailEntry[]> {
     return this.request('/api/voicemail');

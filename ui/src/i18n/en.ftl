@@ -887,6 +887,15 @@ recents-call-back =
 recents-add-contact =
     .aria-label = Add { $party } to contacts
     .title = Add to contacts
+recents-clear = Clear
+recents-clear-question = Clear all recents? Voicemail and contacts are kept.
+recents-clear-confirm = Clear recents
+recents-clear-cancel = Cancel
+recents-cleared = Recents cleared.
+recents-clear-failed = Recents were not cleared: { $reason }
+recents-quality-mos = Average call quality score { $mos } out of 5.
+recents-quality-worst = Worst moment: { $warning }
+recents-quality-no-warning = No quality warnings during the call.
 
 ## Voicemail (views/voicemail.ts, views/greeting.ts)
 

@@ -843,6 +843,15 @@ recents-call-back =
 recents-add-contact =
     .aria-label = { $party }を連絡先に追加
     .title = 連絡先に追加
+recents-clear = 消去
+recents-clear-question = 履歴をすべて消去しますか？留守番電話と連絡先は残ります。
+recents-clear-confirm = 履歴を消去
+recents-clear-cancel = キャンセル
+recents-cleared = 履歴を消去しました。
+recents-clear-failed = 履歴を消去できませんでした：{ $reason }
+recents-quality-mos = 通話品質の平均スコア：{ $mos }（5点満点）。
+recents-quality-worst = 最も悪かった時：{ $warning }
+recents-quality-no-warning = 通話中に品質の警告はありませんでした。
 
 ## Voicemail (views/voicemail.ts, views/greeting.ts)
 

@@ -8,7 +8,7 @@
 // the device log (deviceLog.ts).
 
 import { Device } from '@twilio/voice-sdk';
-import type { TokenResponse } from '../contract';
+import type { EndedCall, TokenResponse } from '../contract';
 import { render, t, type Msg } from '../i18n/i18n';
 import { toBackendError, type Backend } from '../ipc';
 import { AudioDevices, type AudioKind, type AudioSnapshot } from './audioDevices';
@@ -37,6 +37,8 @@ export interface PhoneSnapshot {
   call: CallState;
   /** Twilio's CallSid for the current call, once known (see `CallControl.callSid`). */
   callSid?: string | null;
+  /** The last call that ended and how it sounded (callMonitor.ts), for the journal. */
+  lastCall?: EndedCall | null;
 }
 
 export class Phone {
@@ -71,6 +73,7 @@ export class Phone {
   private quality: CallQuality = NO_QUALITY;
   /** "Test my set-up"'s test call while it runs; a real call stops it (see `checkNetwork`). */
   private echoCall: EchoCall | null = null;
+  private lastCall: EndedCall | null = null;
 
   constructor(
     private readonly backend: Backend,
@@ -91,6 +94,10 @@ export class Phone {
           this.emitChange();
         },
         warned: (name) => this.deviceLog.write('warn', t('log-quality-warning', { name })),
+        // Called as the call detaches, before it is marked ended: the report that says the call is over carries it.
+        summed: (ended) => {
+          this.lastCall = ended;
+        },
       },
     });
     this.audio = new AudioDevices(env.storage ?? null, {
@@ -109,7 +116,7 @@ export class Phone {
   // ---- what views read -------------------------------------------------------------------
 
   snapshot(): PhoneSnapshot {
-    return { registration: this.registration, call: this.calls.state, callSid: this.calls.callSid };
+    return { registration: this.registration, call: this.calls.state, callSid: this.calls.callSid, lastCall: this.lastCall };
   }
 
   /** The current call's quality (grade, figures, warnings up); empty between calls. */

@@ -5,6 +5,8 @@
 //
 // Words are message ids (ui/src/i18n/*.ftl); the views put them into the reader's language.
 
+import type { CallQualitySummary } from '../contract';
+
 /** The indicator's three grades; `null` until the first sample with a MOS. */
 export type QualityGrade = 'good' | 'fair' | 'poor';
 
@@ -151,6 +153,49 @@ export function worstWarning(quality: CallQuality): WarningName | null {
     if (worst === null || WARNING_WEIGHT[name] >= WARNING_WEIGHT[worst]) worst = name;
   }
   return worst;
+}
+
+// ---- the call's summary, for the journal -----------------------------------------------
+
+/** What the whole call adds up to so far: every sample's MOS and every warning raised. */
+export interface QualityTally {
+  codec: string | null;
+  mosSum: number;
+  mosCount: number;
+  /** The worst warning raised at any time in the call (a cleared one still counts). */
+  worst: WarningName | null;
+}
+
+export const EMPTY_TALLY: QualityTally = { codec: null, mosSum: 0, mosCount: 0, worst: null };
+
+/** The tally after one SDK event. */
+export function nextTally(tally: QualityTally, event: QualityEvent): QualityTally {
+  switch (event.type) {
+    case 'sample': {
+      const mos = finite(event.sample.mos);
+      const counted = mos !== null && mos > 0;
+      return {
+        ...tally,
+        codec: event.sample.codecName ? event.sample.codecName.toLowerCase() : tally.codec,
+        mosSum: counted ? tally.mosSum + mos : tally.mosSum,
+        mosCount: counted ? tally.mosCount + 1 : tally.mosCount,
+      };
+    }
+    case 'warning': {
+      if (!isWarningName(event.name)) return tally;
+      const worse = tally.worst === null || WARNING_WEIGHT[event.name] > WARNING_WEIGHT[tally.worst];
+      return worse ? { ...tally, worst: event.name } : tally;
+    }
+    case 'warning-cleared':
+      return tally;
+  }
+}
+
+/** The summary the journal keeps; null when the call measured nothing (it never connected). */
+export function summaryOf(tally: QualityTally): CallQualitySummary | null {
+  const averageMos = tally.mosCount > 0 ? Math.round((tally.mosSum / tally.mosCount) * 100) / 100 : null;
+  if (tally.codec === null && averageMos === null && tally.worst === null) return null;
+  return { codec: tally.codec, averageMos, worstWarning: tally.worst };
 }
 
 // ---- talking while muted ---------------------------------------------------------------

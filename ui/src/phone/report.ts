@@ -41,7 +41,9 @@ export function phoneStatusOf(snapshot: PhoneSnapshot): PhoneStatus {
       break;
   }
   if (callReport && snapshot.callSid) callReport.callSid = snapshot.callSid;
-  return { registration: reported, error, call: callReport };
+  const status: PhoneStatus = { registration: reported, error, call: callReport };
+  if (snapshot.lastCall) status.lastCall = snapshot.lastCall;
+  return status;
 }
 
 /** Two reports say the same thing (nothing new to post). */

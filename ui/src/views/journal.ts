@@ -1,8 +1,9 @@
 // Pure choices for Recents, Voicemail and Contacts: what counts as missed or new, how a time,
 // a length and a party are written, and how typed numbers become a contact's. No DOM, no IPC.
 
-import type { CallStatus, ContactNumber, HistoryEntry, VoicemailEntry } from '../contract';
+import type { CallStatus, ContactNumber, HistoryEntry, HistoryQuality, VoicemailEntry } from '../contract';
 import { describeParty, type Region } from '../phone/number';
+import { gradeOf, warningWords } from '../phone/quality';
 
 /** An incoming call nobody answered, as `dialtone history --missed` counts them. */
 export function isMissed(entry: HistoryEntry): boolean {
@@ -107,4 +108,32 @@ export function numbersFromText(text: string, previous: readonly ContactNumber[]
 /** A contact's numbers as the form shows them, one per line. */
 export function numbersToText(numbers: readonly ContactNumber[]): string {
   return numbers.map((n) => n.number).join('\n');
+}
+
+/** What Recents says about how a call sounded: "Fair line · Opus", and the details for the tooltip. */
+export interface QualityLine {
+  /** `call-quality-good` / `-fair` / `-poor`; null without a MOS. */
+  gradeId: string | null;
+  /** The codec as people write it (Opus, PCMU). */
+  codec: string | null;
+  /** The average MOS with one decimal, as text. */
+  mos: string | null;
+  /** The message id that explains the worst warning; null when none (or one we do not know). */
+  warningId: string | null;
+}
+
+const CODEC_NAMES: Record<string, string> = { opus: 'Opus', pcmu: 'PCMU', pcma: 'PCMA' };
+
+export function qualityLine(quality: HistoryQuality | null): QualityLine | null {
+  if (!quality) return null;
+  const grade = gradeOf(quality.average_mos);
+  const codec = quality.codec ? (CODEC_NAMES[quality.codec.toLowerCase()] ?? quality.codec.toUpperCase()) : null;
+  const warningId = quality.worst_warning ? (warningWords(quality.worst_warning)?.what ?? null) : null;
+  if (grade === null && codec === null && warningId === null) return null;
+  return {
+    gradeId: grade ? `call-quality-${grade}` : null,
+    codec,
+    mos: quality.average_mos !== null && Number.isFinite(quality.average_mos) ? quality.average_mos.toFixed(1) : null,
+    warningId,
+  };
 }

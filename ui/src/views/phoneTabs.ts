@@ -51,6 +51,7 @@ export class PhoneTabs {
         this.bar.select('contacts', false);
         this.contacts.addNumber(number);
       },
+      cleared: () => this.recentsBadge([]),
       now: () => actions.now(),
     });
     this.voicemail = new VoicemailView(journal, {

@@ -1,6 +1,7 @@
 // Recents: the call history Rust keeps, newest first, all or missed only; call back in one
-// click (the keypad's own dial path), "Add to contacts" for a number without a name. There is
-// no "clear" here: the journal has no command to clear the history yet.
+// click (the keypad's own dial path), "Add to contacts" for a number without a name, and
+// "Clear" (every call goes; voicemail and contacts stay), confirmed inline like voicemail's
+// delete: a webview may have no window.confirm, and an inline question keeps focus in the page.
 
 import type { HistoryEntry, HistoryStatus } from '../contract';
 import { language, t } from '../i18n/i18n';
@@ -8,7 +9,7 @@ import { toBackendError, type JournalBackend } from '../ipc';
 import type { Region } from '../phone/number';
 import { h, hm, setChildren, setText } from './dom';
 import { icon } from './icons';
-import { formatLength, formatWhen, isCallable, isMissed, partyLabel, statusMessageId } from './journal';
+import { formatLength, formatWhen, isCallable, isMissed, partyLabel, qualityLine, statusMessageId } from './journal';
 import { localize } from './l10n';
 
 export interface RecentsActions {
@@ -16,6 +17,8 @@ export interface RecentsActions {
   /** Dials `number` the way the keypad does; null when calls cannot be placed from here. */
   callBack: ((number: string) => void) | null;
   addContact(number: string): void;
+  /** Recents were cleared (the missed badge goes). */
+  cleared(): void;
   now(): number;
 }
 
@@ -26,6 +29,13 @@ export class RecentsView {
   private readonly list: HTMLOListElement;
   private readonly notice: HTMLElement;
   private readonly filterButtons: Record<Filter, HTMLButtonElement>;
+  private readonly title: HTMLElement;
+  private readonly clearButton: HTMLButtonElement;
+  /** The inline "Clear all recents?" question, shown after Clear is pressed. */
+  private readonly confirm: HTMLElement;
+  private readonly confirmYes: HTMLButtonElement;
+  /** What the last clear did, for screen readers too. */
+  private readonly message: HTMLElement;
   private filter: Filter = 'all';
   private entries: HistoryEntry[] = [];
   /** Counts loads, so an older answer arriving late is dropped. */
@@ -46,10 +56,33 @@ export class RecentsView {
     localize(filters, 'recents-filter-label');
     this.notice = h('p', { class: 'banner warning journal-notice', role: 'status', hidden: true });
     this.list = h('ol', { class: 'journal-list recents-list', 'aria-labelledby': 'recents-title' });
+    this.title = hm('h2', { class: 'journal-title', id: 'recents-title', tabindex: '-1' }, 'recents-title');
+    this.clearButton = hm('button', { type: 'button', class: 'secondary-button clear-recents', 'aria-expanded': 'false' }, 'recents-clear');
+    this.clearButton.addEventListener('click', () => this.askToClear());
+    this.confirmYes = hm('button', { type: 'button', class: 'secondary-button danger confirm-clear' }, 'recents-clear-confirm');
+    this.confirmYes.addEventListener('click', () => void this.clear());
+    const confirmNo = hm('button', { type: 'button', class: 'secondary-button cancel-clear' }, 'recents-clear-cancel');
+    confirmNo.addEventListener('click', () => this.closeQuestion(true));
+    const question = hm('p', { class: 'clear-question', id: 'recents-clear-question' }, 'recents-clear-question');
+    this.confirm = h(
+      'div',
+      { class: 'clear-confirm', role: 'group', 'aria-labelledby': 'recents-clear-question', hidden: true },
+      question,
+      h('div', { class: 'journal-actions' }, this.confirmYes, confirmNo),
+    );
+    this.confirm.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.closeQuestion(true);
+      }
+    });
+    this.message = h('p', { class: 'form-message journal-message', role: 'status', 'aria-live': 'polite' });
     this.el = h(
       'section',
       { class: 'journal recents' },
-      h('div', { class: 'journal-head' }, hm('h2', { class: 'journal-title', id: 'recents-title' }, 'recents-title'), filters),
+      h('div', { class: 'journal-head' }, this.title, filters, this.clearButton),
+      this.confirm,
+      this.message,
       this.notice,
       this.list,
     );
@@ -90,6 +123,37 @@ export class RecentsView {
     void this.refresh(null);
   }
 
+  private askToClear(): void {
+    this.confirm.hidden = false;
+    this.clearButton.setAttribute('aria-expanded', 'true');
+    this.confirmYes.focus();
+  }
+
+  /** Hides the question; focus goes back to Clear when the user said no. */
+  private closeQuestion(refocus: boolean): void {
+    this.confirm.hidden = true;
+    this.clearButton.setAttribute('aria-expanded', 'false');
+    if (refocus) this.clearButton.focus();
+  }
+
+  private async clear(): Promise<void> {
+    this.closeQuestion(false);
+    this.message.classList.remove('error');
+    try {
+      await this.journal.clearCallHistory();
+      localize(this.message, 'recents-cleared');
+      this.entries = [];
+      this.draw();
+      this.actions.cleared();
+      // Clear is disabled now that the list is empty: keep focus in the tab, on its title.
+      this.title.focus();
+    } catch (error) {
+      this.message.classList.add('error');
+      localize(this.message, 'recents-clear-failed', { reason: toBackendError(error).message });
+      this.clearButton.focus();
+    }
+  }
+
   private showUnavailable(problem: string | null): void {
     localize(this.notice, 'journal-unavailable', { reason: problem ?? t('journal-unavailable-unknown') });
     this.notice.hidden = false;
@@ -101,11 +165,25 @@ export class RecentsView {
   }
 
   private draw(): void {
+    // Nothing to clear in an empty list (only when showing all: a missed-only view can be empty while others remain).
+    this.clearButton.disabled = this.entries.length === 0 && this.filter === 'all';
     if (this.entries.length === 0) {
       setChildren(this.list, hm('li', { class: 'journal-empty' }, this.filter === 'missed' ? 'recents-empty-missed' : 'recents-empty'));
       return;
     }
     setChildren(this.list, ...this.entries.map((entry) => this.row(entry)));
+  }
+
+  /** "Fair line · Opus", with the average score and the worst warning in the tooltip. */
+  private quality(entry: HistoryEntry): HTMLElement | null {
+    const line = qualityLine(entry.quality);
+    if (!line) return null;
+    const words = [line.gradeId ? t(line.gradeId) : null, line.codec].filter((w) => w !== null);
+    const details = [
+      line.mos ? t('recents-quality-mos', { mos: line.mos }) : null,
+      line.warningId ? t('recents-quality-worst', { warning: t(line.warningId) }) : t('recents-quality-no-warning'),
+    ].filter((w) => w !== null);
+    return h('span', { class: `journal-quality${line.gradeId ? ` ${line.gradeId}` : ''}`, title: details.join(' ') }, ` · ${words.join(' · ')}`);
   }
 
   private row(entry: HistoryEntry): HTMLLIElement {
@@ -120,6 +198,7 @@ export class RecentsView {
       h('time', { datetime: entry.started_at }, formatWhen(entry.started_at, this.actions.now(), language())),
       entry.duration_secs > 0 ? ` · ${formatLength(entry.duration_secs)}` : null,
       entry.voicemail ? hm('span', { class: 'journal-tag' }, 'recents-has-voicemail') : null,
+      this.quality(entry),
     );
     const main = h(
       'div',

@@ -474,6 +474,13 @@ function installMocks(config) {
         const all = journal.history.filter((/** @type {any} */ e) => !filter.missedOnly || (e.direction === 'inbound' && e.status === 'missed'));
         return clone(all.slice(0, filter.limit ?? all.length));
       }
+      case 'clear_call_history': {
+        // As Rust's journal::clear: every call goes, voicemail and contacts stay.
+        if (journal.clearError) throw clone(journal.clearError);
+        const cleared = journal.history.length;
+        journal.history = [];
+        return { cleared };
+      }
       case 'voicemails':
         return clone(journal.voicemails);
       case 'voicemail_audio':

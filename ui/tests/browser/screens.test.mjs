@@ -21,7 +21,7 @@ function journal() {
     status: { available: true, path: '/data/calls.sqlite3', problem: null, recordedGreeting: false },
     history: [
       { call_sid: 'CA0000000000000000000000000000000a', direction: 'inbound', number: '+12129761234', name: null, started_at: at(10), status: 'missed', duration_secs: 0, voicemail: { recording_sid: 'RE0000000000000000000000000000000a', duration_secs: 12, heard: false } },
-      { call_sid: 'CA0000000000000000000000000000000b', direction: 'outbound', number: '+442079460958', name: 'Ada Lovelace', started_at: at(90), status: 'answered', duration_secs: 125, voicemail: null },
+      { call_sid: 'CA0000000000000000000000000000000b', direction: 'outbound', number: '+442079460958', name: 'Ada Lovelace', started_at: at(90), status: 'answered', duration_secs: 125, voicemail: null, quality: { codec: 'opus', average_mos: 3.4, worst_warning: 'high-jitter' } },
       { call_sid: 'CA0000000000000000000000000000000c', direction: 'inbound', number: 'anonymous', name: null, started_at: at(60 * 30), status: 'declined', duration_secs: 0, voicemail: null },
       { call_sid: 'CA0000000000000000000000000000000d', direction: 'inbound', number: '+13125550123', name: null, started_at: at(60 * 50), status: 'missed', duration_secs: 0, voicemail: null },
     ],
@@ -119,6 +119,11 @@ describe('the phone’s tabs', () => {
     assert.match(first, /Voicemail/);
     const second = await rows.nth(1).innerText();
     assert.match(second, /Ada Lovelace[\s\S]*\+44 20 7946 0958[\s\S]*Outgoing · .* · 2:05/);
+    // How it sounded, as the journal kept it: the grade and codec, the details in the tooltip.
+    const quality = rows.nth(1).locator('.journal-quality');
+    assert.equal((await quality.innerText()).trim(), '· Fair line · Opus');
+    assert.match((await quality.getAttribute('title')) ?? '', /Average call quality score \u2068?3\.4\u2069? out of 5\. Worst moment: \u2068?The audio arrives unevenly/);
+    assert.equal(await rows.nth(0).locator('.journal-quality').count(), 0, 'a call the phone did not measure says nothing');
     assert.match(await rows.nth(2).innerText(), /Withheld number[\s\S]*Declined/);
     assert.equal(await rows.nth(2).locator('.call-back').count(), 0, 'a withheld number cannot be called back');
 
@@ -147,6 +152,50 @@ describe('the phone’s tabs', () => {
     const add = (await page.evaluate(() => /** @type {any} */ (window).__ipc.calls)).find((/** @type {any} */ c) => c.cmd === 'add_contact');
     assert.deepEqual(add.args, { draft: { name: 'Grace Hopper', numbers: [{ number: '+12129761234', label: null }] } });
     await page.locator('.contacts-list').getByText('Grace Hopper').waitFor();
+    await assertClean(app);
+    await app.context.close();
+  });
+
+  test('Recents "Clear": by keyboard, asked first (Escape keeps them), voicemail kept; a failure says why', async () => {
+    const app = await openApp(build.browser, build.server.url, { journal: journal() });
+    const { page } = app;
+    await ready(page);
+    await tab(page, 'Recents').click();
+    await page.locator('.recents-list .journal-entry').first().waitFor();
+    const clear = page.getByRole('button', { name: 'Clear', exact: true });
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    const question = page.getByRole('group', { name: 'Clear all recents? Voicemail and contacts are kept.' });
+    await question.waitFor();
+    assert.equal(await clear.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Clear recents', 'focus moves to the question');
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('clear-recents')), true, 'Escape goes back to Clear');
+    assert.equal(await page.locator('.recents-list .journal-entry').count(), 4, 'nothing cleared yet');
+    assert.ok(!(await ipcCalls(page)).includes('clear_call_history'));
+
+    // Asked to fail first: the reason shows and the calls stay.
+    await page.evaluate(() => {
+      /** @type {any} */ (window).__ipc.journal.clearError = { kind: 'history', message: 'the call history could not be written: disk full' };
+    });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('Recents were not cleared: the call history could not be written: disk full').waitFor();
+    assert.equal(await page.locator('.recents-list .journal-entry').count(), 4);
+
+    await page.evaluate(() => {
+      delete (/** @type {any} */ (window).__ipc.journal.clearError);
+    });
+    await clear.click();
+    await page.getByRole('button', { name: 'Clear recents' }).click();
+    await page.getByRole('status').getByText('Recents cleared.').waitFor();
+    await page.locator('.recents-list').getByText('No calls yet.').waitFor();
+    assert.equal(await clear.isDisabled(), true, 'nothing left to clear');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'recents-title', 'focus stays in the tab');
+    assert.equal((await ipcCalls(page)).filter((/** @type {string} */ c) => c === 'clear_call_history').length, 2, 'the failed try and this one');
+    await tab(page, 'Voicemail').click();
+    assert.equal(await page.locator('.voicemail-entry').count(), 2, 'voicemail is kept');
     await assertClean(app);
     await app.context.close();
   });

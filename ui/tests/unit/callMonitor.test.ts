@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { monitorCall, type CallLevels } from '../../src/phone/callMonitor';
 import type { CallQuality } from '../../src/phone/quality';
+import type { EndedCall } from '../../src/contract';
 import { Call } from '../fakes/voice-sdk';
 import { manualClock } from './manualClock';
 
@@ -10,15 +11,31 @@ function watch() {
   const levels: CallLevels[] = [];
   const qualities: CallQuality[] = [];
   const warned: string[] = [];
+  const summed: EndedCall[] = [];
   const stop = monitorCall(call, clock.clock, {
     levels: (l) => levels.push(l),
     quality: (q) => qualities.push(q),
     warned: (n) => warned.push(n),
+    summed: (e) => summed.push(e),
   });
-  return { call, clock, levels, qualities, warned, stop };
+  return { call, clock, levels, qualities, warned, summed, stop };
 }
 
 describe('monitorCall', () => {
+  test('at the end, the whole call\'s summary goes out with its CallSid; a call that measured nothing sends none', () => {
+    const { call, summed, stop } = watch();
+    call.sample({ mos: 4.4, codecName: 'opus' });
+    call.sample({ mos: 3.4, codecName: 'opus' });
+    call.warning('high-jitter', 30);
+    call.warningCleared('high-jitter');
+    expect(summed).toEqual([]);
+    stop();
+    expect(summed).toEqual([{ callSid: call.parameters.CallSid, quality: { codec: 'opus', averageMos: 3.9, worstWarning: 'high-jitter' } }]);
+    const quiet = watch();
+    quiet.stop();
+    expect(quiet.summed).toEqual([]);
+  });
+
   test('volume events become levels; talking while muted for a second raises the hint', () => {
     const { call, clock, levels } = watch();
     call.volume(0.2, 0.5);

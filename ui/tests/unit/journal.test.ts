@@ -10,6 +10,7 @@ import {
   numbersFromText,
   numbersToText,
   partyLabel,
+  qualityLine,
   statusMessageId,
   unheardCount,
 } from '../../src/views/journal';
@@ -24,6 +25,7 @@ function call(overrides: Partial<HistoryEntry>): HistoryEntry {
     status: 'answered',
     duration_secs: 0,
     voicemail: null,
+    quality: null,
     ...overrides,
   };
 }
@@ -126,5 +128,20 @@ describe('voicemail and contacts', () => {
     ]);
     expect(numbersFromText('  \n ')).toEqual([]);
     expect(numbersToText([{ number: '+1', label: null }, { number: '+2', label: 'work' }])).toBe('+1\n+2');
+  });
+});
+
+describe('qualityLine', () => {
+  test('the grade from the average MOS (the call view\'s bounds), the codec as written, the worst warning\'s words', () => {
+    expect(qualityLine({ codec: 'opus', average_mos: 3.5, worst_warning: 'high-jitter' })).toEqual({
+      gradeId: 'call-quality-fair',
+      codec: 'Opus',
+      mos: '3.5',
+      warningId: 'quality-warning-high-jitter',
+    });
+    expect(qualityLine({ codec: 'pcmu', average_mos: 4.4, worst_warning: null })).toMatchObject({ gradeId: 'call-quality-good', codec: 'PCMU', warningId: null });
+    expect(qualityLine({ codec: null, average_mos: 2.1, worst_warning: 'something-new' })).toMatchObject({ gradeId: 'call-quality-poor', codec: null, warningId: null });
+    expect(qualityLine(null)).toBeNull();
+    expect(qualityLine({ codec: null, average_mos: null, worst_warning: null })).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ const ENTRY: HistoryEntry = {
   status: 'missed',
   duration_secs: 0,
   voicemail: { recording_sid: SID, duration_secs: 7, heard: false },
+  quality: { codec: 'opus', average_mos: 4.1, worst_warning: 'high-jitter' },
 };
 const DRAFT: ContactDraft = { name: 'Ana', numbers: [{ number: '(555) 765-4321', label: 'mobile' }] };
 const WAV = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x57, 0x41, 0x56, 0x45]);
@@ -43,6 +44,7 @@ describe('TauriBackend', () => {
     answer = [ENTRY];
     await expect(backend.callHistory({ missedOnly: true, limit: 5 })).resolves.toEqual([ENTRY]);
     await backend.callHistory();
+    await backend.clearCallHistory();
     await backend.historyStatus();
     await backend.voicemails();
     await backend.markVoicemailHeard(SID, true);
@@ -58,6 +60,7 @@ describe('TauriBackend', () => {
     expect(seen).toEqual([
       { cmd: COMMANDS.callHistory, args: { filter: { missedOnly: true, limit: 5 } } },
       { cmd: 'call_history', args: { filter: {} } },
+      { cmd: 'clear_call_history', args: {} },
       { cmd: 'history_status', args: {} },
       { cmd: 'voicemails', args: {} },
       { cmd: 'mark_voicemail_heard', args: { recordingSid: SID, heard: true } },
@@ -112,6 +115,7 @@ describe('HttpBackend', () => {
     const { backend, seen } = backendWith((url) => (url.includes('heard') || url.includes('DELETE') ? new Response(null, { status: 204 }) : json([])));
     await backend.callHistory({ missedOnly: true, limit: 20 });
     await backend.callHistory();
+    await backend.clearCallHistory();
     await backend.historyStatus();
     await backend.voicemails();
     await backend.saveVoicemail(SID);
@@ -122,6 +126,7 @@ describe('HttpBackend', () => {
     expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
       'GET /api/history?missedOnly=true&limit=20',
       'GET /api/history',
+      'DELETE /api/history',
       'GET /api/history/status',
       'GET /api/voicemail',
       `POST /api/voicemail/${SID}/save`,
@@ -130,7 +135,7 @@ describe('HttpBackend', () => {
       'GET /api/contacts?query=an+a',
       'GET /api/caller-name?number=%2B1+555',
     ]);
-    expect(seen[5]).toMatchObject({ type: 'application/json', body: JSON.stringify(DRAFT) });
+    expect(seen[6]).toMatchObject({ type: 'application/json', body: JSON.stringify(DRAFT) });
   });
 
   test('204 answers resolve to nothing', async () => {

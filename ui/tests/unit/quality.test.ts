@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import {
+  EMPTY_TALLY,
   MutedTalkDetector,
   NO_QUALITY,
   TALK_LEVEL,
@@ -11,6 +12,8 @@ import {
   WARNING_NAMES,
   gradeOf,
   nextQuality,
+  nextTally,
+  summaryOf,
   warningWords,
   worstWarning,
   type CallQuality,
@@ -155,5 +158,28 @@ describe('MutedTalkDetector', () => {
     expect(feed(d, 0, true, 2600, 2500)).toBe(false);
     expect(feed(d, 0.3, true, 5200, 1500)).toBe(true);
     expect(d.level(0.3, false, 6800)).toBe(false);
+  });
+});
+
+describe('the call summary for the journal', () => {
+  test('codec, the mean of the SDK\'s own MOS over the call, and the worst warning even once cleared', () => {
+    // Three seconds of a line getting worse, scored by the SDK's E-model.
+    const scores = [sdkMos(40, 2, 0), sdkMos(180, 25, 1), sdkMos(350, 40, 3)].map((m) => m as number);
+    let tally = EMPTY_TALLY;
+    tally = nextTally(tally, { type: 'sample', sample: sample({ mos: null, codecName: 'opus' }) });
+    for (const mos of scores) tally = nextTally(tally, { type: 'sample', sample: sample({ mos, codecName: 'opus' }) });
+    tally = nextTally(tally, { type: 'warning', name: 'high-rtt' });
+    tally = nextTally(tally, { type: 'warning', name: 'high-packet-loss' });
+    tally = nextTally(tally, { type: 'warning-cleared', name: 'high-packet-loss' });
+    tally = nextTally(tally, { type: 'warning', name: 'high-jitter' });
+    tally = nextTally(tally, { type: 'warning', name: 'not-a-warning' });
+    const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+    expect(summaryOf(tally)).toEqual({ codec: 'opus', averageMos: Math.round(mean * 100) / 100, worstWarning: 'high-packet-loss' });
+  });
+
+  test('the codec as the SDK names it, lowercased; a call that measured nothing has no summary', () => {
+    expect(summaryOf(EMPTY_TALLY)).toBeNull();
+    const pcmu = nextTally(EMPTY_TALLY, { type: 'sample', sample: sample({ mos: null, codecName: 'PCMU' }) });
+    expect(summaryOf(pcmu)).toEqual({ codec: 'pcmu', averageMos: null, worstWarning: null });
   });
 });

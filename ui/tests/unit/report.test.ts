@@ -45,6 +45,12 @@ describe('phoneStatusOf', () => {
     expect(phoneStatusOf({ registration: ready, call: IDLE, callSid: 'CAold' }).call).toBeNull();
   });
 
+  test('the last call\'s quality rides along once the call is over (the shape Rust\'s EndedCall reads)', () => {
+    const lastCall = { callSid: 'CAchild', quality: { codec: 'opus', averageMos: 4.12, worstWarning: 'high-jitter' } };
+    expect(phoneStatusOf({ registration: ready, call: IDLE, lastCall })).toEqual({ registration: 'registered', error: null, call: null, lastCall });
+    expect(phoneStatusOf({ registration: ready, call: IDLE, lastCall: null })).not.toHaveProperty('lastCall');
+  });
+
   test('mute and audio reconnects are not news', () => {
     const active = { phase: 'active', direction: 'outgoing', number: n, startedAt: 5, muted: false, reconnecting: false } as const;
     const a = phoneStatusOf({ registration: ready, call: active });
