@@ -260,6 +260,8 @@ fn dialtone_serve_catches_up_at_start() {
     let history: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(history[0]["call_sid"], sid("CA", 7), "{history:#}");
     assert_eq!(history[0]["status"], "missed", "{history:#}");
+}
+
 #[tokio::test]
 async fn a_catch_up_after_clearing_recents_does_not_bring_the_calls_back() {
     let now = now_s();

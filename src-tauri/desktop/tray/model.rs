@@ -249,6 +249,7 @@ mod tests {
                 since: None,
                 call_sid: None,
             }),
+            last_call: None,
         }
     }
 
@@ -262,6 +263,7 @@ mod tests {
             status: CallStatus::Missed,
             duration_secs: 0,
             voicemail: None,
+            quality: None,
         }
     }
 
