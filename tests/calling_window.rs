@@ -858,6 +858,7 @@ async fn writes_are_json_from_our_own_origin_only() {
             .clone()
     };
     let with_cookie = [("cookie", cookie.as_str())];
+    let mut saves = f.window.settings_saves();
 
     for (content_type, body) in [
         ("application/x-www-form-urlencoded", format!("port={port}")),
@@ -936,8 +937,14 @@ async fn writes_are_json_from_our_own_origin_only() {
         ("origin", &*format!("http://{HOST}")),
         ("sec-fetch-site", "same-origin"),
     ];
+    assert!(
+        saves.try_recv().is_err(),
+        "nothing refused counted as saved"
+    );
     let response = write("/api/settings", "application/json", json, &same_origin).await;
     assert_eq!(response.status(), StatusCode::OK);
+    // The desktop shell hears of it, to apply shortcuts and launch at login at once.
+    assert!(saves.try_recv().is_ok(), "a save in the page is announced");
     let text = body_text(response).await;
     assert!(
         !text.contains(AUTH_TOKEN) && !text.contains(API_KEY_SECRET),

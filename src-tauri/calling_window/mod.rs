@@ -87,6 +87,10 @@ pub struct CallingWindow {
     exits: tokio::sync::broadcast::Sender<BrowserExit>,
     /// Set once the app closes its browsers: those exits are its own doing, not news.
     closing: Arc<AtomicBool>,
+    /// Each save or import of settings in the page, for what the page cannot apply itself (the
+    /// desktop shell's shortcuts and launch at login, applied after a save in the app window
+    /// by its command).
+    settings_saved: tokio::sync::broadcast::Sender<()>,
 }
 
 /// How one browser process this window started ended.
@@ -133,6 +137,7 @@ impl CallingWindow {
             launch_file: Mutex::new(None),
             exits: tokio::sync::broadcast::channel(8).0,
             closing: Arc::new(AtomicBool::new(false)),
+            settings_saved: tokio::sync::broadcast::channel(4).0,
         })
     }
 
@@ -323,6 +328,16 @@ impl CallingWindow {
     /// Each browser exit from now on (not those of [`Self::close_browsers`]).
     pub fn browser_exits(&self) -> tokio::sync::broadcast::Receiver<BrowserExit> {
         self.exits.subscribe()
+    }
+
+    /// Each save or import of settings in the page from now on.
+    pub fn settings_saves(&self) -> tokio::sync::broadcast::Receiver<()> {
+        self.settings_saved.subscribe()
+    }
+
+    /// The page saved settings (no receiver: nobody applies more, as in `dialtone phone`).
+    fn saved_settings(&self) {
+        let _ = self.settings_saved.send(());
     }
 
     /// `DIALTONE_BROWSER=none`: this window opens no browser, so nothing on screen is the phone.

@@ -261,7 +261,11 @@ async fn save_settings(
     State(window): State<Arc<CallingWindow>>,
     JsonBody(changes): JsonBody<BTreeMap<Field, String>>,
 ) -> Response {
-    api_result(window.backend.save_settings(&changes).await)
+    let saved = window.backend.save_settings(&changes).await;
+    if saved.is_ok() {
+        window.saved_settings();
+    }
+    api_result(saved)
 }
 
 #[derive(serde::Deserialize)]
@@ -273,7 +277,11 @@ async fn import_env(
     State(window): State<Arc<CallingWindow>>,
     JsonBody(body): JsonBody<ImportBody>,
 ) -> Response {
-    api_result(window.backend.import_env(&body.contents).await)
+    let imported = window.backend.import_env(&body.contents).await;
+    if imported.is_ok() {
+        window.saved_settings();
+    }
+    api_result(imported)
 }
 
 // The set-up wizard. The page that asked restarts its own phone afterwards, so no `settings`

@@ -40,6 +40,7 @@ pub fn open_at_start<R: Runtime>(app: &AppHandle<R>) {
             }
         };
         tauri::async_runtime::spawn(follow_browser(app.clone(), window.clone()));
+        tauri::async_runtime::spawn(follow_settings_saves(app.clone(), window.clone()));
         open(&app, &window);
     });
 }
@@ -179,6 +180,25 @@ async fn follow_browser<R: Runtime>(app: AppHandle<R>, window: Arc<CallingWindow
             }
             AfterExit::HandedOver => {}
         }
+    }
+}
+
+/// Settings saved in the calling window (the only window here) apply the desktop preferences
+/// at once, as a save in the app window does.
+async fn follow_settings_saves<R: Runtime>(app: AppHandle<R>, window: Arc<CallingWindow>) {
+    use tokio::sync::broadcast::error::RecvError;
+    let mut saves = window.settings_saves();
+    loop {
+        match saves.recv().await {
+            Ok(()) | Err(RecvError::Lagged(_)) => {}
+            Err(RecvError::Closed) => return,
+        }
+        let app = app.clone();
+        let _ = crate::backend::blocking(move || {
+            super::integration::apply_preferences(&app);
+            Ok(())
+        })
+        .await;
     }
 }
 
