@@ -26,11 +26,19 @@ const CRASH_WINDOW: Duration = Duration::from_secs(120);
 /// browser we did not start, so the window is not closed.
 const DISCONNECT_WAIT: Duration = Duration::from_secs(5);
 
+/// Held while deciding whether to open the calling window and opening it: the start and a
+/// launch handed over at the same moment (`dialtone call`, a `tel:` link) must not open two.
+#[derive(Default)]
+struct Opening(tokio::sync::Mutex<()>);
+
 /// Starts the calling window's listener and opens the window. Where that is impossible, the
 /// app window opens instead and says why.
 pub fn open_at_start<R: Runtime>(app: &AppHandle<R>) {
+    app.manage(Opening::default());
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
+        let opening = app.state::<Opening>();
+        let _held = opening.0.lock().await;
         let window = match super::calling_window(&app).await {
             Ok(window) => window,
             Err(e) => {
@@ -41,8 +49,16 @@ pub fn open_at_start<R: Runtime>(app: &AppHandle<R>) {
         };
         tauri::async_runtime::spawn(follow_browser(app.clone(), window.clone()));
         tauri::async_runtime::spawn(follow_settings_saves(app.clone(), window.clone()));
-        open(&app, &window);
+        // A launch handed over meanwhile may have opened it already.
+        if !is_open(&window) {
+            open(&app, &window);
+        }
     });
+}
+
+/// The page is connected, or a browser of ours is still starting or showing it.
+fn is_open(window: &CallingWindow) -> bool {
+    window.link().status().connected || window.browser_running()
 }
 
 /// Brings the phone forward: the calling window when it is open (over X11), else opened again.
@@ -54,6 +70,11 @@ pub fn show<R: Runtime>(app: &AppHandle<R>) {
     }
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
+        let opening = app.try_state::<Opening>();
+        let _held = match &opening {
+            Some(opening) => Some(opening.0.lock().await),
+            None => None, // built without the start-up (the IPC tests)
+        };
         let window = match super::calling_window(&app).await {
             Ok(window) => window,
             Err(e) => {
@@ -62,7 +83,7 @@ pub fn show<R: Runtime>(app: &AppHandle<R>) {
                 return;
             }
         };
-        if window.link().status().connected || window.browser_running() {
+        if is_open(&window) {
             raise(&window);
         } else {
             tracing::info!("the calling window is closed: opening it");
