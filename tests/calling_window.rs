@@ -644,6 +644,26 @@ async fn the_page_hears_when_the_webhook_server_changes() {
     assert!(next.contains("event: webhook"), "{next:?}");
 }
 
+/// A click on a missed-call notification reaches the calling window's page as `open-at` with
+/// the call, in the same JSON the app window's `open-at` event carries.
+#[tokio::test]
+async fn the_page_hears_where_a_notification_opens_it() {
+    let f = fixture();
+    let next = event_after(&f, |window| {
+        window
+            .link()
+            .open_at(dialtone::notifications::OpenAt::Call {
+                call_sid: "CA0123456789abcdef0123456789abcdef".into(),
+            });
+    })
+    .await;
+    assert!(next.contains("event: open-at"), "{next:?}");
+    assert!(
+        next.contains(r#"data: {"view":"call","callSid":"CA0123456789abcdef0123456789abcdef"}"#),
+        "{next:?}"
+    );
+}
+
 #[tokio::test]
 async fn a_started_window_forwards_webhook_server_changes_to_its_page() {
     let dir = tempfile::tempdir().unwrap();
@@ -679,7 +699,7 @@ async fn a_started_window_forwards_webhook_server_changes_to_its_page() {
         .await
         .expect("the page hears of the webhook server starting")
         .unwrap();
-    assert_eq!(event, "webhook");
+    assert_eq!(event.name(), "webhook");
     let _ = stop.send(());
     backend.webhook_server().stop().await;
 }
@@ -838,6 +858,7 @@ async fn writes_are_json_from_our_own_origin_only() {
             .clone()
     };
     let with_cookie = [("cookie", cookie.as_str())];
+    let mut saves = f.window.settings_saves();
 
     for (content_type, body) in [
         ("application/x-www-form-urlencoded", format!("port={port}")),
@@ -916,8 +937,14 @@ async fn writes_are_json_from_our_own_origin_only() {
         ("origin", &*format!("http://{HOST}")),
         ("sec-fetch-site", "same-origin"),
     ];
+    assert!(
+        saves.try_recv().is_err(),
+        "nothing refused counted as saved"
+    );
     let response = write("/api/settings", "application/json", json, &same_origin).await;
     assert_eq!(response.status(), StatusCode::OK);
+    // The desktop shell hears of it, to apply shortcuts and launch at login at once.
+    assert!(saves.try_recv().is_ok(), "a save in the page is announced");
     let text = body_text(response).await;
     assert!(
         !text.contains(AUTH_TOKEN) && !text.contains(API_KEY_SECRET),

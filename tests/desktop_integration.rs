@@ -66,6 +66,7 @@ fn running_app(saved: &[(Field, &str)]) -> Fixture {
         shortcuts: ShortcutSupport::NoDisplay,
         autostart_note: None,
         instance_id: Some(id.clone()),
+        webdriver: false,
     };
     let calling_window = dialtone::calling_window::Config {
         data_dir: Some(dir.path().join("data")),

@@ -43,6 +43,7 @@ fn start(dir: &std::path::Path, launch_at_login: &str) -> tauri::App<MockRuntime
             "app.dialtone.login_test_{}_{launch_at_login}",
             std::process::id()
         )),
+        webdriver: false,
     };
     let base = dialtone::desktop::integration::add(mock_builder(), integration);
     dialtone::desktop::builder(

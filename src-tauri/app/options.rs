@@ -97,6 +97,9 @@ pub struct Options {
     /// `DIALTONE_CLOUDFLARED_METRICS`: cloudflared's metrics server as `host:port`; default
     /// 127.0.0.1 on ports 20241 to 20245.
     pub cloudflared_metrics: Option<String>,
+    /// `TAURI_WEBVIEW_AUTOMATION=true`: tauri-driver runs the app for a WebDriver session,
+    /// which needs the app window (see [`desktop::Integration::webdriver`]).
+    pub webdriver: bool,
     /// This computer's name, for the API key and TwiML App set-up creates. From the OS, not
     /// the environment; empty in [`Options::from_vars`].
     pub machine_name: String,
@@ -227,6 +230,7 @@ impl Options {
                 .to_owned(),
             ngrok_api: text("DIALTONE_NGROK_API").map(str::to_owned),
             cloudflared_metrics: text("DIALTONE_CLOUDFLARED_METRICS").map(str::to_owned),
+            webdriver: text("TAURI_WEBVIEW_AUTOMATION") == Some("true"),
             machine_name: String::new(),
         }
     }
@@ -293,6 +297,7 @@ impl Options {
                 self.xdg_config_home.as_deref(),
             ),
             instance_id: None,
+            webdriver: self.webdriver,
         }
     }
 

@@ -214,6 +214,9 @@ impl Exit {
 /// A browser process we started: its stderr is drained (keeping the last line) and its exit
 /// watched, so the app can say why a browser stopped at once, and close it when the app quits.
 pub struct BrowserProcess {
+    /// The process ID, to find its windows (see `desktop::phone_window`); `None` once the
+    /// OS has reaped it before we asked.
+    pid: Option<u32>,
     kill: Option<tokio::sync::oneshot::Sender<()>>,
     exit: tokio::sync::watch::Receiver<Option<Exit>>,
 }
@@ -229,6 +232,7 @@ impl BrowserProcess {
             .stderr(Stdio::piped())
             .spawn()?;
         let stderr = child.stderr.take();
+        let pid = child.id();
         let (kill, killed) = tokio::sync::oneshot::channel::<()>();
         let (exited, exit) = tokio::sync::watch::channel(None);
         tokio::spawn(async move {
@@ -252,6 +256,7 @@ impl BrowserProcess {
             }
         });
         Ok(Self {
+            pid,
             kill: Some(kill),
             exit,
         })
@@ -264,6 +269,10 @@ impl BrowserProcess {
 
     pub fn is_running(&self) -> bool {
         self.exit.borrow().is_none()
+    }
+
+    pub fn pid(&self) -> Option<u32> {
+        self.pid
     }
 
     /// Resolves when the process has exited (at once if it already has).

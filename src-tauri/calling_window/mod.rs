@@ -26,6 +26,7 @@ mod session;
 use std::ffi::OsString;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub use assets::{DirAssets, PageAssets};
@@ -81,6 +82,29 @@ pub struct CallingWindow {
     browsers: Mutex<Vec<BrowserProcess>>,
     /// The file holding the current launch URL, deleted once it is used.
     launch_file: Mutex<Option<PathBuf>>,
+    /// Each browser exit, for whoever decides what follows (the desktop shell on Linux:
+    /// reopen after a crash, quit when the user closed the phone).
+    exits: tokio::sync::broadcast::Sender<BrowserExit>,
+    /// Set once the app closes its browsers: those exits are its own doing, not news.
+    closing: Arc<AtomicBool>,
+    /// Each save or import of settings in the page, for what the page cannot apply itself (the
+    /// desktop shell's shortcuts and launch at login, applied after a save in the app window
+    /// by its command).
+    settings_saved: tokio::sync::broadcast::Sender<()>,
+}
+
+/// How one browser process this window started ended.
+#[derive(Debug, Clone)]
+pub struct BrowserExit {
+    /// The browser's name, as the UI shows it.
+    pub browser: String,
+    /// Exit status 0: closed by the user (or asked to stop with SIGTERM, which Chromium
+    /// answers the same way), or a launch that handed the page to a browser already running.
+    pub success: bool,
+    /// The page connected while this process ran: it carried the window.
+    pub carried_the_page: bool,
+    /// Status and last line on stderr, for a message.
+    pub description: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -111,6 +135,9 @@ impl CallingWindow {
             config,
             browsers: Mutex::new(Vec::new()),
             launch_file: Mutex::new(None),
+            exits: tokio::sync::broadcast::channel(8).0,
+            closing: Arc::new(AtomicBool::new(false)),
+            settings_saved: tokio::sync::broadcast::channel(4).0,
         })
     }
 
@@ -205,14 +232,39 @@ impl CallingWindow {
             let mut exit = process.exit_watch();
             let link = self.link.clone();
             let browser = name.clone();
+            let exits = self.exits.clone();
+            let closing = self.closing.clone();
+            let mut page = self.link.subscribe();
             tokio::spawn(async move {
-                let Ok(exit) = exit.wait_for(Option::is_some).await else {
-                    return;
+                // Whether a page was connected while this process ran, watched until it exits.
+                // (A page another browser still shows counts too: the status cannot tell
+                // them apart. The desktop shell asks only when no other browser runs.)
+                page.borrow_and_update();
+                let mut carried_the_page = false;
+                let mut page_open = true;
+                let exit = loop {
+                    let ended = exit.borrow_and_update().clone();
+                    if let Some(ended) = ended {
+                        break ended;
+                    }
+                    tokio::select! {
+                        changed = exit.changed() => {
+                            if changed.is_err() {
+                                return;
+                            }
+                        }
+                        changed = page.changed(), if page_open => {
+                            page_open = changed.is_ok();
+                            carried_the_page |= page_open && page.borrow_and_update().connected;
+                        }
+                    }
                 };
-                let Some(exit) = exit.clone() else { return };
+                if closing.load(Ordering::SeqCst) {
+                    return;
+                }
                 // A browser that handed the page to a window it already had exits at once
                 // with success; only a failure before the page ever connected is news.
-                if !exit.status.success() && !link.status().connected {
+                if !exit.status.success() && !carried_the_page && !link.status().connected {
                     tracing::warn!("{browser} stopped: {}", exit.describe());
                     link.opened(
                         None,
@@ -222,6 +274,13 @@ impl CallingWindow {
                         )),
                     );
                 }
+                // No receiver: nobody decides what follows (`dialtone phone`).
+                let _ = exits.send(BrowserExit {
+                    browser,
+                    success: exit.status.success(),
+                    carried_the_page,
+                    description: exit.describe(),
+                });
             });
             let mut browsers = lock(&self.browsers);
             browsers.retain(BrowserProcess::is_running);
@@ -257,9 +316,39 @@ impl CallingWindow {
         lock(&self.browsers).iter().any(BrowserProcess::is_running)
     }
 
+    /// The process IDs of the browsers this app opened that still run.
+    pub fn browser_pids(&self) -> Vec<u32> {
+        lock(&self.browsers)
+            .iter()
+            .filter(|b| b.is_running())
+            .filter_map(BrowserProcess::pid)
+            .collect()
+    }
+
+    /// Each browser exit from now on (not those of [`Self::close_browsers`]).
+    pub fn browser_exits(&self) -> tokio::sync::broadcast::Receiver<BrowserExit> {
+        self.exits.subscribe()
+    }
+
+    /// Each save or import of settings in the page from now on.
+    pub fn settings_saves(&self) -> tokio::sync::broadcast::Receiver<()> {
+        self.settings_saved.subscribe()
+    }
+
+    /// The page saved settings (no receiver: nobody applies more, as in `dialtone phone`).
+    fn saved_settings(&self) {
+        let _ = self.settings_saved.send(());
+    }
+
+    /// `DIALTONE_BROWSER=none`: this window opens no browser, so nothing on screen is the phone.
+    pub fn opens_no_browser(&self) -> bool {
+        self.config.browser == BrowserSetting::Nothing
+    }
+
     /// Closes every browser this app opened that still runs: the calling window belongs to
     /// the app and should not outlive it.
     pub async fn close_browsers(&self) {
+        self.closing.store(true, Ordering::SeqCst);
         let browsers = std::mem::take(&mut *lock(&self.browsers));
         futures_util::future::join_all(browsers.into_iter().map(BrowserProcess::close)).await;
     }

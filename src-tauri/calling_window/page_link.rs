@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use tokio::sync::watch;
 
+use crate::notifications::OpenAt;
 use crate::phone_status::{PhoneFeed, PhoneStatus, Reporter};
 
 /// The calling window as the native window shows it.
@@ -24,13 +25,44 @@ pub struct WindowStatus {
     pub error: Option<String>,
 }
 
+/// What the app tells an open page over its event stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageEvent {
+    /// Settings were saved: fetch a fresh token and restart.
+    Settings,
+    /// The webhook server changed (state or last webhook): an open settings panel rereads it.
+    Webhook,
+    /// A notification was clicked: show this (the phone, a call in Recents, a voicemail).
+    OpenAt(OpenAt),
+}
+
+impl PageEvent {
+    /// The event's name on the stream (the page's `EventSource` listens by name).
+    pub fn name(&self) -> &'static str {
+        match self {
+            PageEvent::Settings => "settings",
+            PageEvent::Webhook => "webhook",
+            PageEvent::OpenAt(_) => "open-at",
+        }
+    }
+
+    /// The event's data: JSON, `{}` for the events that only say "reread".
+    pub fn data(&self) -> String {
+        match self {
+            PageEvent::OpenAt(at) => {
+                serde_json::to_string(at).expect("OpenAt serializes: plain strings and a tag")
+            }
+            PageEvent::Settings | PageEvent::Webhook => "{}".to_owned(),
+        }
+    }
+}
+
 /// Shared, watchable [`WindowStatus`], and the page's share of the phone's state.
 #[derive(Clone)]
 pub struct PageLink {
     status: Arc<watch::Sender<WindowStatus>>,
-    /// Named events for the page's event stream: `settings` after a save, `webhook` when the
-    /// webhook server changed.
-    to_page: tokio::sync::broadcast::Sender<&'static str>,
+    /// Events for the page's event stream (see [`PageEvent`]).
+    to_page: tokio::sync::broadcast::Sender<PageEvent>,
     /// Open event streams; the page counts as connected while any is open (a reload opens the
     /// new stream before the old one is seen to close).
     streams: Arc<AtomicUsize>,
@@ -59,17 +91,23 @@ impl PageLink {
     /// Tells open pages that settings changed, so they fetch a fresh token and restart.
     pub fn settings_changed(&self) {
         // No receiver just means no page is open.
-        let _ = self.to_page.send("settings");
+        let _ = self.to_page.send(PageEvent::Settings);
     }
 
     /// Tells open pages that the webhook server changed (state or last webhook), so an open
     /// settings panel rereads it.
     pub fn webhook_changed(&self) {
-        let _ = self.to_page.send("webhook");
+        let _ = self.to_page.send(PageEvent::Webhook);
+    }
+
+    /// Tells open pages to show `at` (a notification was clicked). Lost when no page is open:
+    /// a window that is only starting shows the phone anyway.
+    pub fn open_at(&self, at: OpenAt) {
+        let _ = self.to_page.send(PageEvent::OpenAt(at));
     }
 
     /// Events for one page's stream.
-    pub fn page_events(&self) -> tokio::sync::broadcast::Receiver<&'static str> {
+    pub fn page_events(&self) -> tokio::sync::broadcast::Receiver<PageEvent> {
         self.to_page.subscribe()
     }
 

@@ -261,7 +261,11 @@ async fn save_settings(
     State(window): State<Arc<CallingWindow>>,
     JsonBody(changes): JsonBody<BTreeMap<Field, String>>,
 ) -> Response {
-    api_result(window.backend.save_settings(&changes).await)
+    let saved = window.backend.save_settings(&changes).await;
+    if saved.is_ok() {
+        window.saved_settings();
+    }
+    api_result(saved)
 }
 
 #[derive(serde::Deserialize)]
@@ -273,7 +277,11 @@ async fn import_env(
     State(window): State<Arc<CallingWindow>>,
     JsonBody(body): JsonBody<ImportBody>,
 ) -> Response {
-    api_result(window.backend.import_env(&body.contents).await)
+    let imported = window.backend.import_env(&body.contents).await;
+    if imported.is_ok() {
+        window.saved_settings();
+    }
+    api_result(imported)
 }
 
 // The set-up wizard. The page that asked restarts its own phone afterwards, so no `settings`
@@ -341,7 +349,8 @@ async fn set_caller_id(
 
 /// The page's lifeline: while this stream is open the page counts as connected. Keep-alive
 /// comments make a vanished browser show up as a failed write within seconds. It carries the
-/// app's named events (`settings`, `webhook`: the page rereads what changed) and the phone's
+/// app's named events (`settings`, `webhook`: the page rereads what changed; `open-at`: where a
+/// clicked notification opens the phone, as JSON) and the phone's
 /// commands (`command`, with the command as JSON). A number that waited for a phone window
 /// (the window was closed, or still loading) comes right after `hello`; the page takes it, so
 /// it is not carried out twice.
@@ -367,7 +376,7 @@ async fn events(State(window): State<Arc<CallingWindow>>) -> Response {
             loop {
                 let event = tokio::select! {
                     name = names.recv() => match name {
-                        Ok(name) => Event::default().event(name).data("{}"),
+                        Ok(event) => Event::default().event(event.name()).data(event.data()),
                         // A page that missed events only needs the latest: it refetches everything.
                         Err(RecvError::Lagged(_)) => continue,
                         Err(RecvError::Closed) => return None,

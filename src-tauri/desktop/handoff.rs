@@ -30,7 +30,7 @@ pub fn carry_out<R: Runtime>(app: &AppHandle<R>, handoff: Handoff) {
         match handoff {
             Handoff::Show => {
                 tracing::info!("another launch of Dialtone: bringing this one forward");
-                show_app_window(&app);
+                super::show_phone(&app);
             }
             Handoff::Dial(number) => {
                 let prefs = backend.clone();
@@ -72,21 +72,11 @@ pub fn carry_out<R: Runtime>(app: &AppHandle<R>, handoff: Handoff) {
 /// the app window.
 fn bring_phone_forward<R: Runtime>(app: &AppHandle<R>) {
     match app.state::<CallingWindowSlot>().get() {
-        Some(window) => {
-            if !window.link().status().connected && !window.browser_running() {
-                tracing::info!("the calling window is closed: opening it for the number");
-                // A failure is in the window's status, which the app window shows.
-                let _ = window.open();
-            }
+        Some(window) if !window.link().status().connected && !window.browser_running() => {
+            tracing::info!("the calling window is closed: opening it for the number");
+            // A failure is in the window's status, which the app window shows.
+            let _ = window.open();
         }
-        None => show_app_window(app),
-    }
-}
-
-fn show_app_window<R: Runtime>(app: &AppHandle<R>) {
-    if let Some(window) = app.get_webview_window("main") {
-        let _ = window.unminimize();
-        let _ = window.show();
-        let _ = window.set_focus();
+        _ => super::show_phone(app),
     }
 }

@@ -28,6 +28,10 @@ pub struct Integration {
     pub autostart_note: Option<Text>,
     /// Replaces the app identifier in the single-instance bus name: tests run their own.
     pub instance_id: Option<String>,
+    /// A WebDriver session drives the app (`TAURI_WEBVIEW_AUTOMATION=true`, set by
+    /// tauri-driver): the app window opens at start on Linux too, where it is otherwise
+    /// opened only when the calling window cannot be.
+    pub webdriver: bool,
 }
 
 /// The session facts the preferences are applied with.

@@ -8,6 +8,8 @@ pub mod commands;
 pub mod deep_link;
 pub mod handoff;
 pub mod integration;
+#[cfg(target_os = "linux")]
+pub mod phone_window;
 pub mod shortcuts;
 pub mod single_instance;
 pub mod tray;
@@ -136,21 +138,77 @@ pub fn builder<R: Runtime>(
         })
 }
 
-/// Brings the phone forward: the tray's "Show Dialtone", a click on a notification. Today that
-/// is the app window, shown (it may be hidden in the tray), unminimized and focused.
-pub fn show_phone<R: Runtime>(app: &tauri::AppHandle<R>) {
-    if let Some(main) = app.get_webview_window("main") {
-        let _ = main.unminimize();
-        let _ = main.show();
-        let _ = main.set_focus();
-    }
-}
-
-/// Brings the phone forward at `at`: a click on a notification or on a missed call in the
-/// tray. The UI hears where (event `open-at`: the phone, a call in Recents, a voicemail).
+/// Opens the app at `at`: a click on a notification or on a missed call in the tray. The
+/// phone's window comes forward (the calling window on Linux, else the app window) and its page
+/// hears where (event `open-at`: the phone, a call in Recents, a voicemail).
 pub(crate) fn open_at<R: Runtime>(app: &tauri::AppHandle<R>, at: &crate::notifications::OpenAt) {
     show_phone(app);
+    if let Some(window) = app.state::<CallingWindowSlot>().get() {
+        window.link().open_at(at.clone());
+    }
     let _ = app.emit_to("main", "open-at", at);
+}
+
+/// Brings the phone forward: a second launch, a `tel:` link, the tray's "Show Dialtone", a
+/// click on a notification. On Linux the phone is the calling window (raised, or opened again
+/// when it was closed), unless the app window is what the user has; elsewhere the app window.
+pub fn show_phone<R: Runtime>(app: &tauri::AppHandle<R>) {
+    #[cfg(target_os = "linux")]
+    phone_window::show(app);
+    #[cfg(not(target_os = "linux"))]
+    show_app_window(app);
+}
+
+/// Shows the app window, creating it from `tauri.conf.json` (`"create": false`) the first
+/// time: on Linux it exists only when needed, elsewhere it is created at start.
+pub(crate) fn show_app_window<R: Runtime>(app: &tauri::AppHandle<R>) {
+    let window = match app.get_webview_window("main") {
+        Some(window) => window,
+        None => match create_app_window(app) {
+            Ok(window) => window,
+            Err(e) => {
+                tracing::error!("the Dialtone window could not be opened: {e}");
+                return;
+            }
+        },
+    };
+    let _ = window.unminimize();
+    let _ = window.show();
+    let _ = window.set_focus();
+}
+
+fn create_app_window<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+) -> tauri::Result<tauri::WebviewWindow<R>> {
+    let config = app
+        .config()
+        .app
+        .windows
+        .iter()
+        .find(|w| w.label == "main")
+        .cloned()
+        .unwrap_or_default();
+    let window = tauri::WebviewWindowBuilder::from_config(app, &config)?.build()?;
+    #[cfg(target_os = "linux")]
+    linux::enable_media(&window);
+    Ok(window)
+}
+
+/// The app window exists and is on screen.
+pub(crate) fn app_window_shown<R: Runtime>(app: &tauri::AppHandle<R>) -> bool {
+    app.get_webview_window("main")
+        .is_some_and(|w| w.is_visible().unwrap_or(false))
+}
+
+/// The phone's window at start: the app window on Windows and macOS (and on Linux under
+/// WebDriver, which drives that window: `tauri-driver` sets `TAURI_WEBVIEW_AUTOMATION`), and on
+/// Linux the calling window.
+fn open_phone_at_start<R: Runtime>(app: &tauri::AppHandle<R>, webdriver: bool) {
+    if cfg!(not(target_os = "linux")) || webdriver {
+        show_app_window(app);
+    }
+    #[cfg(target_os = "linux")]
+    phone_window::open_at_start(app);
 }
 
 /// Starts the calling window's listener once, and mirrors its page's state into the native
@@ -170,12 +228,16 @@ pub(crate) async fn calling_window<R: Runtime>(
                     .map_err(|e| e.to_string())?;
             let mut changes = window.link().subscribe();
             let app = app.clone();
+            #[cfg(target_os = "linux")]
+            let ringing_window = window.clone();
             tauri::async_runtime::spawn(async move {
                 let mut was_ringing = false;
                 while changes.changed().await.is_ok() {
                     let status = changes.borrow_and_update().clone();
                     let ringing = status.report.as_ref().is_some_and(|r| r.is_ringing_in());
                     if ringing && !was_ringing {
+                        #[cfg(target_os = "linux")]
+                        phone_window::raise(&ringing_window);
                         if let Some(main) = app.get_webview_window("main") {
                             let _ = main.unminimize();
                             let _ = main.show();
@@ -204,6 +266,7 @@ pub fn run(
     tray: tray::Config,
 ) -> ExitCode {
     let shared = assets::Shared::take_from(&mut context);
+    let webdriver = integration.webdriver;
     let base = integration::add(tauri::Builder::default(), integration);
     let app = match builder(base, backend, Arc::new(shared), calling_window).build(context) {
         Ok(app) => app,
@@ -212,6 +275,7 @@ pub fn run(
             return ExitCode::FAILURE;
         }
     };
+    open_phone_at_start(app.handle(), webdriver);
     let mut tray = Some(tray);
     app.run(move |app, event| {
         // Ready comes after the setup hooks (the integration's may end a second launch) and
@@ -219,6 +283,17 @@ pub fn run(
         if let tauri::RunEvent::Ready = event {
             if let Some(tray) = tray.take() {
                 tray::start(app, tray);
+            }
+        }
+        // On Linux the app window is not the phone: closing it leaves the calling window
+        // ringing. (An exit the app asks for itself has a code and goes through.)
+        #[cfg(target_os = "linux")]
+        if let tauri::RunEvent::ExitRequested {
+            code: None, api, ..
+        } = &event
+        {
+            if phone_window::keeps_running_without_app_window(app) {
+                api.prevent_exit();
             }
         }
         if let tauri::RunEvent::Exit = event {

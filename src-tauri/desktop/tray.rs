@@ -358,20 +358,30 @@ fn follow_closing<R: Runtime>(app: &AppHandle<R>) {
         let tauri::WindowEvent::CloseRequested { api, .. } = event else {
             return;
         };
-        let keep = tray_shown(&app)
-            && app
-                .state::<Arc<Backend>>()
-                .desktop_preferences()
-                .map(|p| p.close_to_tray)
-                .unwrap_or(true);
-        if !keep {
+        if !keeps_running_in_tray(&app) {
             return;
         }
         api.prevent_close();
         let _ = window.hide();
         tracing::info!("the window was closed: Dialtone keeps running in the tray");
-        say_once(&app, Notice::ClosedToTray);
+        closed_to_tray(&app);
     });
+}
+
+/// Whether closing the phone's window leaves Dialtone running in the tray: a tray is shown and
+/// the `close_to_tray` setting is on.
+pub fn keeps_running_in_tray<R: Runtime>(app: &AppHandle<R>) -> bool {
+    tray_shown(app)
+        && app
+            .state::<Arc<Backend>>()
+            .desktop_preferences()
+            .map(|p| p.close_to_tray)
+            .unwrap_or(true)
+}
+
+/// The phone's window was closed into the tray: the first time, a notification says so.
+pub fn closed_to_tray<R: Runtime>(app: &AppHandle<R>) {
+    say_once(app, Notice::ClosedToTray);
 }
 
 /// Says `notice` the first time it applies, as a desktop notification (Linux; elsewhere the log

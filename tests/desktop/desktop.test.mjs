@@ -6,7 +6,10 @@
 // - `xdg-open tel:…` and `callto:…` reach it through the desktop entry of the built package,
 //   registered with xdg-mime in temporary XDG folders;
 // - global shortcuts pressed with xdotool reach the phone, and one that another X client holds
-//   is reported next to its setting.
+//   is reported next to its setting;
+// - Linux has one phone window: the calling window opens at start and no app window beside it;
+//   a crashed calling window is reopened, closing it quits the app (without a tray), and a
+//   browser that cannot start opens the app window instead.
 // The calling window runs in the stand-in Chromium (tests/window/headless-browser.sh); the test
 // reads the page through the DevTools protocol.
 
@@ -275,12 +278,66 @@ test('xdg-open tel: and callto: links reach the running app through the packaged
   }
 });
 
-test('a number sent while the calling window is closed opens it and lands there', async () => {
+/** Whether a mapped X window titled exactly "Dialtone" (the app window; Chromium's is headless here) is on the display. */
+async function appWindowOnDisplay() {
+  return (await run('xdotool', ['search', '--onlyvisible', '--name', '^Dialtone$'])).stdout.trim() !== '';
+}
+
+async function nameOwned(name) {
+  const { stdout } = await run('dbus-send', ['--session', '--print-reply=literal', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', `string:${name}`]);
+  return stdout.includes('true');
+}
+
+test('Linux has one phone window: the calling window, and no Dialtone window beside it', async () => {
+  await phonePage();
+  assert.equal(await appWindowOnDisplay(), false, 'the app window was not opened');
+});
+
+test('a calling window that crashes is opened again by the app', async () => {
+  await phonePage();
+  const pid = Number(readFileSync(browserPidFile(), 'utf8'));
+  await cdp?.close().catch(() => undefined);
+  cdp = null;
+  process.kill(pid, 'SIGKILL');
+  await until('the app to reopen it', () => /stopped \(signal: 9 .*: opening the calling window again/.test(firstLog));
+  await until('a new browser', () => existsSync(browserPidFile()) && Number(readFileSync(browserPidFile(), 'utf8')) !== pid);
+  await phonePage();
+  assert.equal(await appWindowOnDisplay(), false, 'still no app window');
+});
+
+test('closing the calling window quits the app when no tray keeps it (with one, a number reopens it)', async () => {
   const disconnects = count(firstLog, "the calling window's page disconnected");
+  // Chromium answers SIGTERM as it answers the window's close button: exit status 0.
   await closeBrowser();
   await until('the app to see the window closed', () => count(firstLog, "the calling window's page disconnected") > disconnects);
+  if (!(await nameOwned('org.kde.StatusNotifierWatcher'))) {
+    const code = await until('the app to quit', () => first.exitCode !== null && { code: first.exitCode });
+    assert.equal(code.code, 0);
+    assert.ok(firstLog.includes('the calling window was closed and no tray is shown: quitting'));
+    return;
+  }
   const call = await run(app, ['call', '+15552223333']);
   assert.equal(call.code, 0, call.stderr);
   await until('the calling window to open again', () => firstLog.includes('the calling window is closed: opening it for the number'));
   assert.equal(await until('the number in the new window', async () => (await padNumber()) === '+15552223333' && 'yes', 60_000), 'yes');
+});
+
+test('a browser that cannot start: the Dialtone window opens instead and says why', async () => {
+  if (first.exitCode === null) {
+    const exited = new Promise((done) => first.once('exit', done));
+    first.kill('SIGTERM');
+    await exited;
+  }
+  await until(`${BUS_NAME} to be free`, async () => !(await busNameOwned()));
+  let log = '';
+  const broken = spawn(app, [], { env: { ...processEnv, DIALTONE_BROWSER: '/bin/false' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  broken.stderr.on('data', (chunk) => (log += chunk));
+  try {
+    await until('the app window', appWindowOnDisplay);
+    assert.match(log, /false could not start the calling window/);
+  } finally {
+    const exited = new Promise((done) => broken.once('exit', done));
+    broken.kill('SIGTERM');
+    await Promise.race([exited, sleep(15_000)]);
+  }
 });

@@ -307,6 +307,13 @@ export type PhoneCommand =
   | { action: 'hangUp' }
   | { action: 'toggleMute' };
 
+/**
+ * Where a click on a notification opens the phone (Rust `notifications::OpenAt`; the app
+ * window's event `open-at`, the calling window's stream event `open-at`): the phone itself (a
+ * call rings), a call in Recents, a message in Voicemail.
+ */
+export type OpenAt = { view: 'phone' } | { view: 'call'; callSid: string } | { view: 'voicemail'; recordingSid: string };
+
 /** The calling window as the native window sees it (`open_calling_window`, event `calling-window`). */
 export interface WindowStatus {
   /** The page has its event stream open right now. */

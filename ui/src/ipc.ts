@@ -36,6 +36,7 @@ import {
   type ImportResult,
   type WebhookStatus,
   type PhoneCommand,
+  type OpenAt,
   type PhoneStatus,
   type SettingsChanges,
   type SettingsStatus,
@@ -67,6 +68,11 @@ export interface Backend {
    * it reaches one window once. Resolves to a stop function.
    */
   onPhoneCommand(listener: (command: PhoneCommand) => void): Promise<() => void>;
+  /**
+   * Calls `listener` when a notification was clicked, with where it opens the phone. Over HTTP
+   * it arrives on the event stream, so only while `openEvents` runs. Resolves to a stop function.
+   */
+  onOpenAt(listener: (at: OpenAt) => void): Promise<() => void>;
 }
 
 /**
@@ -262,6 +268,7 @@ interface AppEvents {
   'phone-status': PhoneStatus | null;
   'phone-command': PhoneCommand;
   'calling-window': WindowStatus;
+  'open-at': unknown;
 }
 
 /** Calls `listener` with each payload of the app's event `name`; resolves to a stop function. */
@@ -320,6 +327,12 @@ export class TauriBackend implements Backend, SetupBackend, CallingWindowControl
     });
     takeDial();
     return stop;
+  }
+  onOpenAt(listener: (at: OpenAt) => void): Promise<() => void> {
+    return follow('open-at', (payload) => {
+      const at = asOpenAt(payload);
+      if (at) listener(at);
+    });
   }
   openCallingWindow(): Promise<WindowStatus> {
     return call(COMMANDS.openCallingWindow);
@@ -406,7 +419,7 @@ export class TauriBackend implements Backend, SetupBackend, CallingWindowControl
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The event stream's events: the connection's own, then the app's named ones. */
-export type StreamEvent = 'open' | 'error' | 'settings' | 'webhook' | 'command';
+export type StreamEvent = 'open' | 'error' | 'settings' | 'webhook' | 'command' | 'open-at';
 
 /** The part of `EventSource` we use, so unit tests can pass their own. */
 export interface EventStream {
@@ -428,6 +441,16 @@ export function asPhoneCommand(value: unknown): PhoneCommand | null {
   return { action } as PhoneCommand;
 }
 
+/** Where a notification opens the phone, as Rust sends it, or null for anything else. */
+export function asOpenAt(value: unknown): OpenAt | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { view, callSid, recordingSid } = value as Record<string, unknown>;
+  if (view === 'phone') return { view };
+  if (view === 'call' && typeof callSid === 'string' && callSid !== '') return { view, callSid };
+  if (view === 'voicemail' && typeof recordingSid === 'string' && recordingSid !== '') return { view, recordingSid };
+  return null;
+}
+
 const EVENT_STREAM_CLOSED = 2;
 /** After the server refused the event stream (not a network drop), wait this long to retry. */
 const EVENTS_RETRY_MS = [5_000, 15_000, 60_000] as const;
@@ -439,6 +462,7 @@ export class HttpBackend implements Backend, SetupBackend, CallingWindowLink, Jo
   private readonly sessionListeners: (() => void)[] = [];
   private readonly webhookStatusListeners = new Set<(status: WebhookStatus) => void>();
   private readonly commandListeners = new Set<(command: PhoneCommand) => void>();
+  private readonly openAtListeners = new Set<(at: OpenAt) => void>();
 
   constructor(
     private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
@@ -610,6 +634,7 @@ export class HttpBackend implements Backend, SetupBackend, CallingWindowLink, Jo
       current.addEventListener('settings', () => handlers.settings());
       current.addEventListener('webhook', () => this.webhookChanged());
       current.addEventListener('command', (event) => this.commandArrived(event.data));
+      current.addEventListener('open-at', (event) => this.openAtArrived(event.data));
       current.addEventListener('error', () => {
         // A dropped connection (app restarting, network) is retried by the browser itself.
         // CLOSED means the server refused the stream: find out why with an ordinary request,
@@ -643,6 +668,26 @@ export class HttpBackend implements Backend, SetupBackend, CallingWindowLink, Jo
     return Promise.resolve(() => {
       this.commandListeners.delete(listener);
     });
+  }
+
+  /** Fed by the event stream's `open-at` events, so only while `openEvents` runs. */
+  onOpenAt(listener: (at: OpenAt) => void): Promise<() => void> {
+    this.openAtListeners.add(listener);
+    return Promise.resolve(() => {
+      this.openAtListeners.delete(listener);
+    });
+  }
+
+  private openAtArrived(data: unknown): void {
+    let parsed: unknown = null;
+    try {
+      parsed = typeof data === 'string' ? JSON.parse(data) : null;
+    } catch {
+      return;
+    }
+    const at = asOpenAt(parsed);
+    if (!at) return;
+    for (const listener of this.openAtListeners) listener(at);
   }
 
   private commandArrived(data: unknown): void {

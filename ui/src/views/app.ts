@@ -45,7 +45,7 @@ export class App {
   private screen: Screen | null = null;
   /** The user's Twilio number (E.164): "Calls to … ring here", and the home country code. */
   private ownNumber: string | null = null;
-  /** The settings are incomplete, so no calling window is opened yet. */
+  /** The settings are incomplete: the status bar asks for setup. */
   private setupNeeded = false;
   private readonly supported: boolean;
   /** Set where this window cannot carry calls and drives the calling window instead. */
@@ -54,8 +54,6 @@ export class App {
   private windowStatus: WindowStatus | null = null;
   /** Counts `calling-window` events: a command's answer older than an event is dropped. */
   private windowEvents = 0;
-  /** The calling window opens by itself once, when the settings are complete. */
-  private autoOpened = false;
   /**
    * A number another program handed over with "call at once", waiting for the phone to be
    * able to call (it may still be registering); the dial pad shows it meanwhile.
@@ -185,6 +183,7 @@ export class App {
     const listening = this.listenToCallingWindow();
     const following = this.followListener();
     const commanded = this.followCommands();
+    const opening = this.followOpenAt();
     const settingsLoad = this.backend.settingsStatus().then(
       (status) => {
         this.takeSettings(status);
@@ -198,9 +197,8 @@ export class App {
       },
       () => true, // The phone start below reports what is wrong; the calling window too.
     );
-    const [complete] = await Promise.all([settingsLoad, this.phone.start(), listening, following, commanded, this.tabs.refresh()]);
-    // A browser window that could only say "setup needed" would be no help on first launch.
-    if (complete) await this.autoOpenCallingWindow();
+    // Rust opens the calling window itself at start; this window offers to reopen it.
+    await Promise.all([settingsLoad, this.phone.start(), listening, following, commanded, opening, this.tabs.refresh()]);
   }
 
   /** Rereads the settings after a save elsewhere (the app window, for the calling window page). */
@@ -317,16 +315,25 @@ export class App {
     }
   }
 
-  private async autoOpenCallingWindow(): Promise<void> {
-    if (!this.callingWindow || this.autoOpened) return;
-    this.autoOpened = true;
-    await this.openCallingWindow();
+  /**
+   * A click on a notification opens the phone here (`open-at`, in the window that carries
+   * calls): the tab with that call or voicemail, shown and focused. A call on screen stays.
+   */
+  private async followOpenAt(): Promise<void> {
+    try {
+      await this.backend.onOpenAt((at) => {
+        if (this.phone.snapshot().call.phase !== 'idle') return;
+        if (this.settingsOpen) this.closeSettings();
+        void this.tabs.openAt(at);
+      });
+    } catch (error) {
+      this.phone.note('error', t('log-cant-follow-commands', { message: toBackendError(error).message }));
+    }
   }
 
   private async openCallingWindow(): Promise<void> {
     const control = this.callingWindow;
     if (!control) return;
-    this.autoOpened = true;
     const seen = this.windowEvents;
     try {
       const status = await control.openCallingWindow();
@@ -425,7 +432,6 @@ export class App {
   private settingsChanged(status: SettingsStatus, fields: FieldName[]): void {
     this.takeSettings(status);
     this.render(this.phone.snapshot());
-    if (status.complete) void this.autoOpenCallingWindow();
     const phoneNeedsIt = fields.some((f) => PHONE_FIELDS.has(f)) || this.phone.snapshot().registration.status === 'error';
     if (status.complete && phoneNeedsIt) void this.phone.restart();
   }

@@ -2,7 +2,7 @@
 // the session), when the journal is read again (on showing a tab, after a call, when the window
 // comes back), and the badges (missed calls since Recents was last looked at, new voicemail).
 
-import type { HistoryStatus, VoicemailEntry } from '../contract';
+import type { HistoryStatus, OpenAt, VoicemailEntry } from '../contract';
 import { t } from '../i18n/i18n';
 import type { JournalBackend } from '../ipc';
 import type { Region } from '../phone/number';
@@ -11,7 +11,7 @@ import { h } from './dom';
 import { missedSince, newestStart, unheardCount } from './journal';
 import { RecentsView } from './recents';
 import { TabBar } from './tabBar';
-import { storedTab, type Tab } from './tabs';
+import { storedTab, tabForOpenAt, type Tab } from './tabs';
 import { VoicemailView } from './voicemail';
 
 const TAB_KEY = 'dialtone.tab';
@@ -100,6 +100,19 @@ export class PhoneTabs {
     if (only === null || only === 'voicemail') tasks.push(this.voicemail.refresh(status).then((messages) => this.voicemailBadge(messages)));
     if (only === null || only === 'contacts') tasks.push(this.contacts.refresh(status));
     await Promise.all(tasks);
+  }
+
+  /**
+   * Opens the tab a notification points at and shows its call or message there, read fresh
+   * from the journal (a missed call may be seconds old).
+   */
+  async openAt(at: OpenAt): Promise<void> {
+    const tab = tabForOpenAt(at);
+    if (tab === null) return;
+    this.bar.select(tab, false);
+    await this.refresh(tab);
+    if (at.view === 'call') await this.recents.reveal(at.callSid);
+    else if (at.view === 'voicemail') this.voicemail.reveal(at.recordingSid);
   }
 
   languageChanged(): void {

@@ -11,6 +11,7 @@ import { h, hm, setChildren, setText } from './dom';
 import { icon } from './icons';
 import { formatLength, formatWhen, isCallable, isMissed, partyLabel, qualityLine, statusMessageId } from './journal';
 import { localize } from './l10n';
+import { revealEntry } from './reveal';
 
 export interface RecentsActions {
   homeRegion(): Region | null;
@@ -109,6 +110,18 @@ export class RecentsView {
       if (load === this.loads) this.showUnavailable(toBackendError(error).message);
       return [];
     }
+  }
+
+  /**
+   * Shows the call a notification pointed at. One the missed filter hides is shown with
+   * all calls; one the list does not hold (too old, or not journaled yet) is not looked for.
+   */
+  async reveal(callSid: string): Promise<boolean> {
+    if (this.filter === 'missed' && !this.entries.some((e) => e.call_sid === callSid)) {
+      this.setFilter('all');
+      await this.refresh(null);
+    }
+    return revealEntry(this.list, 'callSid', callSid);
   }
 
   /** Re-renders the words that are not messages (times) in the new language. */

@@ -1,5 +1,8 @@
 // The phone screen's tabs (Keypad, Recents, Voicemail, Contacts) as pure choices: which tab a
-// key moves to, which tab a stored name means, what each badge says. The DOM is in tabBar.ts.
+// key moves to, which tab a stored name means, which tab a notification opens, what each badge
+// says. The DOM is in tabBar.ts.
+
+import type { OpenAt } from '../contract';
 
 export const TABS = ['keypad', 'recents', 'voicemail', 'contacts'] as const;
 export type Tab = (typeof TABS)[number];
@@ -30,4 +33,16 @@ export function storedTab(value: string | null): Tab {
 export function badgeText(count: number): string | null {
   if (!Number.isFinite(count) || count <= 0) return null;
   return count > 99 ? '99+' : String(Math.floor(count));
+}
+
+/** The tab a clicked notification opens: null for the phone itself (a ringing call takes the screen). */
+export function tabForOpenAt(at: OpenAt): Tab | null {
+  switch (at.view) {
+    case 'call':
+      return 'recents';
+    case 'voicemail':
+      return 'voicemail';
+    case 'phone':
+      return null;
+  }
 }

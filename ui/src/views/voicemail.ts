@@ -10,6 +10,7 @@ import type { Region } from '../phone/number';
 import { h, hm, setChildren } from './dom';
 import { formatLength, formatWhen, partyLabel } from './journal';
 import { localize } from './l10n';
+import { revealEntry } from './reveal';
 import { GreetingView } from './greeting';
 
 export interface VoicemailActions {
@@ -79,6 +80,11 @@ export class VoicemailView {
       }
       return [];
     }
+  }
+
+  /** Shows the message a notification pointed at; false when the inbox does not hold it. */
+  reveal(recordingSid: string): boolean {
+    return revealEntry(this.list, 'recordingSid', recordingSid);
   }
 
   languageChanged(): void {

@@ -44,18 +44,18 @@ const callStatus = (since, state = 'open', direction = 'incoming') =>
 describe('native window without WebRTC', () => {
   const unsupported = { supported: false };
 
-  test('opens the calling window by itself and mirrors it', async () => {
+  test('mirrors the calling window Rust opened, without opening another', async () => {
     const app = await openApp(build.browser, build.server.url, { fake: unsupported, timers: true, window: { connected: false, report: null, browser: 'chromium', error: null } });
     const { page } = app;
     const panel = page.locator('.calling-window');
     await panel.getByRole('heading', { name: 'Calling window' }).waitFor();
-    await page.waitForFunction(() => /** @type {any} */ (window).__ipc.calls.some((/** @type {any} */ c) => c.cmd === 'open_calling_window'));
+    await page.waitForFunction(() => /** @type {any} */ (window).__ipc.calls.some((/** @type {any} */ c) => c.cmd === 'calling_window_status'));
     assert.equal(await page.evaluate(() => document.documentElement.dataset.voiceSupported), 'false');
     assert.equal(await page.locator('.screen-unsupported').isHidden(), true, 'no dead-end notice');
     assert.equal(await page.locator('.dial').isHidden(), true, 'no dial pad');
     const calls = await ipcCalls(page);
     assert.ok(calls.includes('plugin:event|listen'), 'listens for calling-window events');
-    assert.equal(await opens(page), 1, 'opened exactly once');
+    assert.equal(await opens(page), 0, 'Rust opened it at start: a second window would take its session');
 
     // Not connected yet: said plainly, and the reopen button is the main action.
     await panel.locator('.cw-connection', { hasText: 'Not open' }).waitFor();
@@ -101,12 +101,10 @@ describe('native window without WebRTC', () => {
     await app.context.close();
   });
 
-  test('waits for complete settings before opening it', async () => {
+  test('does not open it when the settings become complete either: Rust opened it already', async () => {
     const app = await openApp(build.browser, build.server.url, { fake: unsupported, settings: emptySettings() });
     const { page } = app;
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
-    await page.waitForTimeout(300);
-    assert.equal(await opens(page), 0, 'no browser window that could only say "setup needed"');
     await page.locator('summary', { hasText: 'Import a .env file' }).click();
     await page.locator('#env-text').fill(
       [
@@ -119,8 +117,9 @@ describe('native window without WebRTC', () => {
       ].join('\n'),
     );
     await page.getByRole('button', { name: 'Import pasted text' }).click();
-    await page.waitForFunction(() => /** @type {any} */ (window).__ipc.calls.some((/** @type {any} */ c) => c.cmd === 'open_calling_window'));
-    assert.equal(await opens(page), 1);
+    await page.waitForFunction(() => /** @type {any} */ (window).__ipc.calls.some((/** @type {any} */ c) => c.cmd === 'import_env'));
+    await page.waitForTimeout(300);
+    assert.equal(await opens(page), 0);
     await assertClean(app);
     await app.context.close();
   });
@@ -176,16 +175,16 @@ describe('native window without WebRTC', () => {
     const panel = page.locator('.calling-window');
     await panel.locator('.cw-browser.error', { hasText: noBrowser }).waitFor();
     await page.locator('#status-pill').getByText('Calling window closed').waitFor();
-    assert.equal(await opens(page), 1);
+    assert.equal(await opens(page), 0);
     await page.getByRole('button', { name: 'Reopen calling window' }).click();
-    await page.waitForFunction(() => /** @type {any} */ (window).__ipc.calls.filter((/** @type {any} */ c) => c.cmd === 'open_calling_window').length === 2);
+    await page.waitForFunction(() => /** @type {any} */ (window).__ipc.calls.filter((/** @type {any} */ c) => c.cmd === 'open_calling_window').length === 1);
     // The command itself failing is shown the same way.
     await page.evaluate(() => {
       /** @type {any} */ (window).__ipc.openError = { kind: 'calling_window', message: 'could not create /nonexistent/profile: permission denied' };
     });
     await page.getByRole('button', { name: 'Reopen calling window' }).click();
     await panel.locator('.cw-browser.error', { hasText: 'could not create /nonexistent/profile: permission denied' }).waitFor();
-    assert.equal(await opens(page), 3);
+    assert.equal(await opens(page), 2);
     await assertClean(app);
     await app.context.close();
   });

@@ -301,6 +301,47 @@ describe('the phone’s tabs', () => {
     await app.context.close();
   });
 
+  test('a clicked notification (`open-at`) opens the tab at that call or message, over Settings too', async () => {
+    const app = await openApp(build.browser, build.server.url, { journal: journal() });
+    const { page } = app;
+    await ready(page);
+    const openAt = (/** @type {any} */ at) => page.evaluate((a) => /** @type {any} */ (window).__ipc.emit('open-at', a), at);
+    const opened = page.locator('.journal-entry.is-opened');
+
+    // A missed call, while Settings is open: Settings gives way to Recents at that call.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await openAt({ view: 'call', callSid: 'CA0000000000000000000000000000000d' });
+    await opened.waitFor();
+    assert.equal(await tab(page, 'Recents').getAttribute('aria-selected'), 'true');
+    assert.equal(await page.getByRole('heading', { name: 'Settings' }).isHidden(), true);
+    assert.equal(await opened.getAttribute('data-call-sid'), 'CA0000000000000000000000000000000d');
+    assert.equal(await opened.getAttribute('aria-current'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-call-sid')), 'CA0000000000000000000000000000000d', 'focus is on it');
+    await screenshot(page, 'open-at-missed-call');
+
+    // With the missed filter on, an answered call is still found: the filter goes back to all.
+    await page.getByRole('button', { name: 'Missed', exact: true }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.recents-list .journal-entry').length === 2);
+    await openAt({ view: 'call', callSid: 'CA0000000000000000000000000000000b' });
+    await page.locator('.journal-entry.is-opened[data-call-sid="CA0000000000000000000000000000000b"]').waitFor();
+    assert.equal(await opened.count(), 1, 'one entry is marked');
+
+    // A new voicemail: the Voicemail tab at that message.
+    await openAt({ view: 'voicemail', recordingSid: 'RE0000000000000000000000000000000e' });
+    await page.locator('.voicemail-list .journal-entry.is-opened[data-recording-sid="RE0000000000000000000000000000000e"]').waitFor();
+    assert.equal(await tab(page, 'Voicemail').getAttribute('aria-selected'), 'true');
+
+    // The phone itself (a call rings) and anything malformed change no tab.
+    await openAt({ view: 'phone' });
+    await openAt({ view: 'call' });
+    await openAt({ view: 'elsewhere', callSid: 'CA0000000000000000000000000000000a' });
+    await page.waitForTimeout(200);
+    assert.equal(await tab(page, 'Voicemail').getAttribute('aria-selected'), 'true');
+    await assertClean(app);
+    await app.context.close();
+  });
+
   test('the incoming screen names a caller who is a contact, with the number under the name', async () => {
     const app = await openApp(build.browser, build.server.url, { journal: journal() });
     const { page } = app;

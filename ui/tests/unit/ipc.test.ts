@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { t } from '../../src/i18n/i18n';
 import { BackendError, HttpBackend, TauriBackend, pickBackend, toBackendError, type EventStream, type StreamEvent } from '../../src/ipc';
-import type { PhoneCommand, WebhookStatus } from '../../src/contract';
+import type { OpenAt, PhoneCommand, WebhookStatus } from '../../src/contract';
 
 describe('toBackendError', () => {
   test('keeps the contract shape', () => {
@@ -211,6 +211,37 @@ describe('HttpBackend and the calling window', () => {
     stop();
     send('{"action":"hangUp"}');
     expect(seen).toHaveLength(2);
+  });
+
+  test('onOpenAt: `open-at` events carry where a notification opens the phone; anything malformed is dropped', async () => {
+    const listeners: Record<string, ((event: { data?: unknown }) => void)[]> = {};
+    const stream: EventStream = {
+      readyState: 1,
+      addEventListener: (type, listener) => void (listeners[type] ??= []).push(listener),
+      close: () => undefined,
+    };
+    const backend = new HttpBackend(() => Promise.resolve(new Response('{}')), '', () => stream);
+    backend.openEvents({ open: () => undefined, settings: () => undefined });
+    const seen: OpenAt[] = [];
+    const stop = await backend.onOpenAt((at) => seen.push(at));
+    const send = (data: unknown): void => {
+      for (const l of listeners['open-at'] ?? []) l({ data });
+    };
+    // What Rust's `OpenAt` serializes to (tests/calling_window.rs checks that side).
+    send('{"view":"call","callSid":"CA0123456789abcdef0123456789abcdef"}');
+    send('{"view":"voicemail","recordingSid":"RE0123456789abcdef0123456789abcdef"}');
+    send('{"view":"phone"}');
+    send('{"view":"call"}');
+    send('{"view":"settings"}');
+    send('not json');
+    expect(seen).toEqual([
+      { view: 'call', callSid: 'CA0123456789abcdef0123456789abcdef' },
+      { view: 'voicemail', recordingSid: 'RE0123456789abcdef0123456789abcdef' },
+      { view: 'phone' },
+    ]);
+    stop();
+    send('{"view":"phone"}');
+    expect(seen).toHaveLength(3);
   });
 
   test('onWebhookStatus: each `webhook` event rereads /api/webhook for the subscribers', async () => {

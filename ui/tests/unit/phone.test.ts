@@ -64,6 +64,7 @@ function setup(options: { tokenError?: BackendError } = {}) {
     webhookStatus: () => Promise.reject(new Error('unused')),
     onWebhookStatus: () => Promise.resolve(() => undefined),
     onPhoneCommand: () => Promise.resolve(() => undefined),
+    onOpenAt: () => Promise.resolve(() => undefined),
     reportPhoneStatus: () => Promise.resolve(),
   };
   const phone = new Phone(backend, env);

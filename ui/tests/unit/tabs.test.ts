@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { badgeText, storedTab, TABS, tabAfterKey, type Tab } from '../../src/views/tabs';
+import { badgeText, storedTab, TABS, tabAfterKey, tabForOpenAt, type Tab } from '../../src/views/tabs';
 
 describe('tabs', () => {
   test('arrow keys move between tabs and wrap around, Home and End jump', () => {
@@ -40,5 +40,13 @@ describe('tabs', () => {
     expect(badgeText(1)).toBe('1');
     expect(badgeText(99)).toBe('99');
     expect(badgeText(100)).toBe('99+');
+  });
+});
+
+describe('tabForOpenAt', () => {
+  test('a call opens Recents, a message Voicemail, the phone no tab (the ringing call takes the screen)', () => {
+    expect(tabForOpenAt({ view: 'call', callSid: 'CA1' })).toBe('recents');
+    expect(tabForOpenAt({ view: 'voicemail', recordingSid: 'RE1' })).toBe('voicemail');
+    expect(tabForOpenAt({ view: 'phone' })).toBeNull();
   });
 });
