@@ -11,5 +11,5 @@ install_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 check_toolchains
 build_ui
 cargo build --release --locked --bin dialtone
-export DIALTONE_BIN="$ROOT/target/release/dialtone" DIALTONE_BROWSER="$ROOT/scripts/footprint-chromium.sh"
+export DIALTONE_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/dialtone" DIALTONE_BROWSER="$ROOT/scripts/footprint-chromium.sh"
 xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" node scripts/footprint.mjs "${1:-5}"
