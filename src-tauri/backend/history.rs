@@ -224,7 +224,7 @@ impl Backend {
 
     pub fn history_status(&self) -> HistoryStatus {
         HistoryStatus {
-            journal: self.journal.journal.status(),
+            journal: self.journal.journal.status_in(self.language()),
             recorded_greeting: self.journal.greeting.is_set(),
         }
     }

@@ -129,7 +129,7 @@ struct Inner {
     /// Cached recordings: `<data>/voicemail/RE….wav` (`.mp3` from earlier versions).
     media_dir: Option<PathBuf>,
     /// A damaged file moved aside at open.
-    notice: Option<String>,
+    notice: Option<Text>,
 }
 
 /// The journal. Cheap to clone; clones share the file.
@@ -166,12 +166,9 @@ impl Journal {
         match store::open(path, chrono::Utc::now()) {
             Ok(opened) => match writer::Writer::start(opened.writer) {
                 Ok(writer) => {
-                    let notice = opened.moved_aside.map(|moved| {
-                        format!(
-                            "the call history file was damaged and was moved to {}; a new one was started",
-                            moved.display()
-                        )
-                    });
+                    let notice = opened
+                        .moved_aside
+                        .map(|moved| Text::new("journal-moved-aside").arg("path", moved.display()));
                     if let Some(notice) = &notice {
                         tracing::warn!("{notice}");
                     }
@@ -208,8 +205,13 @@ impl Journal {
     }
 
     pub fn status(&self) -> JournalStatus {
+        self.status_in(crate::i18n::Language::En)
+    }
+
+    /// [`Journal::status`], a damaged file's notice in `language`.
+    pub fn status_in(&self, language: crate::i18n::Language) -> JournalStatus {
         let (available, problem) = match &self.0.state {
-            State::Open { .. } => (true, self.0.notice.clone()),
+            State::Open { .. } => (true, self.0.notice.as_ref().map(|n| n.render(language))),
             State::Unavailable(why) => (false, Some(why.clone())),
         };
         JournalStatus {

@@ -125,7 +125,7 @@ impl Journal {
                 ),
                 Done::WroteRecord { before } => (
                     None,
-                    env.record.restore(before.as_deref()).map_err(Text::plain),
+                    env.record.restore(before.as_deref()).map_err(|e| e.text()),
                 ),
                 Done::SavedSettings { before } => (
                     None,

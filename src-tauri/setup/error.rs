@@ -182,7 +182,7 @@ impl SetupError {
                 .message("step", step.text())
                 .message("reason", source.text()),
             SetupError::Store(error) => Text::from(error),
-            SetupError::Record(error) => Text::plain(error),
+            SetupError::Record(error) => error.text(),
             SetupError::RolledBack {
                 cause,
                 undone,

@@ -89,16 +89,43 @@ impl SetupRecord {
     }
 }
 
+/// Its words are catalog messages ([`RecordError::text`]); `Display` is the English.
 #[derive(Debug, thiserror::Error)]
 pub enum RecordError {
-    #[error("Dialtone's record of what set-up changed in your Twilio account, {path}, cannot be read ({detail}). Undo needs it: restore the file from a backup, or undo the set-up by hand in the Twilio Console and delete the file")]
+    #[error("{}", self.text())]
     Corrupt { path: PathBuf, detail: String },
-    #[error("could not {action} {path}, Dialtone's record of what set-up changed in your Twilio account: {source}")]
+    /// `action`: read, write, replace, delete or "create the folder of".
+    #[error("{}", self.text())]
     Io {
         action: &'static str,
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl RecordError {
+    pub fn text(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            RecordError::Corrupt { path, detail } => Text::new("setup-record-corrupt")
+                .arg("path", path.display())
+                .arg("detail", detail),
+            RecordError::Io {
+                action,
+                path,
+                source,
+            } => Text::new("setup-record-io")
+                .arg(
+                    "action",
+                    match *action {
+                        "create the folder of" => "create-folder",
+                        other => other,
+                    },
+                )
+                .arg("path", path.display())
+                .arg("detail", source),
+        }
+    }
 }
 
 /// The record's file.

@@ -696,6 +696,16 @@ setup-undone-app = deleted the TwiML App { $sid }
 setup-undone-app-gone = the TwiML App { $sid } was already gone
 setup-undone-key = deleted the API key { $sid }
 setup-undone-key-gone = the API key { $sid } was already gone
+setup-record-corrupt = Dialtone's record of what set-up changed in your Twilio account, { $path }, cannot be read ({ $detail }). Undo needs it: restore the file from a backup, or undo the set-up by hand in the Twilio Console and delete the file
+# $action: read, write, replace, delete or create-folder.
+setup-record-io = could not { $action ->
+        [read] read
+        [write] write
+        [replace] replace
+        [delete] delete
+       *[create-folder] create the folder of
+    } { $path }, Dialtone's record of what set-up changed in your Twilio account: { $detail }
+journal-moved-aside = the call history file was damaged and was moved to { $path }; a new one was started
 setup-env-overrides = { $variable } is set in Dialtone's environment, so it is used instead of what set-up saved
 
 ## Rust: the desktop shell's problems, shown under a setting (src-tauri/desktop/)

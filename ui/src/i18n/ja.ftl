@@ -662,6 +662,15 @@ setup-undone-app = TwiML App { $sid }を削除しました
 setup-undone-app-gone = TwiML App { $sid }はすでに削除されていました
 setup-undone-key = APIキー{ $sid }を削除しました
 setup-undone-key-gone = APIキー{ $sid }はすでに削除されていました
+setup-record-corrupt = 初期設定がTwilioアカウントに加えた変更の記録{ $path }を読み込めません（{ $detail }）。元に戻すにはこの記録が必要です。バックアップから復元するか、Twilio Consoleで手作業で元に戻してからファイルを削除してください
+setup-record-io = 初期設定がTwilioアカウントに加えた変更の記録{ $path }の{ $action ->
+        [read] 読み込み
+        [write] 書き込み
+        [replace] 置き換え
+        [delete] 削除
+       *[create-folder] フォルダー作成
+    }に失敗しました：{ $detail }
+journal-moved-aside = 通話履歴のファイルが壊れていたため{ $path }に移し、新しいファイルで記録を始めました
 setup-env-overrides = Dialtoneの環境変数で{ $variable }が設定されているため、初期設定で保存した値の代わりにそちらが使われます
 
 ## Rust: the desktop shell's problems, shown under a setting (src-tauri/desktop/)
