@@ -1,6 +1,6 @@
 // Writes the phone's sounds to public/sounds/ as 16-bit mono WAV files. The Voice SDK's
 // defaults live on Twilio's CDN, which the app's CSP (rightly) does not allow, so Dialtone
-// ships its own. Deterministic: the same bytes on every run (tests/unit/sounds.test.ts checks
+// ships its own, plus the ringtones to choose from. Deterministic: the same bytes on every run (tests/unit/sounds.test.ts checks
 // the committed files against this generator).
 //
 //   node scripts/make-sounds.mjs
@@ -100,11 +100,44 @@ export function renderSounds() {
   return sounds;
 }
 
+/**
+ * A note that starts at full strength and dies away, like a struck bell.
+ * @param {number[]} freqs
+ * @param {number} seconds
+ * @param {number} [level]
+ */
+function bell(freqs, seconds, level = 0.35) {
+  const out = tone(freqs, seconds, level);
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) * Math.exp((-4 * i) / out.length);
+  return out;
+}
+
+/**
+ * The ringtones Settings › Sound offers besides the classic double ring (which is the SDK's
+ * `incoming` sound above, and stays the default). Each file is one cycle; the page loops it.
+ * File names: `ringtone-<name>.wav`.
+ */
+export function renderRingtones() {
+  /** @type {Record<string, Buffer>} */
+  return {
+    // Soft chime: two falling bell notes (E5, C5), then a long pause.
+    chime: wav(concat([bell([659.25], 0.6, 0.3), bell([523.25], 0.9, 0.3), silence(1.5)])),
+    // Digital beep: four short square-ish beeps at 1 kHz (a tone plus its third harmonic).
+    digital: wav(concat([...[0, 1, 2, 3].flatMap(() => [tone([1000, 3000], 0.08, 0.3), silence(0.08)]), silence(1.4)])),
+    // Trill: a fast warble between 1.2 and 1.5 kHz, like an old office phone, twice.
+    trill: wav(concat([...[0, 1].flatMap(() => [...Array.from({ length: 10 }, (_, i) => tone([i % 2 ? 1500 : 1200], 0.05, 0.3)), silence(0.3)]), silence(1.5)])),
+  };
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const dir = fileURLToPath(new URL('../public/sounds/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   for (const [name, bytes] of Object.entries(renderSounds())) {
     writeFileSync(`${dir}${name}.wav`, bytes);
     console.log(`public/sounds/${name}.wav  ${bytes.length} bytes`);
+  }
+  for (const [name, bytes] of Object.entries(renderRingtones())) {
+    writeFileSync(`${dir}ringtone-${name}.wav`, bytes);
+    console.log(`public/sounds/ringtone-${name}.wav  ${bytes.length} bytes`);
   }
 }

@@ -1033,8 +1033,20 @@ audio-missing = { $kind ->
 audio-mic-level = Microphone level
 audio-test-sound = Play test sound
     .aria-label = Play a test sound on this device
+audio-ringtone = Ringtone
+audio-ringtone-name = { $tone ->
+        [chime] Soft chime
+        [digital] Digital beep
+        [trill] Trill
+       *[classic] Classic double ring
+    }
+audio-ringtone-play = Play
+    .aria-label = Play the ringtone on the ringtone device
+audio-ringtone-volume = Ringtone volume
+audio-ringtone-volume-value = { $percent } %
 call-devices = Sound
 log-quality-warning = Call quality warning from the SDK: { $name }.
+log-ringtone-failed = Could not play the ringtone
 log-audio-device-failed = { $what ->
         [input] Could not use the chosen microphone
         [speaker] Could not use the chosen speaker

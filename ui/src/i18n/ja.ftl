@@ -975,8 +975,20 @@ audio-missing = { $kind ->
 audio-mic-level = マイクの入力レベル
 audio-test-sound = テスト音を再生
     .aria-label = このデバイスでテスト音を再生
+audio-ringtone = 着信音
+audio-ringtone-name = { $tone ->
+        [chime] やわらかいチャイム
+        [digital] 電子音
+        [trill] トリル
+       *[classic] 昔ながらの2回ベル
+    }
+audio-ringtone-play = 試聴
+    .aria-label = 着信音の出力先で着信音を試聴
+audio-ringtone-volume = 着信音の音量
+audio-ringtone-volume-value = { $percent }%
 call-devices = サウンド
 log-quality-warning = SDKからの通話品質の警告：{ $name }。
+log-ringtone-failed = 着信音を再生できませんでした
 log-audio-device-failed = { $what ->
         [input] 選んだマイクを使えませんでした
         [speaker] 選んだスピーカーを使えませんでした

@@ -24,6 +24,7 @@ import { judgeDeviceError, retriesWhenOffline } from './recovery';
 import * as words from './registration';
 import type { Registration } from './registration';
 import { RetryTimer } from './retryTimer';
+import { clampVolume, loadRingtone, Ringer, ringtoneUrl, saveRingtone, type RingtoneChoice, type RingtoneName } from './ringtone';
 import { deviceOptions, type Listener, type SdkCall, type SdkDevice, type SdkDeviceConstructor } from './sdk';
 import { EchoCall, type EchoCallHooks, type EchoCallResult } from './setupCheckCall';
 import { TokenKeeper } from './tokenKeeper';
@@ -74,6 +75,9 @@ export class Phone {
   /** "Test my set-up"'s test call while it runs; a real call stops it (see `checkNetwork`). */
   private echoCall: EchoCall | null = null;
   private lastCall: EndedCall | null = null;
+  /** The incoming ring (ringtone.ts): the tone and volume chosen, and the player. */
+  private ringtone: RingtoneChoice;
+  private readonly ringer: Ringer;
 
   constructor(
     private readonly backend: Backend,
@@ -82,7 +86,11 @@ export class Phone {
     this.deviceLog = new DeviceLog(env.clock);
     this.retries = new RetryTimer(env.clock);
     this.calls = new CallControl(env.clock, this.deviceLog, {
-      changed: () => this.emitChange(),
+      changed: () => {
+        // Rings only while a call is offered: answering, declining or the caller giving up all leave that phase.
+        if (this.calls.state.phase !== 'incoming' && this.ringer.isRinging) this.ringer.stop();
+        this.emitChange();
+      },
       ended: () => this.afterCall(),
       monitor: {
         levels: (levels) => {
@@ -106,6 +114,8 @@ export class Phone {
         for (const listener of this.audioListeners) listener(snapshot);
       },
     }, () => this.calls.busy);
+    this.ringtone = loadRingtone(env.storage ?? null);
+    this.ringer = new Ringer(env.ringerElement?.() ?? null, (error) => this.deviceLog.writeError(error, t('log-ringtone-failed')));
     this.tokens = new TokenKeeper(backend, env.clock, this.deviceLog, {
       busy: () => this.calls.busy,
       sessionLost: (error) => this.tokenFailed(error),
@@ -150,6 +160,41 @@ export class Phone {
   /** Plays our test sound on the speaker or ringtone device. */
   testOutput(kind: 'speaker' | 'ringtone'): Promise<void> {
     return this.audio.test(kind, new URL(`sounds/${kind === 'speaker' ? 'outgoing' : 'incoming'}.wav`, this.env.baseUrl).href);
+  }
+
+  // ---- the ringtone (ringtone.ts) ----------------------------------------------------------
+
+  ringtoneChoice(): RingtoneChoice {
+    return { ...this.ringtone };
+  }
+
+  /** Uses `tone` for the next incoming call; remembered. */
+  chooseRingtone(tone: RingtoneName): void {
+    this.ringtone = { ...this.ringtone, tone };
+    saveRingtone(this.env.storage ?? null, this.ringtone);
+  }
+
+  /** Rings at `volume` % (0..100) from the next ring on; remembered. */
+  setRingtoneVolume(volume: number | string): void {
+    const v = clampVolume(volume);
+    if (v === null) return;
+    this.ringtone = { ...this.ringtone, volume: v };
+    saveRingtone(this.env.storage ?? null, this.ringtone);
+  }
+
+  /** Plays the chosen tone once, at the chosen volume, on the ringtone device. */
+  previewRingtone(): void {
+    if (this.calls.busy) return;
+    this.ringer.preview(this.ringRequest());
+  }
+
+  private ringRequest(): { url: string; volume: number; sinkId: string } {
+    const snapshot = this.audio.snapshot;
+    return {
+      url: ringtoneUrl(this.ringtone.tone, this.env.baseUrl),
+      volume: this.ringtone.volume,
+      sinkId: snapshot.outputSelection ? snapshot.inUse.ringtone : 'default',
+    };
   }
 
   /** Opens the microphone for a level meter outside calls (`false` closes it again). */
@@ -376,6 +421,8 @@ export class Phone {
     }
     this.device = device;
     this.bindDevice(device);
+    // Dialtone rings itself, with the tone and volume the user chose (ringtone.ts says why).
+    device.audio?.incoming(false);
     this.audio.attach(device.audio);
     this.register();
   }
@@ -412,6 +459,7 @@ export class Phone {
     device.on('incoming', mine((call: SdkCall) => {
       this.echoCall?.stop();
       this.calls.incoming(call);
+      if (this.calls.state.phase === 'incoming') this.ringer.ring(this.ringRequest());
     }));
     device.on('tokenWillExpire', mine(() => {
       void this.renewToken(t('token-why-expiring'));

@@ -2,6 +2,7 @@
 // and the window's visibility themselves; and the one place that listens to those events.
 
 import type { PrefStore } from './audioDevices';
+import type { RingerElement } from './ringtone';
 import { realClock, type Clock } from './timer';
 
 export interface PhoneEnv {
@@ -14,10 +15,22 @@ export interface PhoneEnv {
   baseUrl: string;
   /** Where the audio device choices are kept (audioDevices.ts); none: not remembered. */
   storage?: PrefStore | null;
+  /** The <audio> element the incoming ring plays in (ringtone.ts); none: no ring. */
+  ringerElement?: () => RingerElement | null;
 }
 
 export function browserEnv(): PhoneEnv {
-  return { clock: realClock, network: window, visibility: document, baseUrl: document.baseURI, storage: pageStorage() };
+  return { clock: realClock, network: window, visibility: document, baseUrl: document.baseURI, storage: pageStorage(), ringerElement: ringerAudio };
+}
+
+/** A hidden <audio id="ringtone-player"> in the page (in the DOM so the browser tests can read its state). */
+function ringerAudio(): RingerElement {
+  const el = document.createElement('audio');
+  el.id = 'ringtone-player';
+  el.hidden = true;
+  el.preload = 'auto';
+  document.body.append(el);
+  return el;
 }
 
 /** The page's localStorage; null where it is disabled (reading it then throws). */

@@ -41,6 +41,8 @@ export interface SdkAudio extends SdkEmitter {
   readonly ringtoneDevices: SdkOutputDevices;
   setInputDevice(deviceId: string): Promise<void>;
   unsetInputDevice(): Promise<void>;
+  /** Turns the SDK's own incoming ring on or off (Dialtone rings itself: ringtone.ts). */
+  incoming(doEnable?: boolean): boolean;
 }
 
 export interface SdkDevice extends SdkEmitter {

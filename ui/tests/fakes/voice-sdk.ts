@@ -266,6 +266,8 @@ export class FakeAudio extends Emitter implements SdkAudio {
   inputDevice: string | null = null;
   /** Every id `setInputDevice` was given, in order. */
   readonly inputSets: string[] = [];
+  /** Whether the SDK's own incoming ring would play (`incoming(false)` turns it off). */
+  incomingSound = true;
 
   constructor() {
     super();
@@ -283,6 +285,11 @@ export class FakeAudio extends Emitter implements SdkAudio {
     this.inputSets.push(deviceId);
     this.inputDevice = deviceId;
     return Promise.resolve();
+  }
+
+  incoming(doEnable?: boolean): boolean {
+    if (typeof doEnable === 'boolean') this.incomingSound = doEnable;
+    return this.incomingSound;
   }
 
   unsetInputDevice(): Promise<void> {

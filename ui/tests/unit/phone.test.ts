@@ -19,7 +19,7 @@ import { resetFake, type FakeTwilio } from '../fakes/voice-sdk';
 
 let fake: FakeTwilio;
 
-function setup(options: { tokenError?: BackendError } = {}) {
+function setup(options: { tokenError?: BackendError; env?: Partial<PhoneEnv> } = {}) {
   let now = 1_700_000_000_000;
   const timers = new Map<number, { at: number; fn: () => void }>();
   let nextId = 1;
@@ -47,7 +47,7 @@ function setup(options: { tokenError?: BackendError } = {}) {
     now = end;
   };
   const visibility = Object.assign(new EventTarget(), { visibilityState: 'visible' });
-  const env: PhoneEnv = { clock, network: new EventTarget(), visibility, baseUrl: 'tauri://localhost/' };
+  const env: PhoneEnv = { clock, network: new EventTarget(), visibility, baseUrl: 'tauri://localhost/', ...options.env };
   let tokens = 0;
   let tokenError = options.tokenError ?? null;
   const backend: Backend = {
@@ -416,5 +416,74 @@ describe('retire (the calling window lost its session)', () => {
     await flush();
     expect(device.state).toBe('destroyed');
     expect(words(t.phone.snapshot().registration).title).toBe('Window closed');
+  });
+});
+
+describe('the ringtone', () => {
+  /** An <audio> stand-in: what the Ringer set on it, and whether it plays. */
+  function audioElement() {
+    const el = {
+      src: '', loop: false, volume: 1, playing: false, sinks: [] as string[],
+      get paused() { return !this.playing; },
+      play() { this.playing = true; return Promise.resolve(); },
+      pause() { this.playing = false; },
+      load() {},
+      removeAttribute(name: string) { if (name === 'src') this.src = ''; },
+      setAttribute() {},
+      setSinkId(id: string) { this.sinks.push(id); return Promise.resolve(); },
+    };
+    return el;
+  }
+
+  async function ringing() {
+    const el = audioElement();
+    const map = new Map<string, string>();
+    const storage = { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v) };
+    const t = setup({ env: { ringerElement: () => el, storage } });
+    await t.phone.start();
+    await flush();
+    return { ...t, el, storage };
+  }
+
+  test("the SDK's own incoming sound is off: Dialtone rings itself", async () => {
+    await ringing();
+    expect(fake.device!.audio.incomingSound).toBe(false);
+  });
+
+  test('an incoming call rings the chosen tone at the chosen volume; answering stops it', async () => {
+    const t = await ringing();
+    t.phone.chooseRingtone('digital');
+    t.phone.setRingtoneVolume('30');
+    fake.device!.incoming('+15550000001');
+    await flush();
+    expect(t.el).toMatchObject({ src: 'tauri://localhost/sounds/ringtone-digital.wav', loop: true, volume: 0.3, playing: true });
+    t.phone.accept();
+    await flush();
+    expect(t.el).toMatchObject({ src: '', playing: false });
+    // Remembered for the next window.
+    expect(JSON.parse(t.storage.getItem('dialtone.ringtone.v1')!)).toEqual({ tone: 'digital', volume: 30 });
+  });
+
+  test('declining, and the caller giving up, stop the ring too', async () => {
+    const t = await ringing();
+    fake.device!.incoming('+15550000001');
+    await flush();
+    expect(t.el).toMatchObject({ src: 'tauri://localhost/sounds/incoming.wav', volume: 1, playing: true });
+    t.phone.reject();
+    await flush();
+    expect(t.el.playing).toBe(false);
+
+    const call = fake.device!.incoming('+15550000002')!;
+    await flush();
+    expect(t.el.playing).toBe(true);
+    call.callerCancel();
+    await flush();
+    expect(t.el).toMatchObject({ src: '', playing: false });
+  });
+
+  test('a bad volume is ignored, not stored', async () => {
+    const t = await ringing();
+    t.phone.setRingtoneVolume('loud');
+    expect(t.phone.ringtoneChoice()).toEqual({ tone: 'classic', volume: 100 });
   });
 });

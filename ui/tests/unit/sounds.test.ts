@@ -1,22 +1,49 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { DTMF_PAIRS, SAMPLE_RATE, renderSounds } from '../../scripts/make-sounds.mjs';
+import { DTMF_PAIRS, SAMPLE_RATE, renderRingtones, renderSounds } from '../../scripts/make-sounds.mjs';
+import { RINGTONES, ringtoneUrl } from '../../src/phone/ringtone';
 import { SOUND_NAMES, soundUrls } from '../../src/phone/sdk';
 
 const dir = new URL('../../public/sounds/', import.meta.url);
 
+/** Every file the generator makes, by file name. */
+function renderAll(): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  for (const [name, bytes] of Object.entries(renderSounds())) out[`${name}.wav`] = bytes;
+  for (const [name, bytes] of Object.entries(renderRingtones())) out[`ringtone-${name}.wav`] = bytes;
+  return out;
+}
+
 describe('sounds', () => {
   const rendered = renderSounds();
+  const files = renderAll();
 
-  test('one WAV per SDK sound name, committed', () => {
+  test('one WAV per SDK sound name and per extra ringtone, committed', () => {
     expect(Object.keys(rendered).sort()).toEqual([...SOUND_NAMES].sort());
-    expect(readdirSync(dir).filter((f) => f.endsWith('.wav')).sort()).toEqual(SOUND_NAMES.map((n) => `${n}.wav`).sort());
+    const ringtoneFiles = RINGTONES.filter((t) => t !== 'classic').map((t) => `ringtone-${t}.wav`);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.wav')).sort()).toEqual([...SOUND_NAMES.map((n) => `${n}.wav`), ...ringtoneFiles].sort());
+    expect(Object.keys(files).sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.wav')).sort());
+  });
+
+  test('every ringtone the picker offers has its file; the classic one is the SDK incoming sound', () => {
+    for (const tone of RINGTONES) {
+      const file = ringtoneUrl(tone, 'http://x/').replace('http://x/sounds/', '');
+      expect(files[file], tone).toBeDefined();
+    }
+    expect(ringtoneUrl('classic', 'http://x/')).toBe('http://x/sounds/incoming.wav');
+  });
+
+  test('the ringtones are distinct and small (one cycle, a few seconds at most)', () => {
+    const tones = RINGTONES.map((t) => files[ringtoneUrl(t, 'http://x/').replace('http://x/sounds/', '')]!);
+    for (let i = 0; i < tones.length; i++) {
+      expect(tones[i]!.length, RINGTONES[i]).toBeLessThan(SAMPLE_RATE * 2 * 5);
+      for (let j = i + 1; j < tones.length; j++) expect(tones[i]!.equals(tones[j]!), `${RINGTONES[i]} vs ${RINGTONES[j]}`).toBe(false);
+    }
   });
 
   test('the committed files are what the generator makes (to within one LSB)', () => {
-    for (const name of SOUND_NAMES) {
-      const committed = readFileSync(new URL(`${name}.wav`, dir));
-      const fresh = rendered[name]!;
+    for (const [name, fresh] of Object.entries(files)) {
+      const committed = readFileSync(new URL(name, dir));
       expect(committed.length, name).toBe(fresh.length);
       expect(committed.subarray(0, 44).equals(fresh.subarray(0, 44)), `${name} header`).toBe(true);
       // One assertion per file: an expect per sample took seconds on a busy machine.

@@ -1,10 +1,11 @@
 // Settings › Sound: the microphone, speaker and ringtone device, each "System default" or a
 // device the SDK lists; a live microphone meter while Settings is open; a test sound on each
-// output. Where the engine cannot choose outputs (no `setSinkId`) the output pickers are not
+// output; the ringtone (a bundled tone, its volume, a "Play" preview). Where the engine cannot choose outputs (no `setSinkId`) the output pickers are not
 // shown at all, and the card says why. The choices are the Phone's (phone/audioDevices.ts);
 // this card only shows them and passes the user's picks on.
 
 import { DEFAULT_ID, type AudioDeviceInfo, type AudioKind, type AudioSnapshot } from '../../phone/audioDevices';
+import { RINGTONES, type RingtoneChoice, type RingtoneName } from '../../phone/ringtone';
 import { h, setChildren } from '../dom';
 import { localize, unbind } from '../l10n';
 import { mountSetupTest } from './setupTest';
@@ -17,6 +18,10 @@ export interface AudioControls {
   testOutput(kind: 'speaker' | 'ringtone'): Promise<void>;
   meterMicrophone(on: boolean): Promise<void>;
   onMicrophoneLevel(listener: (level: number) => void): () => void;
+  ringtoneChoice(): RingtoneChoice;
+  chooseRingtone(tone: RingtoneName): void;
+  setRingtoneVolume(volume: number | string): void;
+  previewRingtone(): void;
 }
 
 interface Picker {
@@ -75,6 +80,7 @@ export class AudioSection {
       this.unsupported,
       this.pickers.speaker.row,
       this.pickers.ringtone.row,
+      ...(meter ? this.ringtoneRows() : []),
     );
     if (meter) mountSetupTest(this.el, phone);
     phone.onAudioDevices((snapshot) => this.render(snapshot));
@@ -95,6 +101,46 @@ export class AudioSection {
       this.meter.value = 0;
     }
     void this.phone.meterMicrophone(open);
+  }
+
+  /** The tone picker with its "Play" button, and the volume slider (Settings only: not needed mid-call). */
+  private ringtoneRows(): HTMLElement[] {
+    const chosen = this.phone.ringtoneChoice();
+    const toneId = `${this.prefix}-ringtone-tone`;
+    const toneLabel = h('label', { for: toneId });
+    localize(toneLabel, 'audio-ringtone');
+    const select = h('select', { id: toneId, name: toneId, class: 'text-input' });
+    setChildren(
+      select,
+      ...RINGTONES.map((tone) => {
+        const option = h('option', { value: tone });
+        localize(option, 'audio-ringtone-name', { tone });
+        return option;
+      }),
+    );
+    select.value = chosen.tone;
+    select.addEventListener('change', () => this.phone.chooseRingtone(select.value as RingtoneName));
+    const play = h('button', { type: 'button', class: 'secondary-button audio-ringtone-play' });
+    localize(play, 'audio-ringtone-play');
+    play.addEventListener('click', () => this.phone.previewRingtone());
+    const toneRow = h('div', { class: 'field audio-field', 'data-kind': 'ringtone-tone' }, toneLabel, h('div', { class: 'audio-control' }, select, play));
+
+    const volumeId = `${this.prefix}-ringtone-volume`;
+    const volumeLabel = h('label', { for: volumeId });
+    localize(volumeLabel, 'audio-ringtone-volume');
+    const slider = h('input', { id: volumeId, name: volumeId, type: 'range', min: 0, max: 100, step: 5, value: chosen.volume });
+    const shown = h('output', { for: volumeId, class: 'audio-volume-value' });
+    const show = (percent: number): void => {
+      localize(shown, 'audio-ringtone-volume-value', { percent });
+    };
+    show(chosen.volume);
+    slider.addEventListener('input', () => show(slider.valueAsNumber));
+    slider.addEventListener('change', () => {
+      this.phone.setRingtoneVolume(slider.valueAsNumber);
+      show(slider.valueAsNumber);
+    });
+    const volumeRow = h('div', { class: 'field audio-field', 'data-kind': 'ringtone-volume' }, volumeLabel, h('div', { class: 'audio-control' }, slider, shown));
+    return [toneRow, volumeRow];
   }
 
   private picker(kind: AudioKind, test: 'speaker' | 'ringtone' | null): Picker {
