@@ -934,6 +934,35 @@ greeting-clear = Use the spoken greeting
 greeting-set = Recorded greeting saved.
 greeting-cleared = Back to the spoken greeting.
 greeting-failed = The greeting was not changed: { $reason }
+greeting-record = Record a greeting
+greeting-record-title = Record a greeting
+greeting-record-stop = Stop
+greeting-record-play = Play
+greeting-record-play-stop = Stop playing
+greeting-record-save = Save
+greeting-record-discard = Discard
+greeting-record-level = Your voice
+greeting-record-starting = Opening the microphone…
+greeting-record-recording = Recording: say your greeting, then press Stop. It stops by itself at { $max }.
+greeting-record-finishing = Finishing the recording…
+greeting-record-ready = Your recording ({ $length }) is ready: play it to listen, then save it as your greeting or discard it.
+greeting-record-playing = Playing your recording ({ $length })…
+greeting-record-saving = Saving your recording as the greeting…
+greeting-record-discarded = Recording discarded; the greeting was not changed.
+greeting-record-stopped-by-call = Recording stopped because a call started; nothing was saved.
+greeting-record-in-call = A greeting cannot be recorded during a call. Try again when the call has ended.
+greeting-record-no-microphone = No microphone was found.
+greeting-record-refused = Permission to use the microphone was refused.
+greeting-record-busy = The microphone could not be opened.
+greeting-record-gone = The microphone chosen in Settings › Sound is not connected.
+greeting-record-gone-fix = Plug it back in, or choose another microphone in Settings › Sound.
+greeting-record-unsupported = This window cannot record from a microphone.
+greeting-record-unsupported-fix = Upload an MP3 or WAV file instead, or record in the calling window.
+greeting-record-silent = The recording is silent: no sound came from the microphone, so nothing was kept.
+greeting-record-silent-fix = Check that it is not muted (a switch on the headset or its cable, the system sound settings) and that the right microphone is chosen in Settings › Sound, then record again.
+greeting-record-failed = The recording failed.
+greeting-record-failed-fix = Try again; if it keeps failing, upload an MP3 or WAV file instead.
+greeting-record-convert-failed = The recording could not be turned into a WAV file, so the greeting was not changed: { $reason }
 
 ## Contacts (views/contacts.ts, views/contactForm.ts)
 

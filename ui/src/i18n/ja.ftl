@@ -889,6 +889,35 @@ greeting-clear = 読み上げに戻す
 greeting-set = 録音した応答メッセージを保存しました。
 greeting-cleared = 読み上げの応答メッセージに戻しました。
 greeting-failed = 応答メッセージを変更できませんでした：{ $reason }
+greeting-record = 応答メッセージを録音
+greeting-record-title = 応答メッセージを録音
+greeting-record-stop = 停止
+greeting-record-play = 再生
+greeting-record-play-stop = 再生を停止
+greeting-record-save = 保存
+greeting-record-discard = 破棄
+greeting-record-level = あなたの声
+greeting-record-starting = マイクを準備しています…
+greeting-record-recording = 録音中です。応答メッセージを話し終えたら「停止」を押してください。{ $max }になると自動で停止します。
+greeting-record-finishing = 録音を仕上げています…
+greeting-record-ready = 録音（{ $length }）ができました。再生して確認し、応答メッセージとして保存するか破棄してください。
+greeting-record-playing = 録音（{ $length }）を再生しています…
+greeting-record-saving = 録音を応答メッセージとして保存しています…
+greeting-record-discarded = 録音を破棄しました。応答メッセージは変わっていません。
+greeting-record-stopped-by-call = 通話が始まったため録音を停止しました。何も保存していません。
+greeting-record-in-call = 通話中は応答メッセージを録音できません。通話が終わってからもう一度お試しください。
+greeting-record-no-microphone = マイクが見つかりません。
+greeting-record-refused = マイクの使用が許可されませんでした。
+greeting-record-busy = マイクを開けませんでした。
+greeting-record-gone = 設定›サウンドで選んだマイクが接続されていません。
+greeting-record-gone-fix = マイクを接続し直すか、設定›サウンドで別のマイクを選んでください。
+greeting-record-unsupported = このウィンドウではマイクから録音できません。
+greeting-record-unsupported-fix = 代わりにMP3かWAVのファイルをアップロードするか、通話ウィンドウで録音してください。
+greeting-record-silent = 録音が無音です。マイクから音が届かなかったため、何も残していません。
+greeting-record-silent-fix = マイクがミュートになっていないか（ヘッドセットやケーブルのスイッチ、システムのサウンド設定）、設定›サウンドで正しいマイクが選ばれているかを確認して、もう一度録音してください。
+greeting-record-failed = 録音に失敗しました。
+greeting-record-failed-fix = もう一度お試しください。失敗が続く場合は、MP3かWAVのファイルをアップロードしてください。
+greeting-record-convert-failed = 録音をWAVファイルに変換できなかったため、応答メッセージは変わっていません：{ $reason }
 
 ## Contacts (views/contacts.ts, views/contactForm.ts)
 

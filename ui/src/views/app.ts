@@ -5,6 +5,7 @@
 import type { FieldName, SettingsStatus, WindowStatus } from '../contract';
 import { language, msg, onLanguageChange, resolveLanguage, setLanguage, t } from '../i18n/i18n';
 import { toBackendError, type AppBackend, type CallingWindowControl } from '../ipc';
+import { DEFAULT_ID } from '../phone/audioDevices';
 import type { Phone, PhoneSnapshot } from '../phone/device';
 import { formatForDisplay, homeRegionOf } from '../phone/number';
 import { windowRegistration } from '../phone/report';
@@ -135,6 +136,14 @@ export class App {
           void this.tabs.refresh('voicemail');
         },
         now: () => Date.now(),
+        greetingAudio: {
+          microphone: () => this.phone.audioDevices().inUse.input,
+          speaker: () => {
+            const devices = this.phone.audioDevices();
+            return devices.outputSelection ? devices.inUse.speaker : DEFAULT_ID;
+          },
+          inCall: () => this.phone.snapshot().call.phase !== 'idle',
+        },
       },
       storageOf('sessionStorage'),
       storageOf('localStorage'),
@@ -368,6 +377,7 @@ export class App {
     this.incoming.render(snapshot.call);
     const phase = snapshot.call.phase;
     if (phase === 'idle' && this.lastPhase !== 'idle') void this.tabs.refresh();
+    if (phase !== 'idle' && this.lastPhase === 'idle') this.tabs.voicemail.greeting.callStarted();
     this.lastPhase = phase;
     // A call takes the screen over settings, which stay closed after it.
     if (phase !== 'idle' && this.settingsOpen) this.settingsOpen = false;

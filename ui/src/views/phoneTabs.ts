@@ -13,6 +13,7 @@ import { RecentsView } from './recents';
 import { TabBar } from './tabBar';
 import { storedTab, tabForOpenAt, type Tab } from './tabs';
 import { VoicemailView } from './voicemail';
+import type { GreetingAudio } from './greeting';
 
 const TAB_KEY = 'dialtone.tab';
 const SEEN_KEY = 'dialtone.recents-seen-at';
@@ -24,6 +25,8 @@ export interface PhoneTabsActions {
   /** Contacts changed, so names may have. */
   namesChanged(): void;
   now(): number;
+  /** The devices a voicemail greeting is recorded and played on. */
+  greetingAudio?: GreetingAudio;
 }
 
 type Store = Pick<Storage, 'getItem' | 'setItem'>;
@@ -58,6 +61,7 @@ export class PhoneTabs {
       homeRegion: () => actions.homeRegion(),
       now: () => actions.now(),
       changed: (messages) => this.voicemailBadge(messages),
+      greetingAudio: actions.greetingAudio,
     });
     this.contacts = new ContactsView(journal, {
       homeRegion: () => actions.homeRegion(),

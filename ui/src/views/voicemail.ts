@@ -11,13 +11,15 @@ import { h, hm, setChildren } from './dom';
 import { formatLength, formatWhen, partyLabel } from './journal';
 import { localize } from './l10n';
 import { revealEntry } from './reveal';
-import { GreetingView } from './greeting';
+import { GreetingView, type GreetingAudio } from './greeting';
 
 export interface VoicemailActions {
   homeRegion(): Region | null;
   now(): number;
   /** The inbox changed (played, deleted): the badge follows. */
   changed(messages: readonly VoicemailEntry[]): void;
+  /** The microphone and speaker a greeting is recorded and played on (default: the system's). */
+  greetingAudio?: GreetingAudio | undefined;
 }
 
 export class VoicemailView {
@@ -26,7 +28,7 @@ export class VoicemailView {
   private readonly list: HTMLOListElement;
   private readonly notice: HTMLElement;
   private readonly message: HTMLElement;
-  private readonly greeting: GreetingView;
+  readonly greeting: GreetingView;
   private messages: VoicemailEntry[] = [];
   /** The message whose deletion waits for a second click. */
   private confirming: string | null = null;
@@ -43,7 +45,7 @@ export class VoicemailView {
     this.notice = h('p', { class: 'banner warning journal-notice', role: 'status', hidden: true });
     this.message = h('p', { class: 'form-message journal-message', role: 'status', 'aria-live': 'polite' });
     this.list = h('ol', { class: 'journal-list voicemail-list', 'aria-labelledby': 'voicemail-title' });
-    this.greeting = new GreetingView(journal);
+    this.greeting = new GreetingView(journal, actions.greetingAudio);
     this.el = h(
       'section',
       { class: 'journal voicemail' },
