@@ -191,6 +191,7 @@ fn create_app_window<R: Runtime>(
     let window = tauri::WebviewWindowBuilder::from_config(app, &config)?.build()?;
     #[cfg(target_os = "linux")]
     linux::enable_media(&window);
+    tray::follow_closing(app, &window);
     Ok(window)
 }
 

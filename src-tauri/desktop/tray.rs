@@ -68,9 +68,9 @@ pub fn tray_shown<R: Runtime>(app: &AppHandle<R>) -> bool {
         .is_some_and(|state| state.shown.load(Ordering::SeqCst))
 }
 
-/// Creates the tray if this desktop can show one, and makes closing the app window follow the
-/// `close_to_tray` setting. Call once, on the main thread, when the app is ready (its windows
-/// exist).
+/// Creates the tray if this desktop can show one (closing the app window then follows the
+/// `close_to_tray` setting: [`follow_closing`]). Call once, on the main thread, when the app is
+/// ready.
 pub fn start<R: Runtime>(app: &AppHandle<R>, config: Config) {
     app.manage(TrayState {
         shown: AtomicBool::new(false),
@@ -78,7 +78,6 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, config: Config) {
         notices: Notices::in_dir(config.notices_dir.as_deref()),
         look_now: tokio::sync::Notify::new(),
     });
-    follow_closing(app);
     if let Err(why) = desktop_has_tray() {
         tracing::warn!("no tray icon: {why}; closing the window quits Dialtone");
         say_once(app, Notice::NoTray);
@@ -347,11 +346,9 @@ fn view(facts: &Facts, backend: &Backend) -> TrayView {
 
 /// Closing the app window: hidden in the tray when one is shown and `close_to_tray` is on (the
 /// first time, a notification says so); otherwise the window closes and the app quits as
-/// before.
-fn follow_closing<R: Runtime>(app: &AppHandle<R>) {
-    let Some(main) = app.get_webview_window("main") else {
-        return;
-    };
+/// before. Called for the window when it is created, which on Linux may be long after the tray
+/// (the app window opens only when the calling window cannot be the phone).
+pub(crate) fn follow_closing<R: Runtime>(app: &AppHandle<R>, main: &tauri::WebviewWindow<R>) {
     let app = app.clone();
     let window = main.clone();
     main.on_window_event(move |event| {

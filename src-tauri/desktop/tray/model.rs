@@ -217,8 +217,11 @@ impl Seen {
         self.until = self.until.max(now);
     }
 
-    /// How many of `missed` came after the last look.
+    /// How many of `missed` came after the last look. The journal's times are whole seconds,
+    /// so a call in the second of the last look counts as after it: a badge shown once too
+    /// often beats a missed call never shown.
     pub fn unseen(&self, missed: &[HistoryEntry]) -> usize {
+        let until = self.until.timestamp();
         missed
             .iter()
             .filter(|call| {
@@ -226,7 +229,7 @@ impl Seen {
             })
             .filter(|call| {
                 DateTime::parse_from_rfc3339(&call.started_at)
-                    .is_ok_and(|at| at.with_timezone(&Utc) > self.until)
+                    .is_ok_and(|at| at.timestamp() >= until)
             })
             .count()
     }
@@ -375,6 +378,12 @@ mod tests {
         // An earlier clock never takes a look back.
         seen.look(start);
         assert_eq!(seen.unseen(&calls), 1);
+        // A call journaled (in whole seconds) in the same second as the start still counts.
+        let within = Seen::since(
+            Utc.with_ymd_and_hms(2026, 12, 1, 13, 0, 0).unwrap()
+                + chrono::Duration::milliseconds(400),
+        );
+        assert_eq!(within.unseen(&calls), 1);
     }
 
     #[test]
