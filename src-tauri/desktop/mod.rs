@@ -208,8 +208,20 @@ fn open_phone_at_start<R: Runtime>(app: &tauri::AppHandle<R>, webdriver: bool) {
     if cfg!(not(target_os = "linux")) || webdriver {
         show_app_window(app);
     }
+    // Under WebDriver the app window is the phone being driven: as before the calling window
+    // was the phone, it opens once the settings are complete (the window test's first launch
+    // sees the app window ask for the set-up).
     #[cfg(target_os = "linux")]
-    phone_window::open_at_start(app);
+    if !webdriver || settings_complete(app) {
+        phone_window::open_at_start(app);
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn settings_complete<R: Runtime>(app: &tauri::AppHandle<R>) -> bool {
+    app.state::<Arc<Backend>>()
+        .current()
+        .is_ok_and(|(settings, _)| settings.is_complete())
 }
 
 /// Starts the calling window's listener once, and mirrors its page's state into the native
