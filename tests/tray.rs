@@ -15,9 +15,10 @@
 //! - closing the window hides it in the tray (the app keeps running), and Show Dialtone
 //!   brings it back; Quit ends the app;
 //! - with no watcher on the bus there is no tray, a log line says so, and closing the window
-//!   quits as before.
+//!   quits as before;
+//! - a watcher that starts after the app (a panel at login) gets the tray within seconds.
 //!
-//! The two tests share the session bus and the single-instance name, so they take turns.
+//! The tests share the session bus and the single-instance name, so they take turns.
 
 mod common;
 
@@ -463,6 +464,33 @@ fn without_a_tray_closing_the_window_quits_and_nothing_panics() {
     assert!(!log.contains("panicked"), "{log}");
     let notices = std::fs::read_to_string(dir.path().join("data/notices.json")).unwrap();
     assert!(notices.contains("no_tray"), "{notices}");
+}
+
+#[test]
+fn a_tray_host_that_comes_later_gets_the_tray() {
+    in_test_session();
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    assert!(
+        !name_has_owner("org.kde.StatusNotifierWatcher"),
+        "a tray watcher runs on the test bus already"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(dir.path());
+    until("the app says there is no tray yet", || {
+        app.logged("no tray icon: no tray host (org.kde.StatusNotifierWatcher) on the session bus")
+            .then_some(())
+    });
+    // The panel starts after Dialtone, as it may at login.
+    let _watcher = start_watcher();
+    let item = Item::find();
+    until("the app says the tray is shown", || {
+        app.logged("tray icon shown").then_some(())
+    });
+    assert_eq!(item.text("Status"), "Active");
+    until("the menu", || item.entry("Show Dialtone").map(|_| ()));
+    item.click("Quit");
+    let status = until("the app quits", || app.exited());
+    assert!(status.success(), "{status}");
 }
 
 #[test]

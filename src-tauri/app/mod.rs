@@ -1,6 +1,6 @@
 //! The composition root: reads the environment once ([`Options`]), builds the pieces, and
 //! hands them to the desktop app or to a command of the command line. Nothing below this
-//! module reads the environment.
+//! module reads the environment (but for GDK's GL switch, set before anything runs: [`desktop::gtk_gl`]).
 
 pub mod options;
 
@@ -20,6 +20,10 @@ use crate::{cli, desktop};
 /// forward), else a command. Requests for the running app go to it over the session bus
 /// before any Tauri code runs, so they need no display.
 pub fn main() -> ExitCode {
+    // Before anything else: it changes this process's environment, which only a process with
+    // one thread may do safely.
+    #[cfg(target_os = "linux")]
+    desktop::gtk_gl::skip_probe();
     let args = cli::Cli::parse();
     let options = Options::from_env();
     init_logging();

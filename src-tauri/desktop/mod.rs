@@ -6,6 +6,8 @@ pub mod assets;
 pub mod autostart;
 pub mod commands;
 pub mod deep_link;
+#[cfg(target_os = "linux")]
+pub mod gtk_gl;
 pub mod handoff;
 pub mod integration;
 #[cfg(target_os = "linux")]

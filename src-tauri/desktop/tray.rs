@@ -12,8 +12,8 @@
 //! On Linux the tray is libayatana-appindicator over StatusNotifierItem (`desktop.md` §2).
 //! libappindicator-sys loads that library when the first tray is made and panics when it is
 //! missing, and an item without a StatusNotifierWatcher on the bus shows nowhere; so the
-//! watcher is asked for first and the creation runs under `catch_unwind`. Without a tray the
-//! app works as before.
+//! watcher is asked for first (and again every few seconds until a panel brings one) and the
+//! creation runs under `catch_unwind`. Without a tray the app works as before.
 
 pub mod model;
 pub mod notices;
@@ -70,7 +70,8 @@ pub fn tray_shown<R: Runtime>(app: &AppHandle<R>) -> bool {
 
 /// Creates the tray if this desktop can show one (closing the app window then follows the
 /// `close_to_tray` setting: [`follow_closing`]). Call once, on the main thread, when the app is
-/// ready.
+/// ready. Where the session bus has no tray host yet (a panel that starts after Dialtone, as
+/// at login), it keeps looking and shows the tray when one appears.
 pub fn start<R: Runtime>(app: &AppHandle<R>, config: Config) {
     app.manage(TrayState {
         shown: AtomicBool::new(false),
@@ -78,11 +79,24 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, config: Config) {
         notices: Notices::in_dir(config.notices_dir.as_deref()),
         look_now: tokio::sync::Notify::new(),
     });
-    if let Err(why) = desktop_has_tray() {
-        tracing::warn!("no tray icon: {why}; closing the window quits Dialtone");
-        say_once(app, Notice::NoTray);
-        return;
+    match desktop_has_tray() {
+        Ok(()) => show(app),
+        Err(missing) => {
+            tracing::warn!(
+                "no tray icon: {}; closing the window quits Dialtone",
+                missing.why()
+            );
+            say_once(app, Notice::NoTray);
+            #[cfg(target_os = "linux")]
+            if let NoTray::NoHost(bus) = missing {
+                wait_for_host(app.clone(), bus);
+            }
+        }
     }
+}
+
+/// Builds the tray and starts following the phone; on the main thread.
+fn show<R: Runtime>(app: &AppHandle<R>) {
     let backend = app.state::<Arc<Backend>>().inner().clone();
     let first = view(&read_facts(&backend, &app.state::<TrayState>()), &backend);
     let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| build(app, &first)));
@@ -105,31 +119,90 @@ pub fn start<R: Runtime>(app: &AppHandle<R>, config: Config) {
     }
 }
 
+/// Why there is no tray now.
+enum NoTray {
+    /// No session bus, or it did not answer: no tray this session.
+    #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
+    NoBus(String),
+    /// The bus has no StatusNotifierWatcher yet; one may come (the bus, to ask again).
+    #[cfg(target_os = "linux")]
+    NoHost(zbus::blocking::Connection),
+}
+
+impl NoTray {
+    fn why(&self) -> String {
+        match self {
+            Self::NoBus(why) => why.clone(),
+            #[cfg(target_os = "linux")]
+            Self::NoHost(_) => format!(
+                "no tray host ({WATCHER}) on the session bus; on GNOME the AppIndicator extension adds one"
+            ),
+        }
+    }
+}
+
+/// The panel's tray host on the session bus (Linux).
+#[cfg(target_os = "linux")]
+const WATCHER: &str = "org.kde.StatusNotifierWatcher";
+
+/// How often, while the session bus has no tray host, it is asked again: a panel that starts
+/// after Dialtone shows the tray within this.
+#[cfg(target_os = "linux")]
+const HOST_LOOK_EVERY: Duration = Duration::from_secs(3);
+
 /// Why this desktop cannot show a tray icon, if it cannot. On Linux the item needs a
 /// StatusNotifierWatcher (the panel's tray host) on the session bus.
 #[cfg(target_os = "linux")]
-fn desktop_has_tray() -> Result<(), String> {
-    use zbus::blocking::{connection, fdo::DBusProxy};
-    const WATCHER: &str = "org.kde.StatusNotifierWatcher";
-    let connection = connection::Builder::session()
+fn desktop_has_tray() -> Result<(), NoTray> {
+    let connection = zbus::blocking::connection::Builder::session()
         .and_then(|b| b.method_timeout(Duration::from_secs(5)).build())
-        .map_err(|e| format!("there is no D-Bus session bus ({e})"))?;
-    let name = zbus::names::BusName::try_from(WATCHER).expect("a well-formed bus name");
-    let owned = DBusProxy::new(&connection)
-        .map_err(zbus::fdo::Error::from)
-        .and_then(|bus| bus.name_has_owner(name))
-        .map_err(|e| format!("the session bus did not answer ({e})"))?;
-    if owned {
+        .map_err(|e| NoTray::NoBus(format!("there is no D-Bus session bus ({e})")))?;
+    if host_on(&connection).map_err(NoTray::NoBus)? {
         Ok(())
     } else {
-        Err(format!(
-            "no tray host ({WATCHER}) on the session bus; on GNOME the AppIndicator extension adds one"
-        ))
+        Err(NoTray::NoHost(connection))
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn host_on(connection: &zbus::blocking::Connection) -> Result<bool, String> {
+    let name = zbus::names::BusName::try_from(WATCHER).expect("a well-formed bus name");
+    zbus::blocking::fdo::DBusProxy::new(connection)
+        .map_err(zbus::fdo::Error::from)
+        .and_then(|bus| bus.name_has_owner(name))
+        .map_err(|e| format!("the session bus did not answer ({e})"))
+}
+
+/// Asks `bus` every [`HOST_LOOK_EVERY`] for a tray host, and shows the tray when one is there.
+/// A thread of its own: the check blocks, and it sleeps for the rest of the session when no
+/// panel ever comes.
+#[cfg(target_os = "linux")]
+fn wait_for_host<R: Runtime>(app: AppHandle<R>, bus: zbus::blocking::Connection) {
+    let spawned = std::thread::Builder::new()
+        .name("tray-host-wait".into())
+        .spawn(move || loop {
+            std::thread::sleep(HOST_LOOK_EVERY);
+            match host_on(&bus) {
+                Ok(false) => {}
+                Ok(true) => {
+                    tracing::info!("a tray host ({WATCHER}) appeared on the session bus");
+                    let handle = app.clone();
+                    let _ = app.run_on_main_thread(move || show(&handle));
+                    return;
+                }
+                Err(why) => {
+                    tracing::warn!("stopped looking for a tray host: {why}");
+                    return;
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::warn!("will not look for a tray host again: {e}");
     }
 }
 
 #[cfg(not(target_os = "linux"))]
-fn desktop_has_tray() -> Result<(), String> {
+fn desktop_has_tray() -> Result<(), NoTray> {
     Ok(())
 }
 
