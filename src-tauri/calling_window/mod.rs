@@ -349,6 +349,13 @@ impl CallingWindow {
     /// the app and should not outlive it.
     pub async fn close_browsers(&self) {
         self.closing.store(true, Ordering::SeqCst);
+        self.kill_browsers().await;
+    }
+
+    /// Kills every browser this app opened that still runs, as a crash would: each exit is
+    /// reported on [`Self::browser_exits`], so the desktop shell opens the window again. For a
+    /// browser whose page is gone while the browser itself runs on (a crashed tab).
+    pub async fn kill_browsers(&self) {
         let browsers = std::mem::take(&mut *lock(&self.browsers));
         futures_util::future::join_all(browsers.into_iter().map(BrowserProcess::close)).await;
     }

@@ -6,7 +6,8 @@
 //!
 //! What follows a browser exit is decided here, from [`CallingWindow::browser_exits`]:
 //! a crash reopens the window (a few times), the user closing it quits the app unless a tray
-//! keeps it reachable.
+//! keeps it reachable. A page that is gone while its browser runs on (a crashed tab) counts as
+//! a crash too ([`follow_page`]).
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -25,6 +26,11 @@ const CRASH_WINDOW: Duration = Duration::from_secs(120);
 /// process, but the two are separate events). A page still connected after that lives in a
 /// browser we did not start, so the window is not closed.
 const DISCONNECT_WAIT: Duration = Duration::from_secs(5);
+
+/// How long the page may stay away while the browser that showed it runs on, before that
+/// browser is restarted. A reload is back within a second or two; a crashed tab ("Aw, Snap!")
+/// or a page closed from the browser's own menus never comes back by itself.
+const PAGE_AWAY_WAIT: Duration = Duration::from_secs(15);
 
 /// Held while deciding whether to open the calling window and opening it: the start and a
 /// launch handed over at the same moment (`dialtone call`, a `tel:` link) must not open two.
@@ -48,6 +54,7 @@ pub fn open_at_start<R: Runtime>(app: &AppHandle<R>) {
             }
         };
         tauri::async_runtime::spawn(follow_browser(app.clone(), window.clone()));
+        tauri::async_runtime::spawn(follow_page(window.clone()));
         tauri::async_runtime::spawn(follow_settings_saves(app.clone(), window.clone()));
         // A launch handed over meanwhile may have opened it already.
         if !is_open(&window) {
@@ -200,6 +207,39 @@ async fn follow_browser<R: Runtime>(app: AppHandle<R>, window: Arc<CallingWindow
                 }
             }
             AfterExit::HandedOver => {}
+        }
+    }
+}
+
+/// A page that goes away while the browser that showed it keeps running (its tab crashed, or
+/// was closed from the browser's menus) leaves a browser window that is no phone: after
+/// [`PAGE_AWAY_WAIT`] that browser is killed, and [`follow_browser`] opens the window again as
+/// after a crash (counted with the crashes, so a page that keeps crashing stops being reopened).
+async fn follow_page(window: Arc<CallingWindow>) {
+    let mut status = window.link().subscribe();
+    loop {
+        if status.wait_for(|s| s.connected).await.is_err()
+            || status.wait_for(|s| !s.connected).await.is_err()
+        {
+            return;
+        }
+        if !window.browser_running() {
+            continue; // the browser ended: its exit decides what follows
+        }
+        let back = tokio::time::timeout(PAGE_AWAY_WAIT, status.wait_for(|s| s.connected))
+            .await
+            .map(|seen| seen.is_ok());
+        match back {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(_) if window.browser_running() => {
+                tracing::warn!(
+                    "the calling window's page has been gone for {} s while its browser still runs (the tab crashed or was closed): restarting the browser",
+                    PAGE_AWAY_WAIT.as_secs()
+                );
+                window.kill_browsers().await;
+            }
+            Err(_) => {}
         }
     }
 }

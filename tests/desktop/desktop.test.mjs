@@ -8,8 +8,9 @@
 // - global shortcuts pressed with xdotool reach the phone, and one that another X client holds
 //   is reported next to its setting;
 // - Linux has one phone window: the calling window opens at start and no app window beside it;
-//   a crashed calling window is reopened, closing it quits the app (without a tray), and a
-//   browser that cannot start opens the app window instead.
+//   a crashed calling window is reopened, and so is one whose page crashed while the browser
+//   ran on; closing it quits the app (without a tray), and a browser that cannot start opens
+//   the app window instead.
 // The calling window runs in the stand-in Chromium (tests/window/headless-browser.sh); the test
 // reads the page through the DevTools protocol.
 
@@ -300,6 +301,24 @@ test('a calling window that crashes is opened again by the app', async () => {
   cdp = null;
   process.kill(pid, 'SIGKILL');
   await until('the app to reopen it', () => /stopped \(signal: 9 .*: opening the calling window again/.test(firstLog));
+  await until('a new browser', () => existsSync(browserPidFile()) && Number(readFileSync(browserPidFile(), 'utf8')) !== pid);
+  await phonePage();
+  assert.equal(await appWindowOnDisplay(), false, 'still no app window');
+});
+
+test('a calling window whose page crashes while the browser runs on is opened again', async () => {
+  const page = await phonePage();
+  const pid = Number(readFileSync(browserPidFile(), 'utf8'));
+  const disconnects = count(firstLog, "the calling window's page disconnected");
+  // The renderer dies; the browser process stays (Chromium shows "Aw, Snap!"). The command
+  // gets no answer from a dead renderer, so it is not awaited.
+  const session = await page.context().newCDPSession(page);
+  session.send('Page.crash').catch(() => undefined);
+  await until('the page to be gone', () => count(firstLog, "the calling window's page disconnected") > disconnects);
+  assert.ok(alive(pid), 'the browser still runs after its page crashed');
+  await cdp?.close().catch(() => undefined);
+  cdp = null;
+  await until('the app to restart the browser', () => firstLog.includes('while its browser still runs (the tab crashed or was closed): restarting the browser'), 60_000);
   await until('a new browser', () => existsSync(browserPidFile()) && Number(readFileSync(browserPidFile(), 'utf8')) !== pid);
   await phonePage();
   assert.equal(await appWindowOnDisplay(), false, 'still no app window');
