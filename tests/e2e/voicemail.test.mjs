@@ -1,13 +1,16 @@
 // @ts-check
 // Voicemail end to end: the real phone UI (real Voice SDK) rings in headless Chromium and nobody
 // answers; the Twilio simulator runs the <Dial action>, the voicemail TwiML and <Record> the way
-// Twilio does, the simulated caller speaks a 523 Hz tone, and Dialtone journals the message. Rust
-// fetches the audio from the simulator's Recordings API (through the calling window's guarded
-// route), the bytes are the caller's tone, and the delete reaches the simulator. Then a call
-// while Dialtone is not running is caught up from the Calls API at the next start.
+// Twilio does, the simulated caller speaks a 523 Hz tone, and Dialtone journals the message. Then
+// the user's path: the Voicemail tab lists it as new, its Play button plays it in the page (Rust
+// fetched it from the simulator's Recordings API with the API key; what the page's player sends
+// to the speakers is tapped with Web Audio and is the caller's tone), it is marked heard, and
+// Delete (confirmed) reaches the simulator's DELETE. Then a call while Dialtone is not running is
+// caught up from the Calls API at the next start.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CREDS, sleep, startStack } from './harness.mjs';
+import { tapMediaElement, tappedPlayback } from './media-tap.mjs';
 
 /** @type {Awaited<ReturnType<typeof startStack>>} */
 let s;
@@ -17,29 +20,6 @@ const RING_SECS = 5;
 
 /** The parameter `name` of a logged simulator request. */
 const param = (event, name) => event.params?.find(([k]) => k === name)?.[1];
-
-/** Strongest frequency of a 16-bit mono PCM WAV, 10 Hz steps from 100 to 3500 Hz (Goertzel). */
-function dominantHz(wav) {
-  assert.equal(wav.subarray(0, 4).toString('latin1'), 'RIFF', 'a WAV file');
-  const rate = wav.readUInt32LE(24);
-  const n = Math.min(rate, (wav.length - 44) >> 1);
-  const x = Array.from({ length: n }, (_, i) => wav.readInt16LE(44 + 2 * i));
-  let best = 0;
-  let bestPower = -1;
-  for (let hz = 100; hz <= 3500; hz += 10) {
-    const w = (2 * Math.PI * hz) / rate;
-    let s1 = 0;
-    let s2 = 0;
-    for (const v of x) {
-      const s0 = v + 2 * Math.cos(w) * s1 - s2;
-      s2 = s1;
-      s1 = s0;
-    }
-    const power = s1 * s1 + s2 * s2 - 2 * Math.cos(w) * s1 * s2;
-    if (power > bestPower) [best, bestPower] = [hz, power];
-  }
-  return best;
-}
 
 /** `dialtone history --json`, polled until `pred` holds for an entry (at most 15 s). */
 async function historyEntry(pred, what) {
@@ -63,7 +43,7 @@ after(async () => {
 });
 
 describe('voicemail end to end against the Twilio simulator', () => {
-  test('nobody answers, the caller leaves a message, it is journaled, played by Rust and deleted', async () => {
+  test('nobody answers, the caller leaves a message; the inbox lists it, plays it in the page, marks it heard, deletes it', async (t) => {
     const mark = await s.sim.mark();
     const { call_sid: parent } = await s.sim.post('/inbound', { from: CALLER, message_secs: 2, message_hz: MESSAGE_HZ });
     await s.sim.waitEvent((e) => e.kind === 'ring-client' && e.parent === parent, { since: mark, what: 'ring-client' });
@@ -94,27 +74,56 @@ describe('voicemail end to end against the Twilio simulator', () => {
     );
     const missed = JSON.parse(await s.cli(['history', '--json', '--missed']));
     assert.ok(missed.some((e) => e.call_sid === parent), JSON.stringify(missed));
-    const inbox = JSON.parse(await s.cli(['voicemail', 'list', '--json']));
-    assert.ok(inbox.some((v) => v.recording_sid === re), JSON.stringify(inbox));
+    const listed = JSON.parse(await s.cli(['voicemail', 'list', '--json']));
+    assert.ok(listed.some((v) => v.recording_sid === re && !v.heard), JSON.stringify(listed));
 
-    // Rust fetches the audio (the API key stays in Rust); the page gets only the bytes.
-    const audio = await s.page.evaluate(async (sid) => {
-      const r = await fetch(`/api/voicemail/${sid}/audio`);
-      return { status: r.status, type: r.headers.get('content-type'), bytes: Array.from(new Uint8Array(await r.arrayBuffer())) };
-    }, re);
-    assert.equal(audio.status, 200);
-    assert.match(String(audio.type), /wav/);
-    const hz = dominantHz(Buffer.from(audio.bytes));
-    assert.ok(Math.abs(hz - MESSAGE_HZ) <= 10, `the message is ${hz} Hz; the caller said ${MESSAGE_HZ} Hz`);
+    // The inbox, as the user sees it: opening the Voicemail tab reads the journal; the tab counts
+    // one new message and its row names the caller's number, the message's length and "New".
+    const voicemailTab = s.page.getByRole('tab', { name: /^Voicemail/ });
+    assert.equal(await voicemailTab.getAttribute('aria-selected'), 'false');
+    await voicemailTab.click();
+    await s.page.getByRole('tab', { name: /^Voicemail.*1 new message$/ }).waitFor({ timeout: 10000 });
+    const inbox = s.page.getByRole('list', { name: 'Voicemail' });
+    // The row is the journal's recording (its id is on the row), the only one in the list.
+    const row = inbox.locator(`li[data-recording-sid="${re}"]`);
+    await row.waitFor({ timeout: 10000 });
+    assert.equal(await inbox.getByRole('listitem').count(), 1, 'one message in the inbox');
+    const party = await row.locator('.journal-party').innerText();
+    assert.equal(party.replace(/\D/g, '').replace(/^1/, ''), CALLER.replace(/\D/g, '').replace(/^1/, ''), `the row names ${CALLER}: ${party}`);
+    assert.match(party, /New$/);
+    assert.match(await row.innerText(), /· 0:02\b/, 'a two-second message is 0:02 long');
+
+    // Play, from the row's button: what the page's player sends to the speakers is tapped with
+    // Web Audio (tests/e2e/media-tap.mjs), and its frequency is the caller's tone.
+    await tapMediaElement(s.page.getByLabel('Voicemail message'));
+    await row.getByRole('button', { name: 'Play', exact: true }).click();
+    const heard = await tappedPlayback(s.page);
+    assert.equal(heard.played, 1, 'the message played once');
+    assert.match(heard.src, /^blob:/, 'the page plays bytes Rust handed over, never a Twilio URL');
+    // 2 s of tone, sampled every 50 ms (about 40 samples): at least a quarter second of sound,
+    // not a click, with room for a busy machine that samples late.
+    assert.ok(heard.loudFrames >= 5, `the page played sound: ${JSON.stringify(heard.frames)}`);
+    assert.ok(Math.abs(/** @type {number} */ (heard.medianHz) - MESSAGE_HZ) <= 10, `the page played ${heard.medianHz} Hz; the caller said ${MESSAGE_HZ} Hz`);
+    t.diagnostic(`the page played ${heard.medianHz?.toFixed(1)} Hz (median of ${heard.loudFrames} loud 50 ms samples)`);
     const media = (await s.sim.events(mark)).filter((e) => e.kind === 'rest' && e.path.endsWith(`/Recordings/${re}.wav`));
     assert.deepEqual(media.map((e) => [e.method, e.status, e.auth]), [['GET', 200, `key ${CREDS.TWILIO_API_KEY_SID}`]]);
 
-    // Deleted: in Twilio (the simulator's log shows the DELETE), then in the inbox.
-    const deleted = await s.page.evaluate(async (sid) => (await fetch(`/api/voicemail/${sid}`, { method: 'DELETE' })).status, re);
-    assert.ok(deleted >= 200 && deleted < 300, `DELETE answered ${deleted}`);
+    // Played is heard: the tag and the badge go, and the journal says so.
+    await row.getByRole('button', { name: 'Playing', exact: true }).waitFor({ timeout: 10000 });
+    assert.doesNotMatch(await row.locator('.journal-party').innerText(), /New/);
+    assert.equal(await voicemailTab.getAttribute('aria-selected'), 'true');
+    await s.page.getByRole('tab', { name: 'Voicemail', exact: true }).waitFor({ timeout: 10000 });
+    const heardEntry = await historyEntry((e) => e.call_sid === parent && e.voicemail?.heard, 'the voicemail marked heard');
+    assert.deepEqual(heardEntry.voicemail, { recording_sid: re, duration_secs: 2, heard: true });
+
+    // Delete, confirmed: Twilio's copy goes (the simulator's log shows the DELETE), then the row.
+    await row.getByRole('button', { name: 'Delete', exact: true }).click();
+    await row.getByRole('button', { name: 'Delete for good' }).click();
+    await s.page.getByRole('status').filter({ hasText: 'Message deleted.' }).waitFor({ timeout: 10000 });
     const del = (await s.sim.events(mark)).filter((e) => e.kind === 'rest' && e.method === 'DELETE');
     assert.deepEqual(del.map((e) => [e.path, e.status]), [[`/2010-04-01/Accounts/${CREDS.TWILIO_ACCOUNT_SID}/Recordings/${re}.json`, 204]]);
     assert.ok(!(await s.sim.get('/rest/state')).recordings.some((r) => r.sid === re));
+    await inbox.getByRole('listitem').filter({ hasText: 'No messages.' }).waitFor({ timeout: 10000 });
     const after = JSON.parse(await s.cli(['voicemail', 'list', '--json']));
     assert.ok(!after.some((v) => v.recording_sid === re), JSON.stringify(after));
   });

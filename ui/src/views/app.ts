@@ -371,6 +371,9 @@ export class App {
         ? { ...registration, detail: msg('status-ready-number', { number: formatForDisplay(this.ownNumber, homeRegionOf(this.ownNumber)) }) }
         : registration;
     this.status.render(shown, this.settingsOpen);
+    // Each call asks for its caller's name afresh: contacts may have changed where this page
+    // cannot see it (`dialtone contacts import` while the app runs, the other window).
+    if (snapshot.call.phase !== 'idle' && this.lastPhase === 'idle') this.names.forget();
     this.call.render(snapshot.call);
     this.call.meters.quality(this.phone.callQuality());
     this.dial.setAvailable(this.phone.dialBlockedReason() === null);

@@ -1,5 +1,6 @@
 // Names for the numbers the call screens show (incoming, in call), from Rust's contacts
-// (`callerName`). Each number is asked once; the answer arrives later and the screen re-renders.
+// (`callerName`). Each number is asked once per call (the app forgets the answers when a call
+// starts); the answer arrives later and the screen re-renders.
 
 import type { JournalBackend } from '../ipc';
 
@@ -36,7 +37,7 @@ export class CallerNames {
     return null;
   }
 
-  /** Contacts changed: ask again next time. */
+  /** Contacts changed, or may have where the page cannot see (a new call): ask again next time. */
   forget(): void {
     this.known.clear();
     this.asking.clear();
