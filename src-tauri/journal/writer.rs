@@ -110,10 +110,13 @@ fn run_one<T>(
     work: impl FnOnce(&Connection) -> rusqlite::Result<T>,
 ) -> Result<T, WriteError> {
     let sqlite = |e: rusqlite::Error| WriteError::Sqlite(e.to_string());
-    conn.execute_batch("SAVEPOINT one_write").map_err(sqlite)?;
+    // Prepared once per connection: every write runs these two, on the one thread every
+    // webhook's write waits for, so they are not parsed again each time.
+    let statement = |sql| conn.prepare_cached(sql).and_then(|mut s| s.execute([]));
+    statement("SAVEPOINT one_write").map_err(sqlite)?;
     match work(conn) {
         Ok(value) => {
-            conn.execute_batch("RELEASE one_write").map_err(sqlite)?;
+            statement("RELEASE one_write").map_err(sqlite)?;
             Ok(value)
         }
         Err(e) => {

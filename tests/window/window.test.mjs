@@ -130,11 +130,12 @@ after(async () => {
   await closeBrowser();
 });
 
-async function wd(method, path, body) {
+async function wd(method, path, body, timeoutMs) {
   const response = await fetch(`${driverUrl}${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    signal: timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
   });
   const json = await response.json();
   if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
@@ -155,9 +156,16 @@ async function startApp() {
     return Object.values(el)[0];
   };
   const screen = () => run("return document.querySelector('[data-screen]')?.dataset.screen ?? null");
+  // Screenshots are kept for people to look at, not checked: one that WebKitWebDriver does not
+  // deliver within a minute (seen once on a machine loaded far past its cores) is skipped
+  // with a note, rather than hanging the test for undici's five-minute timeout.
   const shot = async (name) => {
-    const png = await wd('GET', `/session/${id}/screenshot`);
-    writeFileSync(join(shots, `${name}.png`), Buffer.from(png, 'base64'));
+    try {
+      const png = await wd('GET', `/session/${id}/screenshot`, undefined, 60_000);
+      writeFileSync(join(shots, `${name}.png`), Buffer.from(png, 'base64'));
+    } catch (error) {
+      console.log(`# screenshot ${name} skipped: ${error instanceof Error ? error.message : error}`);
+    }
   };
   const invoke = (cmd, args = {}) =>
     runAsync('const done = arguments[arguments.length - 1]; window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then((v) => done({ ok: v }), (e) => done({ err: e }));', cmd, args);
