@@ -317,17 +317,11 @@ impl Backend {
         self.language_for(&self.system_languages)
     }
 
-    /// The app's language as `settings` set it (the webhook's, which has no reader).
-    fn language_of(&self, settings: &Settings) -> Language {
-        i18n::negotiate(settings.valid(Field::Language), &self.system_languages)
-    }
-
     /// The language for a reader who prefers `preferred` (a browser's `Accept-Language`):
     /// the `language` setting when it names one, else theirs. Reads only the settings file.
     pub fn language_for(&self, preferred: &[String]) -> Language {
         let saved = self.store.load_file_only().unwrap_or_default();
-        let settings = Settings::resolve(&self.env, &saved);
-        i18n::negotiate(settings.valid(Field::Language), preferred)
+        Settings::resolve(&self.env, &saved).language(preferred)
     }
 
     /// Set-up's REST calls go to `api` (`DIALTONE_TWILIO_API_BASE` in tests).
@@ -391,7 +385,8 @@ impl Backend {
         self.webhook_server
             .restart(|| {
                 self.current().map(|(settings, _)| {
-                    let language = self.language_of(&settings);
+                    // What callers hear: the webhook has no reader, so the setting, else the OS's.
+                    let language = settings.language(&self.system_languages);
                     (settings, language)
                 })
             })
@@ -575,7 +570,7 @@ impl Backend {
                     &self.lock_desktop_problems(),
                     language,
                 ));
-                let language = self.language_of(&settings);
+                let language = settings.language(&self.system_languages);
                 Ok::<_, BackendError>((settings, language))
             })
             .await

@@ -7,6 +7,8 @@
 //! - [`settings`]: the settings, where each comes from (environment, `.env`, keychain, file)
 //!   and the shape each must have; [`settings::store`] owns the keychain and the settings file.
 //! - [`loader`]: resolves settings the same way for every entry point.
+//! - [`atomic_file`]: replacing a small file whole (temporary file, flush, rename), for the
+//!   settings file, set-up's record and the tray's notices.
 //! - [`secret`]: the redacting wrapper for the Auth Token and the API key secret.
 //! - [`phone_number`]: E.164 numbers and country calling codes.
 //! - [`token`]: Voice SDK access tokens (HS256 JWT in Twilio's format).
@@ -44,6 +46,7 @@
 //!   touches `tauri`.
 
 pub mod app;
+pub mod atomic_file;
 pub mod backend;
 pub mod calling_window;
 pub mod cli;

@@ -25,9 +25,15 @@ impl Drop for Server {
 }
 
 fn start_serve(dir: &std::path::Path, extra: &[&str]) -> Server {
+    start_serve_with(dir, extra, &[])
+}
+
+/// `dialtone serve` with `env` besides the credentials.
+fn start_serve_with(dir: &std::path::Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
     let mut command = dialtone(dir);
     command
         .envs(credential_env())
+        .envs(env.iter().copied())
         .args(["serve", "--port", "0"])
         .args(extra);
     let mut child = command.stderr(Stdio::piped()).spawn().unwrap();
@@ -53,13 +59,11 @@ fn start_serve(dir: &std::path::Path, extra: &[&str]) -> Server {
     }
 }
 
-fn post_form(address: SocketAddr, body: &str, signature: Option<&str>) -> (u16, String) {
-    let mut head =
-        "POST /handle_calls HTTP/1.1\r\ncontent-type: application/x-www-form-urlencoded".to_owned();
-    if let Some(sig) = signature {
-        head.push_str(&format!("\r\nx-twilio-signature: {sig}"));
+impl Server {
+    /// `body` to the voice webhook, with `signature` if any.
+    fn post_voice(&self, body: &str, signature: Option<&str>) -> (u16, String) {
+        post_form(self.address, "/handle_calls", body, signature)
     }
-    http(address, &head, body.as_bytes())
 }
 
 #[test]
@@ -77,28 +81,25 @@ fn serve_answers_twilio_python_signed_requests_and_refuses_the_rest() {
         signatures[1].as_str().unwrap(),
     );
 
-    let (status, xml) = post_form(server.address, &encode_form(&outbound), Some(out_sig));
+    let (status, xml) = server.post_voice(&encode_form(&outbound), Some(out_sig));
     assert_eq!(status, 200);
     assert!(
         xml.contains("<Number>+442079460958</Number>")
             && xml.contains(r#"callerId="+15551234567""#),
         "{xml}"
     );
-    let (status, xml) = post_form(server.address, &encode_form(&inbound), Some(in_sig));
+    let (status, xml) = server.post_voice(&encode_form(&inbound), Some(in_sig));
     assert_eq!(status, 200);
     assert!(
         xml.contains(&format!("<Client>{IDENTITY}</Client>")),
         "{xml}"
     );
 
-    assert_eq!(
-        post_form(server.address, &encode_form(&outbound), None).0,
-        403
-    );
+    assert_eq!(server.post_voice(&encode_form(&outbound), None).0, 403);
     let tampered = encode_form(&outbound).replace("442079460958", "442079460999");
-    assert_eq!(post_form(server.address, &tampered, Some(out_sig)).0, 403);
+    assert_eq!(server.post_voice(&tampered, Some(out_sig)).0, 403);
     for garbage in ["%", "\u{0}\u{1}", "To=%E2%82", "&&&==", ""] {
-        let status = post_form(server.address, garbage, Some(out_sig)).0;
+        let status = server.post_voice(garbage, Some(out_sig)).0;
         assert!(status == 400 || status == 403, "{garbage:?} got {status}");
     }
     let (status, body) = http(server.address, "GET /healthz HTTP/1.1", b"");
@@ -152,11 +153,7 @@ fn serve_with_the_check_off_warns_on_every_request() {
     let dir = tempfile::tempdir().unwrap();
     let server = start_serve(dir.path(), &["--insecure-skip-signature-check"]);
     for _ in 0..2 {
-        let (status, _) = post_form(
-            server.address,
-            &encode_form(&inbound_form("+15557654321")),
-            None,
-        );
+        let (status, _) = server.post_voice(&encode_form(&inbound_form("+15557654321")), None);
         assert_eq!(status, 200);
     }
     // The log reaches us through a pipe and a reader thread: wait for it, not a fixed time.
@@ -171,6 +168,38 @@ fn serve_with_the_check_off_warns_on_every_request() {
         }
     }
     assert_eq!(warnings, 2, "one warning per request");
+}
+
+/// `serve` has no window, so no reader's language: callers hear the `language` setting's,
+/// else the system's (`LANG`).
+#[test]
+fn serve_speaks_the_language_setting_else_the_systems() {
+    let call = inbound_form("+447700900123");
+    for (env, japanese) in [
+        (&[("LANG", "ja_JP.UTF-8")][..], true),
+        (
+            &[("LANG", "ja_JP.UTF-8"), ("DIALTONE_LANGUAGE", "en")],
+            false,
+        ),
+        (
+            &[("LANG", "en_US.UTF-8"), ("DIALTONE_LANGUAGE", "ja")],
+            true,
+        ),
+        (&[("LANG", "en_US.UTF-8")], false),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        // Straight to voicemail, whose greeting is spoken in the language.
+        let env = [env, &[("DIALTONE_DO_NOT_DISTURB", "true")]].concat();
+        let server = start_serve_with(dir.path(), &[], &env);
+        let (status, xml) = post_signed(server.address, "/handle_calls", &call);
+        assert_eq!(status, 200, "{env:?}: {xml}");
+        assert!(xml.contains("<Record"), "{env:?}: {xml}");
+        assert_eq!(
+            xml.contains(r#"language="ja-JP""#),
+            japanese,
+            "{env:?}: {xml}"
+        );
+    }
 }
 
 #[test]

@@ -6,8 +6,7 @@ mod common;
 
 use std::sync::Arc;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use axum::Router;
 use common::*;
 use dialtone::journal::greeting::Greeting;
@@ -15,7 +14,6 @@ use dialtone::journal::{HistoryFilter, Journal};
 use dialtone::signature;
 use dialtone::webhook::routing::echo_test::ECHO_TEST_DESTINATION;
 use dialtone::webhook::{self, Activity, Context};
-use tower::ServiceExt as _;
 
 const ECHO: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Response><Echo /></Response>"#;
 const REJECT: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Response><Reject /></Response>"#;
@@ -44,24 +42,12 @@ fn listener() -> Listener {
 
 impl Listener {
     async fn post(&self, form: &[(String, String)], sig: Option<&str>) -> (StatusCode, String) {
-        let mut request = Request::post("/handle_calls")
-            .header("content-type", "application/x-www-form-urlencoded");
-        if let Some(sig) = sig {
-            request = request.header("x-twilio-signature", sig);
-        }
-        let response = self
-            .router
-            .clone()
-            .oneshot(request.body(Body::from(encode_form(form))).unwrap())
-            .await
-            .unwrap();
-        let status = response.status();
-        (status, body_text(response).await)
+        let request = form_request("/handle_calls", encode_form(form), sig);
+        answer(&self.router, request).await
     }
 
     async fn signed(&self, form: &[(String, String)]) -> (StatusCode, String) {
-        let sig = signature::compute(AUTH_TOKEN, PUBLIC_URL, form);
-        self.post(form, Some(&sig)).await
+        answer(&self.router, signed_request("/handle_calls", form)).await
     }
 
     fn calls_journaled(&self) -> usize {
@@ -153,7 +139,7 @@ async fn a_forged_or_unsigned_request_gets_403() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(!xml.contains("Echo"), "{xml}");
     // Signed for a number, replayed with the test destination in its place.
-    let good_for_a_number = signature::compute(AUTH_TOKEN, PUBLIC_URL, &outbound_form(UK_NUMBER));
+    let good_for_a_number = twilio_signature("/handle_calls", &outbound_form(UK_NUMBER));
     let (status, _) = phone.post(&form, Some(&good_for_a_number)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }

@@ -10,10 +10,7 @@ use std::net::SocketAddr;
 use std::process::{Child, Stdio};
 
 use common::*;
-use dialtone::signature;
 use serde_json::Value;
-
-const BASE: &str = "https://abc123.ngrok.app";
 
 fn start_serve(dir: &std::path::Path) -> (Child, SocketAddr) {
     let mut child = dialtone(dir)
@@ -34,15 +31,6 @@ fn start_serve(dir: &std::path::Path) -> (Child, SocketAddr) {
     };
     std::thread::spawn(move || for _ in stderr {});
     (child, address)
-}
-
-fn post(address: SocketAddr, path: &str, form: &[(String, String)]) -> (u16, String) {
-    let sig = signature::compute(AUTH_TOKEN, &format!("{BASE}{path}"), form);
-    http(
-        address,
-        &format!("POST {path} HTTP/1.1\r\ncontent-type: application/x-www-form-urlencoded\r\nx-twilio-signature: {sig}"),
-        encode_form(form).as_bytes(),
-    )
 }
 
 fn run_json(dir: &std::path::Path, args: &[&str]) -> Value {
@@ -190,7 +178,7 @@ fn serve_journals_a_missed_call_that_survives_kill_9() {
         }
     }
     let before = chrono::Utc::now().timestamp() - 1;
-    let (status, xml) = post(address, "/handle_calls", &form);
+    let (status, xml) = post_signed(address, "/handle_calls", &form);
     assert_eq!(status, 200, "{xml}");
     // While the listener runs, the command line reads the same file.
     let live = run_json(dir.path(), &["history", "--json"]);
@@ -202,7 +190,7 @@ fn serve_journals_a_missed_call_that_survives_kill_9() {
         ("DialCallSid", "CA0000000000000000000000000000abce"),
         ("DialCallDuration", "0"),
     ]));
-    let (status, xml) = post(address, "/dial_status", &action);
+    let (status, xml) = post_signed(address, "/dial_status", &action);
     assert!(status == 200 && xml.contains("<Record "), "{xml}");
     let recording = pairs(&[
         ("AccountSid", ACCOUNT_SID),
@@ -212,7 +200,7 @@ fn serve_journals_a_missed_call_that_survives_kill_9() {
         ("RecordingStatus", "completed"),
         ("RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Recordings/RE0000000000000000000000000000abcd"),
     ]);
-    let (status, _) = post(address, "/voicemail/status", &recording);
+    let (status, _) = post_signed(address, "/voicemail/status", &recording);
     assert_eq!(status, 204);
     // Killed the moment Twilio got its answer: no clean shutdown, no flush.
     server.kill().unwrap();

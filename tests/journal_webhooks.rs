@@ -9,8 +9,7 @@ mod common;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use axum::Router;
 use common::*;
 use dialtone::journal::greeting::Greeting;
@@ -21,9 +20,7 @@ use dialtone::signature;
 use dialtone::webhook::answering::Answering;
 use dialtone::webhook::{self, Context};
 use serde_json::{json, Value};
-use tower::ServiceExt as _;
 
-const BASE: &str = "https://abc123.ngrok.app";
 /// 2024-05-01T12:00:00Z.
 const T0: i64 = 1_714_564_800_000;
 
@@ -67,12 +64,12 @@ impl Phone {
         signed_path: &str,
         form: &[(String, String)],
     ) -> (StatusCode, String) {
-        let sig = signature::compute(AUTH_TOKEN, &format!("{BASE}{signed_path}"), form);
+        let sig = twilio_signature(signed_path, form);
         self.send(path, form, Some(&sig)).await
     }
 
     async fn post(&self, path: &str, form: &[(String, String)]) -> (StatusCode, String) {
-        self.post_signed_for(path, path, form).await
+        answer(&self.router, signed_request(path, form)).await
     }
 
     async fn send(
@@ -81,19 +78,7 @@ impl Phone {
         form: &[(String, String)],
         sig: Option<&str>,
     ) -> (StatusCode, String) {
-        let mut request =
-            Request::post(path).header("content-type", "application/x-www-form-urlencoded");
-        if let Some(sig) = sig {
-            request = request.header("x-twilio-signature", sig);
-        }
-        let response = self
-            .router
-            .clone()
-            .oneshot(request.body(Body::from(encode_form(form))).unwrap())
-            .await
-            .unwrap();
-        let status = response.status();
-        (status, body_text(response).await)
+        answer(&self.router, form_request(path, encode_form(form), sig)).await
     }
 
     fn history(&self, missed_only: bool) -> Value {
@@ -427,7 +412,7 @@ async fn forged_callbacks_change_nothing() {
         assert_eq!(status, StatusCode::FORBIDDEN, "{path} unsigned");
         let wrong = signature::compute(
             "00000000000000000000000000000000",
-            &format!("{BASE}{path}"),
+            &format!("{PUBLIC_BASE}{path}"),
             form,
         );
         assert_eq!(
@@ -440,7 +425,7 @@ async fn forged_callbacks_change_nothing() {
             StatusCode::FORBIDDEN,
             "{path} signed for another route"
         );
-        let sig = signature::compute(AUTH_TOKEN, &format!("{BASE}{path}"), form);
+        let sig = twilio_signature(path, form);
         let mut tampered = form.clone();
         tampered.push(("RecordingDuration".into(), "1".into()));
         assert_eq!(
@@ -485,22 +470,9 @@ async fn a_journal_that_cannot_be_opened_never_stops_a_call() {
         .with_journal(journal.clone(), Greeting::new(None));
     let router = webhook::router(Arc::new(context));
     let form = inbound(&sid("CA", 0x3), "+447700900123");
-    let sig = signature::compute(AUTH_TOKEN, &format!("{BASE}/handle_calls"), &form);
-    let response = router
-        .oneshot(
-            Request::post("/handle_calls")
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("x-twilio-signature", sig)
-                .body(Body::from(encode_form(&form)))
-                .unwrap(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    assert!(
-        body_text(response).await.contains("<Client>"),
-        "the phone still rings"
-    );
+    let (status, xml) = answer(&router, signed_request("/handle_calls", &form)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(xml.contains("<Client>"), "the phone still rings");
     assert!(journal
         .history(HistoryFilter::default())
         .unwrap_err()

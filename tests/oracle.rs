@@ -5,8 +5,7 @@ mod common;
 use std::sync::Arc;
 use std::time::{Duration, UNIX_EPOCH};
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use common::*;
 use dialtone::phone_number::E164;
 use dialtone::settings::TokenSettings;
@@ -210,11 +209,7 @@ async fn the_listener_accepts_exactly_what_twilio_python_signs() {
     for ((form, query), sig) in forms.iter().zip(signatures) {
         let sig = sig.as_str().unwrap();
         let send = |body: String, query: &str, sig: &str| {
-            Request::post(format!("/handle_calls{query}"))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("x-twilio-signature", sig)
-                .body(Body::from(body))
-                .unwrap()
+            form_request(&format!("/handle_calls{query}"), body, Some(sig))
         };
         let ok = app
             .clone()

@@ -69,9 +69,10 @@ async fn until_closed(stream: &mut TcpStream) -> String {
     String::from_utf8_lossy(&seen).into_owned()
 }
 
-fn signed_request() -> Vec<u8> {
+/// The voice webhook's signed request, as bytes to write at whatever pace a test wants.
+fn raw_signed_request() -> Vec<u8> {
     let form = encode_form(&inbound_form("+15557654321"));
-    let sig = dialtone::signature::compute(AUTH_TOKEN, PUBLIC_URL, &inbound_form("+15557654321"));
+    let sig = twilio_signature("/handle_calls", &inbound_form("+15557654321"));
     format!(
         "POST /handle_calls HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/x-www-form-urlencoded\r\nx-twilio-signature: {sig}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{form}",
         form.len()
@@ -81,7 +82,7 @@ fn signed_request() -> Vec<u8> {
 
 async fn answered(address: SocketAddr) -> String {
     let mut stream = TcpStream::connect(address).await.unwrap();
-    stream.write_all(&signed_request()).await.unwrap();
+    stream.write_all(&raw_signed_request()).await.unwrap();
     until_closed(&mut stream).await
 }
 

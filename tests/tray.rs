@@ -28,13 +28,11 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{credential_env, encode_form, http, inbound_form, pairs, AUTH_TOKEN};
-use dialtone::signature;
+use common::{credential_env, inbound_form, pairs};
 
 /// A bound on every wait: generous for a busy 2-core machine; a pass never waits this long.
 const WAIT: Duration = Duration::from_secs(60);
 const ITEM_PATH: &str = "/org/ayatana/NotificationItem/tray_icon_tray_app_main";
-const BASE: &str = "https://abc123.ngrok.app";
 
 /// One test at a time on the shared bus.
 static TURN: Mutex<()> = Mutex::new(());
@@ -162,13 +160,7 @@ impl App {
 
     /// A webhook from Twilio, signed with the account's Auth Token.
     fn post(&self, path: &str, form: &[(String, String)]) -> u16 {
-        let sig = signature::compute(AUTH_TOKEN, &format!("{BASE}{path}"), form);
-        http(
-            self.webhook,
-            &format!("POST {path} HTTP/1.1\r\ncontent-type: application/x-www-form-urlencoded\r\nx-twilio-signature: {sig}"),
-            encode_form(form).as_bytes(),
-        )
-        .0
+        common::post_signed(self.webhook, path, form).0
     }
 }
 

@@ -23,18 +23,14 @@ fn app() -> Router {
     app_with(webhook_settings(), true).0
 }
 
+/// The voice webhook's request, signed as Twilio signs it.
 fn signed(form: &[(String, String)]) -> Request<Body> {
-    let sig = signature::compute(AUTH_TOKEN, PUBLIC_URL, form);
-    post(encode_form(form), Some(&sig))
+    signed_request("/handle_calls", form)
 }
 
+/// The voice webhook's request with `sig`, or none.
 fn post(body: impl Into<Body>, sig: Option<&str>) -> Request<Body> {
-    let mut request =
-        Request::post("/handle_calls").header("content-type", "application/x-www-form-urlencoded");
-    if let Some(sig) = sig {
-        request = request.header("x-twilio-signature", sig);
-    }
-    request.body(body.into()).unwrap()
+    form_request("/handle_calls", body, sig)
 }
 
 #[tokio::test]
@@ -462,11 +458,7 @@ async fn a_signature_for_one_route_is_refused_on_another() {
     let form = inbound_form("+15557654321");
     let send = |path: &'static str, signed_for: String| {
         let sig = signature::compute(AUTH_TOKEN, &signed_for, &form);
-        let request = Request::post(path)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("x-twilio-signature", sig)
-            .body(Body::from(encode_form(&form)))
-            .unwrap();
+        let request = form_request(path, encode_form(&form), Some(&sig));
         let app = app.clone();
         async move { app.oneshot(request).await.unwrap().status() }
     };

@@ -8,17 +8,15 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::{blocking, Backend, BackendError, ErrorKind};
-use crate::journal::catch_up::{self, CatchUpError, CatchUpReport};
+use crate::journal::catch_up::{CatchUp, CatchUpError, CatchUpReport, NotReady};
 use crate::journal::greeting::{Greeting, GreetingError};
-use crate::journal::recordings_api::{
-    self, RecordingMedia, RecordingsApiFactory, RecordingsError, RestCredentials,
-};
+use crate::journal::recordings_api::{self, RecordingMedia, RecordingsApiFactory, RecordingsError};
 use crate::journal::{
     ClearReport, Contact, ContactDraft, HistoryEntry, HistoryFilter, ImportReport, Journal,
     JournalError, JournalStatus, VoicemailEntry,
 };
 use crate::phone_number::Region;
-use crate::settings::{Field, Settings};
+use crate::settings::{Incomplete, Settings, StoreError};
 use crate::webhook_server::WebhookServer;
 
 /// What the backend holds for the journal.
@@ -65,6 +63,15 @@ impl From<RecordingsError> for BackendError {
             _ => ErrorKind::Twilio,
         };
         Self::text(kind, error.text())
+    }
+}
+
+/// The REST API's settings are incomplete: the keychain's fault when it could not be read (its
+/// error said first), else settings never set.
+fn incomplete(e: &Incomplete, keychain_error: Option<&StoreError>) -> BackendError {
+    match keychain_error {
+        Some(k) => BackendError::new(ErrorKind::Keychain, format!("{k} ({e})")),
+        None => BackendError::new(ErrorKind::MissingSettings, e),
     }
 }
 
@@ -143,11 +150,7 @@ impl Backend {
                 let listening = backend.webhook_server.is_listening();
                 if listening && !was_listening {
                     match backend.catch_up_journal().await {
-                        Ok(report) => tracing::info!(
-                            "call history caught up with Twilio: {} calls added, {} completed",
-                            report.added,
-                            report.completed
-                        ),
+                        Ok(report) => report.log(),
                         Err(e) => tracing::warn!("{}", e.message),
                     }
                 }
@@ -163,44 +166,22 @@ impl Backend {
     /// (see [`crate::journal::catch_up`]).
     pub async fn catch_up_journal(self: &Arc<Self>) -> Result<CatchUpReport, BackendError> {
         let backend = self.clone();
-        let (client, number, identity) = blocking(move || {
+        let catch_up = blocking(move || {
             let (settings, keychain_error) = backend.current()?;
-            let token = settings.token_settings().map_err(|e| match keychain_error {
-                Some(k) => BackendError::new(ErrorKind::Keychain, format!("{k} ({e})")),
-                None => BackendError::new(ErrorKind::MissingSettings, e),
-            })?;
-            let number = settings
-                .valid(Field::TwilioNumber)
-                .map(str::to_owned)
-                .ok_or_else(|| {
-                    BackendError::new(
-                        ErrorKind::MissingSettings,
-                        "the call history cannot catch up without the Twilio number: set it in Settings",
-                    )
-                })?;
-            let client = recordings_api::client(
-                &backend.journal.rest_base,
-                RestCredentials {
-                    account_sid: token.account_sid,
-                    api_key_sid: token.api_key_sid,
-                    api_key_secret: token.api_key_secret,
-                },
-            )?;
-            Ok((client, number, token.identity))
+            CatchUp::from_settings(&settings, &backend.journal.rest_base).map_err(|e| match e {
+                NotReady::Incomplete(e) => incomplete(&e, keychain_error.as_ref()),
+                e @ NotReady::NoNumber => BackendError::new(ErrorKind::MissingSettings, e),
+                NotReady::Client(e) => BackendError::from(e),
+            })
         })
         .await?;
-        catch_up::catch_up(
-            &self.journal.journal,
-            &client,
-            &number,
-            &identity,
-            crate::journal::now_ms(),
-        )
-        .await
-        .map_err(|e| match e {
-            CatchUpError::Journal(e) => BackendError::from(e),
-            e @ CatchUpError::Twilio(_) => BackendError::new(ErrorKind::Twilio, e),
-        })
+        catch_up
+            .run(&self.journal.journal, crate::journal::now_ms())
+            .await
+            .map_err(|e| match e {
+                CatchUpError::Journal(e) => BackendError::from(e),
+                e @ CatchUpError::Twilio(_) => BackendError::new(ErrorKind::Twilio, e),
+            })
     }
 
     pub fn journal(&self) -> &Journal {
@@ -263,15 +244,8 @@ impl Backend {
         let (settings, keychain_error) = self.current()?;
         let token = settings
             .token_settings()
-            .map_err(|e| match keychain_error {
-                Some(k) => BackendError::new(ErrorKind::Keychain, format!("{k} ({e})")),
-                None => BackendError::new(ErrorKind::MissingSettings, e),
-            })?;
-        Ok((self.journal.recordings)(RestCredentials {
-            account_sid: token.account_sid,
-            api_key_sid: token.api_key_sid,
-            api_key_secret: token.api_key_secret,
-        })?)
+            .map_err(|e| incomplete(&e, keychain_error.as_ref()))?;
+        Ok((self.journal.recordings)(token.into())?)
     }
 
     /// A message's audio: from the cache in the data folder, else from Twilio (with the API

@@ -1,6 +1,7 @@
 //! `dialtone serve`: the webhook listener alone, headless, logging to stderr.
 
 use crate::app::Options;
+use crate::journal::catch_up::{CatchUp, NotReady};
 use crate::settings::{DotenvError, StoreError};
 use crate::webhook;
 
@@ -36,12 +37,9 @@ pub fn run(options: &Options, port: Option<u16>, skip_check: bool) -> Result<(),
             .map_err(|e| ServeError::Settings(e.to_string()))?,
     };
     // The command line has no window: the setting, else the OS's language.
-    let language = crate::i18n::negotiate(
-        loaded.settings.valid(crate::settings::Field::Language),
-        &crate::i18n::system_languages(),
-    );
+    let language = loaded.settings.language(&options.system_languages);
     let answering = webhook::answering::Answering::from_settings(&loaded.settings, language);
-    let catch_up = CatchUp::of(&loaded.settings, &options.twilio_api_base);
+    let catch_up = catch_up_of(&loaded.settings, &options.twilio_api_base);
     if skip_check {
         tracing::warn!("X-Twilio-Signature checks are OFF (--insecure-skip-signature-check); every request will be answered unverified");
     }
@@ -73,7 +71,7 @@ pub fn run(options: &Options, port: Option<u16>, skip_check: bool) -> Result<(),
         let router = webhook::router(std::sync::Arc::new(context));
         // What was missed while nothing listened, as the app does at each start.
         if let Some(catch_up) = catch_up {
-            tokio::spawn(catch_up.run(options.journal()));
+            tokio::spawn(run_catch_up(catch_up, options.journal()));
         }
         webhook::serve(listener, router, super::shutdown_signal())
             .await
@@ -84,60 +82,27 @@ pub fn run(options: &Options, port: Option<u16>, skip_check: bool) -> Result<(),
 }
 
 /// The journal's catch-up from Twilio's Calls API, when the settings allow it (it needs the
-/// API key; the webhook alone does not).
-struct CatchUp {
-    client: crate::twilio::Client,
-    number: String,
-    identity: String,
-}
-
-impl CatchUp {
-    fn of(settings: &crate::settings::Settings, api_base: &str) -> Option<Self> {
-        let token = match settings.token_settings() {
-            Ok(token) => token,
-            Err(why) => {
-                tracing::info!("the call history does not catch up with Twilio: {why}");
-                return None;
-            }
-        };
-        let number = settings
-            .valid(crate::settings::Field::TwilioNumber)?
-            .to_owned();
-        let credentials = crate::journal::recordings_api::RestCredentials {
-            account_sid: token.account_sid,
-            api_key_sid: token.api_key_sid,
-            api_key_secret: token.api_key_secret,
-        };
-        match crate::journal::recordings_api::client(api_base, credentials) {
-            Ok(client) => Some(Self {
-                client,
-                number,
-                identity: token.identity,
-            }),
-            Err(e) => {
-                tracing::warn!("the call history cannot catch up with Twilio: {e}");
-                None
-            }
+/// API key; the webhook alone does not). Why not is logged, and `serve` answers calls anyway.
+fn catch_up_of(settings: &crate::settings::Settings, api_base: &str) -> Option<CatchUp> {
+    match CatchUp::from_settings(settings, api_base) {
+        Ok(catch_up) => Some(catch_up),
+        Err(NotReady::Incomplete(why)) => {
+            tracing::info!("the call history does not catch up with Twilio: {why}");
+            None
+        }
+        // Not reached: the webhook settings `serve` already has need the number too.
+        Err(NotReady::NoNumber) => None,
+        Err(NotReady::Client(e)) => {
+            tracing::warn!("the call history cannot catch up with Twilio: {e}");
+            None
         }
     }
+}
 
-    async fn run(self, journal: crate::journal::Journal) {
-        let now = crate::journal::now_ms();
-        match crate::journal::catch_up::catch_up(
-            &journal,
-            &self.client,
-            &self.number,
-            &self.identity,
-            now,
-        )
-        .await
-        {
-            Ok(report) => tracing::info!(
-                "call history caught up with Twilio: {} calls added, {} completed",
-                report.added,
-                report.completed
-            ),
-            Err(e) => tracing::warn!("the call history could not catch up with Twilio: {e}"),
-        }
+/// One catch-up, its outcome in the log: nobody waits for it.
+async fn run_catch_up(catch_up: CatchUp, journal: crate::journal::Journal) {
+    match catch_up.run(&journal, crate::journal::now_ms()).await {
+        Ok(report) => report.log(),
+        Err(e) => tracing::warn!("the call history could not catch up with Twilio: {e}"),
     }
 }

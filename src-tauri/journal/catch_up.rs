@@ -22,7 +22,9 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection};
 
 use super::calls::{self, CallRoute, DialOutcome, Direction, RoutedCall};
+use super::recordings_api::{self, RecordingsError};
 use super::{Journal, JournalError};
+use crate::settings::{Field, Incomplete, Settings};
 use crate::twilio::{self, Call, CallFilter};
 
 /// How far before the newest known call the lists start: a call that began just before it
@@ -40,12 +42,78 @@ pub struct CatchUpReport {
     pub completed: usize,
 }
 
+impl CatchUpReport {
+    /// Says in the log what was done: the same line from the app and from `dialtone serve`.
+    pub fn log(&self) {
+        tracing::info!(
+            "call history caught up with Twilio: {} calls added, {} completed",
+            self.added,
+            self.completed
+        );
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CatchUpError {
     #[error("the call history could not catch up with Twilio: {0}")]
     Twilio(#[from] twilio::TwilioError),
     #[error(transparent)]
     Journal(#[from] JournalError),
+}
+
+/// Why the settings cannot drive a catch-up. Each caller says it its own way: the app as an
+/// error of the kind the UI knows, `dialtone serve` as a line in its log.
+#[derive(Debug, thiserror::Error)]
+pub enum NotReady {
+    /// What the Calls list needs of the token's settings (the API key above all) is missing or
+    /// malformed: the webhook alone works without it.
+    #[error(transparent)]
+    Incomplete(#[from] Incomplete),
+    #[error("the call history cannot catch up without the Twilio number: set it in Settings")]
+    NoNumber,
+    /// The REST client could not be built from the credentials.
+    #[error(transparent)]
+    Client(#[from] RecordingsError),
+}
+
+/// A catch-up ready to run: Twilio's REST client authenticated with the API key, and what the
+/// lists are asked for. Built from the settings the same way by the app and by `dialtone
+/// serve`, so both journal the same calls.
+pub struct CatchUp {
+    client: twilio::Client,
+    our_number: String,
+    identity: String,
+}
+
+impl CatchUp {
+    /// The catch-up `settings` allow, against Twilio's REST API at `api_base`
+    /// (`https://api.twilio.com`, or `DIALTONE_TWILIO_API_BASE`).
+    pub fn from_settings(settings: &Settings, api_base: &str) -> Result<Self, NotReady> {
+        let token = settings.token_settings()?;
+        let our_number = settings
+            .valid(Field::TwilioNumber)
+            .ok_or(NotReady::NoNumber)?
+            .to_owned();
+        let identity = token.identity.clone();
+        let client = recordings_api::client(api_base, token.into())?;
+        Ok(Self {
+            client,
+            our_number,
+            identity,
+        })
+    }
+
+    /// Runs it once (see [`catch_up`]).
+    pub async fn run(&self, journal: &Journal, now_ms: i64) -> Result<CatchUpReport, CatchUpError> {
+        catch_up(
+            journal,
+            &self.client,
+            &self.our_number,
+            &self.identity,
+            now_ms,
+        )
+        .await
+    }
 }
 
 /// A call found in Twilio's list, as the journal would have written it.

@@ -113,6 +113,18 @@ pub struct RestCredentials {
     pub api_key_secret: Secret,
 }
 
+/// The token's settings carry the account and the API key; the rest of them (the TwiML App,
+/// the identity) the REST API does not need.
+impl From<crate::settings::TokenSettings> for RestCredentials {
+    fn from(token: crate::settings::TokenSettings) -> Self {
+        Self {
+            account_sid: token.account_sid,
+            api_key_sid: token.api_key_sid,
+            api_key_secret: token.api_key_secret,
+        }
+    }
+}
+
 /// Builds the API for the current credentials (read from the keychain at each use, so a key
 /// changed in Settings is used at once).
 pub type RecordingsApiFactory =

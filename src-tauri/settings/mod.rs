@@ -348,6 +348,13 @@ impl Settings {
             .flatten()
     }
 
+    /// The language of Dialtone's words for a reader who prefers `preferred`, best first
+    /// (the OS's languages, or a browser's `Accept-Language`): the `language` setting when it
+    /// names one, else theirs. Every entry point asks here, so `auto` means the same everywhere.
+    pub fn language(&self, preferred: &[String]) -> crate::i18n::Language {
+        crate::i18n::negotiate(self.valid(Field::Language), preferred)
+    }
+
     /// The region national numbers are read against: the Twilio number's
     /// ([`E164::home_region`]), when it is set and valid.
     pub fn home_region(&self) -> Option<crate::phone_number::Region> {

@@ -2,10 +2,10 @@
 //! OS config directory. Nothing falls back to plaintext when the keychain is missing.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::field::{Field, Home};
+use crate::atomic_file;
 
 /// The keychain seen by the rest of the program. Tests use [`MemoryKeychain`]; the app and the
 /// CLI use [`OsKeychain`].
@@ -218,25 +218,15 @@ impl SettingsFile {
     /// Writes the whole map through a temporary file and a rename, so a crash mid-write never
     /// leaves a half-written file behind.
     pub fn save(&self, values: &BTreeMap<Field, String>) -> Result<(), StoreError> {
-        let io = |action: &'static str| {
-            let path = self.path.clone();
-            move |source| StoreError::SettingsFileIo {
-                action,
-                path,
-                source,
-            }
-        };
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir).map_err(io("create the folder of"))?;
-        }
-        let json = serde_json::to_string_pretty(values).expect("a map of strings serializes");
-        let tmp = self.path.with_extension("json.tmp");
-        let mut file = std::fs::File::create(&tmp).map_err(io("write"))?;
-        file.write_all(json.as_bytes())
-            .and_then(|()| file.write_all(b"\n"))
-            .and_then(|()| file.sync_all())
-            .map_err(io("write"))?;
-        std::fs::rename(&tmp, &self.path).map_err(io("replace"))
+        let mut json = serde_json::to_string_pretty(values).expect("a map of strings serializes");
+        json.push('\n');
+        atomic_file::replace(&self.path, json.as_bytes(), atomic_file::Access::Default).map_err(
+            |e| StoreError::SettingsFileIo {
+                action: e.action,
+                path: self.path.clone(),
+                source: e.source,
+            },
+        )
     }
 }
 

@@ -9,11 +9,11 @@
 //! voice URL may carry a user name and password of the user's own server, so the file is
 //! readable by its owner only, and nothing here logs it.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::atomic_file;
 use crate::twilio::VoiceConfig;
 
 /// The file's name in the settings folder.
@@ -179,32 +179,15 @@ impl RecordFile {
 
     /// Writes the record through a temporary file and a rename, readable by its owner only.
     pub fn save(&self, record: &SetupRecord) -> Result<(), RecordError> {
-        let io = |action: &'static str| {
-            let path = self.path.clone();
-            move |source| RecordError::Io {
-                action,
-                path,
-                source,
-            }
-        };
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir).map_err(io("create the folder of"))?;
-        }
-        let json = serde_json::to_string_pretty(record).expect("the record serializes");
-        let tmp = self.path.with_extension("json.tmp");
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt as _;
-            options.mode(0o600);
-        }
-        let mut file = options.open(&tmp).map_err(io("write"))?;
-        file.write_all(json.as_bytes())
-            .and_then(|()| file.write_all(b"\n"))
-            .and_then(|()| file.sync_all())
-            .map_err(io("write"))?;
-        std::fs::rename(&tmp, &self.path).map_err(io("replace"))
+        let mut json = serde_json::to_string_pretty(record).expect("the record serializes");
+        json.push('\n');
+        atomic_file::replace(&self.path, json.as_bytes(), atomic_file::Access::Private).map_err(
+            |e| RecordError::Io {
+                action: e.action,
+                path: self.path.clone(),
+                source: e.source,
+            },
+        )
     }
 
     /// Puts back what [`RecordFile::load`] returned: the record, or no file at all.

@@ -8,6 +8,10 @@ use dialtone::phone_number::{Country, E164};
 use dialtone::secret::Secret;
 use dialtone::settings::{TokenSettings, WebhookSettings};
 
+mod twilio_request;
+#[allow(unused_imports)] // like the rest of this module: some test binaries post no webhook
+pub use twilio_request::*;
+
 pub const ACCOUNT_SID: &str = "AC0123456789abcdef0123456789abcdef";
 pub const AUTH_TOKEN: &str = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
 pub const API_KEY_SID: &str = "SK0123456789abcdef0123456789abcdef";
@@ -15,7 +19,10 @@ pub const API_KEY_SECRET: &str = "an-api-key-secret";
 pub const APP_SID: &str = "AP0123456789abcdef0123456789abcdef";
 pub const NUMBER: &str = "+15551234567";
 pub const IDENTITY: &str = "dialtone_15551234567";
+/// The public URL as the settings name it (the TwiML App's Voice URL).
 pub const PUBLIC_URL: &str = "https://abc123.ngrok.app/handle_calls";
+/// Its base, which the webhook keeps: Twilio signs each route over it plus the route's path.
+pub const PUBLIC_BASE: &str = "https://abc123.ngrok.app";
 /// Twilio's default `timeLimit`, which the settings default to.
 pub const MAX_CALL_SECONDS: u32 = 14_400;
 /// A London number in Ofcom's drama range, which libphonenumber knows as a fixed line (the
@@ -28,7 +35,7 @@ pub fn webhook_settings() -> WebhookSettings {
         auth_token: Some(Secret::new(AUTH_TOKEN)),
         twilio_number: E164::parse(NUMBER).unwrap(),
         identity: IDENTITY.into(),
-        public_base: Some(PUBLIC_URL.trim_end_matches("/handle_calls").into()),
+        public_base: Some(PUBLIC_BASE.into()),
         allowed_country_codes: vec![Country::parse("1").unwrap(), Country::parse("44").unwrap()],
         allowed_numbers: vec![],
         max_call_seconds: MAX_CALL_SECONDS,

@@ -1,12 +1,15 @@
 //! The one-time notices about closing the window: "Dialtone is still running in the tray" the
 //! first time closing hides it, and "this desktop has no tray; closing quits, nothing is lost"
 //! the first time Dialtone starts where no tray can be shown. What was said is remembered in
-//! `notices.json` in the data directory, so each is said once per user, not once per start.
+//! `notices.json` in the data directory, so each is said once per user, not once per start; it
+//! is replaced whole ([`crate::atomic_file`]), so a crash while it is written forgets nothing.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+
+use crate::atomic_file;
 
 /// The notices there are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -51,16 +54,9 @@ impl Notices {
         if !said.said.insert(notice) {
             return false;
         }
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| {
-                std::fs::write(
-                    path,
-                    serde_json::to_vec(&said).expect("a set of names serializes"),
-                )
-            });
-        if let Err(e) = written {
+        // Replaced whole: a crash mid-write must not forget what was said before it.
+        let record = serde_json::to_vec(&said).expect("a set of names serializes");
+        if let Err(e) = atomic_file::replace(path, &record, atomic_file::Access::Default) {
             tracing::warn!("could not remember a notice in {}: {e}", path.display());
         }
         true
@@ -83,6 +79,29 @@ mod tests {
         assert!(again.first_time(Notice::NoTray));
         let record = std::fs::read_to_string(dir.path().join("data/notices.json")).unwrap();
         assert_eq!(record, r#"{"said":["closed_to_tray","no_tray"]}"#);
+    }
+
+    /// Dialtone stopped while it wrote the record: what it wrote is in the temporary file
+    /// beside it, cut short. The notices said before are still remembered, and the next one
+    /// replaces the leftover.
+    #[test]
+    fn an_interrupted_write_does_not_forget_the_notices_said_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let notices = Notices::in_dir(Some(dir.path()));
+        assert!(notices.first_time(Notice::ClosedToTray));
+        let record = dir.path().join("notices.json");
+        let leftover = atomic_file::temporary_path(&record);
+        std::fs::write(&leftover, r#"{"said":["closed_to_tray","no_"#).unwrap();
+
+        let again = Notices::in_dir(Some(dir.path()));
+        assert!(!again.first_time(Notice::ClosedToTray), "still remembered");
+        assert!(again.first_time(Notice::NoTray));
+        assert!(!Notices::in_dir(Some(dir.path())).first_time(Notice::NoTray));
+        assert_eq!(
+            std::fs::read_to_string(&record).unwrap(),
+            r#"{"said":["closed_to_tray","no_tray"]}"#
+        );
+        assert!(!leftover.exists(), "the leftover became the record");
     }
 
     #[test]

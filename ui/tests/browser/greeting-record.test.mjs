@@ -11,20 +11,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { UI_DIR, openApp, productionCsp, screenshot, serve, servedBuild } from './harness.mjs';
+import { after, describe, test } from 'node:test';
+import { UI_DIR, assertClean, openApp, screenshot, servedBuild } from './harness.mjs';
+import { loudest, otherMicrophones, watchLevel } from './microphones.mjs';
 
 const DIST = join(UI_DIR, 'dist-e2e');
 const build = servedBuild(DIST);
 const work = mkdtempSync(join(tmpdir(), 'dialtone-greeting-record-'));
 after(() => rmSync(work, { recursive: true, force: true }));
-
-/** @param {{ pageErrors: string[], page: import('playwright-core').Page }} app */
-async function assertClean(app) {
-  assert.deepEqual(await app.page.evaluate(() => /** @type {any} */ (window).__cspViolations), [], 'no CSP violations');
-  assert.deepEqual(app.pageErrors, [], 'no page errors');
-}
 
 /** The Voicemail tab, with the phone ready. @param {import('playwright-core').Page} page */
 async function openVoicemail(page) {
@@ -63,16 +57,7 @@ describe('Record a greeting', () => {
     const { page } = app;
     await openVoicemail(page);
     // Watch the level meter while recording.
-    await page.evaluate(() => {
-      const meter = /** @type {HTMLMeterElement} */ (document.getElementById('greeting-record-level'));
-      /** @type {any} */ (window).__levels = [];
-      new MutationObserver(() => /** @type {any} */ (window).__levels.push(meter.value)).observe(meter, { attributes: true });
-      const seen = () => {
-        /** @type {any} */ (window).__levels.push(meter.value);
-        requestAnimationFrame(seen);
-      };
-      requestAnimationFrame(seen);
-    });
+    await watchLevel(page, 'greeting-record-level');
     await page.getByRole('button', { name: 'Record a greeting' }).focus();
     await page.keyboard.press('Enter');
     await progress(page).getByText('Recording: say your greeting, then press Stop. It stops by itself at 01:00.').waitFor();
@@ -82,8 +67,8 @@ describe('Record a greeting', () => {
     await screenshot(page, 'greeting-recording');
     await page.keyboard.press('Enter');
     await progress(page).getByText(/^Your recording \(00:0[2-4]\) is ready/).waitFor({ timeout: 10_000 });
-    const levels = await page.evaluate(() => /** @type {any} */ (window).__levels);
-    assert.ok(Math.max(...levels) > 0.2, `the meter showed the fake microphone's beep (${Math.max(...levels)})`);
+    const peak = await loudest(page);
+    assert.ok(peak > 0.2, `the meter showed the fake microphone's beep (${peak})`);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'greeting-record-play', 'focus moves to Play');
 
     // Play: the take plays to its end, then the button offers Play again.
@@ -180,42 +165,11 @@ describe('Record a greeting', () => {
 });
 
 describe('Record a greeting with other microphones', () => {
-  /** @type {import('playwright-core').Browser[]} */
-  const browsers = [];
-  /** @type {Awaited<ReturnType<typeof serve>>} */
-  let server;
-  before(async () => {
-    server = await serve(DIST, productionCsp());
-  });
-  after(async () => {
-    for (const b of browsers) await b.close();
-    await server?.close();
-  });
-
-  /** Chromium as harness.launch starts it, with `extra` flags, and optionally no fake permission prompt. @param {string[]} extra @param {boolean} autoAllow */
-  async function browserWith(extra, autoAllow = true) {
-    const b = await chromium.launch({
-      executablePath: process.env.DIALTONE_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.*', '--disable-component-update', '--disable-sync', '--no-first-run',
-        ...(autoAllow ? ['--use-fake-ui-for-media-stream'] : []), '--use-fake-device-for-media-stream', ...extra,
-      ],
-    });
-    browsers.push(b);
-    return b;
-  }
+  const mics = otherMicrophones(DIST);
 
   test('a microphone that sends only silence: said in plain words, nothing kept or uploaded', async () => {
-    // Ten seconds of digital silence, 48 kHz mono 16-bit: a muted headset.
-    const wav = join(work, 'silence.wav');
-    const n = 48000 * 10;
-    const buf = Buffer.alloc(44 + n * 2);
-    buf.write('RIFF', 0); buf.writeUInt32LE(36 + n * 2, 4); buf.write('WAVEfmt ', 8); buf.writeUInt32LE(16, 16);
-    buf.writeUInt16LE(1, 20); buf.writeUInt16LE(1, 22); buf.writeUInt32LE(48000, 24); buf.writeUInt32LE(96000, 28);
-    buf.writeUInt16LE(2, 32); buf.writeUInt16LE(16, 34); buf.write('data', 36); buf.writeUInt32LE(n * 2, 40);
-    writeFileSync(wav, buf);
-    const app = await openApp(await browserWith([`--use-file-for-fake-audio-capture=${wav}`]), server.url);
+    // Ten seconds of digital silence: a muted headset.
+    const app = await mics.openSilent(10);
     const { page } = app;
     await openVoicemail(page);
     await page.getByRole('button', { name: 'Record a greeting' }).click();
@@ -233,9 +187,8 @@ describe('Record a greeting with other microphones', () => {
   });
 
   test('a refused microphone permission says so and how to allow it', async () => {
-    const app = await openApp(await browserWith([], false), server.url);
+    const app = await mics.openRefused();
     const { page } = app;
-    await app.context.clearPermissions();
     await openVoicemail(page);
     await page.getByRole('button', { name: 'Record a greeting' }).click();
     const problem = page.getByRole('alert').filter({ hasText: 'Permission to use the microphone was refused.' });

@@ -204,7 +204,13 @@ export function servedBuild(dist) {
   return build;
 }
 
-export function launch() {
+/**
+ * Debian's Chromium, headless, with its fake media devices (a microphone that beeps once a
+ * second). `args` are added to its flags; `allowMicrophone: false` leaves out the flag that
+ * grants every permission prompt, so a context's permissions decide.
+ * @param {{ args?: string[], allowMicrophone?: boolean }} [options]
+ */
+export function launch({ args = [], allowMicrophone = true } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -218,8 +224,9 @@ export function launch() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--use-fake-ui-for-media-stream',
+      ...(allowMicrophone ? ['--use-fake-ui-for-media-stream'] : []),
       '--use-fake-device-for-media-stream',
+      ...args,
     ],
   });
 }
@@ -739,6 +746,15 @@ export async function openApp(browser, url, options = {}) {
   });
   await page.goto(url);
   return { context, page, pageErrors };
+}
+
+/**
+ * The page broke no rule of the CSP, threw nothing and logged no error.
+ * @param {{ pageErrors: string[], page: import('playwright-core').Page }} app
+ */
+export async function assertClean(app) {
+  assert.deepEqual(await app.page.evaluate(() => /** @type {any} */ (window).__cspViolations), [], 'no CSP violations');
+  assert.deepEqual(app.pageErrors, [], 'no page errors');
 }
 
 /** The IPC commands the page has invoked so far. */

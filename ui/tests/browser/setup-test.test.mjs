@@ -5,12 +5,10 @@
 // file, and one the user refused. Run `npm run build:e2e` first.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { UI_DIR, openApp, productionCsp, screenshot, serve, servedBuild } from './harness.mjs';
+import { describe, test } from 'node:test';
+import { UI_DIR, assertClean, openApp, screenshot, servedBuild } from './harness.mjs';
+import { loudest, otherMicrophones, watchLevel } from './microphones.mjs';
 
 const DIST = join(UI_DIR, 'dist-e2e');
 const build = servedBuild(DIST);
@@ -24,12 +22,6 @@ async function openTest(page) {
 
 const micResult = (/** @type {import('playwright-core').Page} */ page) => page.locator('#setup-test-mic');
 const netResult = (/** @type {import('playwright-core').Page} */ page) => page.locator('#setup-test-net');
-
-/** @param {{ pageErrors: string[], page: import('playwright-core').Page }} app */
-async function assertClean(app) {
-  assert.deepEqual(await app.page.evaluate(() => /** @type {any} */ (window).__cspViolations), [], 'no CSP violations');
-  assert.deepEqual(app.pageErrors, [], 'no page errors');
-}
 
 /** The echo call the test placed on its own Device (the phone's Device is the first one). */
 async function answerEchoCall(/** @type {import('playwright-core').Page} */ page) {
@@ -48,22 +40,13 @@ describe('Test my set-up', () => {
     const { page } = app;
     await openTest(page);
     // Watch the recording's level meter move while recording.
-    await page.evaluate(() => {
-      const meter = /** @type {HTMLMeterElement} */ (document.getElementById('setup-test-level'));
-      /** @type {any} */ (window).__levels = [];
-      new MutationObserver(() => /** @type {any} */ (window).__levels.push(meter.value)).observe(meter, { attributes: true });
-      const seen = () => {
-        /** @type {any} */ (window).__levels.push(meter.value);
-        if (/** @type {any} */ (window).__levels.length < 400) requestAnimationFrame(seen);
-      };
-      requestAnimationFrame(seen);
-    });
+    await watchLevel(page, 'setup-test-level', 400);
     await page.getByRole('button', { name: 'Test my set-up' }).click();
     await page.locator('#setup-test-progress').getByText('Say something: recording for three seconds…').waitFor();
     await page.locator('#setup-test-progress').getByText('Playing back your recording').waitFor({ timeout: 10_000 });
     await micResult(page).getByText('your microphone works and your recording was played back.').waitFor({ timeout: 15_000 });
-    const levels = await page.evaluate(() => /** @type {any} */ (window).__levels);
-    assert.ok(Math.max(...levels) > 0.2, `the meter showed Chromium's fake beep (${Math.max(...levels)})`);
+    const peak = await loudest(page);
+    assert.ok(peak > 0.2, `the meter showed Chromium's fake beep (${peak})`);
 
     // The network part: a call to the reserved destination on a Device that never registers.
     const placed = await answerEchoCall(page);
@@ -122,44 +105,11 @@ describe('Test my set-up', () => {
 });
 
 describe('Test my set-up with other microphones', () => {
-  /** @type {import('playwright-core').Browser[]} */
-  const browsers = [];
-  /** @type {Awaited<ReturnType<typeof serve>>} */
-  let server;
-  const work = mkdtempSync(join(tmpdir(), 'dialtone-setup-test-'));
-  before(async () => {
-    server = await serve(DIST, productionCsp());
-  });
-  after(async () => {
-    for (const b of browsers) await b.close();
-    await server?.close();
-    rmSync(work, { recursive: true, force: true });
-  });
-
-  /** Chromium as harness.launch starts it, with `extra` flags, and optionally no fake permission prompt. @param {string[]} extra @param {boolean} autoAllow */
-  async function browserWith(extra, autoAllow = true) {
-    const b = await chromium.launch({
-      executablePath: process.env.DIALTONE_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.*', '--disable-component-update', '--disable-sync', '--no-first-run',
-        ...(autoAllow ? ['--use-fake-ui-for-media-stream'] : []), '--use-fake-device-for-media-stream', ...extra,
-      ],
-    });
-    browsers.push(b);
-    return b;
-  }
+  const mics = otherMicrophones(DIST);
 
   test('a microphone that sends only silence says so and what to check', async () => {
-    // Three seconds of digital silence, 48 kHz mono 16-bit: a muted headset.
-    const wav = join(work, 'silence.wav');
-    const n = 48000 * 3;
-    const buf = Buffer.alloc(44 + n * 2);
-    buf.write('RIFF', 0); buf.writeUInt32LE(36 + n * 2, 4); buf.write('WAVEfmt ', 8); buf.writeUInt32LE(16, 16);
-    buf.writeUInt16LE(1, 20); buf.writeUInt16LE(1, 22); buf.writeUInt32LE(48000, 24); buf.writeUInt32LE(96000, 28);
-    buf.writeUInt16LE(2, 32); buf.writeUInt16LE(16, 34); buf.write('data', 36); buf.writeUInt32LE(n * 2, 40);
-    writeFileSync(wav, buf);
-    const app = await openApp(await browserWith([`--use-file-for-fake-audio-capture=${wav}`]), server.url);
+    // Three seconds of digital silence: a muted headset.
+    const app = await mics.openSilent(3);
     const { page } = app;
     await openTest(page);
     await page.getByRole('button', { name: 'Test my set-up' }).click();
@@ -173,9 +123,8 @@ describe('Test my set-up with other microphones', () => {
   });
 
   test('a refused microphone permission says so and how to allow it', async () => {
-    const app = await openApp(await browserWith([], false), server.url);
+    const app = await mics.openRefused();
     const { page } = app;
-    await app.context.clearPermissions();
     await openTest(page);
     await page.getByRole('button', { name: 'Test my set-up' }).click();
     await micResult(page).getByText('permission to use the microphone was refused.').waitFor({ timeout: 15_000 });
