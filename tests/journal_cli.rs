@@ -12,7 +12,18 @@ use std::process::{Child, Stdio};
 use common::*;
 use serde_json::Value;
 
-fn start_serve(dir: &std::path::Path) -> (Child, SocketAddr) {
+/// `dialtone serve`, killed when the test ends however it ends (a failed assertion must not
+/// leave it running, holding the test harness's pipes).
+struct Serve(Child);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_serve(dir: &std::path::Path) -> (Serve, SocketAddr) {
     let mut child = dialtone(dir)
         .envs(credential_env())
         .args(["serve", "--port", "0"])
@@ -30,7 +41,7 @@ fn start_serve(dir: &std::path::Path) -> (Child, SocketAddr) {
         }
     };
     std::thread::spawn(move || for _ in stderr {});
-    (child, address)
+    (Serve(child), address)
 }
 
 fn run_json(dir: &std::path::Path, args: &[&str]) -> Value {
@@ -203,8 +214,8 @@ fn serve_journals_a_missed_call_that_survives_kill_9() {
     let (status, _) = post_signed(address, "/voicemail/status", &recording);
     assert_eq!(status, 204);
     // Killed the moment Twilio got its answer: no clean shutdown, no flush.
-    server.kill().unwrap();
-    server.wait().unwrap();
+    server.0.kill().unwrap();
+    server.0.wait().unwrap();
 
     let history = run_json(dir.path(), &["history", "--json"]);
     let entries = history.as_array().unwrap();

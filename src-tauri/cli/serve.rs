@@ -103,6 +103,6 @@ fn catch_up_of(settings: &crate::settings::Settings, api_base: &str) -> Option<C
 async fn run_catch_up(catch_up: CatchUp, journal: crate::journal::Journal) {
     match catch_up.run(&journal, crate::journal::now_ms()).await {
         Ok(report) => report.log(),
-        Err(e) => tracing::warn!("the call history could not catch up with Twilio: {e}"),
+        Err(e) => tracing::warn!("{e}"),
     }
 }
