@@ -665,6 +665,64 @@ async fn the_page_hears_where_a_notification_opens_it() {
 }
 
 #[tokio::test]
+async fn the_page_hears_when_the_journal_changes() {
+    let f = fixture();
+    let next = event_after(&f, |window| window.link().journal_changed()).await;
+    assert!(next.contains("event: journal"), "{next:?}");
+}
+
+/// Reads the stream until `until` is in it (bounded: otherwise only keep-alives would come).
+async fn read_until(body: &mut Body, until: &str) -> String {
+    let mut text = String::new();
+    tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        while !text.contains(until) {
+            let frame = body.frame().await.unwrap().unwrap().into_data().unwrap();
+            text.push_str(&String::from_utf8_lossy(&frame));
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("no {until:?} within 10 s: {text:?}"));
+    text
+}
+
+/// A notification or tray click while no page is open (the window starting, or restarting
+/// after a crash) waits: the next stream opens with it, right after `hello`, and only that one.
+#[tokio::test]
+async fn a_click_while_no_page_is_open_opens_the_next_page_there_once() {
+    let f = fixture();
+    let cookie = session(&f).await;
+    let voicemail = dialtone::notifications::OpenAt::Voicemail {
+        recording_sid: "RE0123456789abcdef0123456789abcdef".into(),
+    };
+    f.window
+        .link()
+        .open_at(dialtone::notifications::OpenAt::Phone);
+    f.window.link().open_at(voicemail);
+    let open = || {
+        let app = f.app.clone();
+        let request = get("/api/events", &[("cookie", &cookie)]);
+        async move { app.oneshot(request).await.unwrap().into_body() }
+    };
+    let mut first = open().await;
+    let text = read_until(&mut first, "event: open-at").await;
+    assert!(text.starts_with("event: hello"), "{text:?}");
+    assert!(
+        text.contains(
+            r#"data: {"view":"voicemail","recordingSid":"RE0123456789abcdef0123456789abcdef"}"#
+        ),
+        "the newest request: {text:?}"
+    );
+    drop(first);
+    // The next page (a reload) does not open there again: what follows its hello is the next
+    // event sent, not the request that was already shown.
+    let mut second = open().await;
+    read_until(&mut second, "event: hello").await;
+    f.window.link().settings_changed();
+    let text = read_until(&mut second, "event: settings").await;
+    assert!(!text.contains("open-at"), "shown once: {text:?}");
+}
+
+#[tokio::test]
 async fn a_started_window_forwards_webhook_server_changes_to_its_page() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(
@@ -693,7 +751,7 @@ async fn a_started_window_forwards_webhook_server_changes_to_its_page() {
     )
     .await
     .unwrap();
-    let mut page = window.link().page_events();
+    let (mut page, _) = window.link().page_events();
     backend.start_webhook_server().await.unwrap();
     let event = tokio::time::timeout(std::time::Duration::from_secs(10), page.recv())
         .await

@@ -409,3 +409,110 @@ async fn clearing_recents_over_the_guarded_api_keeps_voicemail_and_its_caller() 
     let (status, report) = send(&f, c, "DELETE", "/api/history", None).await;
     assert_eq!((status, report), (StatusCode::OK, json!({"cleared": 0})));
 }
+
+/// The case: `dialtone contacts import` in another process, while the calling window's
+/// page is open. Its commit is noticed (`PRAGMA data_version` on the app's reader) and reaches
+/// the page's event stream as `journal`, with nothing else touching the app.
+#[tokio::test]
+async fn a_contact_imported_by_the_command_line_reaches_the_open_page() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), "<!doctype html>").unwrap();
+    // Where `common::dialtone` points the command line's DIALTONE_DATA_DIR.
+    let data = dir.path().join("data");
+    let journal = Journal::open(&data.join(dialtone::journal::FILE_NAME));
+    let store = Store::new(
+        Box::<MemoryKeychain>::default(),
+        SettingsFile::new(dir.path().join("settings.json")),
+    );
+    let backend = Arc::new(
+        Backend::new(store, Environment::from_vars(credential_env())).with_journal(
+            journal,
+            Some(&data),
+            None,
+        ),
+    );
+    let follower = tokio::spawn(backend.follow_journal_changes());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let window = CallingWindow::start(
+        backend.clone(),
+        Arc::new(DirAssets(dir.path().to_owned())),
+        calling_window::Config {
+            port: 0,
+            data_dir: Some(data),
+            browser: calling_window::browser::BrowserSetting::Nothing,
+            ..Default::default()
+        },
+        async {
+            let _ = stopped.await;
+        },
+    )
+    .await
+    .unwrap();
+    let host = window.address().to_string();
+    let app = calling_window::router(window.clone());
+    let launch = window.launch_url();
+    let path = launch
+        .trim_start_matches(&format!("http://{host}"))
+        .to_owned();
+    let get = |path: &str, cookie: Option<&str>| {
+        let mut request = Request::get(path).header("host", &host);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.body(Body::empty()).unwrap()
+    };
+    let launched = app.clone().oneshot(get(&path, None)).await.unwrap();
+    let cookie = launched.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let stream = app
+        .clone()
+        .oneshot(get("/api/events", Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), StatusCode::OK);
+    let mut body = stream.into_body();
+    let mut text = String::new();
+    let mut read_until = async |until: &str| {
+        use http_body_util::BodyExt as _;
+        // Bounded: a look every two seconds, so this is many looks.
+        tokio::time::timeout(std::time::Duration::from_secs(30), async {
+            while !text.contains(until) {
+                let frame = body.frame().await.unwrap().unwrap().into_data().unwrap();
+                text.push_str(&String::from_utf8_lossy(&frame));
+            }
+        })
+        .await
+        .unwrap_or_else(|_| panic!("no {until:?} on the page's stream: {text:?}"));
+        text.clone()
+    };
+    read_until("event: hello").await;
+
+    let card = dir.path().join("ada.vcf");
+    std::fs::write(
+        &card,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nTEL;TYPE=CELL:+15557654321\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let imported = dialtone(dir.path())
+        .args(["contacts", "import"])
+        .arg(&card)
+        .output()
+        .unwrap();
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let text = read_until("event: journal").await;
+    assert!(text.contains("event: journal\ndata: {}"), "{text:?}");
+    assert_eq!(
+        backend.contacts(None).unwrap()[0].name,
+        "Ada Lovelace",
+        "the page's reread finds it"
+    );
+    follower.abort();
+    let _ = stop.send(());
+}

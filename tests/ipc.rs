@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{Manager as _, WebviewWindow};
+use tauri::{Listener as _, Manager as _, WebviewWindow};
 
 struct Fixture {
     _app: tauri::App<MockRuntime>,
@@ -23,12 +23,20 @@ struct Fixture {
 }
 
 fn fixture(env: Environment) -> Fixture {
+    fixture_with(env, |backend, _| backend)
+}
+
+/// The app over a backend that `adapt` finishes (given the test's folder).
+fn fixture_with(
+    env: Environment,
+    adapt: impl FnOnce(Backend, &std::path::Path) -> Backend,
+) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(
         Box::<MemoryKeychain>::default(),
         SettingsFile::new(dir.path().join("settings.json")),
     );
-    let backend = Arc::new(Backend::new(store, env));
+    let backend = Arc::new(adapt(Backend::new(store, env), dir.path()));
     let assets = Arc::new(DirAssets(dir.path().to_owned()));
     let calling_window = dialtone::calling_window::Config {
         data_dir: Some(dir.path().join("data")),
@@ -239,4 +247,45 @@ fn the_app_window_reports_the_phone_status() {
         bad.to_string().contains("unknown variant `hacked`"),
         "{bad}"
     );
+}
+
+/// A commit to the journal from another process (here another connection to the same file,
+/// as `dialtone contacts import` opens it) reaches the app window as `journal-changed`.
+#[test]
+fn the_app_window_hears_when_the_journal_changes() {
+    let mut f = fixture_with(Environment::default(), |backend, dir| {
+        let data = dir.join("data");
+        let journal = dialtone::journal::Journal::open(&data.join(dialtone::journal::FILE_NAME));
+        backend.with_journal(journal, Some(&data), None)
+    });
+    // The shell's setup (where the journal is followed) runs when the event loop starts; one
+    // iteration of the mock runtime's loop runs it.
+    #[allow(deprecated)]
+    f._app.run_iteration(|_, _| {});
+    let (tx, heard) = std::sync::mpsc::channel();
+    f.main.listen("journal-changed", move |_| {
+        let _ = tx.send(());
+    });
+    let other = dialtone::journal::Journal::open(
+        &f._dir
+            .path()
+            .join("data")
+            .join(dialtone::journal::FILE_NAME),
+    );
+    other
+        .add_contact(
+            dialtone::journal::ContactDraft {
+                name: "Ada Lovelace".into(),
+                numbers: vec![dialtone::journal::ContactNumber {
+                    number: "+15557654321".into(),
+                    label: None,
+                }],
+            },
+            None,
+        )
+        .unwrap();
+    // Bounded: the journal is looked at every two seconds.
+    heard
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the app window hears that the journal changed");
 }

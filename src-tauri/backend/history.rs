@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::{blocking, Backend, BackendError, ErrorKind};
 use crate::journal::catch_up::{CatchUp, CatchUpError, CatchUpReport, NotReady};
+use crate::journal::changes::{self, JournalChanges};
 use crate::journal::greeting::{Greeting, GreetingError};
 use crate::journal::recordings_api::{self, RecordingMedia, RecordingsApiFactory, RecordingsError};
 use crate::journal::{
@@ -29,6 +30,9 @@ pub struct JournalParts {
     rest_base: String,
     /// Where "save as a file" puts a voicemail: the user's Downloads folder.
     downloads: Option<PathBuf>,
+    /// Ticks when the journal's file changed, whoever wrote it (see
+    /// [`Backend::follow_journal_changes`]).
+    changes: JournalChanges,
 }
 
 impl Default for JournalParts {
@@ -39,6 +43,7 @@ impl Default for JournalParts {
             recordings: recordings_api::default_factory(),
             rest_base: recordings_api::TWILIO_API_BASE.to_owned(),
             downloads: None,
+            changes: JournalChanges::default(),
         }
     }
 }
@@ -118,6 +123,7 @@ impl Backend {
             recordings: self.journal.recordings,
             rest_base: self.journal.rest_base,
             downloads,
+            changes: self.journal.changes,
         };
         self
     }
@@ -186,6 +192,21 @@ impl Backend {
 
     pub fn journal(&self) -> &Journal {
         &self.journal.journal
+    }
+
+    /// Each change of the journal's file, once [`Backend::follow_journal_changes`] runs: the
+    /// windows read their lists again.
+    pub fn journal_changes(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.journal.changes.subscribe()
+    }
+
+    /// Looks at the journal's file every [`changes::LOOK_EVERY`] and tells
+    /// [`Backend::journal_changes`] when anyone committed to it after this call, for as long
+    /// as the caller's task runs. One per process: the shell that shows the lists starts it.
+    pub fn follow_journal_changes(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        self.journal
+            .changes
+            .follow(self.journal.journal.clone(), changes::LOOK_EVERY)
     }
 
     /// Writes what the phone reports into the journal, for as long as the backend lives; the

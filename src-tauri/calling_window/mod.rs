@@ -172,18 +172,27 @@ impl CallingWindow {
         };
         let address = listener.local_addr().map_err(StartError::Bind)?;
         let changes = backend.webhook_server().watch();
+        let mut journal_changes = backend.journal_changes();
         let window = Self::new(backend, assets, address, config);
         let app = router(window.clone());
         let link = window.link.clone();
         tokio::spawn(async move {
+            let webhook_link = link.clone();
             let forward = crate::webhook_server::each_change(
                 changes,
                 crate::webhook_server::UPDATE_GAP,
                 || {
-                    link.webhook_changed();
+                    webhook_link.webhook_changed();
                     std::future::ready(())
                 },
             );
+            // Whoever follows the journal's file (the shell: `Backend::follow_journal_changes`)
+            // ticks this; an open page reads its lists again.
+            let journal = async move {
+                while journal_changes.changed().await.is_ok() {
+                    link.journal_changed();
+                }
+            };
             tokio::select! {
                 served = crate::http_server::serve(listener, app, crate::http_server::Limits::CALLING_WINDOW, shutdown) => {
                     if let Err(e) = served {
@@ -191,6 +200,7 @@ impl CallingWindow {
                     }
                 }
                 () = forward => {}
+                () = journal => {}
             }
         });
         tracing::info!("calling window served on http://{address}/");

@@ -1,12 +1,19 @@
 //! The calling window's link to its page: whether a page is open (its event stream is), what
 //! it last reported, and the events the app sends it. The page's side is
 //! `ui/src/phone/pageLink.ts`. The app window subscribes and mirrors it.
+//!
+//! Most events only say "reread this" and mean nothing to a page that is not open yet (it
+//! reads everything when it loads). Where to open the phone does: a click on a notification
+//! or a tray entry while the window is (re)starting would otherwise only show the phone, so
+//! the newest such request waits for the next stream that opens ([`PageLink::page_events`]).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use serde::Serialize;
-use tokio::sync::watch;
+use tokio::sync::{broadcast, watch};
+use tokio::time::Instant;
 
 use crate::notifications::OpenAt;
 use crate::phone_status::{PhoneFeed, PhoneStatus, Reporter};
@@ -34,6 +41,9 @@ pub enum PageEvent {
     Webhook,
     /// A notification was clicked: show this (the phone, a call in Recents, a voicemail).
     OpenAt(OpenAt),
+    /// The call journal changed (a call, a voicemail, a contact, from any process): the page
+    /// reads its badges and the lists it shows again.
+    Journal,
 }
 
 impl PageEvent {
@@ -43,6 +53,7 @@ impl PageEvent {
             PageEvent::Settings => "settings",
             PageEvent::Webhook => "webhook",
             PageEvent::OpenAt(_) => "open-at",
+            PageEvent::Journal => "journal",
         }
     }
 
@@ -52,9 +63,19 @@ impl PageEvent {
             PageEvent::OpenAt(at) => {
                 serde_json::to_string(at).expect("OpenAt serializes: plain strings and a tag")
             }
-            PageEvent::Settings | PageEvent::Webhook => "{}".to_owned(),
+            PageEvent::Settings | PageEvent::Webhook | PageEvent::Journal => "{}".to_owned(),
         }
     }
+}
+
+/// How long an "open at" waits for a page: a window that takes longer to come up than this
+/// was not opened by that click any more, and the user has moved on.
+pub const OPEN_AT_WAITS: Duration = Duration::from_secs(60);
+
+/// An "open at" that no page heard yet, and since when it waits.
+struct WaitingOpenAt {
+    at: OpenAt,
+    since: Instant,
 }
 
 /// Shared, watchable [`WindowStatus`], and the page's share of the phone's state.
@@ -62,7 +83,11 @@ impl PageEvent {
 pub struct PageLink {
     status: Arc<watch::Sender<WindowStatus>>,
     /// Events for the page's event stream (see [`PageEvent`]).
-    to_page: tokio::sync::broadcast::Sender<PageEvent>,
+    to_page: broadcast::Sender<PageEvent>,
+    /// The newest "open at" sent while no stream listened, for the next stream that opens.
+    /// Its lock is also held while a stream subscribes, so a request is either heard live or
+    /// waits, never neither.
+    waiting_open_at: Arc<Mutex<Option<WaitingOpenAt>>>,
     /// Open event streams; the page counts as connected while any is open (a reload opens the
     /// new stream before the old one is seen to close).
     streams: Arc<AtomicUsize>,
@@ -74,7 +99,8 @@ impl PageLink {
     pub fn new(phone: PhoneFeed) -> Self {
         Self {
             status: Arc::new(watch::Sender::new(WindowStatus::default())),
-            to_page: tokio::sync::broadcast::channel(8).0,
+            to_page: broadcast::channel(8).0,
+            waiting_open_at: Arc::default(),
             streams: Arc::default(),
             phone,
         }
@@ -100,15 +126,43 @@ impl PageLink {
         let _ = self.to_page.send(PageEvent::Webhook);
     }
 
-    /// Tells open pages to show `at` (a notification was clicked). Lost when no page is open:
-    /// a window that is only starting shows the phone anyway.
-    pub fn open_at(&self, at: OpenAt) {
-        let _ = self.to_page.send(PageEvent::OpenAt(at));
+    /// Tells open pages that the call journal changed, so they read their lists again.
+    pub fn journal_changed(&self) {
+        let _ = self.to_page.send(PageEvent::Journal);
     }
 
-    /// Events for one page's stream.
-    pub fn page_events(&self) -> tokio::sync::broadcast::Receiver<PageEvent> {
-        self.to_page.subscribe()
+    /// Tells open pages to show `at` (a notification or a tray entry was clicked). When no
+    /// stream listens (the window is starting, or restarting after a crash) it waits for the
+    /// next one instead, for at most [`OPEN_AT_WAITS`]; a newer request replaces it.
+    pub fn open_at(&self, at: OpenAt) {
+        let mut waiting = self.lock_waiting();
+        if let Err(broadcast::error::SendError(PageEvent::OpenAt(at))) =
+            self.to_page.send(PageEvent::OpenAt(at))
+        {
+            tracing::info!("no calling window page is open yet: where to open it waits for one");
+            *waiting = Some(WaitingOpenAt {
+                at,
+                since: Instant::now(),
+            });
+        }
+    }
+
+    /// Events for one page's stream, and the "open at" that waited for a page, if one did and
+    /// is fresh: the stream sends it first. It is taken, so only this stream shows it.
+    pub fn page_events(&self) -> (broadcast::Receiver<PageEvent>, Option<OpenAt>) {
+        let mut waiting = self.lock_waiting();
+        let events = self.to_page.subscribe();
+        let at = waiting
+            .take()
+            .filter(|w| w.since.elapsed() <= OPEN_AT_WAITS)
+            .map(|w| w.at);
+        (events, at)
+    }
+
+    fn lock_waiting(&self) -> std::sync::MutexGuard<'_, Option<WaitingOpenAt>> {
+        self.waiting_open_at
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Records the page's report. Ignored while no stream is open: a report that arrives just
@@ -206,5 +260,67 @@ mod tests {
         let status = rx.borrow_and_update().clone();
         assert!(!status.connected && status.report.is_none());
         assert!(phone.current().is_none(), "and forgets it with the window");
+    }
+
+    fn call(sid: &str) -> OpenAt {
+        OpenAt::Call {
+            call_sid: sid.to_owned(),
+        }
+    }
+
+    /// What a stream that opens now is handed; the stream closes at once.
+    fn opened_with(link: &PageLink) -> Option<OpenAt> {
+        link.page_events().1
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_open_at_sent_while_no_page_listens_waits_for_the_next_one_once() {
+        let link = PageLink::new(PhoneFeed::default());
+        link.open_at(call("CA1"));
+        tokio::time::advance(Duration::from_secs(10)).await;
+        link.open_at(call("CA2"));
+        assert_eq!(
+            opened_with(&link),
+            Some(call("CA2")),
+            "the newest click wins"
+        );
+        assert_eq!(opened_with(&link), None, "and is shown once");
+    }
+
+    #[tokio::test]
+    async fn an_open_at_a_page_hears_does_not_wait() {
+        let link = PageLink::new(PhoneFeed::default());
+        let (mut events, _) = link.page_events();
+        link.open_at(call("CA1"));
+        assert_eq!(events.recv().await.unwrap(), PageEvent::OpenAt(call("CA1")));
+        drop(events);
+        assert_eq!(opened_with(&link), None, "a page already showed it");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_open_at_older_than_a_minute_is_dropped() {
+        let link = PageLink::new(PhoneFeed::default());
+        link.open_at(call("CA1"));
+        tokio::time::advance(OPEN_AT_WAITS).await;
+        assert_eq!(
+            opened_with(&link),
+            Some(call("CA1")),
+            "a minute old is still fresh"
+        );
+        link.open_at(call("CA2"));
+        tokio::time::advance(OPEN_AT_WAITS + Duration::from_secs(1)).await;
+        assert_eq!(
+            opened_with(&link),
+            None,
+            "the window took too long: the user moved on"
+        );
+    }
+
+    #[test]
+    fn journal_events_say_only_reread() {
+        assert_eq!(
+            (PageEvent::Journal.name(), PageEvent::Journal.data()),
+            ("journal", "{}".to_owned())
+        );
     }
 }

@@ -19,6 +19,7 @@ use axum::{Json, Router};
 use futures_util::StreamExt as _;
 
 use super::guard::Guard;
+use super::page_link::PageEvent;
 use super::{assets, session, CallingWindow};
 use crate::backend::{blocking, AccountQuery, BackendError, ConnectQuery, ErrorKind};
 use crate::i18n::{self, Language, Text};
@@ -349,25 +350,28 @@ async fn set_caller_id(
 
 /// The page's lifeline: while this stream is open the page counts as connected. Keep-alive
 /// comments make a vanished browser show up as a failed write within seconds. It carries the
-/// app's named events (`settings`, `webhook`: the page rereads what changed; `open-at`: where a
-/// clicked notification opens the phone, as JSON) and the phone's
+/// app's named events (`settings`, `webhook`, `journal`: the page rereads what changed;
+/// `open-at`: where a clicked notification opens the phone, as JSON) and the phone's
 /// commands (`command`, with the command as JSON). A number that waited for a phone window
-/// (the window was closed, or still loading) comes right after `hello`; the page takes it, so
-/// it is not carried out twice.
+/// (the window was closed, or still loading) comes right after `hello`, then where to open the
+/// phone if a click waited for a page; each is taken, so it is not carried out twice.
 async fn events(State(window): State<Arc<CallingWindow>>) -> Response {
     use tokio::sync::broadcast::error::RecvError;
     let connection = window.link.connect();
-    let sources = (
-        window.link.page_events(),
-        window.backend.control().subscribe(),
-    );
+    let (page_events, waiting_open_at) = window.link.page_events();
+    let sources = (page_events, window.backend.control().subscribe());
     let control = window.backend.control().clone();
-    let waiting = control
+    let waiting_dial = control
         .take_waiting_dial()
         .and_then(|command| Event::default().event("command").json_data(&command).ok());
+    let waiting_open_at = waiting_open_at.map(|at| {
+        let event = PageEvent::OpenAt(at);
+        Event::default().event(event.name()).data(event.data())
+    });
     let hello = futures_util::stream::iter(
         std::iter::once(Event::default().event("hello").data("connected"))
-            .chain(waiting)
+            .chain(waiting_dial)
+            .chain(waiting_open_at)
             .map(Ok::<_, Infallible>),
     );
     let events = futures_util::stream::unfold(sources, move |(mut names, mut commands)| {

@@ -39,6 +39,8 @@ pub fn run(
     runtime.block_on(async move {
         tokio::spawn(backend.follow_phone_for_journal());
         tokio::spawn(backend.follow_listener_for_catch_up());
+        // The page's lists follow the journal, whoever writes it.
+        tokio::spawn(backend.follow_journal_changes());
         // Notifications: Answer and Decline reach the calling window as commands; a click on
         // the body can only be logged here, there is no app window to bring forward.
         let notifications = crate::notifications::follow::Sources::of(&backend);

@@ -118,6 +118,16 @@ pub fn builder<R: Runtime>(
             });
             // The call journal hears what the phone reports (answered here, declined, missed).
             tauri::async_runtime::spawn(backend.follow_phone_for_journal());
+            // The journal's file changed (a webhook, the phone, the CLI): both windows read
+            // their lists again (the calling window hears it on its event stream).
+            tauri::async_runtime::spawn(backend.follow_journal_changes());
+            let handle = app.handle().clone();
+            let mut journal = backend.journal_changes();
+            tauri::async_runtime::spawn(async move {
+                while journal.changed().await.is_ok() {
+                    let _ = handle.emit_to("main", "journal-changed", ());
+                }
+            });
             // What was missed while the app was not running, each time the listener starts.
             tauri::async_runtime::spawn(backend.follow_listener_for_catch_up());
             // Incoming, missed and voicemail notifications (Linux, over D-Bus).

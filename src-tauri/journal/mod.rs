@@ -13,12 +13,15 @@
 //! - [`phone_follower`]: the phone's reports turned into leg records.
 //! - [`catch_up`]: the calls Twilio has that the journal missed while the app was not running.
 //! - [`clear`]: clearing recents, and the watermark that keeps cleared calls away.
+//! - [`changes`]: noticing that the file changed, whichever connection or process wrote it,
+//!   so the phone's lists follow it live.
 //!
 //! A journal that cannot be opened never stops the phone: [`Journal`] is then "unavailable",
 //! every write fails at once with the reason, and calls go on.
 
 pub mod calls;
 pub mod catch_up;
+pub mod changes;
 pub mod clear;
 pub mod contacts;
 pub mod greeting;
@@ -223,6 +226,12 @@ impl Journal {
 
     pub fn is_available(&self) -> bool {
         matches!(self.0.state, State::Open { .. })
+    }
+
+    /// SQLite's `data_version` on the reader connection: a different value than last time
+    /// means another connection committed meanwhile (see [`changes`]).
+    pub fn data_version(&self) -> Result<i64, JournalError> {
+        self.read(|conn| conn.pragma_query_value(None, "data_version", |row| row.get(0)))
     }
 
     fn write<T, F>(&self, work: F) -> Pending<T>

@@ -2,7 +2,8 @@
 // Voicemail end to end: the real phone UI (real Voice SDK) rings in headless Chromium and nobody
 // answers; the Twilio simulator runs the <Dial action>, the voicemail TwiML and <Record> the way
 // Twilio does, the simulated caller speaks a 523 Hz tone, and Dialtone journals the message. Then
-// the user's path: the Voicemail tab lists it as new, its Play button plays it in the page (Rust
+// the user's path: the Voicemail tab's badge counts it without a click (the page follows the
+// journal live), the tab lists it as new, its Play button plays it in the page (Rust
 // fetched it from the simulator's Recordings API with the API key; what the page's player sends
 // to the speakers is tapped with Web Audio and is the caller's tone), it is marked heard, and
 // Delete (confirmed) reaches the simulator's DELETE. Then a call while Dialtone is not running is
@@ -77,12 +78,21 @@ describe('voicemail end to end against the Twilio simulator', () => {
     const listed = JSON.parse(await s.cli(['voicemail', 'list', '--json']));
     assert.ok(listed.some((v) => v.recording_sid === re && !v.heard), JSON.stringify(listed));
 
-    // The inbox, as the user sees it: opening the Voicemail tab reads the journal; the tab counts
-    // one new message and its row names the caller's number, the message's length and "New".
+    // The page follows the journal live: the message was journaled after the phone stopped
+    // ringing (the last time the page read it), and with nothing clicked, no focus change, the
+    // Voicemail tab counts it while the page stays on the tab it was on (Rust noticed the
+    // commit and said so on the page's event stream).
     const voicemailTab = s.page.getByRole('tab', { name: /^Voicemail/ });
-    assert.equal(await voicemailTab.getAttribute('aria-selected'), 'false');
+    const selectedTab = () => s.page.getByRole('tab', { selected: true }).getAttribute('id');
+    const shownTab = await selectedTab();
+    assert.notEqual(shownTab, 'tab-voicemail', 'the page is on another tab');
+    await s.page.getByRole('tab', { name: /^Voicemail.*1 new message$/ }).waitFor({ timeout: 15000 });
+    assert.equal(await voicemailTab.getAttribute('aria-selected'), 'false', 'nothing opened the Voicemail tab');
+    assert.equal(await selectedTab(), shownTab, 'the page is still where it was');
+
+    // The inbox, as the user sees it: the tab's row names the caller's number, the message's
+    // length and "New".
     await voicemailTab.click();
-    await s.page.getByRole('tab', { name: /^Voicemail.*1 new message$/ }).waitFor({ timeout: 10000 });
     const inbox = s.page.getByRole('list', { name: 'Voicemail' });
     // The row is the journal's recording (its id is on the row), the only one in the list.
     const row = inbox.locator(`li[data-recording-sid="${re}"]`);

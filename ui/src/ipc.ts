@@ -73,6 +73,13 @@ export interface Backend {
    * it arrives on the event stream, so only while `openEvents` runs. Resolves to a stop function.
    */
   onOpenAt(listener: (at: OpenAt) => void): Promise<() => void>;
+  /**
+   * Calls `listener` when the call journal changed, whoever wrote it (a webhook, the phone,
+   * `dialtone contacts import`, another window): the lists and badges read it again. Rust looks
+   * every two seconds; a burst of writes is one call. Over HTTP it arrives on the event stream,
+   * so only while `openEvents` runs. Resolves to a stop function.
+   */
+  onJournalChanged(listener: () => void): Promise<() => void>;
 }
 
 /**
@@ -269,6 +276,7 @@ interface AppEvents {
   'phone-command': PhoneCommand;
   'calling-window': WindowStatus;
   'open-at': unknown;
+  'journal-changed': null;
 }
 
 /** Calls `listener` with each payload of the app's event `name`; resolves to a stop function. */
@@ -333,6 +341,9 @@ export class TauriBackend implements Backend, SetupBackend, CallingWindowControl
       const at = asOpenAt(payload);
       if (at) listener(at);
     });
+  }
+  onJournalChanged(listener: () => void): Promise<() => void> {
+    return follow('journal-changed', () => listener());
   }
   openCallingWindow(): Promise<WindowStatus> {
     return call(COMMANDS.openCallingWindow);
@@ -419,7 +430,7 @@ export class TauriBackend implements Backend, SetupBackend, CallingWindowControl
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The event stream's events: the connection's own, then the app's named ones. */
-export type StreamEvent = 'open' | 'error' | 'settings' | 'webhook' | 'command' | 'open-at';
+export type StreamEvent = 'open' | 'error' | 'settings' | 'webhook' | 'command' | 'open-at' | 'journal';
 
 /** The part of `EventSource` we use, so unit tests can pass their own. */
 export interface EventStream {
@@ -463,6 +474,7 @@ export class HttpBackend implements Backend, SetupBackend, CallingWindowLink, Jo
   private readonly webhookStatusListeners = new Set<(status: WebhookStatus) => void>();
   private readonly commandListeners = new Set<(command: PhoneCommand) => void>();
   private readonly openAtListeners = new Set<(at: OpenAt) => void>();
+  private readonly journalListeners = new Set<() => void>();
 
   constructor(
     private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
@@ -635,6 +647,9 @@ export class HttpBackend implements Backend, SetupBackend, CallingWindowLink, Jo
       current.addEventListener('webhook', () => this.webhookChanged());
       current.addEventListener('command', (event) => this.commandArrived(event.data));
       current.addEventListener('open-at', (event) => this.openAtArrived(event.data));
+      current.addEventListener('journal', () => {
+        for (const listener of this.journalListeners) listener();
+      });
       current.addEventListener('error', () => {
         // A dropped connection (app restarting, network) is retried by the browser itself.
         // CLOSED means the server refused the stream: find out why with an ordinary request,
@@ -675,6 +690,14 @@ export class HttpBackend implements Backend, SetupBackend, CallingWindowLink, Jo
     this.openAtListeners.add(listener);
     return Promise.resolve(() => {
       this.openAtListeners.delete(listener);
+    });
+  }
+
+  /** Fed by the event stream's `journal` events, so only while `openEvents` runs. */
+  onJournalChanged(listener: () => void): Promise<() => void> {
+    this.journalListeners.add(listener);
+    return Promise.resolve(() => {
+      this.journalListeners.delete(listener);
     });
   }
 

@@ -173,6 +173,7 @@ log-handed-in = Another program handed over { $number }: press Call to dial it.
 log-cant-follow-window = Can’t follow the calling window: { $message }
 log-cant-follow-commands = Can’t follow the app’s phone commands: { $message }
 log-cant-follow-webhook = Can’t follow the webhook listener: { $message }
+log-cant-follow-journal = Can’t follow changes to the call history: { $message }
 log-what-to-do = What to do:{" "}
 log-title = Device log
 

@@ -166,6 +166,7 @@ log-handed-in = 他のアプリから{ $number }が渡されました。「発�
 log-cant-follow-window = 通話ウィンドウの状態を取得できません：{ $message }
 log-cant-follow-commands = アプリからの操作を受け取れません：{ $message }
 log-cant-follow-webhook = Webhookリスナーの状態を取得できません：{ $message }
+log-cant-follow-journal = 通話履歴の変更を受け取れません：{ $message }
 log-what-to-do = 対処：
 log-title = 動作ログ
 

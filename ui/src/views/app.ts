@@ -136,6 +136,7 @@ export class App {
           void this.tabs.refresh('voicemail');
         },
         now: () => Date.now(),
+        visible: () => document.visibilityState !== 'hidden',
         greetingAudio: {
           microphone: () => this.phone.audioDevices().inUse.input,
           speaker: () => {
@@ -193,6 +194,7 @@ export class App {
     const following = this.followListener();
     const commanded = this.followCommands();
     const opening = this.followOpenAt();
+    const journal = this.followJournal();
     const settingsLoad = this.backend.settingsStatus().then(
       (status) => {
         this.takeSettings(status);
@@ -207,7 +209,7 @@ export class App {
       () => true, // The phone start below reports what is wrong; the calling window too.
     );
     // Rust opens the calling window itself at start; this window offers to reopen it.
-    await Promise.all([settingsLoad, this.phone.start(), listening, following, commanded, opening, this.tabs.refresh()]);
+    await Promise.all([settingsLoad, this.phone.start(), listening, following, commanded, opening, journal, this.tabs.refresh()]);
   }
 
   /** Rereads the settings after a save elsewhere (the app window, for the calling window page). */
@@ -337,6 +339,22 @@ export class App {
       });
     } catch (error) {
       this.phone.note('error', t('log-cant-follow-commands', { message: toBackendError(error).message }));
+    }
+  }
+
+  /**
+   * The journal changed, whoever wrote it (a voicemail, a missed call, `dialtone contacts
+   * import`): the badges and the lists on screen follow at once, and the call screens ask for
+   * names afresh. Nothing moves under the user: unchanged rows stay, focus and place with them.
+   */
+  private async followJournal(): Promise<void> {
+    try {
+      await this.backend.onJournalChanged(() => {
+        this.names.forget();
+        void this.tabs.journalChanged();
+      });
+    } catch (error) {
+      this.phone.note('error', t('log-cant-follow-journal', { message: toBackendError(error).message }));
     }
   }
 

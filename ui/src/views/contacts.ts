@@ -3,7 +3,7 @@
 // a vCard file with its report.
 
 import type { Contact, ContactDraft, HistoryStatus, ImportReport } from '../contract';
-import { formatList, t } from '../i18n/i18n';
+import { formatList, language, t } from '../i18n/i18n';
 import { toBackendError, type JournalBackend } from '../ipc';
 import type { Region } from '../phone/number';
 import { ContactForm } from './contactForm';
@@ -11,6 +11,7 @@ import { h, hm, setChildren } from './dom';
 import { icon } from './icons';
 import { isCallable, partyLabel } from './journal';
 import { localize } from './l10n';
+import { LiveList } from './liveList';
 
 export interface ContactsActions {
   homeRegion(): Region | null;
@@ -27,6 +28,8 @@ export class ContactsView {
   private readonly message: HTMLElement;
   private readonly form: ContactForm;
   private contacts: Contact[] = [];
+  /** The rows on screen, kept where they did not change (focus and place stay). */
+  private readonly rows: LiveList;
   private confirming: number | null = null;
   private loads = 0;
 
@@ -52,6 +55,7 @@ export class ContactsView {
     this.notice = h('p', { class: 'banner warning journal-notice', role: 'status', hidden: true });
     this.message = h('div', { class: 'form-message journal-message', role: 'status', 'aria-live': 'polite' });
     this.list = h('ul', { class: 'journal-list contacts-list', 'aria-labelledby': 'contacts-title' });
+    this.rows = new LiveList(this.list);
     this.el = h(
       'section',
       { class: 'journal contacts' },
@@ -152,14 +156,22 @@ export class ContactsView {
 
   private draw(): void {
     if (this.contacts.length === 0) {
-      setChildren(this.list, hm('li', { class: 'journal-empty' }, this.search.value.trim() ? 'contacts-none-found' : 'contacts-empty'));
+      const id = this.search.value.trim() ? 'contacts-none-found' : 'contacts-empty';
+      this.rows.show([{ key: '', signature: id, render: () => hm('li', { class: 'journal-empty' }, id) }]);
       return;
     }
-    setChildren(this.list, ...this.contacts.map((c) => this.row(c)));
+    const home = this.actions.homeRegion();
+    const lang = language();
+    this.rows.show(
+      this.contacts.map((contact) => ({
+        key: String(contact.id),
+        signature: JSON.stringify([contact, lang, home, this.confirming === contact.id]),
+        render: () => this.row(contact, home),
+      })),
+    );
   }
 
-  private row(contact: Contact): HTMLLIElement {
-    const home = this.actions.homeRegion();
+  private row(contact: Contact, home: Region | null): HTMLLIElement {
     const numbers = h(
       'ul',
       { class: 'contact-numbers' },

@@ -1,6 +1,7 @@
 // The phone screen's four tabs and what ties them together: which tab is shown (remembered for
 // the session), when the journal is read again (on showing a tab, after a call, when the window
-// comes back), and the badges (missed calls since Recents was last looked at, new voicemail).
+// comes back, and whenever Rust says it changed), and the badges (missed calls since Recents was
+// last looked at, new voicemail).
 
 import type { HistoryStatus, OpenAt, VoicemailEntry } from '../contract';
 import { t } from '../i18n/i18n';
@@ -27,6 +28,11 @@ export interface PhoneTabsActions {
   now(): number;
   /** The devices a voicemail greeting is recorded and played on. */
   greetingAudio?: GreetingAudio;
+  /**
+   * The page is on screen (not minimized or hidden): only then does a missed call that shows up
+   * in an open Recents count as seen. Default: always.
+   */
+  visible?: () => boolean;
 }
 
 type Store = Pick<Storage, 'getItem' | 'setItem'>;
@@ -39,6 +45,7 @@ export class PhoneTabs {
   readonly contacts: ContactsView;
   private shown = true;
   private status: HistoryStatus | null = null;
+  private readonly visible: () => boolean;
 
   constructor(
     private readonly journal: JournalBackend,
@@ -47,6 +54,7 @@ export class PhoneTabs {
     session: Store | null,
     private readonly local: Store | null,
   ) {
+    this.visible = actions.visible ?? (() => true);
     this.recents = new RecentsView(journal, {
       homeRegion: () => actions.homeRegion(),
       callBack: actions.callBack,
@@ -92,7 +100,22 @@ export class PhoneTabs {
   }
 
   /** Reads the journal again: every tab's data (the badges need Recents and Voicemail), or one tab's. */
-  async refresh(only: Tab | null = null): Promise<void> {
+  refresh(only: Tab | null = null): Promise<void> {
+    return this.load(only === null ? ['recents', 'voicemail', 'contacts'] : [only]);
+  }
+
+  /**
+   * The journal changed under the page (Rust's journal event: a webhook, the phone, the command
+   * line): the badges and the list on screen follow. Contacts are read only while shown (they
+   * have no badge, and showing the tab reads them anyway). Rows that did not change stay as they
+   * are, so the keyboard focus and the reader's place stay too.
+   */
+  journalChanged(): Promise<void> {
+    const contactsShown = this.shown && this.bar.tab === 'contacts';
+    return this.load(contactsShown ? ['recents', 'voicemail', 'contacts'] : ['recents', 'voicemail']);
+  }
+
+  private async load(tabs: readonly Tab[]): Promise<void> {
     try {
       this.status = await this.journal.historyStatus();
     } catch (error) {
@@ -100,9 +123,9 @@ export class PhoneTabs {
     }
     const status = this.status;
     const tasks: Promise<unknown>[] = [];
-    if (only === null || only === 'recents') tasks.push(this.recents.refresh(status).then((entries) => this.recentsBadge(entries)));
-    if (only === null || only === 'voicemail') tasks.push(this.voicemail.refresh(status).then((messages) => this.voicemailBadge(messages)));
-    if (only === null || only === 'contacts') tasks.push(this.contacts.refresh(status));
+    if (tabs.includes('recents')) tasks.push(this.recents.refresh(status).then((entries) => this.recentsBadge(entries)));
+    if (tabs.includes('voicemail')) tasks.push(this.voicemail.refresh(status).then((messages) => this.voicemailBadge(messages)));
+    if (tabs.includes('contacts')) tasks.push(this.contacts.refresh(status));
     await Promise.all(tasks);
   }
 
@@ -128,7 +151,7 @@ export class PhoneTabs {
 
   private recentsBadge(entries: Parameters<typeof missedSince>[0]): void {
     let seenAt = Number(this.local?.getItem(SEEN_KEY) ?? 0) || 0;
-    if (this.shown && this.bar.tab === 'recents') {
+    if (this.shown && this.bar.tab === 'recents' && this.visible()) {
       // Looking at Recents is looking at the missed calls in it.
       seenAt = Math.max(seenAt, newestStart(entries));
       this.local?.setItem(SEEN_KEY, String(seenAt));

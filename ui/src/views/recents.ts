@@ -7,10 +7,11 @@ import type { HistoryEntry, HistoryStatus } from '../contract';
 import { language, t } from '../i18n/i18n';
 import { toBackendError, type JournalBackend } from '../ipc';
 import type { Region } from '../phone/number';
-import { h, hm, setChildren, setText } from './dom';
+import { h, hm, setText } from './dom';
 import { icon } from './icons';
 import { formatLength, formatWhen, isCallable, isMissed, partyLabel, qualityLine, statusMessageId } from './journal';
 import { localize } from './l10n';
+import { LiveList } from './liveList';
 import { revealEntry } from './reveal';
 
 export interface RecentsActions {
@@ -39,6 +40,8 @@ export class RecentsView {
   private readonly message: HTMLElement;
   private filter: Filter = 'all';
   private entries: HistoryEntry[] = [];
+  /** The rows on screen, kept where they did not change (focus and place stay). */
+  private readonly rows: LiveList;
   /** Counts loads, so an older answer arriving late is dropped. */
   private loads = 0;
 
@@ -57,6 +60,7 @@ export class RecentsView {
     localize(filters, 'recents-filter-label');
     this.notice = h('p', { class: 'banner warning journal-notice', role: 'status', hidden: true });
     this.list = h('ol', { class: 'journal-list recents-list', 'aria-labelledby': 'recents-title' });
+    this.rows = new LiveList(this.list);
     this.title = hm('h2', { class: 'journal-title', id: 'recents-title', tabindex: '-1' }, 'recents-title');
     this.clearButton = hm('button', { type: 'button', class: 'secondary-button clear-recents', 'aria-expanded': 'false' }, 'recents-clear');
     this.clearButton.addEventListener('click', () => this.askToClear());
@@ -89,7 +93,10 @@ export class RecentsView {
     );
   }
 
-  /** Reloads the history (on showing the tab, after a call, when the window comes back). */
+  /**
+   * Reloads the history (on showing the tab, after a call, when the window comes back, when
+   * the journal changed); only rows that changed are drawn again.
+   */
   async refresh(status: HistoryStatus | null): Promise<HistoryEntry[]> {
     const load = ++this.loads;
     if (status && !status.available) {
@@ -181,10 +188,24 @@ export class RecentsView {
     // Nothing to clear in an empty list (only when showing all: a missed-only view can be empty while others remain).
     this.clearButton.disabled = this.entries.length === 0 && this.filter === 'all';
     if (this.entries.length === 0) {
-      setChildren(this.list, hm('li', { class: 'journal-empty' }, this.filter === 'missed' ? 'recents-empty-missed' : 'recents-empty'));
+      const id = this.filter === 'missed' ? 'recents-empty-missed' : 'recents-empty';
+      this.rows.show([{ key: '', signature: id, render: () => hm('li', { class: 'journal-empty' }, id) }]);
       return;
     }
-    setChildren(this.list, ...this.entries.map((entry) => this.row(entry)));
+    const home = this.actions.homeRegion();
+    const now = this.actions.now();
+    const lang = language();
+    this.rows.show(
+      this.entries.map((entry) => {
+        const when = formatWhen(entry.started_at, now, lang);
+        return {
+          key: entry.call_sid,
+          // Everything the row shows: the entry, and the words that are not messages.
+          signature: JSON.stringify([entry, when, lang, home]),
+          render: () => this.row(entry, when, home),
+        };
+      }),
+    );
   }
 
   /** "Fair line · Opus", with the average score and the worst warning in the tooltip. */
@@ -199,8 +220,7 @@ export class RecentsView {
     return h('span', { class: `journal-quality${line.gradeId ? ` ${line.gradeId}` : ''}`, title: details.join(' ') }, ` · ${words.join(' · ')}`);
   }
 
-  private row(entry: HistoryEntry): HTMLLIElement {
-    const home = this.actions.homeRegion();
+  private row(entry: HistoryEntry, when: string, home: Region | null): HTMLLIElement {
     const who = partyLabel(entry.name, entry.number, home);
     const missed = isMissed(entry);
     const details = h(
@@ -208,7 +228,7 @@ export class RecentsView {
       { class: 'journal-details' },
       hm('span', { class: 'journal-status' }, statusMessageId(entry.direction, entry.status)),
       ' · ',
-      h('time', { datetime: entry.started_at }, formatWhen(entry.started_at, this.actions.now(), language())),
+      h('time', { datetime: entry.started_at }, when),
       entry.duration_secs > 0 ? ` · ${formatLength(entry.duration_secs)}` : null,
       entry.voicemail ? hm('span', { class: 'journal-tag' }, 'recents-has-voicemail') : null,
       this.quality(entry),

@@ -7,9 +7,10 @@ import type { HistoryStatus, VoicemailEntry } from '../contract';
 import { language, t } from '../i18n/i18n';
 import { toBackendError, type JournalBackend } from '../ipc';
 import type { Region } from '../phone/number';
-import { h, hm, setChildren } from './dom';
+import { h, hm } from './dom';
 import { formatLength, formatWhen, partyLabel } from './journal';
 import { localize } from './l10n';
+import { LiveList } from './liveList';
 import { revealEntry } from './reveal';
 import { GreetingView, type GreetingAudio } from './greeting';
 
@@ -30,6 +31,8 @@ export class VoicemailView {
   private readonly message: HTMLElement;
   readonly greeting: GreetingView;
   private messages: VoicemailEntry[] = [];
+  /** The rows on screen, kept where they did not change (focus and place stay). */
+  private readonly rows: LiveList;
   /** The message whose deletion waits for a second click. */
   private confirming: string | null = null;
   private playing: string | null = null;
@@ -45,6 +48,7 @@ export class VoicemailView {
     this.notice = h('p', { class: 'banner warning journal-notice', role: 'status', hidden: true });
     this.message = h('p', { class: 'form-message journal-message', role: 'status', 'aria-live': 'polite' });
     this.list = h('ol', { class: 'journal-list voicemail-list', 'aria-labelledby': 'voicemail-title' });
+    this.rows = new LiveList(this.list);
     this.greeting = new GreetingView(journal, actions.greetingAudio);
     this.el = h(
       'section',
@@ -95,14 +99,28 @@ export class VoicemailView {
 
   private draw(): void {
     if (this.messages.length === 0) {
-      setChildren(this.list, hm('li', { class: 'journal-empty' }, 'voicemail-empty'));
+      this.rows.show([{ key: '', signature: 'voicemail-empty', render: () => hm('li', { class: 'journal-empty' }, 'voicemail-empty') }]);
       return;
     }
-    setChildren(this.list, ...this.messages.map((m) => this.row(m)));
+    const home = this.actions.homeRegion();
+    const now = this.actions.now();
+    const lang = language();
+    this.rows.show(
+      this.messages.map((entry) => {
+        const sid = entry.recording_sid;
+        const when = formatWhen(entry.received_at, now, lang);
+        return {
+          key: sid,
+          // Everything the row shows: the message, its words, and whether it plays or asks.
+          signature: JSON.stringify([entry, when, lang, home, this.playing === sid, this.confirming === sid]),
+          render: () => this.row(entry, when, home),
+        };
+      }),
+    );
   }
 
-  private row(entry: VoicemailEntry): HTMLLIElement {
-    const who = partyLabel(entry.name, entry.number, this.actions.homeRegion());
+  private row(entry: VoicemailEntry, when: string, home: Region | null): HTMLLIElement {
+    const who = partyLabel(entry.name, entry.number, home);
     const play = hm('button', { type: 'button', class: 'secondary-button play' }, this.playing === entry.recording_sid ? 'voicemail-playing' : 'voicemail-play');
     play.addEventListener('click', () => void this.play(entry));
     const save = hm('button', { type: 'button', class: 'secondary-button save' }, 'voicemail-save');
@@ -136,7 +154,7 @@ export class VoicemailView {
         h(
           'p',
           { class: 'journal-details' },
-          h('time', { datetime: entry.received_at }, formatWhen(entry.received_at, this.actions.now(), language())),
+          h('time', { datetime: entry.received_at }, when),
           ` · ${formatLength(entry.duration_secs)}`,
         ),
       ),
@@ -157,6 +175,9 @@ export class VoicemailView {
       await this.player.play();
       if (!entry.heard) {
         await this.journal.markVoicemailHeard(entry.recording_sid, true);
+        // The row kept from an earlier draw holds an earlier copy of the message: mark the
+        // list's own, which the badge counts.
+        for (const m of this.messages) if (m.recording_sid === entry.recording_sid) m.heard = true;
         entry.heard = true;
         this.actions.changed(this.messages);
       }

@@ -105,6 +105,83 @@ describe('the phone’s tabs', () => {
     await app.context.close();
   });
 
+  test('the journal changing under the page (`journal-changed`): the badges and the list follow, focus and place stay', async () => {
+    const data = journal();
+    // Older calls, enough that Recents scrolls in the window.
+    for (let i = 0; i < 30; i++) {
+      data.history.push({ call_sid: `CA${(0x100 + i).toString(16).padStart(32, '0')}`, direction: 'outbound', number: `+1312555${String(1000 + i)}`, name: null, started_at: new Date(Date.now() - (3 + i) * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z'), status: 'answered', duration_secs: 60, voicemail: null });
+    }
+    const app = await openApp(build.browser, build.server.url, { journal: data });
+    const { page } = app;
+    await ready(page);
+    await tab(page, 'Recents').click();
+    const rows = page.locator('.recents-list .journal-entry');
+    await page.waitForFunction(() => document.querySelectorAll('.recents-list .journal-entry').length === 34);
+    await page.getByRole('tab', { name: /^Voicemail.*1 new message$/ }).waitFor();
+    const changed = () => page.evaluate(() => /** @type {any} */ (window).__ipc.emit('journal-changed', null));
+    /** The journal's reads the page has made so far. */
+    const reads = async () => (await ipcCalls(page)).filter((/** @type {string} */ c) => c === 'call_history' || c === 'voicemails').length;
+
+    // The user is halfway down Recents, on a row's Call button.
+    const far = `CA${(0x100 + 15).toString(16).padStart(32, '0')}`;
+    const farButton = page.locator(`li[data-call-sid="${far}"] .call-back`);
+    await farButton.evaluate((b) => b.scrollIntoView({ block: 'center' }));
+    await farButton.focus();
+    const before = await farButton.evaluate((b) => {
+      /** @type {any} */ (b).kept = true;
+      return { top: b.getBoundingClientRect().top, scroll: /** @type {HTMLElement} */ (document.querySelector('#panel-recents')).scrollTop };
+    });
+    assert.ok(before.scroll > 0, 'the list is scrolled');
+
+    // A caller leaves a message meanwhile (a webhook, in Rust): a missed call and a new voicemail.
+    await page.evaluate(() => {
+      const j = /** @type {any} */ (window).__ipc.journal;
+      const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      const recording = { recording_sid: 'RE0000000000000000000000000000000f', duration_secs: 8, heard: false };
+      j.history.unshift({ call_sid: 'CA0000000000000000000000000000000f', direction: 'inbound', number: '+13125550199', name: null, started_at: at, status: 'missed', duration_secs: 0, voicemail: recording });
+      j.voicemails.unshift({ ...recording, call_sid: 'CA0000000000000000000000000000000f', number: '+13125550199', name: null, received_at: at });
+    });
+    await changed();
+    await page.getByRole('tab', { name: /^Voicemail.*2 new messages$/ }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.recents-list .journal-entry').length === 35);
+    assert.equal(await rows.first().getAttribute('data-call-sid'), 'CA0000000000000000000000000000000f', 'the new call is on top');
+    const after = await page.evaluate(() => {
+      const active = /** @type {any} */ (document.activeElement);
+      return { kept: active?.kept === true, row: active?.closest('li')?.dataset.callSid, top: active?.getBoundingClientRect().top, scroll: /** @type {HTMLElement} */ (document.querySelector('#panel-recents')).scrollTop };
+    });
+    assert.deepEqual({ kept: after.kept, row: after.row }, { kept: true, row: far }, 'focus stays on the very same button');
+    assert.ok(Math.abs(after.top - before.top) <= 1, `the row stays where the user sees it: ${before.top} → ${after.top}`);
+    assert.ok(after.scroll > before.scroll, 'the list scrolled by the new row');
+    assert.equal(await tab(page, 'Recents').locator('.tab-badge').isHidden(), true, 'a missed call that shows up in an open Recents is seen');
+
+    // A row that changed is drawn again, and focus goes to the same button of its new row.
+    const first = 'CA0000000000000000000000000000000a';
+    await page.locator(`li[data-call-sid="${first}"] .call-back`).focus();
+    await page.evaluate((sid) => {
+      /** @type {any} */ (document.querySelector(`li[data-call-sid="${sid}"]`)).old = true;
+      const j = /** @type {any} */ (window).__ipc.journal;
+      j.history.find((/** @type {any} */ e) => e.call_sid === sid).voicemail.heard = true;
+    }, first);
+    await changed();
+    await page.waitForFunction((sid) => /** @type {any} */ (document.querySelector(`li[data-call-sid="${sid}"]`))?.old !== true, first);
+    assert.deepEqual(
+      await page.evaluate(() => [document.activeElement?.closest('li')?.dataset.callSid, document.activeElement?.classList.contains('call-back')]),
+      [first, true],
+    );
+
+    // Nothing new: nothing is drawn again.
+    await page.evaluate(() => {
+      for (const li of document.querySelectorAll('.recents-list li, .voicemail-list li')) /** @type {any} */ (li).same = true;
+    });
+    const readsBefore = await reads();
+    await changed();
+    await page.waitForFunction((n) => /** @type {any} */ (window).__ipc.calls.filter((/** @type {any} */ c) => c.cmd === 'call_history' || c.cmd === 'voicemails').length >= n + 2, readsBefore);
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+    assert.equal(await page.evaluate(() => Array.from(document.querySelectorAll('.recents-list li, .voicemail-list li')).every((li) => /** @type {any} */ (li).same === true)), true, 'the same rows');
+    await assertClean(app);
+    await app.context.close();
+  });
+
   test('Recents: names or numbers, status, time and length; the missed filter; call back in one click; add to contacts', async () => {
     const app = await openApp(build.browser, build.server.url, { journal: journal() });
     const { page } = app;

@@ -244,6 +244,29 @@ describe('HttpBackend and the calling window', () => {
     expect(seen).toHaveLength(3);
   });
 
+  test('onJournalChanged: each `journal` event reaches every subscriber until it stops', async () => {
+    const listeners: Record<string, ((event: { data?: unknown }) => void)[]> = {};
+    const stream: EventStream = {
+      readyState: 1,
+      addEventListener: (type, listener) => void (listeners[type] ??= []).push(listener),
+      close: () => undefined,
+    };
+    const backend = new HttpBackend(() => Promise.resolve(new Response('{}')), '', () => stream);
+    backend.openEvents({ open: () => undefined, settings: () => undefined });
+    let heard = 0;
+    const stop = await backend.onJournalChanged(() => (heard += 1));
+    const fire = (type: StreamEvent): void => {
+      for (const l of listeners[type] ?? []) l({ data: '{}' });
+    };
+    fire('journal');
+    fire('webhook');
+    fire('journal');
+    expect(heard).toBe(2);
+    stop();
+    fire('journal');
+    expect(heard).toBe(2);
+  });
+
   test('onWebhookStatus: each `webhook` event rereads /api/webhook for the subscribers', async () => {
     const listeners: Record<string, ((event: { data?: unknown }) => void)[]> = {};
     const stream: EventStream = {

@@ -65,6 +65,7 @@ function setup(options: { tokenError?: BackendError; env?: Partial<PhoneEnv> } =
     onWebhookStatus: () => Promise.resolve(() => undefined),
     onPhoneCommand: () => Promise.resolve(() => undefined),
     onOpenAt: () => Promise.resolve(() => undefined),
+    onJournalChanged: () => Promise.resolve(() => undefined),
     reportPhoneStatus: () => Promise.resolve(),
   };
   const phone = new Phone(backend, env);
