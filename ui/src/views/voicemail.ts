@@ -121,14 +121,21 @@ export class VoicemailView {
 
   private row(entry: VoicemailEntry, when: string, home: Region | null): HTMLLIElement {
     const who = partyLabel(entry.name, entry.number, home);
-    const play = hm('button', { type: 'button', class: 'secondary-button play' }, this.playing === entry.recording_sid ? 'voicemail-playing' : 'voicemail-play');
+    // Every row has the same Play, Save and Delete: each button is described by its row (who,
+    // when, how long), so a screen reader says whose message it acts on.
+    const about = `voicemail-about-${entry.recording_sid}`;
+    const describe = (button: HTMLButtonElement): HTMLButtonElement => {
+      button.setAttribute('aria-describedby', about);
+      return button;
+    };
+    const play = describe(hm('button', { type: 'button', class: 'secondary-button play' }, this.playing === entry.recording_sid ? 'voicemail-playing' : 'voicemail-play'));
     play.addEventListener('click', () => void this.play(entry));
-    const save = hm('button', { type: 'button', class: 'secondary-button save' }, 'voicemail-save');
+    const save = describe(hm('button', { type: 'button', class: 'secondary-button save' }, 'voicemail-save'));
     save.addEventListener('click', () => void this.save(entry));
     const actions = h('div', { class: 'journal-actions' }, play, save);
     if (this.confirming === entry.recording_sid) {
-      const yes = hm('button', { type: 'button', class: 'secondary-button danger confirm-delete' }, 'voicemail-delete-confirm');
-      const no = hm('button', { type: 'button', class: 'secondary-button cancel-delete' }, 'voicemail-delete-cancel');
+      const yes = describe(hm('button', { type: 'button', class: 'secondary-button danger confirm-delete' }, 'voicemail-delete-confirm'));
+      const no = describe(hm('button', { type: 'button', class: 'secondary-button cancel-delete' }, 'voicemail-delete-cancel'));
       yes.addEventListener('click', () => void this.remove(entry));
       no.addEventListener('click', () => {
         this.confirming = null;
@@ -136,7 +143,7 @@ export class VoicemailView {
       });
       actions.append(yes, no);
     } else {
-      const remove = hm('button', { type: 'button', class: 'secondary-button delete' }, 'voicemail-delete');
+      const remove = describe(hm('button', { type: 'button', class: 'secondary-button delete' }, 'voicemail-delete'));
       remove.addEventListener('click', () => {
         this.confirming = entry.recording_sid;
         this.draw();
@@ -149,7 +156,7 @@ export class VoicemailView {
       { class: `journal-entry voicemail-entry${entry.heard ? '' : ' unheard'}`, 'data-recording-sid': entry.recording_sid },
       h(
         'div',
-        { class: 'journal-main' },
+        { class: 'journal-main', id: about },
         h('p', { class: 'journal-party' }, who, entry.heard ? null : hm('span', { class: 'journal-tag new' }, 'voicemail-new')),
         h(
           'p',

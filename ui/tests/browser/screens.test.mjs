@@ -301,6 +301,12 @@ describe('the phone’s tabs', () => {
     await rows.first().waitFor();
     assert.match(await rows.nth(0).innerText(), /\(212\) 976-1234[\s\S]*New[\s\S]*10 minutes ago · 0:12/);
     assert.match(await rows.nth(1).innerText(), /Ada Lovelace[\s\S]*0:47/);
+    // Each row's buttons say whose message they act on (their description is the row).
+    const described = await rows.nth(1).getByRole('button', { name: 'Play' }).evaluate((button) => {
+      const ids = (button.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    });
+    assert.match(described, /Ada Lovelace.*0:47/);
 
     await rows.nth(0).getByRole('button', { name: 'Play' }).click();
     const player = page.locator('audio.voicemail-player');
