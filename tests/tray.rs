@@ -420,20 +420,26 @@ fn the_tray_shows_the_phone_and_its_menu_works() {
     assert!(status.success(), "{status}");
 }
 
-#[test]
-fn without_a_tray_closing_the_window_quits_and_nothing_panics() {
-    in_test_session();
-    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+/// The app on a bus with no tray watcher, once it has said there is no tray.
+fn start_without_a_tray(dir: &Path) -> App {
     assert!(
         !name_has_owner("org.kde.StatusNotifierWatcher"),
         "a tray watcher runs on the test bus already"
     );
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = App::start(dir.path());
+    let app = App::start(dir);
     until("the app says there is no tray", || {
         app.logged("no tray icon: no tray host (org.kde.StatusNotifierWatcher) on the session bus")
             .then_some(())
     });
+    app
+}
+
+#[test]
+fn without_a_tray_closing_the_window_quits_and_nothing_panics() {
+    in_test_session();
+    let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = start_without_a_tray(dir.path());
     until("the window is on screen", || {
         (x_window("state") == "viewable").then_some(())
     });
@@ -462,16 +468,8 @@ fn without_a_tray_closing_the_window_quits_and_nothing_panics() {
 fn a_tray_host_that_comes_later_gets_the_tray() {
     in_test_session();
     let _turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
-    assert!(
-        !name_has_owner("org.kde.StatusNotifierWatcher"),
-        "a tray watcher runs on the test bus already"
-    );
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::start(dir.path());
-    until("the app says there is no tray yet", || {
-        app.logged("no tray icon: no tray host (org.kde.StatusNotifierWatcher) on the session bus")
-            .then_some(())
-    });
+    let mut app = start_without_a_tray(dir.path());
     // The panel starts after Dialtone, as it may at login.
     let _watcher = start_watcher();
     let item = Item::find();
