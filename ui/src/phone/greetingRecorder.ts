@@ -7,8 +7,8 @@
 
 import { DEFAULT_ID } from './audioDevices';
 import { IDLE, MAX_GREETING_MS, mustStop, step, type RecorderEvent, type RecorderState } from './greetingRecording';
-import { microphoneFailure, rmsDb } from './setupCheck';
-import { browserMedia, type MediaApis } from './setupCheckMicrophone';
+import { microphoneFailure } from './setupCheck';
+import { browserMedia, levelReader, type MediaApis } from './setupCheckMicrophone';
 import type { Clock } from './timer';
 import { GREETING_SAMPLE_RATE, encodeWav } from './wav';
 
@@ -77,10 +77,7 @@ export class GreetingRecorder {
     let take: Take;
     try {
       const context = media.createAudioContext();
-      const analyser = context.createAnalyser();
-      analyser.fftSize = 2048;
-      context.createMediaStreamSource(stream).connect(analyser);
-      const block = new Float32Array(analyser.fftSize);
+      const level = levelReader(context, stream);
       const recorder = media.createRecorder(stream);
       take = { stream, context, recorder, chunks: [], timer: null };
       const chunks = take.chunks;
@@ -91,8 +88,7 @@ export class GreetingRecorder {
       recorder.addEventListener('error', () => this.finish(false), { once: true });
       const tick = (): void => {
         if (this.take !== take) return;
-        analyser.getFloatTimeDomainData(block);
-        if (this.apply({ type: 'level', at: this.clock.now(), db: rmsDb(block) })) this.halt();
+        if (this.apply({ type: 'level', at: this.clock.now(), db: level() })) this.halt();
         else take.timer = this.clock.setTimeout(tick, LEVEL_EVERY_MS);
       };
       this.take = take;

@@ -97,13 +97,25 @@ function stopTracks(stream: MediaStream): void {
   for (const track of stream.getTracks()) track.stop();
 }
 
-/** Records `RECORD_MS` (or until aborted) while reading the level every 50 ms. */
-function record(media: MediaApis, stream: MediaStream, o: MicCheckOptions): Promise<{ blob: Blob; peakDb: number }> {
-  const context = media.createAudioContext();
+/**
+ * Reads `stream`'s level in dBFS through a Web Audio analyser in `context`: one block of
+ * samples per call. Used by this check and by the greeting recorder.
+ */
+export function levelReader(context: AudioContext, stream: MediaStream): () => number {
   const analyser = context.createAnalyser();
   analyser.fftSize = 2048;
   context.createMediaStreamSource(stream).connect(analyser);
   const block = new Float32Array(analyser.fftSize);
+  return () => {
+    analyser.getFloatTimeDomainData(block);
+    return rmsDb(block);
+  };
+}
+
+/** Records `RECORD_MS` (or until aborted) while reading the level every 50 ms. */
+function record(media: MediaApis, stream: MediaStream, o: MicCheckOptions): Promise<{ blob: Blob; peakDb: number }> {
+  const context = media.createAudioContext();
+  const level = levelReader(context, stream);
   const recorder = media.createRecorder(stream);
   const chunks: Blob[] = [];
   recorder.addEventListener('dataavailable', (e) => {
@@ -129,8 +141,7 @@ function record(media: MediaApis, stream: MediaStream, o: MicCheckOptions): Prom
     }, { once: true });
     const started = o.clock.now();
     const tick = (): void => {
-      analyser.getFloatTimeDomainData(block);
-      const db = rmsDb(block);
+      const db = level();
       if (db > peakDb) peakDb = db;
       o.recording(db);
       if (o.clock.now() - started >= RECORD_MS) finish();

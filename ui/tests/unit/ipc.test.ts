@@ -3,6 +3,17 @@ import { t } from '../../src/i18n/i18n';
 import { BackendError, HttpBackend, TauriBackend, pickBackend, toBackendError, type EventStream, type StreamEvent } from '../../src/ipc';
 import type { OpenAt, PhoneCommand, WebhookStatus } from '../../src/contract';
 
+/** An open event stream that records its listeners by event name, for the tests to fire. */
+function openStream(): { listeners: Record<string, ((event: { data?: unknown }) => void)[]>; stream: EventStream } {
+  const listeners: Record<string, ((event: { data?: unknown }) => void)[]> = {};
+  const stream: EventStream = {
+    readyState: 1,
+    addEventListener: (type, listener) => void (listeners[type] ??= []).push(listener),
+    close: () => undefined,
+  };
+  return { listeners, stream };
+}
+
 describe('toBackendError', () => {
   test('keeps the contract shape', () => {
     const e = toBackendError({ kind: 'invalid', message: 'bad sid', field: 'account_sid' });
@@ -189,12 +200,7 @@ describe('HttpBackend and the calling window', () => {
   });
 
   test('onPhoneCommand: `command` events carry the command; anything malformed is dropped', async () => {
-    const listeners: Record<string, ((event: { data?: unknown }) => void)[]> = {};
-    const stream: EventStream = {
-      readyState: 1,
-      addEventListener: (type, listener) => void (listeners[type] ??= []).push(listener),
-      close: () => undefined,
-    };
+    const { listeners, stream } = openStream();
     const backend = new HttpBackend(() => Promise.resolve(new Response('{}')), '', () => stream);
     backend.openEvents({ open: () => undefined, settings: () => undefined });
     const seen: PhoneCommand[] = [];
@@ -214,12 +220,7 @@ describe('HttpBackend and the calling window', () => {
   });
 
   test('onOpenAt: `open-at` events carry where a notification opens the phone; anything malformed is dropped', async () => {
-    const listeners: Record<string, ((event: { data?: unknown }) => void)[]> = {};
-    const stream: EventStream = {
-      readyState: 1,
-      addEventListener: (type, listener) => void (listeners[type] ??= []).push(listener),
-      close: () => undefined,
-    };
+    const { listeners, stream } = openStream();
     const backend = new HttpBackend(() => Promise.resolve(new Response('{}')), '', () => stream);
     backend.openEvents({ open: () => undefined, settings: () => undefined });
     const seen: OpenAt[] = [];
@@ -245,12 +246,7 @@ describe('HttpBackend and the calling window', () => {
   });
 
   test('onJournalChanged: each `journal` event reaches every subscriber until it stops', async () => {
-    const listeners: Record<string, ((event: { data?: unknown }) => void)[]> = {};
-    const stream: EventStream = {
-      readyState: 1,
-      addEventListener: (type, listener) => void (listeners[type] ??= []).push(listener),
-      close: () => undefined,
-    };
+    const { listeners, stream } = openStream();
     const backend = new HttpBackend(() => Promise.resolve(new Response('{}')), '', () => stream);
     backend.openEvents({ open: () => undefined, settings: () => undefined });
     let heard = 0;
@@ -268,12 +264,7 @@ describe('HttpBackend and the calling window', () => {
   });
 
   test('onWebhookStatus: each `webhook` event rereads /api/webhook for the subscribers', async () => {
-    const listeners: Record<string, ((event: { data?: unknown }) => void)[]> = {};
-    const stream: EventStream = {
-      readyState: 1,
-      addEventListener: (type, listener) => void (listeners[type] ??= []).push(listener),
-      close: () => undefined,
-    };
+    const { listeners, stream } = openStream();
     const fire = (type: StreamEvent): void => {
       for (const l of listeners[type] ?? []) l({});
     };
