@@ -42,7 +42,9 @@ for n in range(calls):
     out.write(text + "\t" + base64.b64encode(hmac.new(key, msg.encode(), hashlib.sha1).digest()).decode() + "\n")
 PY
 data_dir="$work/data"
-[ "${JOURNAL:-on}" = off ] && data_dir=/nonexistent/dialtone-loadtest-no-journal
+# JOURNAL=off: a data folder under a plain file cannot be created, not even by root, so the
+# journal is unavailable and each request is answered without a write.
+if [ "${JOURNAL:-on}" = off ]; then : > "$work/not-a-folder"; data_dir="$work/not-a-folder/data"; fi
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 env -i PATH="$PATH" HOME="$work" DIALTONE_CONFIG_DIR="$work" DIALTONE_KEYCHAIN_SERVICE=dialtone-loadtest \
   DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent RUST_LOG=warn \

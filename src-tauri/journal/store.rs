@@ -246,6 +246,50 @@ mod tests {
     }
 
     #[test]
+    fn a_dial_leg_is_found_through_its_index_and_a_call_without_one_is_not_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let opened = open(&dir.path().join("calls.sqlite3"), now()).unwrap();
+        let w = &opened.writer;
+        w.execute_batch(
+            "INSERT INTO calls (call_sid, direction, number, started_at, route, dial_call_sid)
+             VALUES ('CA1', 'inbound', '+15550100', 1, 'ring', NULL),
+                    ('CA2', 'inbound', '+15550101', 2, 'ring', 'CA2child')",
+        )
+        .unwrap();
+        // The lookup `record_quality` makes.
+        let plan: Vec<String> = w
+            .prepare("EXPLAIN QUERY PLAN SELECT call_sid FROM calls WHERE call_sid = ?1 OR dial_call_sid = ?1")
+            .unwrap()
+            .query_map(["CA2child"], |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert!(
+            plan.iter().any(|step| step.contains("calls_by_dial_leg")),
+            "{plan:?}"
+        );
+        let found: String = w
+            .query_row(
+                "SELECT call_sid FROM calls WHERE call_sid = ?1 OR dial_call_sid = ?1",
+                ["CA2child"],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, "CA2");
+        let index: String = w
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'calls_by_dial_leg'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(
+            index.ends_with("WHERE dial_call_sid IS NOT NULL"),
+            "{index}"
+        );
+    }
+
+    #[test]
     fn a_new_file_is_wal_full_and_current() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/calls.sqlite3");
