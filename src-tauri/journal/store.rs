@@ -257,8 +257,9 @@ mod tests {
         )
         .unwrap();
         // The lookup `record_quality` makes.
+        let lookup = "SELECT call_sid FROM calls WHERE call_sid = ?1 OR dial_call_sid = ?1";
         let plan: Vec<String> = w
-            .prepare("EXPLAIN QUERY PLAN SELECT call_sid FROM calls WHERE call_sid = ?1 OR dial_call_sid = ?1")
+            .prepare(&format!("EXPLAIN QUERY PLAN {lookup}"))
             .unwrap()
             .query_map(["CA2child"], |r| r.get(3))
             .unwrap()
@@ -268,13 +269,7 @@ mod tests {
             plan.iter().any(|step| step.contains("calls_by_dial_leg")),
             "{plan:?}"
         );
-        let found: String = w
-            .query_row(
-                "SELECT call_sid FROM calls WHERE call_sid = ?1 OR dial_call_sid = ?1",
-                ["CA2child"],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let found: String = w.query_row(lookup, ["CA2child"], |r| r.get(0)).unwrap();
         assert_eq!(found, "CA2");
         let index: String = w
             .query_row(
