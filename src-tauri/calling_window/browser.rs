@@ -135,6 +135,12 @@ pub fn chromium_args(url: &str, profile: &Path) -> Vec<String> {
         // behind others): Chromium's default autoplay policy keeps a page silent until the
         // user interacts with it.
         "--autoplay-policy=no-user-gesture-required".into(),
+        // The profile keeps no password and no lasting cookie (the session cookie dies with
+        // the browser), so Chromium needs no key from the Secret Service. Without this it opens
+        // a keyring session at every start: a locked keyring asks to be unlocked for nothing,
+        // and gnome-keyring (42 on Debian 12, 50 elsewhere) now and then aborts when a client goes
+        // away during that handshake, taking every saved secret of the session offline.
+        "--password-store=basic".into(),
     ]
 }
 
@@ -333,6 +339,10 @@ mod tests {
         assert!(
             args.contains(&"--autoplay-policy=no-user-gesture-required".to_owned()),
             "the ringtone plays before the window was ever clicked"
+        );
+        assert!(
+            args.contains(&"--password-store=basic".to_owned()),
+            "the calling window never touches the user's keyring"
         );
     }
 

@@ -10,7 +10,7 @@
 // - Linux has one phone window: the calling window opens at start and no app window beside it;
 //   a crashed calling window is reopened, and so is one whose page crashed while the browser
 //   ran on; closing it quits the app (without a tray), and a browser that cannot start opens
-//   the app window instead.
+//   the app window instead; its browser files nothing in the keyring.
 // The calling window runs in the stand-in Chromium (tests/window/headless-browser.sh); the test
 // reads the page through the DevTools protocol.
 
@@ -292,6 +292,13 @@ async function nameOwned(name) {
 test('Linux has one phone window: the calling window, and no Dialtone window beside it', async () => {
   await phonePage();
   assert.equal(await appWindowOnDisplay(), false, 'the app window was not opened');
+});
+
+test("the calling window's browser leaves the keyring alone (no Chromium Safe Storage item)", async () => {
+  await phonePage();
+  // Chromium files this item at its first start unless told --password-store=basic.
+  const search = await run('secret-tool', ['search', '--all', 'application', 'chromium']);
+  assert.equal(`${search.stdout}${search.stderr}`.includes('Chromium Safe Storage'), false, search.stdout);
 });
 
 test('a calling window that crashes is opened again by the app', async () => {
