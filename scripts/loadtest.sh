@@ -87,7 +87,8 @@ wrk -t1 -c"$connections" -d"${duration}s" --latency -s "$work/post.lua" "http://
 if grep -qE 'Non-2xx|Socket errors' "$work/wrk.out"; then die "some requests failed (above)"; fi
 if [ "${JOURNAL:-on}" != off ]; then
   # Every answered request was journaled first: the file holds at least that many calls.
-  answered=$(grep -o '^ *[0-9]* requests in' "$work/wrk.out" | grep -o '[0-9]*')
+  answered=$(grep -o '^ *[0-9]* requests in' "$work/wrk.out" | grep -o '[0-9]*') ||
+    die "wrk printed no request count (its output is above)"
   python3 - "$data_dir/calls.sqlite3" "$answered" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
